@@ -1,0 +1,43 @@
+import type { WeightedSample } from './distribution.js';
+
+/**
+ * Person-weighted median of a sorted sample, in the unit of the values.
+ *
+ * Convention: the smallest value at which the cumulative weight reaches half the total
+ * weight. When the cumulative weight lands exactly on half (as it does for an even number
+ * of equal weights), the result is the mean of that value and the next value with
+ * positive weight, so equal weights give the ordinary median ([1,2,3,4] -> 2.5).
+ * "Exactly" is a floating-point equality; with integer weights (persons) it is exact.
+ *
+ * Two passes (total weight, then the cumulative walk), no allocation. Returns NaN when
+ * the sample holds no persons. Throws if the sample is not marked sorted, because a
+ * median read from unsorted data would be silently wrong; sort with `sortSample`.
+ *
+ * @example
+ * weightedMedian({ values: Float64Array.of(1, 2, 3), weights: Float64Array.of(1, 1, 5), count: 3, sorted: true }); // 3
+ */
+export function weightedMedian(sample: WeightedSample): number {
+  if (!sample.sorted) throw new Error('weightedMedian: the sample must be sorted ascending (use sortSample)');
+  const { values, weights, count } = sample;
+  let totalWeight = 0;
+  for (let i = 0; i < count; i++) totalWeight += weights[i];
+  if (!(totalWeight > 0)) return Number.NaN;
+
+  const half = totalWeight / 2;
+  let cumulative = 0;
+  for (let i = 0; i < count; i++) {
+    const w = weights[i];
+    if (w <= 0) continue; // a value nobody has cannot be the median
+    cumulative += w;
+    if (cumulative > half) return values[i];
+    if (cumulative === half) {
+      for (let j = i + 1; j < count; j++) {
+        if (weights[j] > 0) return (values[i] + values[j]) / 2;
+      }
+      return values[i];
+    }
+  }
+  // Only reachable if rounding left the cumulative sum just short of half at the end.
+  for (let i = count - 1; i >= 0; i--) if (weights[i] > 0) return values[i];
+  return Number.NaN;
+}
