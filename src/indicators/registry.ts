@@ -1,0 +1,104 @@
+import { ENTERPRISE_KINDS } from '../model/enterprise.js';
+import type { ModelParams } from '../model/params.js';
+import { atkinson } from './atkinson.js';
+import { fgt } from './fgt.js';
+import { gini } from './gini.js';
+import { senWelfare } from './senWelfare.js';
+import type { ScopeStats } from './scopeStats.js';
+import { weightedMean } from './weightedMean.js';
+import { weightedMedian } from './weightedMedian.js';
+
+/** Units an indicator is measured in; charts and tables print them. */
+export type IndicatorUnit =
+  | 'rupiah per person per month'
+  | 'rupiah per month'
+  | 'rupiah per year'
+  | 'rupiah'
+  | 'share'
+  | 'index'
+  | 'count'
+  | 'stage';
+
+/**
+ * One indicator: how to compute it for a scope (a region or the whole scenario) from
+ * that scope's stats. The registry below is the only list of indicators; output rows,
+ * summaries, charts and the TUI all read it (Mesa's model_reporters).
+ */
+export interface Indicator {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: IndicatorUnit;
+  readonly description: string;
+  /** Which part of the model it describes, for grouping in reports. */
+  readonly group: 'welfare' | 'cooperative' | 'enterprises' | 'roadmap';
+  /** Whether summaries and printed tables show it by default. */
+  readonly key?: boolean;
+  compute(s: ScopeStats, params: ModelParams): number;
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+const welfare: Indicator[] = [
+  { id: 'consumption_pc_mean', label: 'Real consumption per capita (mean)', unit: 'rupiah per person per month', group: 'welfare', key: true, description: 'person-weighted mean of real consumption per capita, base-year prices', compute: (s) => weightedMean(s.consumption) },
+  { id: 'consumption_pc_median', label: 'Real consumption per capita (median)', unit: 'rupiah per person per month', group: 'welfare', description: 'person-weighted median of real consumption per capita', compute: (s) => weightedMedian(s.consumption) },
+  { id: 'income_pc_mean', label: 'Income per capita (mean)', unit: 'rupiah per person per month', group: 'welfare', key: true, description: 'person-weighted mean of income per capita', compute: (s) => weightedMean(s.income) },
+  { id: 'income_pc_median', label: 'Income per capita (median)', unit: 'rupiah per person per month', group: 'welfare', description: 'person-weighted median of income per capita', compute: (s) => weightedMedian(s.income) },
+  { id: 'gini', label: 'Gini (consumption)', unit: 'index', group: 'welfare', key: true, description: 'Gini coefficient of real consumption per capita over persons', compute: (s) => gini(s.consumption) },
+  { id: 'p0', label: 'Poverty headcount P0', unit: 'share', group: 'welfare', key: true, description: 'share of persons below the poverty line (FGT alpha 0)', compute: (s, p) => fgt(s.consumption, p.market.povertyLine, 0) },
+  { id: 'p1', label: 'Poverty gap P1', unit: 'share', group: 'welfare', description: 'FGT alpha 1: mean shortfall below the line, as a share of the line', compute: (s, p) => fgt(s.consumption, p.market.povertyLine, 1) },
+  { id: 'p2', label: 'Poverty severity P2', unit: 'share', group: 'welfare', description: 'FGT alpha 2: mean squared shortfall', compute: (s, p) => fgt(s.consumption, p.market.povertyLine, 2) },
+  { id: 'atkinson_1', label: 'Atkinson (e=1)', unit: 'index', group: 'welfare', description: 'Atkinson inequality index, inequality aversion 1', compute: (s) => atkinson(s.consumption, 1) },
+  { id: 'atkinson_2', label: 'Atkinson (e=2)', unit: 'index', group: 'welfare', description: 'Atkinson inequality index, inequality aversion 2', compute: (s) => atkinson(s.consumption, 2) },
+  { id: 'sen_welfare', label: "Sen's welfare index", unit: 'rupiah per person per month', group: 'welfare', description: 'mean real consumption per capita times (1 - Gini)', compute: (s) => senWelfare(weightedMean(s.consumption), gini(s.consumption)) },
+  { id: 'food_share', label: 'Food share of spending', unit: 'share', group: 'welfare', description: 'food (primary tier) spending over all spending', compute: (s) => ratio(s.foodSpending, s.totalSpending) },
+  { id: 'skill_mean', label: 'Mean skill', unit: 'share', group: 'welfare', description: 'mean household skill, 0..1', compute: (s) => ratio(s.skillSum, s.households) },
+  { id: 'social_transfers', label: 'Social transfers paid', unit: 'rupiah per month', group: 'welfare', description: 'cash transfers and health support paid to households this month', compute: (s) => s.socialTransfers },
+  { id: 'households_reached', label: 'Households reached by transfers', unit: 'count', group: 'welfare', description: 'households that received a transfer this month', compute: (s) => s.transfersReached },
+];
+
+const cooperative: Indicator[] = [
+  { id: 'member_share', label: 'Member share', unit: 'share', group: 'cooperative', key: true, description: 'share of households that are members', compute: (s) => ratio(s.members, s.households) },
+  { id: 'awareness_mean', label: 'Mean awareness', unit: 'share', group: 'cooperative', key: true, description: 'mean awareness of cooperative values, 0..1', compute: (s) => ratio(s.awarenessSum, s.households) },
+  { id: 'trust_mean', label: 'Mean trust', unit: 'share', group: 'cooperative', description: 'mean trust in the cooperative, 0..1', compute: (s) => ratio(s.trustSum, s.households) },
+  { id: 'coop_capital', label: 'Cooperative capital', unit: 'rupiah', group: 'cooperative', key: true, description: "members' savings + reserves + grants", compute: (s) => s.capital },
+  { id: 'coop_reserves', label: 'Reserves', unit: 'rupiah', group: 'cooperative', description: 'reserves (cadangan)', compute: (s) => s.reserves },
+  { id: 'coop_debt', label: 'Cooperative debt', unit: 'rupiah', group: 'cooperative', description: 'loan principal and arrears owed', compute: (s) => s.debt },
+  { id: 'coop_cash', label: 'Cooperative cash', unit: 'rupiah', group: 'cooperative', description: 'cash of the cooperatives', compute: (s) => s.cash },
+  { id: 'business_volume', label: 'Business volume', unit: 'rupiah per month', group: 'cooperative', key: true, description: 'sales of all cooperative enterprises this month', compute: (s) => s.businessVolume },
+  { id: 'shu_paid', label: 'SHU paid', unit: 'rupiah per year', group: 'cooperative', description: 'SHU paid to members at this month\'s annual close', compute: (s) => s.shuPaid },
+  { id: 'shu_per_member', label: 'SHU per member', unit: 'rupiah per year', group: 'cooperative', key: true, description: 'SHU paid at the annual close per member', compute: (s) => ratio(s.shuPaid, s.members) },
+  { id: 'governance', label: 'Governance quality', unit: 'share', group: 'cooperative', description: 'mean governance quality of the cooperatives', compute: (s) => ratio(s.governanceSum, s.cooperatives) },
+  { id: 'rat_held', label: 'RATs held', unit: 'count', group: 'cooperative', description: 'annual member meetings held this month', compute: (s) => s.ratHeld },
+  { id: 'cooperatives_active', label: 'Active cooperatives', unit: 'count', group: 'cooperative', description: 'cooperatives founded and not inactive', compute: (s) => s.activeCooperatives },
+];
+
+const enterprises: Indicator[] = [
+  { id: 'enterprises_active', label: 'Active enterprises', unit: 'count', group: 'enterprises', key: true, description: 'active cooperative enterprises', compute: (s) => s.enterprises },
+  ...ENTERPRISE_KINDS.map(
+    (kind, k): Indicator => ({ id: `enterprises_${snake(kind)}`, label: `Enterprises: ${kind}`, unit: 'count', group: 'enterprises', description: `active ${kind} enterprises`, compute: (s) => s.enterprisesByKind[k] }),
+  ),
+  { id: 'integration_index', label: 'Integration index', unit: 'share', group: 'enterprises', key: true, description: "share of enterprises' inputs sourced inside the cooperative or federation", compute: (s) => ratio(s.internalInputs, s.inputs) },
+  { id: 'coop_jobs', label: 'Jobs in cooperative enterprises', unit: 'count', group: 'enterprises', description: 'workers employed by cooperative enterprises', compute: (s) => s.jobs },
+  { id: 'potential_utilisation', label: 'Potential utilisation', unit: 'share', group: 'enterprises', description: "value taken from regional potentials over their capacity", compute: (s) => ratio(s.potentialUsed, s.potentialCapacity) },
+  { id: 'external_sales', label: 'Sales outside the region', unit: 'rupiah per month', group: 'enterprises', description: "enterprises' sales to buyers outside their region", compute: (s) => s.externalSales },
+  { id: 'federation_trade', label: 'Inter-region trade', unit: 'rupiah per month', group: 'enterprises', description: "sales to other regions' cooperatives through the federation", compute: (s) => s.federationTrade },
+];
+
+const roadmap: Indicator[] = [
+  { id: 'stage', label: 'Roadmap stage', unit: 'stage', group: 'roadmap', description: 'highest stage started (mean over regions for the total)', compute: (s) => ratio(s.stageSum, s.regions) },
+];
+
+/** Every indicator kopsim collects, in output order. */
+export const INDICATORS: readonly Indicator[] = [...welfare, ...cooperative, ...enterprises, ...roadmap];
+
+/** Ids of the indicators summaries show by default. */
+export const KEY_INDICATORS: readonly string[] = INDICATORS.filter((i) => i.key).map((i) => i.id);
+
+/** Looks an indicator up by id. */
+export function indicatorById(id: string): Indicator | undefined {
+  return INDICATORS.find((i) => i.id === id);
+}
+
+function snake(camel: string): string {
+  return camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

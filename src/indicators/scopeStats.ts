@@ -1,0 +1,188 @@
+import { activeEnterprises, coopCapital, coopDebt } from '../model/cooperative.js';
+import { ENTERPRISE_KINDS } from '../model/enterprise.js';
+import type { RegionState } from '../model/region.js';
+import type { World } from '../model/world.js';
+import type { WeightedSample } from './distribution.js';
+import { createSortScratch, sortSample, type SortScratch } from './sortSample.js';
+
+/**
+ * What the indicators of one scope (a region, or the whole scenario) are computed from:
+ * sums from one pass over the scope's households, the cooperative's books, and the
+ * person-weighted distributions of real consumption and income per capita, sorted.
+ */
+export interface ScopeStats {
+  households: number;
+  persons: number;
+  members: number;
+  awarenessSum: number;
+  trustSum: number;
+  skillSum: number;
+  transfersReached: number;
+  consumption: WeightedSample;
+  income: WeightedSample;
+  cooperatives: number;
+  activeCooperatives: number;
+  capital: number;
+  reserves: number;
+  debt: number;
+  cash: number;
+  enterprises: number;
+  enterprisesByKind: Float64Array;
+  jobs: number;
+  inputs: number;
+  internalInputs: number;
+  potentialUsed: number;
+  potentialCapacity: number;
+  governanceSum: number;
+  stageSum: number;
+  regions: number;
+  foodSpending: number;
+  totalSpending: number;
+  businessVolume: number;
+  externalSales: number;
+  federationTrade: number;
+  socialTransfers: number;
+  shuPaid: number;
+  ratHeld: number;
+  educationFund: number;
+  socialFund: number;
+}
+
+/**
+ * Reusable buffers for collecting indicators every month without allocating: one
+ * unsorted copy of each distribution and the sort scratch. Sorting reuses the scratch,
+ * so each sorted sample is consumed before the next sort.
+ */
+export interface StatsBuffers {
+  readonly values: Float64Array;
+  readonly weights: Float64Array;
+  readonly consumptionScratch: SortScratch;
+  readonly incomeScratch: SortScratch;
+}
+
+export function createStatsBuffers(households: number): StatsBuffers {
+  return {
+    values: new Float64Array(households),
+    weights: new Float64Array(households),
+    consumptionScratch: createSortScratch(households),
+    incomeScratch: createSortScratch(households),
+  };
+}
+
+/**
+ * Computes the stats of a set of regions (one region, or all of them). The returned
+ * samples live in `buffers` and are valid until the next call.
+ */
+export function scopeStats(world: World, regions: readonly RegionState[], buffers: StatsBuffers): ScopeStats {
+  const h = world.households;
+  const { values, weights } = buffers;
+  const s = emptyStats();
+  let n = 0;
+  // Pass 1: consumption per capita (and the household sums).
+  for (const region of regions) {
+    for (let i = region.start; i < region.end; i++) {
+      const size = h.size[i];
+      values[n] = h.realConsumptionPc[i];
+      weights[n] = size;
+      n++;
+      s.persons += size;
+      s.members += h.member[i];
+      s.awarenessSum += h.awareness[i];
+      s.trustSum += h.trust[i];
+      s.skillSum += h.skill[i];
+      if (h.transfers[i] > 0) s.transfersReached++;
+    }
+  }
+  s.households = n;
+  s.consumption = sortSample(values, weights, n, buffers.consumptionScratch);
+  // Pass 2: income per capita, sorted with its own scratch so both samples stay valid.
+  n = 0;
+  for (const region of regions) {
+    for (let i = region.start; i < region.end; i++) {
+      values[n] = h.income[i] / h.size[i];
+      weights[n] = h.size[i];
+      n++;
+    }
+  }
+  s.income = sortSample(values, weights, n, buffers.incomeScratch);
+
+  for (const region of regions) {
+    s.regions++;
+    s.stageSum += region.stage;
+    const f = region.flows;
+    s.foodSpending += f.foodSpending;
+    s.totalSpending += f.totalSpending;
+    s.businessVolume += f.businessVolume;
+    s.externalSales += f.externalSales;
+    s.federationTrade += f.federationTrade;
+    s.socialTransfers += f.socialTransfers;
+    s.shuPaid += f.shuPaid;
+    s.ratHeld += f.ratHeld;
+    for (const p of region.potentials) {
+      s.potentialUsed += p.used;
+      s.potentialCapacity += p.capacity;
+    }
+    const coop = region.coop;
+    if (!coop) continue;
+    s.cooperatives++;
+    if (coop.active) s.activeCooperatives++;
+    s.capital += coopCapital(coop);
+    s.reserves += coop.reserves;
+    s.debt += coopDebt(coop);
+    s.cash += coop.cash;
+    s.governanceSum += coop.governance;
+    s.educationFund += coop.educationFund;
+    s.socialFund += coop.socialFund;
+    s.enterprises += activeEnterprises(coop);
+    for (const e of coop.enterprises) {
+      if (e.status !== 'active') continue;
+      s.enterprisesByKind[ENTERPRISE_KINDS.indexOf(e.kind)]++;
+      s.jobs += e.workers;
+      s.inputs += e.inputs;
+      s.internalInputs += e.internalInputs;
+    }
+  }
+  return s;
+}
+
+const EMPTY_SAMPLE: WeightedSample = { values: new Float64Array(0), weights: new Float64Array(0), count: 0, sorted: true };
+
+function emptyStats(): ScopeStats {
+  return {
+    households: 0,
+    persons: 0,
+    members: 0,
+    awarenessSum: 0,
+    trustSum: 0,
+    skillSum: 0,
+    transfersReached: 0,
+    consumption: EMPTY_SAMPLE,
+    income: EMPTY_SAMPLE,
+    cooperatives: 0,
+    activeCooperatives: 0,
+    capital: 0,
+    reserves: 0,
+    debt: 0,
+    cash: 0,
+    enterprises: 0,
+    enterprisesByKind: new Float64Array(ENTERPRISE_KINDS.length),
+    jobs: 0,
+    inputs: 0,
+    internalInputs: 0,
+    potentialUsed: 0,
+    potentialCapacity: 0,
+    governanceSum: 0,
+    stageSum: 0,
+    regions: 0,
+    foodSpending: 0,
+    totalSpending: 0,
+    businessVolume: 0,
+    externalSales: 0,
+    federationTrade: 0,
+    socialTransfers: 0,
+    shuPaid: 0,
+    ratHeld: 0,
+    educationFund: 0,
+    socialFund: 0,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Rng } from '../core/rng.js';
+import { book } from './ledger.js';
+import { stageActive } from './region.js';
+import type { World } from './world.js';
+
+/**
+ * Process 2: education and awareness (stage 1).
+ *
+ * - The campaign reaches `campaignBudget / costPerHousehold` households a month per
+ *   region (random, poorest-first or best-connected-first); a reached household gains
+ *   `uptake * culturalFit` of its remaining distance to full awareness. A campaign whose
+ *   cultural fit is below `resistanceFit` costs trust instead of only building awareness.
+ * - Peers: a household gains `peerWeight * s^peerExponent` of its remaining distance,
+ *   where s is the share of its neighbours who are members. Only members pass it on
+ *   (Banerjee et al. 2013); an exponent above 1 makes it a complex contagion (Centola &
+ *   Macy 2007): one member neighbour among many barely moves anyone.
+ * - Awareness decays by `decay` of itself each month.
+ */
+export function awareness(world: World, rng: Rng): void {
+  const p = world.params.awareness;
+  const h = world.households;
+  for (const region of world.regions) {
+    if (!region.coop || !region.coop.active || !stageActive(region, 1, world.month)) continue;
+    const n = region.end - region.start;
+    const contacts = Math.min(n, Math.floor(p.campaignBudget / p.costPerHousehold));
+    if (contacts <= 0) continue;
+    const gain = p.uptake * p.culturalFit;
+    const resist = p.culturalFit < p.resistanceFit ? p.resistanceTrustLoss * (1 - p.culturalFit / p.resistanceFit) : 0;
+    const order = region.campaignOrder;
+    for (let c = 0; c < contacts; c++) {
+      let i: number;
+      if (order) {
+        i = order[region.campaignCursor];
+        region.campaignCursor = (region.campaignCursor + 1) % n;
+      } else i = region.start + rng.int(n);
+      h.awareness[i] += gain * (1 - h.awareness[i]);
+      if (resist > 0) h.trust[i] = Math.max(0, h.trust[i] - resist);
+    }
+    region.flows.campaignContacts += contacts;
+    book(world.ledger, 'education campaign', 'government', 'outsideEconomy', contacts * p.costPerHousehold);
+  }
+  peerInfluence(world);
+}
+
+/** Peer contagion and decay, for every household whose region has a cooperative. */
+function peerInfluence(world: World): void {
+  const p = world.params.awareness;
+  const h = world.households;
+  const { offsets, neighbours } = world.network;
+  const share = world.scratch.memberNeighbourShare;
+  const member = h.member;
+  const aw = h.awareness;
+  const square = p.peerExponent === 2;
+  const keep = 1 - p.decay;
+  for (const region of world.regions) {
+    const coopPresent = region.coop !== null;
+    for (let i = region.start; i < region.end; i++) {
+      const from = offsets[i];
+      const to = offsets[i + 1];
+      let m = 0;
+      for (let k = from; k < to; k++) m += member[neighbours[k]];
+      const s = to > from ? m / (to - from) : 0;
+      share[i] = s;
+      let a = aw[i];
+      if (coopPresent && s > 0) a += p.peerWeight * (square ? s * s : Math.pow(s, p.peerExponent)) * (1 - a);
+      aw[i] = a * keep;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import type { Rng } from '../core/rng.js';
+import { activeEnterprises } from './cooperative.js';
+import { STORE_BY_TIER, isStore, type Enterprise, type EnterpriseKind } from './enterprise.js';
+import { openEnterprise } from './founding.js';
+import { book } from './ledger.js';
+import { stageActive, type RegionState } from './region.js';
+import { emit, type World } from './world.js';
+
+/**
+ * Process 6b: the cooperative grows its enterprises (stage 2, and stage 3 for regional
+ * potentials). At most one new enterprise a month per region, in this order:
+ * 1. a store for the first need tier (primary first) whose unmet member demand exceeds
+ *    `storeMinDemand`;
+ * 2. the marketing arm, once members' output exceeds `marketingMinSupply`;
+ * 3. procurement (with two stores) and distribution (with three enterprises), once
+ *    their buyers' purchases would fill half their capacity;
+ * 4. in stage 3, an enterprise on an unused regional potential whose required skill the
+ *    members meet on average.
+ * Each needs its setup capital in cash. Then: stores short of capacity for three months
+ * expand; one missing integration link a month is built; enterprises hire members.
+ */
+export function enterpriseGrowth(world: World, rng: Rng): void {
+  for (const region of world.regions) {
+    const coop = region.coop;
+    if (!coop || !coop.active || !stageActive(region, 2, world.month)) continue;
+    foundOne(world, region);
+    expand(world, region);
+    integrate(world, region);
+    staff(world, region, rng);
+  }
+}
+
+function has(region: RegionState, kind: EnterpriseKind, tier = -1, potential = -1): boolean {
+  for (const e of region.coop!.enterprises) {
+    if (e.status === 'active' && e.kind === kind && e.tier === tier && e.potential === potential) return true;
+  }
+  return false;
+}
+
+function count(region: RegionState, predicate: (e: Enterprise) => boolean): number {
+  let n = 0;
+  for (const e of region.coop!.enterprises) if (e.status === 'active' && predicate(e)) n++;
+  return n;
+}
+
+function foundOne(world: World, region: RegionState): void {
+  const p = world.params.enterprises;
+  for (let t = 0; t < 4; t++) {
+    if (!has(region, STORE_BY_TIER[t], t) && region.unmetDemand[t] >= p.storeMinDemand) {
+      if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return;
+      return; // primary needs first: wait for the capital rather than skip ahead
+    }
+  }
+  if (!has(region, 'marketing') && region.memberOutputOffered >= p.marketingMinSupply) {
+    openEnterprise(world, region, 'marketing', -1, -1, p.marketingSetupCost);
+    return;
+  }
+  // A supplier is founded once its buyers' purchases would fill half its capacity.
+  const goods = sumOver(region, (e) => (isStore(e.kind) ? e.sales * p.costOfGoods : 0));
+  if (!has(region, 'procurement') && count(region, (e) => isStore(e.kind)) >= 2 && goods >= 0.5 * p.procurementSetupCost * p.capacityPerSetup) {
+    if (openEnterprise(world, region, 'procurement', -1, -1, p.procurementSetupCost)) return;
+  }
+  const transport = sumOver(region, (e) => (e.kind === 'marketing' || e.kind === 'potential' ? e.sales * p.marketingTransportCost : 0));
+  if (!has(region, 'distribution') && activeEnterprises(region.coop!) >= 3 && transport >= 0.5 * p.distributionSetupCost * p.capacityPerSetup) {
+    if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
+  }
+  if (stageActive(region, 3, world.month)) {
+    const skill = meanMemberSkill(world, region);
+    for (let k = 0; k < region.potentials.length; k++) {
+      const potential = region.potentials[k];
+      if (potential.capacity <= 0 || has(region, 'potential', -1, k) || skill < potential.requiredSkill) continue;
+      const e = openEnterprise(world, region, 'potential', -1, k, potential.setupCapital);
+      if (e) e.capacity = Math.min(e.capacity, potential.capacity);
+      return;
+    }
+  }
+}
+
+function sumOver(region: RegionState, f: (e: Enterprise) => number): number {
+  let s = 0;
+  for (const e of region.coop!.enterprises) if (e.status === 'active') s += f(e);
+  return s;
+}
+
+function meanMemberSkill(world: World, region: RegionState): number {
+  const { skill, member } = world.households;
+  let s = 0;
+  let n = 0;
+  for (let i = region.start; i < region.end; i++) {
+    if (member[i]) {
+      s += skill[i];
+      n++;
+    }
+  }
+  return n === 0 ? 0 : s / n;
+}
+
+function expand(world: World, region: RegionState): void {
+  const p = world.params.enterprises;
+  const coop = region.coop!;
+  for (const e of coop.enterprises) {
+    if (e.status !== 'active' || e.overDemandStreak < 6 || e.yearProfit <= 0) continue;
+    const added = e.capacity * p.expansionRate;
+    const cost = added / p.capacityPerSetup;
+    if (coop.cash < cost) continue;
+    coop.cash -= cost;
+    e.capacity += added;
+    e.fixedAssets += cost;
+    e.overDemandStreak = 0;
+    book(world.ledger, 'enterprise fixed assets', { region: region.index, account: 'coopCash' }, 'outsideEconomy', cost);
+  }
+}
+
+/** Value-chain links: supplier kind -> buyer kinds (seed article: procurement, supply, marketing, distribution). */
+const LINKS: ReadonlyArray<readonly [EnterpriseKind, (k: EnterpriseKind) => boolean]> = [
+  ['procurement', isStore],
+  ['distribution', (k) => k === 'marketing' || k === 'potential'],
+  ['marketing', (k) => k === 'potential'],
+];
+
+function integrate(world: World, region: RegionState): void {
+  const coop = region.coop!;
+  const cost = world.params.enterprises.integrationLinkCost;
+  if (coop.cash < cost) return;
+  for (const [supplierKind, buys] of LINKS) {
+    const supplier = coop.enterprises.find((e) => e.status === 'active' && e.kind === supplierKind);
+    if (!supplier) continue;
+    for (const buyer of coop.enterprises) {
+      if (buyer.status !== 'active' || !buys(buyer.kind)) continue;
+      if (coop.links.some((l) => l.supplier === supplier.id && l.buyer === buyer.id)) continue;
+      coop.cash -= cost;
+      book(world.ledger, 'integration investment', { region: region.index, account: 'coopCash' }, 'outsideEconomy', cost);
+      coop.links.push({ supplier: supplier.id, buyer: buyer.id, month: world.month });
+      emit(world, region.index, 'integration-link', `${region.name}: ${supplier.kind} now supplies ${buyer.kind}`);
+      return;
+    }
+  }
+}
+
+/**
+ * Hires members (laborers first) until each enterprise has one worker per
+ * `salesPerWorker` of its activity. A few random draws a month: hiring takes time.
+ */
+function staff(world: World, region: RegionState, rng: Rng): void {
+  const p = world.params.enterprises;
+  const h = world.households;
+  const n = region.end - region.start;
+  let jobs = 0;
+  for (const e of region.coop!.enterprises) {
+    if (e.status !== 'active') continue;
+    // Wholesale and logistics handle more rupiah per worker than retail and marketing.
+    const passThrough = e.kind === 'procurement' || e.kind === 'distribution';
+    const activity = Math.max(e.sales * (passThrough ? 0.2 : 1), 0.3 * e.capacity * (passThrough ? 0.2 : 1));
+    const needed = Math.ceil(activity / p.salesPerWorker);
+    for (let attempt = 0; attempt < 20 && e.workers < needed; attempt++) {
+      const i = region.start + rng.int(n);
+      if (!h.member[i] || h.employer[i] >= 0) continue;
+      if (h.occupation[i] !== 4 && attempt < 10) continue; // laborers first
+      h.employer[i] = e.id;
+      e.workers++;
+    }
+    jobs += e.workers;
+  }
+  void jobs;
+}

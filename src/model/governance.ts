@@ -1,0 +1,40 @@
+import type { Rng } from '../core/rng.js';
+import { book } from './ledger.js';
+import { meanMemberAwareness } from './regionMeasures.js';
+import { emit, type World } from './world.js';
+
+/**
+ * Process 10: governance. Quality moves each month toward a target set by members'
+ * awareness (0.3), RAT participation (0.2: the share of aware members if last year's
+ * RAT was held, else 0), management skill (0.3) and external supervision (0.2).
+ * Management skill grows slowly with experience of running enterprises.
+ *
+ * Mismanagement happens with monthly probability `mismanagementBase * (1 - g)^2`: the
+ * cooperative loses `mismanagementLoss` of its cash (it leaves the scenario) and every
+ * member loses `mismanagementTrustShock` of trust. Elite capture is drawn at the annual
+ * SHU split (see shu.ts).
+ */
+export function governance(world: World, rng: Rng): void {
+  const g = world.params.governance;
+  const h = world.households;
+  for (const region of world.regions) {
+    const coop = region.coop;
+    if (!coop || !coop.active || coop.memberCount === 0) continue;
+    const awareness = meanMemberAwareness(world, region);
+    const rat = coop.ratHeldLastYear ? awareness : 0;
+    const target = 0.3 * awareness + 0.2 * rat + 0.3 * coop.managementSkill + 0.2 * g.supervision;
+    coop.governance += g.adjustRate * (target - coop.governance);
+    if (coop.enterprises.length > 0) coop.managementSkill += 0.002 * (1 - coop.managementSkill);
+    const bad = 1 - coop.governance;
+    if (rng.uniform() < g.mismanagementBase * bad * bad) {
+      const loss = g.mismanagementLoss * Math.max(0, coop.cash);
+      coop.cash -= loss;
+      coop.yearOtherIncome -= loss;
+      book(world.ledger, 'lost to mismanagement', { region: region.index, account: 'coopCash' }, 'outsideEconomy', loss);
+      for (let i = region.start; i < region.end; i++) {
+        if (h.member[i]) h.trust[i] = Math.max(0, h.trust[i] - g.mismanagementTrustShock);
+      }
+      emit(world, region.index, 'mismanagement', `${region.name}: mismanagement lost Rp${Math.round(loss).toLocaleString('en')}`);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Households as columns of typed arrays (struct of arrays): one slot per household, no
+ * object per household. Households of a region occupy one contiguous range of slots.
+ *
+ * Money columns are Float64 so that sums reconcile exactly enough with the ledger;
+ * behavioural columns are Float32, which halves their memory and is ample precision.
+ */
+export interface Households {
+  readonly count: number;
+  /** Region index. */
+  readonly region: Uint16Array;
+  /** Persons in the household. */
+  readonly size: Uint8Array;
+  /** Index into OCCUPATIONS. */
+  readonly occupation: Uint8Array;
+  /** Base productivity, rupiah per person per month (lognormal). */
+  readonly productivity: Float32Array;
+  /** Skill, 0..1. */
+  readonly skill: Float32Array;
+  /** Cash wealth, rupiah. */
+  readonly cash: Float64Array;
+  /** Paid-in simpanan pokok, rupiah. */
+  readonly pokok: Float64Array;
+  /** Simpanan pokok still owed under instalments, rupiah. */
+  readonly pokokDue: Float32Array;
+  /** Accumulated simpanan wajib, rupiah. */
+  readonly wajib: Float64Array;
+  /** Voluntary savings (simpanan sukarela), including converted business capital, rupiah. */
+  readonly sukarela: Float64Array;
+  /** Debt to the cooperative, rupiah. */
+  readonly debt: Float64Array;
+  /** Awareness of cooperative values, 0..1. */
+  readonly awareness: Float32Array;
+  /** Awareness needed before joining is considered, 0..1. */
+  readonly threshold: Float32Array;
+  /** Trust in the cooperative, 0..1. */
+  readonly trust: Float32Array;
+  /** Trust below which a member exits, 0..1. */
+  readonly exitTrust: Float32Array;
+  /** 1 if a member of its region's cooperative. */
+  readonly member: Uint8Array;
+  /** Month joined, or -1. */
+  readonly joinedMonth: Int16Array;
+  /** This year's transactions with the cooperative (patronage), rupiah. */
+  readonly patronage: Float32Array;
+  /** Capital of an existing local business (traders), rupiah; 0 if none. */
+  readonly businessCapital: Float64Array;
+  /** Index of the cooperative enterprise employing a member of the household, or -1. */
+  readonly employer: Int32Array;
+  /** Income this month, rupiah. */
+  readonly income: Float64Array;
+  /** Expected (smoothed) income, rupiah per month. */
+  readonly expectedIncome: Float32Array;
+  /** Nominal consumption this month, rupiah. */
+  readonly consumption: Float64Array;
+  /** Real consumption per capita this month, rupiah of base-year prices per person. */
+  readonly realConsumptionPc: Float32Array;
+  /** Social transfers received this month, rupiah. */
+  readonly transfers: Float32Array;
+  /** Health expense paid this month, rupiah. */
+  readonly healthExpense: Float32Array;
+}
+
+/** Allocates zeroed columns for `count` households. */
+export function allocateHouseholds(count: number): Households {
+  return {
+    count,
+    region: new Uint16Array(count),
+    size: new Uint8Array(count),
+    occupation: new Uint8Array(count),
+    productivity: new Float32Array(count),
+    skill: new Float32Array(count),
+    cash: new Float64Array(count),
+    pokok: new Float64Array(count),
+    pokokDue: new Float32Array(count),
+    wajib: new Float64Array(count),
+    sukarela: new Float64Array(count),
+    debt: new Float64Array(count),
+    awareness: new Float32Array(count),
+    threshold: new Float32Array(count),
+    trust: new Float32Array(count),
+    exitTrust: new Float32Array(count),
+    member: new Uint8Array(count),
+    joinedMonth: new Int16Array(count).fill(-1),
+    patronage: new Float32Array(count),
+    businessCapital: new Float64Array(count),
+    employer: new Int32Array(count).fill(-1),
+    income: new Float64Array(count),
+    expectedIncome: new Float32Array(count),
+    consumption: new Float64Array(count),
+    realConsumptionPc: new Float32Array(count),
+    transfers: new Float32Array(count),
+    healthExpense: new Float32Array(count),
+  };
+}
+
+/** Bytes held by the household columns (for the memory benchmark). */
+export function householdBytes(h: Households): number {
+  let bytes = 0;
+  for (const value of Object.values(h)) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+  return bytes;
+}
+
+/** Occupation codes, as stored in `Households.occupation`. */
+export const OCC = { farmer: 0, fisher: 1, artisan: 2, trader: 3, laborer: 4 } as const;
+
+/** True for occupations whose output is sold (through the cooperative or to middlemen). */
+export function isProducer(occupation: number): boolean {
+  return occupation <= OCC.artisan;
+}

@@ -1,0 +1,225 @@
+/*
+ * The parameters the model runs on, as plain types. The model depends on nothing but
+ * core, so it declares what it needs here; src/scenario/schema.ts validates files into
+ * exactly this shape (a compile-time check there keeps the two in step), and
+ * docs/ODD.md documents every field with its default, unit and source.
+ *
+ * Money is rupiah per month unless a name says otherwise; shares are 0..1.
+ */
+
+export const STAGES = [1, 2, 3, 4, 5, 6] as const;
+export type StageNumber = (typeof STAGES)[number];
+
+export const OCCUPATIONS = ['farmer', 'fisher', 'artisan', 'trader', 'laborer'] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+export const POTENTIAL_KINDS = ['agriculture', 'fisheries', 'tourism', 'localFood', 'crafts', 'culture'] as const;
+export type PotentialKind = (typeof POTENTIAL_KINDS)[number];
+
+export interface PotentialParams {
+  readonly capacity: number;
+  readonly requiredSkill: number;
+  readonly setupCapital: number;
+  readonly regeneration: number;
+}
+
+export interface RegionParams {
+  readonly name: string;
+  readonly households: number;
+  readonly potentials: Readonly<Record<PotentialKind, PotentialParams>>;
+  readonly productivityScale: number;
+}
+
+export interface HouseholdParams {
+  readonly meanSize: number;
+  readonly productivityMedian: number;
+  readonly productivitySigma: number;
+  readonly occupationShares: Readonly<Record<Occupation, number>>;
+  readonly initialCashMonths: number;
+  readonly initialSkillMean: number;
+  readonly skillReturn: number;
+  readonly traderCapitalMonths: number;
+  readonly consumptionBufferMonths: number;
+  readonly consumptionAdjust: number;
+}
+
+export interface ShockParams {
+  readonly incomeNoiseSd: number;
+  readonly regionalShockProbability: number;
+  readonly regionalShockSize: number;
+  readonly regionalShockMonths: number;
+  readonly healthShockProbability: number;
+  readonly healthShockMonths: number;
+}
+
+export interface AwarenessParams {
+  readonly initialMean: number;
+  readonly campaignBudget: number;
+  readonly costPerHousehold: number;
+  readonly targeting: 'random' | 'poorest' | 'connected';
+  readonly culturalFit: number;
+  readonly uptake: number;
+  readonly resistanceFit: number;
+  readonly resistanceTrustLoss: number;
+  readonly peerWeight: number;
+  readonly peerExponent: number;
+  readonly decay: number;
+}
+
+export interface MembershipParams {
+  readonly simpananPokok: number;
+  readonly simpananWajib: number;
+  readonly feeSubsidy: number;
+  readonly pokokInstalments: number;
+  readonly thresholdMean: number;
+  readonly thresholdSd: number;
+  readonly exitTrustMean: number;
+  readonly valueOfMembership: number;
+  readonly affordabilityBufferMonths: number;
+  readonly initialTrust: number;
+  readonly topDownEnrolledShare: number;
+  readonly loanMultiple: number;
+  readonly loanRate: number;
+}
+
+export interface MarketParams {
+  readonly povertyLine: number;
+  readonly middlemanMargin: number;
+  readonly coopMarketingMargin: number;
+  readonly coopPurchaseShare: number;
+  readonly coopPriceDiscount: number;
+  readonly yardstickEffect: number;
+  readonly engelFoodShareAtLine: number;
+  readonly engelSlope: number;
+  readonly tierSharesNonFood: readonly [number, number, number];
+}
+
+export interface EnterpriseParams {
+  readonly storeSetupCost: number;
+  readonly storeMinDemand: number;
+  readonly marketingSetupCost: number;
+  readonly marketingMinSupply: number;
+  readonly procurementSetupCost: number;
+  readonly distributionSetupCost: number;
+  readonly capacityPerSetup: number;
+  readonly workingCapitalMonths: number;
+  readonly costOfGoods: number;
+  readonly marketingTransportCost: number;
+  readonly overheadRate: number;
+  readonly salesPerWorker: number;
+  readonly wage: number;
+  readonly depreciationRate: number;
+  readonly expansionRate: number;
+  readonly conversionProbability: number;
+  readonly integrationLinkCost: number;
+  readonly integrationCostReduction: number;
+  readonly closureLossMonths: number;
+  readonly potentialMarketShare: number;
+  readonly potentialInputShare: number;
+  readonly potentialDepletion: number;
+}
+
+export interface GovernanceParams {
+  readonly initialBottomUp: number;
+  readonly initialTopDown: number;
+  readonly initialManagementSkill: number;
+  readonly adjustRate: number;
+  readonly supervision: number;
+  readonly mismanagementBase: number;
+  readonly mismanagementLoss: number;
+  readonly mismanagementTrustShock: number;
+  readonly eliteCaptureBase: number;
+  readonly ratMidpoint: number;
+  readonly ratSteepness: number;
+  readonly trustAdjust: number;
+}
+
+export interface ShuSplit {
+  readonly reserve: number;
+  readonly patronage: number;
+  readonly capital: number;
+  readonly board: number;
+  readonly staff: number;
+  readonly education: number;
+  readonly social: number;
+}
+
+export interface GateParams {
+  readonly stage2Awareness: number;
+  readonly stage2MemberShare: number;
+  readonly stage3Enterprises: number;
+  readonly stage3Integration: number;
+  readonly stage4Capital: number;
+  readonly stage4MinMonths: number;
+  readonly stage5RegionShare: number;
+  readonly stage5MinStage: number;
+  readonly stage6MemberShare: number;
+  readonly stage6MinMonths: number;
+}
+
+export interface StrategyParams {
+  readonly name: string;
+  readonly founding: 'bottom-up' | 'top-down' | 'none';
+  readonly mode: 'gated' | 'scheduled';
+  readonly schedule: Readonly<Record<`stage${StageNumber}`, number | null>>;
+  readonly enabledStages: readonly StageNumber[];
+  readonly topDownGrant: number;
+  readonly topDownCredit: boolean;
+}
+
+export interface InstitutionParams {
+  readonly setupCost: number;
+  readonly monthlyCost: number;
+  readonly grantPerMonth: number;
+  readonly trainedPerMonth: number;
+  readonly skillGain: number;
+  readonly awarenessGain: number;
+  readonly managementGain: number;
+  readonly governanceGain: number;
+  readonly rdQualityGain: number;
+}
+
+export interface FederationParams {
+  readonly overhead: number;
+  readonly marketReachMultiplier: number;
+  readonly sharedDistributionSaving: number;
+  readonly tradeShare: number;
+  readonly credit: {
+    readonly amount: number;
+    readonly annualRate: number;
+    readonly termMonths: number;
+    readonly graceMonths: number;
+    readonly minGovernance: number;
+  };
+}
+
+export interface SocialParams {
+  readonly governmentBudget: number;
+  readonly targetShare: number;
+  readonly scholarshipShare: number;
+  readonly scholarshipSkillGain: number;
+  readonly healthShare: number;
+  readonly fundSpendRate: number;
+}
+
+/** Everything the model reads. A validated scenario is one of these plus its metadata. */
+export interface ModelParams {
+  readonly months: number;
+  readonly regions: readonly RegionParams[];
+  readonly crossRegionTies: number;
+  readonly networkDegree: number;
+  readonly networkRewiring: number;
+  readonly households: HouseholdParams;
+  readonly shocks: ShockParams;
+  readonly awareness: AwarenessParams;
+  readonly membership: MembershipParams;
+  readonly market: MarketParams;
+  readonly enterprises: EnterpriseParams;
+  readonly governance: GovernanceParams;
+  readonly shu: ShuSplit;
+  readonly strategy: StrategyParams;
+  readonly gates: GateParams;
+  readonly institution: InstitutionParams;
+  readonly federation: FederationParams;
+  readonly social: SocialParams;
+}

@@ -1,0 +1,132 @@
+import type { Rng } from '../core/rng.js';
+import { activeEnterprises, coopCapital } from './cooperative.js';
+import { foundCooperative } from './founding.js';
+import type { RegionState } from './region.js';
+import { STAGES, type StageNumber } from './params.js';
+import { emit, type World } from './world.js';
+import { integrationIndex, memberShare, meanAwareness } from './regionMeasures.js';
+import { grantCredit } from './founding.js';
+
+/**
+ * Process 12: stage transitions, checked at the end of each month (and at month 0).
+ *
+ * `scheduled` mode starts each stage's programs at the month the strategy names.
+ * `gated` mode moves a region from its current stage to the next enabled stage when
+ * that stage's gate holds. A disabled stage never starts (its programs and gates never
+ * switch on); the region's next gate is then the one of the next enabled stage.
+ * The federation (stage 5) is scenario-wide: it forms once enough regions are ready.
+ */
+export function updateStages(world: World, rng: Rng): void {
+  const { strategy } = world.params;
+  if (strategy.founding === 'none') return;
+  const enabled = new Set<number>(strategy.enabledStages);
+  if (strategy.mode === 'scheduled') {
+    for (const region of world.regions) {
+      for (const k of STAGES) {
+        const at = strategy.schedule[`stage${k}`];
+        if (!enabled.has(k) || at === null || at > world.month || region.stageStart[k] >= 0) continue;
+        if (k === 5) continue; // the federation joins regions below, all at once
+        startStage(world, region, k, rng);
+      }
+    }
+    const at5 = strategy.schedule.stage5;
+    if (enabled.has(5) && at5 !== null && at5 <= world.month && world.regions.length > 1) {
+      federate(world, world.regions.filter((r) => r.stageStart[5] < 0 && r.coop?.active), rng);
+    }
+    return;
+  }
+  // Gated: stage 1 opens at month 0 (or stage 2 when founding top-down, which builds
+  // enterprises at once); then each gate is checked once a month.
+  if (world.month === 0) {
+    const first = strategy.founding === 'top-down' ? [1, 2] : [1];
+    for (const region of world.regions) {
+      for (const k of first) if (enabled.has(k)) startStage(world, region, k as StageNumber, rng);
+      if (!region.coop) {
+        const firstEnabled = STAGES.find((s) => enabled.has(s));
+        if (firstEnabled !== undefined) startStage(world, region, firstEnabled, rng);
+      }
+    }
+    return;
+  }
+  const ready: RegionState[] = [];
+  for (const region of world.regions) {
+    const coop = region.coop;
+    if (!coop || !coop.active) continue;
+    const next = STAGES.find((s) => s > region.stage && enabled.has(s));
+    if (next === undefined) continue;
+    if (next === 5) {
+      if (isReadyToFederate(world, region)) ready.push(region);
+      continue;
+    }
+    if (gateHolds(world, region, next)) startStage(world, region, next, rng);
+  }
+  if (enabled.has(5) && world.regions.length > 1) {
+    const formed = world.federation.formedMonth >= 0;
+    const share = (ready.length + world.federation.members.length) / world.regions.length;
+    if (ready.length > 0 && (formed || share >= world.params.gates.stage5RegionShare)) federate(world, ready, rng);
+  }
+}
+
+/** Whether the gate into stage k holds for a region (gated mode). */
+export function gateHolds(world: World, region: RegionState, k: StageNumber): boolean {
+  const g = world.params.gates;
+  const coop = region.coop;
+  if (!coop) return false;
+  const monthsInStage = world.month - region.stageStart[region.stage];
+  switch (k) {
+    case 1:
+      return true;
+    case 2:
+      return meanAwareness(world, region) >= g.stage2Awareness && memberShare(world, region) >= g.stage2MemberShare;
+    case 3:
+      return activeEnterprises(coop) >= g.stage3Enterprises && integrationIndex(coop) >= g.stage3Integration;
+    case 4:
+      return coopCapital(coop) >= g.stage4Capital && monthsInStage >= g.stage4MinMonths;
+    case 5:
+      return isReadyToFederate(world, region);
+    case 6:
+      return memberShare(world, region) >= g.stage6MemberShare && monthsInStage >= g.stage6MinMonths;
+  }
+}
+
+function isReadyToFederate(world: World, region: RegionState): boolean {
+  return region.coop !== null && region.coop.active && region.stage >= world.params.gates.stage5MinStage;
+}
+
+/** Starts stage k's programs in a region, founding its cooperative if it has none. */
+export function startStage(world: World, region: RegionState, k: StageNumber, rng: Rng): void {
+  if (region.stageStart[k] >= 0) return;
+  if (!region.coop) foundCooperative(world, region, rng);
+  region.stageStart[k] = world.month;
+  if (k > region.stage) region.stage = k;
+  emit(world, region.index, 'stage-reached', `${region.name}: stage ${k} (${STAGE_NAMES[k]}) started`);
+}
+
+/** Brings regions' cooperatives into the federation (stage 5), forming it if needed. */
+function federate(world: World, regions: readonly RegionState[], rng: Rng): void {
+  if (regions.length === 0) return;
+  const fed = world.federation;
+  if (fed.formedMonth < 0) {
+    fed.formedMonth = world.month;
+    emit(world, -1, 'federation-formed', `federation formed by ${regions.length} cooperatives`);
+  }
+  const multiplier = world.params.federation.marketReachMultiplier;
+  for (const region of regions) {
+    if (region.federated || !region.coop) continue;
+    region.federated = true;
+    fed.members.push(region.index);
+    for (const e of region.coop.enterprises) e.marketReach *= multiplier;
+    startStage(world, region, 5, rng);
+    grantCredit(world, region);
+  }
+}
+
+/** Short names of the six roadmap stages (seed article). */
+export const STAGE_NAMES: Readonly<Record<number, string>> = {
+  1: 'awareness',
+  2: 'enterprises and integration',
+  3: 'regional potential',
+  4: 'education institution',
+  5: 'federation',
+  6: 'social programs',
+};

@@ -1,0 +1,45 @@
+import type { Households } from './households.js';
+import type { Network } from './network.js';
+import type { RegionState } from './region.js';
+import type { Ledger } from './ledger.js';
+import type { SimEvent } from './events.js';
+import type { ModelParams } from './params.js';
+
+/** The secondary cooperative that regional cooperatives form in stage 5. */
+export interface Federation {
+  /** Month the federation formed, or -1. */
+  formedMonth: number;
+  /** Regions whose cooperatives are members. */
+  readonly members: number[];
+}
+
+/** Buffers the step reuses every month, so that it allocates nothing per household. */
+export interface Scratch {
+  /** Share of each household's neighbours who are members (peer signal). */
+  readonly memberNeighbourShare: Float32Array;
+  /** Per-region working buffer for quantiles (social targeting). */
+  readonly quantile: Float32Array;
+}
+
+/**
+ * Everything a run's state consists of. Processes are plain functions
+ * `process(world, rng)` that update it; nothing else holds state.
+ */
+export interface World {
+  readonly params: ModelParams;
+  /** Month just simulated: 0 is the initial state, the first step simulates month 1. */
+  month: number;
+  readonly households: Households;
+  readonly network: Network;
+  readonly regions: RegionState[];
+  readonly federation: Federation;
+  readonly ledger: Ledger;
+  /** Events of the month just simulated. */
+  readonly events: SimEvent[];
+  readonly scratch: Scratch;
+}
+
+/** Records an event of the current month. */
+export function emit(world: World, region: number, kind: SimEvent['kind'], message: string): void {
+  world.events.push({ month: world.month, region, kind, message });
+}

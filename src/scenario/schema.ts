@@ -1,0 +1,344 @@
+import { z } from 'zod';
+import { OCCUPATIONS, POTENTIAL_KINDS, STAGES, type ModelParams, type Occupation, type PotentialKind } from '../model/params.js';
+
+/*
+ * The scenario schema: the one definition of every parameter, its default and its unit.
+ * docs/ODD.md lists the same names; a test checks that the two agree.
+ *
+ * Money is rupiah (IDR) per month unless a name says otherwise; shares and probabilities
+ * are 0..1; durations are months.
+ */
+
+const share = () => z.number().min(0).max(1);
+const nonNegative = () => z.number().min(0);
+const positive = () => z.number().positive();
+const month = () => z.number().int().min(0);
+/** A month at which a stage's programs start, or null for never. */
+const monthOrNever = () => month().nullable();
+
+
+const potentialSchema = z
+  .object({
+    capacity: nonNegative().describe('value of output the potential can yield, rupiah per month'),
+    requiredSkill: share().describe('mean member skill needed to process it'),
+    setupCapital: nonNegative().describe('capital to start an enterprise on it, rupiah'),
+    regeneration: share().describe('share of the depleted stock restored each month; 0 for non-natural potentials'),
+  })
+  .strict();
+
+const defaultPotentials: Record<PotentialKind, z.input<typeof potentialSchema>> = {
+  agriculture: { capacity: 150_000_000, requiredSkill: 0.3, setupCapital: 120_000_000, regeneration: 0.05 },
+  fisheries: { capacity: 60_000_000, requiredSkill: 0.35, setupCapital: 100_000_000, regeneration: 0.04 },
+  tourism: { capacity: 50_000_000, requiredSkill: 0.5, setupCapital: 200_000_000, regeneration: 0 },
+  localFood: { capacity: 80_000_000, requiredSkill: 0.35, setupCapital: 80_000_000, regeneration: 0 },
+  crafts: { capacity: 40_000_000, requiredSkill: 0.45, setupCapital: 60_000_000, regeneration: 0 },
+  culture: { capacity: 20_000_000, requiredSkill: 0.5, setupCapital: 50_000_000, regeneration: 0 },
+};
+
+const potentialsSchema = z
+  .object(Object.fromEntries(POTENTIAL_KINDS.map((k) => [k, potentialSchema.prefault(defaultPotentials[k])])) as {
+    [K in PotentialKind]: z.ZodPrefault<typeof potentialSchema>;
+  })
+  .strict();
+
+const regionSchema = z
+  .object({
+    name: z.string().min(1).describe('region (desa/kecamatan) name, unique'),
+    households: z.number().int().positive().max(5_000_000).describe('number of households'),
+    potentials: potentialsSchema.prefault({}).describe('monthly value capacity of each regional potential'),
+    productivityScale: positive().default(1).describe('multiplies every household productivity in this region'),
+  })
+  .strict();
+
+const householdsSchema = z
+  .object({
+    meanSize: z.number().min(1).max(12).default(3.8).describe('mean persons per household (BPS: 3.8)'),
+    productivityMedian: positive().default(1_185_000).describe('median productivity, rupiah per person per month'),
+    productivitySigma: positive().max(3).default(0.56).describe('sd of log productivity'),
+    occupationShares: z
+      .object(Object.fromEntries(OCCUPATIONS.map((o) => [o, share()])) as { [K in Occupation]: z.ZodNumber })
+      .strict()
+      .prefault({ farmer: 0.45, fisher: 0.08, artisan: 0.1, trader: 0.12, laborer: 0.25 })
+      .describe('share of households by main occupation; must sum to 1'),
+    initialCashMonths: nonNegative().default(1.5).describe('initial cash, in months of own income'),
+    initialSkillMean: share().default(0.3).describe('mean skill at start'),
+    skillReturn: nonNegative().default(0.5).describe('productivity gain at skill 1 relative to skill 0'),
+    traderCapitalMonths: nonNegative().default(6).describe("a trader's business capital, in months of income"),
+    consumptionBufferMonths: nonNegative().default(2).describe('cash buffer households aim to keep, in months of income'),
+    consumptionAdjust: share().default(0.1).describe('share of the gap to the buffer closed each month through spending'),
+  })
+  .strict();
+
+const shocksSchema = z
+  .object({
+    incomeNoiseSd: nonNegative().max(1).default(0.15).describe('sd of the monthly multiplicative income shock'),
+    regionalShockProbability: share().default(0.01).describe('monthly probability of a regional shock (bad harvest, price drop)'),
+    regionalShockSize: share().default(0.3).describe('share of producer income lost in a regional shock'),
+    regionalShockMonths: z.number().int().min(1).default(3).describe('months a regional shock lasts'),
+    healthShockProbability: share().default(0.01).describe('monthly probability that a household faces a health expense'),
+    healthShockMonths: nonNegative().default(0.5).describe('size of a health expense, in months of expected income'),
+  })
+  .strict();
+
+const awarenessSchema = z
+  .object({
+    initialMean: share().default(0.05).describe('mean awareness of cooperative values at start'),
+    campaignBudget: nonNegative().default(2_500_000).describe('education campaign budget per region, rupiah per month'),
+    costPerHousehold: positive().default(50_000).describe('cost to reach one household once, rupiah'),
+    targeting: z.enum(['random', 'poorest', 'connected']).default('random').describe('whom the campaign reaches first'),
+    culturalFit: share().default(0.8).describe('how well the campaign is adapted to local culture'),
+    uptake: share().default(0.25).describe('awareness gained by a reached household at cultural fit 1'),
+    resistanceFit: share().default(0.4).describe('below this cultural fit a reached household loses trust'),
+    resistanceTrustLoss: share().default(0.05).describe('trust lost per contact by a poorly fitted campaign'),
+    peerWeight: share().default(0.08).describe('monthly awareness gain at an all-member neighbourhood'),
+    peerExponent: z.number().min(1).max(6).default(2).describe('complex-contagion exponent on the member-neighbour share'),
+    decay: share().default(0.01).describe('monthly relative decay of awareness'),
+  })
+  .strict();
+
+const membershipSchema = z
+  .object({
+    simpananPokok: nonNegative().default(50_000).describe('one-time principal saving, rupiah'),
+    simpananWajib: nonNegative().default(10_000).describe('mandatory saving, rupiah per month'),
+    feeSubsidy: share().default(0).describe('share of simpanan pokok paid by the government'),
+    pokokInstalments: z.number().int().min(1).max(24).default(1).describe('months over which simpanan pokok may be paid'),
+    thresholdMean: share().default(0.45).describe('mean awareness needed to consider joining'),
+    thresholdSd: nonNegative().max(1).default(0.25).describe('sd of the joining threshold across households'),
+    exitTrustMean: share().default(0.25).describe('mean trust below which a member exits'),
+    valueOfMembership: nonNegative().default(30_000).describe('non-monetary value of membership at awareness 1, rupiah per month'),
+    affordabilityBufferMonths: nonNegative().default(0.25).describe('cash a household keeps after paying the entry fee, months of spending'),
+    initialTrust: share().default(0.6).describe('trust of households at start'),
+    topDownEnrolledShare: share().default(0.3).describe('share enrolled by decree when a cooperative is founded top-down'),
+    loanMultiple: nonNegative().default(2).describe("a member may borrow up to this multiple of its savings to cover a shortfall"),
+    loanRate: share().default(0.015).describe('interest on member loans, per month'),
+  })
+  .strict();
+
+const marketSchema = z
+  .object({
+    povertyLine: positive().default(580_349).describe('rural poverty line, rupiah per person per month (BPS, March 2025)'),
+    middlemanMargin: share().default(0.3).describe("tengkulak's margin on producers' output (20-40%)"),
+    coopMarketingMargin: share().default(0.12).describe("the marketing enterprise's margin on members' output"),
+    coopPurchaseShare: share().default(0.5).describe("share of a covered tier's spending members buy at the cooperative's store (assortment, distance)"),
+    coopPriceDiscount: share().default(0.06).describe('cooperative store price below the private market price'),
+    yardstickEffect: share().default(0.4).describe('share of the store discount passed to private prices for everyone (stage 6)'),
+    engelFoodShareAtLine: share().default(0.63).describe('food share of spending at consumption per capita equal to the poverty line'),
+    engelSlope: nonNegative().default(0.1).describe('fall of the food share per unit of log consumption relative to the line'),
+    tierSharesNonFood: z
+      .tuple([share(), share(), share()])
+      .default([0.45, 0.35, 0.2])
+      .describe('split of non-food spending across secondary, supporting and complementary needs'),
+  })
+  .strict();
+
+const enterprisesSchema = z
+  .object({
+    storeSetupCost: nonNegative().default(40_000_000).describe('setup capital of a store, rupiah'),
+    storeMinDemand: nonNegative().default(15_000_000).describe('unmet member demand that justifies a store, rupiah per month'),
+    marketingSetupCost: nonNegative().default(50_000_000).describe('setup capital of the marketing enterprise, rupiah'),
+    marketingMinSupply: nonNegative().default(30_000_000).describe("members' output that justifies the marketing enterprise, rupiah per month"),
+    procurementSetupCost: nonNegative().default(30_000_000).describe('setup capital of procurement, rupiah'),
+    distributionSetupCost: nonNegative().default(35_000_000).describe('setup capital of distribution, rupiah'),
+    capacityPerSetup: positive().default(4).describe('monthly sales capacity per rupiah of setup capital'),
+    workingCapitalMonths: nonNegative().default(0.5).describe('working capital kept per month of sales capacity'),
+    costOfGoods: share().default(0.86).describe('cost of goods as a share of store sales'),
+    marketingTransportCost: share().default(0.06).describe('transport and handling as a share of marketed value'),
+    overheadRate: share().default(0.02).describe('overhead as a share of capacity, per month'),
+    salesPerWorker: positive().default(40_000_000).describe('monthly sales one worker handles, rupiah'),
+    wage: nonNegative().default(2_000_000).describe('monthly wage of an enterprise worker, rupiah'),
+    depreciationRate: share().default(0.01).describe('monthly depreciation of fixed assets'),
+    expansionRate: share().default(0.15).describe('capacity added when demand exceeds capacity'),
+    conversionProbability: share().default(0.02).describe('monthly probability that an aware trader brings its business in, at full strength'),
+    integrationLinkCost: nonNegative().default(15_000_000).describe('investment to integrate one supplier-buyer link, rupiah'),
+    integrationCostReduction: share().default(0.04).describe("cost reduction on the buyer's inputs once a link is integrated"),
+    closureLossMonths: z.number().int().min(1).default(6).describe('consecutive loss months after which an enterprise with no capital closes'),
+    potentialMarketShare: share().default(0.6).describe("share of a potential's capacity its enterprise can sell at market reach 1"),
+    potentialInputShare: share().default(0.4).describe("raw inputs as a share of a potential enterprise's sales"),
+    potentialDepletion: nonNegative().max(1).default(0.1).describe('stock depleted per unit of capacity used (natural potentials)'),
+  })
+  .strict();
+
+const governanceSchema = z
+  .object({
+    initialBottomUp: share().default(0.6).describe('governance quality of a bottom-up cooperative at founding'),
+    initialTopDown: share().default(0.3).describe('governance quality of a top-down cooperative at founding'),
+    initialManagementSkill: share().default(0.3).describe('management skill at founding'),
+    adjustRate: share().default(0.05).describe('monthly adjustment of governance toward its target'),
+    supervision: share().default(0.5).describe('strength of external supervision (Dinas Koperasi)'),
+    mismanagementBase: share().default(0.02).describe('monthly mismanagement probability at governance 0'),
+    mismanagementLoss: share().default(0.2).describe('share of cooperative cash lost in a mismanagement event'),
+    mismanagementTrustShock: share().default(0.15).describe("trust lost by every member in a mismanagement event"),
+    eliteCaptureBase: share().default(0.5).describe('yearly probability of elite capture at governance 0'),
+    ratMidpoint: share().default(0.35).describe('governance at which an RAT is held with probability 0.5'),
+    ratSteepness: nonNegative().default(12).describe('steepness of the logistic link from governance to holding the RAT'),
+    trustAdjust: share().default(0.3).describe('weight of SHU received versus expected in the yearly trust update'),
+  })
+  .strict();
+
+const shuSchema = z
+  .object({
+    reserve: share().default(0.4),
+    patronage: share().default(0.25),
+    capital: share().default(0.15),
+    board: share().default(0.05),
+    staff: share().default(0.05),
+    education: share().default(0.05),
+    social: share().default(0.05),
+  })
+  .strict()
+  .describe('bylaw split of the annual SHU (MODEL.md defaults); must sum to 1');
+
+const gatesSchema = z
+  .object({
+    stage2Awareness: share().default(0.3).describe('mean awareness for stage 1 -> 2'),
+    stage2MemberShare: share().default(0.1).describe('member share for stage 1 -> 2'),
+    stage3Enterprises: z.number().int().min(0).default(3).describe('active enterprises for stage 2 -> 3'),
+    stage3Integration: share().default(0.15).describe('integration index for stage 2 -> 3'),
+    stage4Capital: nonNegative().default(250_000_000).describe('cooperative capital for stage 3 -> 4, rupiah'),
+    stage4MinMonths: z.number().int().min(0).default(12).describe('months in stage 3 before stage 4'),
+    stage5RegionShare: share().default(0.6).describe('share of regions ready before the federation forms'),
+    stage5MinStage: z.number().int().min(1).max(4).default(4).describe('stage a region must have reached to be ready to federate'),
+    stage6MemberShare: share().default(0.35).describe('member share for stage 5 -> 6'),
+    stage6MinMonths: z.number().int().min(0).default(12).describe('months in stage 5 before stage 6'),
+  })
+  .strict();
+
+const scheduleSchema = z
+  .object({
+    stage1: monthOrNever().default(0),
+    stage2: monthOrNever().default(12),
+    stage3: monthOrNever().default(36),
+    stage4: monthOrNever().default(60),
+    stage5: monthOrNever().default(84),
+    stage6: monthOrNever().default(108),
+  })
+  .strict()
+  .describe('scheduled mode: the month each stage programs start, or null for never');
+
+const strategySchema = z
+  .object({
+    name: z.string().default('custom').describe('strategy label shown in reports'),
+    founding: z.enum(['bottom-up', 'top-down', 'none']).default('bottom-up').describe('how the cooperative is founded'),
+    mode: z.enum(['gated', 'scheduled']).default('gated').describe('stages open by gates or by the schedule'),
+    schedule: scheduleSchema.prefault({}),
+    enabledStages: z
+      .array(z.literal(STAGES))
+      .default([...STAGES])
+      .describe('stages whose programs may switch on; a disabled stage never starts'),
+    topDownGrant: nonNegative().default(300_000_000).describe('government capital grant at top-down founding, rupiah per region'),
+    topDownCredit: z.boolean().default(false).describe('top-down founding also draws the government credit of federation.credit'),
+  })
+  .strict();
+
+const institutionSchema = z
+  .object({
+    setupCost: nonNegative().default(150_000_000).describe('cost to found the education institution, rupiah'),
+    monthlyCost: nonNegative().default(12_000_000).describe('running cost, rupiah per month'),
+    grantPerMonth: nonNegative().default(5_000_000).describe('government grant to the institution, rupiah per month'),
+    trainedPerMonth: z.number().int().min(0).default(40).describe('households trained per month'),
+    skillGain: share().default(0.1).describe('skill gained by a trained household'),
+    awarenessGain: share().default(0.1).describe('awareness gained by a trained household'),
+    managementGain: share().default(0.01).describe('monthly management-skill gain of the cooperative'),
+    governanceGain: share().default(0.005).describe('monthly governance gain'),
+    rdQualityGain: share().default(0.004).describe("monthly gain in enterprises' quality and market reach from R&D"),
+  })
+  .strict();
+
+const federationSchema = z
+  .object({
+    overhead: nonNegative().default(5_000_000).describe('federation overhead per member cooperative, rupiah per month'),
+    marketReachMultiplier: z.number().min(1).default(1.6).describe('multiplier on potential enterprises market reach'),
+    sharedDistributionSaving: share().default(0.03).describe('cost reduction from shared distribution'),
+    tradeShare: share().default(0.15).describe("share of a store's goods bought from other regions' cooperatives"),
+    credit: z
+      .object({
+        amount: nonNegative().default(0).describe('government loan per cooperative, rupiah'),
+        annualRate: share().default(0.06).describe('interest rate per year'),
+        termMonths: z.number().int().min(1).default(72).describe('loan term, months'),
+        graceMonths: z.number().int().min(0).default(6).describe('months before repayment starts'),
+        minGovernance: share().default(0.4).describe('governance required for the credit'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+const socialSchema = z
+  .object({
+    governmentBudget: nonNegative().default(10_000_000).describe('government social-program money per region, rupiah per month'),
+    targetShare: share().default(0.1).describe('share of households (poorest first) reached by transfers'),
+    scholarshipShare: share().default(0.2).describe('share of the social fund spent on scholarships'),
+    scholarshipSkillGain: share().default(0.02).describe('skill gain of a scholarship household'),
+    healthShare: share().default(0.2).describe('share of the social fund spent on health support'),
+    fundSpendRate: share().default(0.1).describe("share of the cooperative's social fund spent each month"),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional().describe('path or URL of the JSON Schema, for editors'),
+    extends: z.string().optional().describe('name or path of a scenario this one overrides'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes').optional(),
+    name: z.string().default('Unnamed scenario'),
+    description: z.string().default(''),
+    months: z.number().int().min(1).max(1200).default(240).describe('simulated months'),
+    seed: z.number().int().min(0).max(4294967295).default(1).describe('base seed'),
+    regions: z.array(regionSchema).min(1).describe('regions (desa/kecamatan); each may found one cooperative'),
+    crossRegionTies: share().default(0.002).describe('share of network ties rewired to another region'),
+    networkDegree: z.number().int().min(2).max(40).default(8).describe('mean degree of the small-world network'),
+    networkRewiring: share().default(0.1).describe('Watts-Strogatz rewiring probability'),
+    households: householdsSchema.prefault({}),
+    shocks: shocksSchema.prefault({}),
+    awareness: awarenessSchema.prefault({}),
+    membership: membershipSchema.prefault({}),
+    market: marketSchema.prefault({}),
+    enterprises: enterprisesSchema.prefault({}),
+    governance: governanceSchema.prefault({}),
+    shu: shuSchema.prefault({}),
+    strategy: strategySchema.prefault({}),
+    gates: gatesSchema.prefault({}),
+    institution: institutionSchema.prefault({}),
+    federation: federationSchema.prefault({}),
+    social: socialSchema.prefault({}),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const occ = Object.values(s.households.occupationShares).reduce((a, b) => a + b, 0);
+    if (Math.abs(occ - 1) > 1e-6) {
+      ctx.addIssue({ code: 'custom', path: ['households', 'occupationShares'], message: `must sum to 1 (sum is ${round(occ)})`, input: s.households.occupationShares });
+    }
+    const shu = Object.values(s.shu).reduce((a, b) => a + b, 0);
+    if (Math.abs(shu - 1) > 1e-6) {
+      ctx.addIssue({ code: 'custom', path: ['shu'], message: `parts must sum to 1 (sum is ${round(shu)})`, input: s.shu });
+    }
+    const nonFood = s.market.tierSharesNonFood.reduce((a, b) => a + b, 0);
+    if (Math.abs(nonFood - 1) > 1e-6) {
+      ctx.addIssue({ code: 'custom', path: ['market', 'tierSharesNonFood'], message: `must sum to 1 (sum is ${round(nonFood)})`, input: s.market.tierSharesNonFood });
+    }
+    const seen = new Map<string, number>();
+    s.regions.forEach((r, i) => {
+      if (seen.has(r.name)) {
+        ctx.addIssue({ code: 'custom', path: ['regions', i, 'name'], message: `duplicates regions[${seen.get(r.name)}].name`, input: r.name });
+      } else seen.set(r.name, i);
+    });
+    const total = s.regions.reduce((a, r) => a + r.households, 0);
+    if (total > 20_000_000) {
+      ctx.addIssue({ code: 'custom', path: ['regions'], message: `at most 20,000,000 households in total (found ${total})`, input: total });
+    }
+    if (s.social.scholarshipShare + s.social.healthShare > 1) {
+      ctx.addIssue({ code: 'custom', path: ['social'], message: 'scholarshipShare + healthShare must be at most 1', input: s.social.scholarshipShare + s.social.healthShare });
+    }
+  });
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** A scenario as written in a file (fields with defaults are optional). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+
+// Compile-time check: a validated scenario is exactly what the model runs on.
+type Assignable<T extends ModelParams> = T;
+export type ScenarioIsModelParams = Assignable<Scenario>;

@@ -1,0 +1,26 @@
+import { InputError, type InputProblem } from '../core/errors.js';
+import { formatPath, getPath } from './overrides.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+
+/**
+ * Validates a scenario document against the schema and fills defaults. Problems found
+ * earlier (e.g. malformed `--set` flags) are reported together with the schema's, each
+ * with its path and the value found there.
+ */
+export function validateScenario(document: unknown, source: string, earlier: readonly InputProblem[] = []): Scenario {
+  const parsed = scenarioSchema.safeParse(document);
+  const problems: InputProblem[] = [...earlier];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = formatPath(issue.path as PropertyKey[]);
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push({ path: formatPath([...(issue.path as PropertyKey[]), key]), message: 'is not a scenario field' });
+        continue;
+      }
+      const found = getPath(document, issue.path as PropertyKey[]);
+      problems.push({ path, message: issue.message, found: found === undefined ? undefined : found });
+    }
+  }
+  if (problems.length > 0) throw new InputError(source, problems);
+  return parsed.data!;
+}
