@@ -30,3 +30,14 @@ export function deriveSeed(baseSeed: number, ...parts: ReadonlyArray<string | nu
 export function streamSeed(runSeed: number, stream: string): number {
   return deriveSeed(runSeed, 'stream', stream);
 }
+
+/**
+ * The seed of one run: replicate `replicate` at design point `pointKey` of an experiment
+ * with base seed `baseSeed`. The scenario is deliberately not part of it: strategies
+ * compared on the same replicate then share their random numbers (common random
+ * numbers), so their differences are paired and a strategy compared with itself differs
+ * by exactly zero. A plain `kopsim run` is replicate 0 of the point ''.
+ */
+export function runSeed(baseSeed: number, pointKey = '', replicate = 0): number {
+  return deriveSeed(baseSeed, 'run', pointKey, replicate);
+}

@@ -1,0 +1,49 @@
+import { INDICATORS, KEY_INDICATORS } from '../indicators/registry.js';
+import { seriesOf } from '../indicators/series.js';
+import type { RunResult, StageTimeline } from './runResult.js';
+
+/** The summary of one run: what `summary.json` holds and the CLI prints. */
+export interface RunSummary {
+  readonly scenario: string;
+  readonly name: string;
+  readonly strategy: string;
+  readonly seed: number;
+  readonly months: number;
+  readonly households: number;
+  readonly stoppedEarly: boolean;
+  /** Key indicators for the whole scenario: start, final and mean over the run. */
+  readonly indicators: readonly { id: string; label: string; unit: string; start: number; final: number; mean: number }[];
+  /** The month each stage started in each region, or "not reached". */
+  readonly stageTimeline: readonly { region: string; stages: Record<string, number | 'not reached'> }[];
+  readonly federationMonth: number | 'not reached';
+}
+
+/** Summarises a run's key indicators and stage timeline. Deterministic: no clocks. */
+export function summarizeRun(result: RunResult, indicatorIds: readonly string[] = KEY_INDICATORS): RunSummary {
+  const indicators = indicatorIds.map((id) => {
+    const meta = INDICATORS.find((i) => i.id === id)!;
+    const s = seriesOf(result.series, id);
+    const mean = s.length > 1 ? s.slice(1).reduce((a, b) => a + b, 0) / (s.length - 1) : s[0];
+    return { id, label: meta.label, unit: meta.unit, start: s[0], final: s[s.length - 1], mean };
+  });
+  return {
+    scenario: result.scenarioId,
+    name: result.scenario.name,
+    strategy: result.scenario.strategy.name,
+    seed: result.seed,
+    months: result.months,
+    households: result.households,
+    stoppedEarly: result.stoppedEarly,
+    indicators,
+    stageTimeline: result.stageTimeline.map(timelineEntry),
+    federationMonth: result.federationMonth ?? 'not reached',
+  };
+}
+
+function timelineEntry(t: StageTimeline): { region: string; stages: Record<string, number | 'not reached'> } {
+  const stages: Record<string, number | 'not reached'> = {};
+  t.stages.forEach((m, k) => {
+    stages[`stage${k + 1}`] = m ?? 'not reached';
+  });
+  return { region: t.region, stages };
+}

@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunResult } from '../experiment/runResult.js';
+import type { RunSummary } from '../experiment/runSummary.js';
+import { stringify } from 'csv-stringify/sync';
+import { timeseriesCsv } from './timeseriesCsv.js';
+import { writeFolderAtomically } from './atomicFolder.js';
+
+/** What a run's manifest records besides the data (provenance; not compared for determinism). */
+export interface RunManifest {
+  readonly kopsimVersion: string;
+  readonly scenarioId: string;
+  readonly source: string;
+  readonly extendsChain: readonly string[];
+  readonly overrides: readonly string[];
+  readonly baseSeed: number;
+  readonly seed: number;
+  readonly months: number;
+  readonly households: number;
+  readonly commandLine: readonly string[];
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly timings: { readonly simulationMs: number; readonly totalMs: number };
+  readonly stoppedEarly: boolean;
+  readonly scenario: unknown;
+}
+
+export const RUN_FILES = {
+  manifest: 'manifest.json',
+  timeseries: 'timeseries.csv',
+  summary: 'summary.json',
+  events: 'events.csv',
+} as const;
+
+/**
+ * Writes a run's folder atomically: manifest.json, timeseries.csv, summary.json and
+ * events.csv, plus whatever `extra` writes (charts, report) into the same folder before
+ * it is moved into place.
+ */
+export function writeRunFolder(dir: string, result: RunResult, summary: RunSummary, manifest: RunManifest, extra?: (dir: string) => void): void {
+  writeFolderAtomically(dir, (tmp) => {
+    writeFileSync(join(tmp, RUN_FILES.timeseries), timeseriesCsv(result.series));
+    writeFileSync(join(tmp, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileSync(join(tmp, RUN_FILES.events), eventsCsv(result));
+    writeFileSync(join(tmp, RUN_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    extra?.(tmp);
+  });
+}
+
+function eventsCsv(result: RunResult): string {
+  const regionName = (r: number) => (r < 0 ? 'total' : result.stageTimeline[r]?.region ?? String(r));
+  return stringify([['month', 'region', 'kind', 'message'], ...result.events.map((e) => [e.month, regionName(e.region), e.kind, e.message])]);
+}
