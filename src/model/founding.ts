@@ -116,12 +116,14 @@ export function newEnterprise(
 /**
  * Government credit on the federation's terms (e.g. the 2025 village-cooperative
  * programme: up to Rp3 billion at 6% a year over 72 months with a 6-month grace period),
- * granted only when governance meets the condition.
+ * granted only when governance meets the condition and no earlier loan is outstanding.
  */
 export function grantCredit(world: World, region: RegionState): boolean {
   const coop = region.coop;
   const c = world.params.federation.credit;
-  if (!coop || c.amount <= 0 || coop.governance < c.minGovernance) return false;
+  // One programme loan per cooperative: a cooperative still repaying one gets no second.
+  const owing = coop?.loans.some((l) => l.principal > 0 || l.arrears > 0) ?? false;
+  if (!coop || c.amount <= 0 || coop.governance < c.minGovernance || owing) return false;
   book(world.ledger, 'government credit', 'government', { region: region.index, account: 'coopCash' }, c.amount);
   coop.cash += c.amount;
   coop.loans.push({ principal: c.amount, annualRate: c.annualRate, startMonth: world.month, graceMonths: c.graceMonths, termMonths: c.termMonths, arrears: 0 });
