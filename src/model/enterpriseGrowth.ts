@@ -16,8 +16,8 @@ import { emit, type World } from './world.js';
  *    their buyers' purchases would fill half their capacity;
  * 4. in stage 3, an enterprise on an unused regional potential whose required skill the
  *    members meet on average.
- * Each needs its setup capital in cash. Then: stores short of capacity for three months
- * expand; one missing integration link a month is built; enterprises hire members.
+ * Each needs its setup capital in cash. Then: enterprises short of capacity for six
+ * months expand by `expansionRate`, up to `managedCapacity` times the management skill; one missing integration link a month is built; enterprises hire members.
  */
 export function enterpriseGrowth(world: World, rng: Rng): void {
   for (const region of world.regions) {
@@ -100,6 +100,8 @@ function expand(world: World, region: RegionState): void {
   const coop = region.coop!;
   for (const e of coop.enterprises) {
     if (e.status !== 'active' || e.overDemandStreak < 6 || e.yearProfit <= 0) continue;
+    // Management is the binding constraint on growth: the institution (stage 4) raises it.
+    if (e.capacity >= p.managedCapacity * coop.managementSkill) continue;
     const added = e.capacity * p.expansionRate;
     const cost = added / p.capacityPerSetup;
     if (coop.cash < cost) continue;
@@ -148,9 +150,10 @@ function staff(world: World, region: RegionState, rng: Rng): void {
   let jobs = 0;
   for (const e of region.coop!.enterprises) {
     if (e.status !== 'active') continue;
-    // Wholesale and logistics handle more rupiah per worker than retail and marketing.
-    const passThrough = e.kind === 'procurement' || e.kind === 'distribution';
-    const activity = Math.max(e.sales * (passThrough ? 0.2 : 1), 0.3 * e.capacity * (passThrough ? 0.2 : 1));
+    // Wholesale and logistics handle more rupiah per worker than retail and marketing;
+    // processing a regional potential (and tourism) needs more.
+    const intensity = e.kind === 'procurement' || e.kind === 'distribution' ? 0.2 : e.kind === 'potential' ? p.potentialLabourIntensity : 1;
+    const activity = intensity * Math.max(e.sales, 0.3 * e.capacity);
     const needed = Math.ceil(activity / p.salesPerWorker);
     for (let attempt = 0; attempt < 20 && e.workers < needed; attempt++) {
       const i = region.start + rng.int(n);

@@ -110,6 +110,7 @@ export interface EnterpriseParams {
   readonly wage: number;
   readonly depreciationRate: number;
   readonly expansionRate: number;
+  readonly managedCapacity: number;
   readonly conversionProbability: number;
   readonly integrationLinkCost: number;
   readonly integrationCostReduction: number;
@@ -117,6 +118,7 @@ export interface EnterpriseParams {
   readonly potentialMarketShare: number;
   readonly potentialInputShare: number;
   readonly potentialDepletion: number;
+  readonly potentialLabourIntensity: number;
 }
 
 export interface GovernanceParams {

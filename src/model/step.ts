@@ -9,6 +9,7 @@ import { consumption } from './consumption.js';
 import { enterpriseOperations, resetEnterpriseMonth } from './enterpriseOperations.js';
 import { enterpriseGrowth } from './enterpriseGrowth.js';
 import { conversion } from './conversion.js';
+import { potentials } from './potentials.js';
 import { institution } from './institution.js';
 import { federationServices } from './federationServices.js';
 import { social } from './social.js';
@@ -31,6 +32,7 @@ export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]>
   ['production', production],
   ['consumption', consumption],
   ['enterprises', (w) => enterpriseOperations(w)],
+  ['potentials', potentials],
   ['enterpriseGrowth', enterpriseGrowth],
   ['conversion', conversion],
   ['institution', institution],
