@@ -5,6 +5,7 @@ import { openEnterprise } from './founding.js';
 import { book } from './ledger.js';
 import { stageActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
+import { meanOverMembers } from './regionMeasures.js';
 
 /**
  * Process 6b: the cooperative grows its enterprises (stage 2, and stage 3 for regional
@@ -65,7 +66,7 @@ function foundOne(world: World, region: RegionState): void {
     if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
   }
   if (stageActive(region, 3, world.month)) {
-    const skill = meanMemberSkill(world, region);
+    const skill = meanOverMembers(world, region, world.households.skill);
     for (let k = 0; k < region.potentials.length; k++) {
       const potential = region.potentials[k];
       if (potential.capacity <= 0 || has(region, 'potential', -1, k) || skill < potential.requiredSkill) continue;
@@ -82,18 +83,6 @@ function sumOver(region: RegionState, f: (e: Enterprise) => number): number {
   return s;
 }
 
-function meanMemberSkill(world: World, region: RegionState): number {
-  const { skill, member } = world.households;
-  let s = 0;
-  let n = 0;
-  for (let i = region.start; i < region.end; i++) {
-    if (member[i]) {
-      s += skill[i];
-      n++;
-    }
-  }
-  return n === 0 ? 0 : s / n;
-}
 
 function expand(world: World, region: RegionState): void {
   const p = world.params.enterprises;

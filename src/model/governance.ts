@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
-import { meanMemberAwareness } from './regionMeasures.js';
+import { meanOverMembers } from './regionMeasures.js';
 import { emit, type World } from './world.js';
 
 /**
@@ -20,7 +20,7 @@ export function governance(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
     if (!coop || !coop.active || coop.memberCount === 0) continue;
-    const awareness = meanMemberAwareness(world, region);
+    const awareness = meanOverMembers(world, region, h.awareness);
     const rat = coop.ratHeldLastYear ? awareness : 0;
     const target = 0.3 * awareness + 0.2 * rat + 0.3 * coop.managementSkill + 0.2 * g.supervision;
     coop.governance += g.adjustRate * (target - coop.governance);

@@ -21,14 +21,14 @@ export function meanAwareness(world: World, region: RegionState): number {
   return region.end > region.start ? s / (region.end - region.start) : 0;
 }
 
-/** Mean awareness of a region's members, 0..1 (0 with no members). */
-export function meanMemberAwareness(world: World, region: RegionState): number {
-  const { awareness, member } = world.households;
+/** Mean of a household column over a region's members (0 with no members). */
+export function meanOverMembers(world: World, region: RegionState, column: Float32Array): number {
+  const member = world.households.member;
   let s = 0;
   let n = 0;
   for (let i = region.start; i < region.end; i++) {
     if (member[i]) {
-      s += awareness[i];
+      s += column[i];
       n++;
     }
   }

@@ -1,15 +1,7 @@
 import type { ShuSplit } from './params.js';
 
-/** The parts of an SHU (sisa hasil usaha) split by the bylaws, rupiah. */
-export interface ShuParts {
-  readonly reserve: number;
-  readonly patronage: number;
-  readonly capital: number;
-  readonly board: number;
-  readonly staff: number;
-  readonly education: number;
-  readonly social: number;
-}
+/** The parts of an SHU (sisa hasil usaha) split by the bylaws, rupiah: one per bylaw share. */
+export type ShuParts = { readonly [K in keyof ShuSplit]: number };
 
 /**
  * Splits an SHU by the bylaws' shares. The parts sum to the SHU exactly: the reserve
