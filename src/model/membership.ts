@@ -16,8 +16,8 @@ import type { World } from './world.js';
  * part through its member neighbours and its trust; the cost is simpanan wajib plus
  * simpanan pokok spread over two years.
  *
- * A member exits when its trust falls below its exit threshold or it cannot pay this
- * month's dues (wajib, and the pokok instalment if any). On exit its pokok, wajib and
+ * A member exits when its trust falls below its exit threshold (members of an inactive
+ * cooperative lose 0.02 of trust a month) or it cannot pay this month's dues (wajib, and the pokok instalment if any). On exit its pokok, wajib and
  * sukarela are returned, less its debt; a cooperative without the cash returns what it
  * can, and the member loses the rest.
  */
@@ -27,6 +27,9 @@ export function membership(world: World, rng: Rng): void {
   }
   void rng;
 }
+
+/** Monthly trust lost by members of an inactive (dormant) cooperative. */
+const DORMANT_TRUST_LOSS = 0.02;
 
 function regionMembership(world: World, region: RegionState): void {
   const coop = region.coop!;
@@ -79,7 +82,9 @@ function regionMembership(world: World, region: RegionState): void {
       coop.memberCount++;
       continue;
     }
-    // A member: pays its dues, services its loan, or leaves.
+    // A member: pays its dues, services its loan, or leaves. Members of a dormant
+    // cooperative lose trust month by month until they leave.
+    if (!canJoin) h.trust[i] = Math.max(0, h.trust[i] - DORMANT_TRUST_LOSS);
     let due = m.simpananWajib;
     const instalment = Math.min(h.pokokDue[i], pokokUpfront);
     due += instalment;
