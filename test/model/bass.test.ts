@@ -116,5 +116,4 @@ describe('Bass diffusion (MODEL.md process 2 check)', () => {
     const continuous = r.map((_, k) => bassCurve(0.03, 0.38, (k + 1) / 12));
     expect(maxGap(r, continuous)).toBeLessThan(0.01);
   });
-
 });
