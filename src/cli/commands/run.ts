@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../core/errors.js';
 import { runSeed } from '../../core/seed.js';
 import { createSimulation } from '../../experiment/simulation.js';
-import { summarizeRun } from '../../experiment/runSummary.js';
+import { createRunController, DEFAULT_SPEED, SPEEDS } from '../../experiment/runController.js';
+import type { RunResult } from '../../experiment/runResult.js';
+import { summarizeRun, type RunSummary } from '../../experiment/runSummary.js';
+import { showDashboard } from '../../tui/showDashboard.js';
+import { progressThrottle, runProgressLine } from '../../tui/plainProgress.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { writeRunFolder, type RunManifest } from '../../report/runFolder.js';
 import { collect, intFlag } from '../flags.js';
@@ -17,6 +21,8 @@ export interface RunOptions {
   out?: string;
   set?: string[];
   json?: boolean;
+  /** False with --no-tui. */
+  tui?: boolean;
 }
 
 /** A run, checked and ready: everything `kopsim run` needs before any work starts. */
@@ -65,6 +71,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'output folder (default: reports/<scenario>-s<seed>-<time>)')
     .option('--set <path=value>', 'override a scenario field, e.g. awareness.peerWeight=0.1 (repeatable)', collect, [])
     .option('--json', 'print the summary as JSON only')
+    .option('--no-tui', 'no live dashboard even in a terminal: plain progress lines on stderr, then the summary')
     .addHelpText(
       'after',
       `
@@ -73,41 +80,68 @@ Examples:
   kopsim run scenarios/top-down.yaml --seed 7 --months 120
   kopsim run seed-roadmap --set membership.feeSubsidy=0.5 --out reports/subsidy`,
     )
-    .action((scenario: string | undefined, opts: RunOptions) => {
+    .action(async (scenario: string | undefined, opts: RunOptions) => {
       const started = new Date();
       const prepared = prepareRun(scenario, opts, started);
       const { loaded, seed, baseSeed, outDir } = prepared;
+      /** Writes one run's folder; `runBaseSeed`/`runSeed` differ from the flags after a restart in the TUI. */
+      const writeRun = (result: RunResult, runBaseSeed: number, runSeedValue: number, dir: string): RunSummary => {
+        const summary = summarizeRun(result);
+        const manifest: RunManifest = {
+          kopsimVersion: kopsimVersion(),
+          scenarioId: loaded.id,
+          source: loaded.source,
+          extendsChain: loaded.chain,
+          overrides: loaded.overrides,
+          baseSeed: runBaseSeed,
+          seed: runSeedValue,
+          months: result.months,
+          households: result.households,
+          commandLine: ['kopsim', ...process.argv.slice(2)],
+          startedAt: started.toISOString(),
+          finishedAt: new Date().toISOString(),
+          timings: { simulationMs: Math.round(result.elapsedMs), totalMs: Date.now() - started.getTime() },
+          stoppedEarly: result.stoppedEarly,
+          scenario: loaded.scenario,
+        };
+        writeRunFolder(dir, result, summary, manifest);
+        return summary;
+      };
+
+      if (process.stdout.isTTY === true && !opts.json && opts.tui !== false) {
+        // The live dashboard. Keys need a terminal on stdin too; without one, play at full
+        // speed and leave when the run ends.
+        const controller = createRunController({
+          scenarioId: loaded.id,
+          scenario: loaded.scenario,
+          baseSeed,
+          speed: process.stdin.isTTY ? DEFAULT_SPEED : SPEEDS.length - 1,
+        });
+        const outcome = await showDashboard({
+          controller,
+          writeReport: (result, identity) => {
+            // A restart (r) has a new base seed: its own folder, so no earlier run is overwritten.
+            const dir = identity.run === 0 ? outDir : opts.out !== undefined ? `${outDir}-s${identity.baseSeed}` : prepareRun(scenario, { ...opts, seed: String(identity.baseSeed) }).outDir;
+            writeRun(result, identity.baseSeed, identity.seed, dir);
+            return dir;
+          },
+        });
+        if (outcome.error) throw outcome.error;
+        if (outcome.result && outcome.folder) process.stdout.write(`${runSummaryText(summarizeRun(outcome.result), outcome.folder)}\n`);
+        return;
+      }
+
+      // No terminal (a pipe, CI) or --no-tui: plain progress lines on stderr, no escape codes.
       const sim = createSimulation(loaded.id, loaded.scenario, seed);
-      const tty = process.stdout.isTTY && !opts.json;
-      let lastPrint = Date.now();
+      const months = loaded.scenario.months;
+      const due = progressThrottle();
+      const t0 = Date.now();
       while (!sim.done) {
         sim.advance();
-        if (!opts.json && Date.now() - lastPrint > 2000) {
-          process.stderr.write(`month ${sim.month}/${loaded.scenario.months}\n`);
-          lastPrint = Date.now();
-        }
+        if (!opts.json && due(sim.month / months, Date.now())) process.stderr.write(`${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id })}\n`);
       }
-      void tty;
       const result = sim.result();
-      const summary = summarizeRun(result);
-      const manifest: RunManifest = {
-        kopsimVersion: kopsimVersion(),
-        scenarioId: loaded.id,
-        source: loaded.source,
-        extendsChain: loaded.chain,
-        overrides: loaded.overrides,
-        baseSeed,
-        seed,
-        months: result.months,
-        households: result.households,
-        commandLine: ['kopsim', ...process.argv.slice(2)],
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        timings: { simulationMs: Math.round(result.elapsedMs), totalMs: Date.now() - started.getTime() },
-        stoppedEarly: result.stoppedEarly,
-        scenario: loaded.scenario,
-      };
-      writeRunFolder(outDir, result, summary, manifest);
+      const summary = writeRun(result, baseSeed, seed, outDir);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else process.stdout.write(`${runSummaryText(summary, outDir)}\n`);
     });

@@ -1,0 +1,69 @@
+import { Box, Text } from 'ink';
+import { batchStats, formatThroughput, type BatchProgress } from '../batchProgress.js';
+import { bar, formatDuration } from '../format.js';
+
+/** Props of {@link BatchProgressView}: a {@link BatchProgress}, plus display options. */
+export interface BatchProgressViewProps extends BatchProgress {
+  /** Width of the progress bars (default 40). */
+  readonly barWidth?: number;
+  /** Failures listed (the rest are counted; default 5). */
+  readonly maxFailures?: number;
+}
+
+/**
+ * Progress of a batch of runs: runs done of the total, one line per worker with its
+ * current run, throughput, elapsed time, ETA and failures. Display only: the caller
+ * re-renders it with new props.
+ */
+export function BatchProgressView(props: BatchProgressViewProps) {
+  const { title, done, total, workers, elapsedMs, failures = [], barWidth = 40, maxFailures = 5 } = props;
+  const s = batchStats(props);
+  const finished = done >= total;
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        <Text color="cyan">kopsim</Text> · {title}
+      </Text>
+      <Text>
+        <Text color="green">{bar(s.fraction, barWidth)}</Text> <Text bold>{done}</Text>/{total} runs ({Math.floor(s.fraction * 100)}%)
+      </Text>
+      <Text>
+        {formatThroughput(s.runsPerMinute)} · elapsed {formatDuration(elapsedMs)} · {finished ? 'done' : `ETA ${Number.isFinite(s.etaMs) ? formatDuration(s.etaMs) : '-'}`}
+        {failures.length > 0 ? <Text color="red"> · {failures.length} failed</Text> : null}
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {workers.map((w) => (
+          <Text key={String(w.id)} wrap="truncate-end">
+            <Text dimColor>{`worker ${w.id}`.padEnd(10)}</Text>
+            {w.run === null ? (
+              <Text dimColor>idle</Text>
+            ) : (
+              <>
+                <Text>{w.run}</Text>
+                {w.months && w.month !== undefined ? (
+                  <Text dimColor>
+                    {' '}
+                    {bar(w.month / w.months, 10)} month {w.month}/{w.months}
+                  </Text>
+                ) : null}
+              </>
+            )}
+          </Text>
+        ))}
+      </Box>
+      {failures.length > 0 ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold color="red">
+            Failures
+          </Text>
+          {failures.slice(0, maxFailures).map((f, i) => (
+            <Text key={i} wrap="truncate-end">
+              <Text color="red">✗ {f.run}</Text>: {f.message}
+            </Text>
+          ))}
+          {failures.length > maxFailures ? <Text dimColor>… and {failures.length - maxFailures} more</Text> : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
