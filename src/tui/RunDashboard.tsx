@@ -65,7 +65,7 @@ export function RunDashboard({ controller, writeReport, onExit, interactive, exi
       const folder = props.current.writeReport(result, identity);
       written.current.set(identity.run, folder);
       writeError.current = null;
-      setNotice(`${result.stoppedEarly ? `stopped early at month ${result.months}` : 'complete'}; report written to ${folder}`);
+      setNotice(`${result.stoppedEarly ? `month ${result.months}, marked stopped early` : 'run complete'}: report written to ${folder}`);
       return folder;
     } catch (error) {
       writeError.current = error;

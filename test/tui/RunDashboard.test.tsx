@@ -96,7 +96,7 @@ describe('RunDashboard', () => {
     await t.press(RIGHT);
     await t.press('s');
     await vi.waitFor(() => expect(t.frame()).toContain('report written to /tmp/out-3'));
-    expect(t.frame()).toContain('stopped early at month 1');
+    expect(t.frame()).toContain('month 1, marked stopped early: report written to /tmp/out-3');
     expect(t.writes).toHaveLength(1);
     expect(t.exits).toHaveLength(0);
     await t.press(RIGHT);
@@ -127,7 +127,7 @@ describe('RunDashboard', () => {
     await vi.waitFor(() => expect(t.frame()).toContain('FINISHED'));
     expect(t.writes).toHaveLength(1);
     expect(t.writes[0].result.stoppedEarly).toBe(false);
-    expect(t.frame()).toContain('complete; report written to /tmp/out-3');
+    expect(t.frame()).toContain('run complete: report written to /tmp/out-3');
     expect(t.exits).toHaveLength(0);
     await t.press('q');
     await vi.waitFor(() => expect(t.exits).toHaveLength(1));

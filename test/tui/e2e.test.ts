@@ -1,0 +1,114 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin/kopsim');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const work = mkdtempSync(join(tmpdir(), 'kopsim-tui-e2e-'));
+
+/** Newest modification time under a folder, ms. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+beforeAll(() => {
+  // `npm test` builds first; a lone `vitest run test/tui` may find dist/ older than src/.
+  const main = join(root, 'dist/cli/main.js');
+  if (!existsSync(main) || statSync(main).mtimeMs < newest(join(root, 'src'))) {
+    spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'ignore' });
+  }
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('kopsim run without a terminal', () => {
+  it('piped into cat: no escape codes, progress on stderr, the summary table on stdout', () => {
+    const out = join(work, 'piped');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" run --out "${out}" | cat`], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('\x1b');
+    expect(r.stderr).not.toContain('\x1b');
+    expect(r.stdout).toContain('Stage timeline');
+    expect(r.stdout).toContain(`Wrote ${out}`);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).stoppedEarly).toBe(false);
+  });
+
+  it('--json prints only JSON on stdout', () => {
+    const out = join(work, 'json');
+    const r = spawnSync(process.execPath, [bin, 'run', '--json', '--months', '12', '--out', out], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ folder: out, months: 12, stoppedEarly: false });
+  });
+});
+
+describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
+  const server = `kopsim-test-${process.pid}`;
+  const session = 'run';
+  // A private tmux server (-L), so the test neither sees nor touches anyone else's sessions.
+  const env = { ...process.env, TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color' };
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', server, ...args], { encoding: 'utf8', env });
+  // -J joins lines the terminal wrapped.
+  const screen = () => tmux('capture-pane', '-p', '-J', '-t', session);
+  const month = () => Number(/Month (\d+)\/240/.exec(screen())?.[1] ?? NaN);
+  async function until(check: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
+    const end = Date.now() + ms;
+    let s = '';
+    while (Date.now() < end) {
+      s = screen();
+      if (check(s)) return s;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+  }
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', server, 'kill-server'], { env });
+  });
+
+  it('shows the dashboard; space pauses, → steps one month, q quits and writes a folder marked stopped early', async () => {
+    const out = join(work, 'tty');
+    const cmd = `cd "${work}" && "${process.execPath}" "${bin}" run --out "${out}"; echo "EXIT:$?"; sleep 600`;
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', cmd);
+
+    // Wait for a few months, so that the sparklines have some length.
+    const first = await until((s) => s.includes('Key indicators') && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 4, 'the dashboard at month 4');
+    // The stage ladder with every region of the default scenario.
+    expect(first).toContain('Roadmap stages');
+    expect(first).toMatch(/1 aware\s+2 enterp\s+3 potent\s+4 educ\s+5 feder\s+6 social/);
+    for (const region of ['Sukamaju', 'Mekarsari', 'Sumberjaya', 'Cibodas', 'Tanjungsari']) expect(first).toMatch(new RegExp(`${region}\\s+m0`));
+    // Sparklines and the key hints.
+    expect(first).toMatch(/Member share .*[▁▂▃▄▅▆▇█]{3}/);
+    expect(first).toMatch(/Gini .*[▁▂▃▄▅▆▇█]{3}/);
+    for (const hint of ['space pause', '→ step', '+/- speed', 'r restart', 's save report', 'q quit', '? help']) expect(first).toContain(hint);
+
+    tmux('send-keys', '-t', session, 'Space');
+    await until((s) => s.includes('PAUSED'), 'PAUSED');
+    const paused = month();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(month()).toBe(paused);
+
+    tmux('send-keys', '-t', session, 'Right');
+    await until(() => month() === paused + 1, `month ${paused + 1}`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(month()).toBe(paused + 1);
+
+    tmux('send-keys', '-t', session, 'q');
+    const end = await until((s) => s.includes('EXIT:'), 'the process to exit');
+    expect(end, end).toContain('EXIT:0');
+    expect(end, end).toContain('STOPPED EARLY');
+
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.stoppedEarly).toBe(true);
+    expect(manifest.months).toBe(paused + 1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.stoppedEarly).toBe(true);
+  });
+});
