@@ -5,6 +5,12 @@ import { kopsimVersion } from './version.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
+import { registerReport } from './commands/report.js';
+import { registerReplicate } from './commands/replicate.js';
+import { registerCompare } from './commands/compare.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerExperiment } from './commands/experiment.js';
+import { registerMerge } from './commands/merge.js';
 
 /** The composition root: builds the command line program. Nothing imports this module's caller. */
 export function buildProgram(): Command {
@@ -18,6 +24,12 @@ export function buildProgram(): Command {
   registerRun(program);
   registerValidate(program);
   registerSchema(program);
+  registerReport(program);
+  registerReplicate(program);
+  registerCompare(program);
+  registerSweep(program);
+  registerExperiment(program);
+  registerMerge(program);
   return program;
 }
 

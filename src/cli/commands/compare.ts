@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { InputProblem } from '../../core/errors.js';
+import { loadExperimentDocument } from '../../scenario/loadExperiment.js';
+import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type ExperimentFlags } from './experiment.js';
+
+export function registerCompare(program: Command): void {
+  const cmd = program
+    .command('compare')
+    .description('compare strategies with common random numbers: replicate k of every scenario uses the same seed, and differences from the baseline are paired')
+    .argument('<scenarios...>', 'two or more scenario files or bundled names');
+  addExperimentFlags(cmd, '30')
+    .option('--baseline <scenario>', 'the scenario differences are taken from (default: the first)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kopsim compare scenarios/seed-roadmap.yaml scenarios/top-down.yaml scenarios/status-quo.yaml -n 30
+  kopsim compare seed-roadmap top-down status-quo --baseline status-quo --at 60,120
+  kopsim compare seed-roadmap status-quo -n 100 --shard 0/4 --out shards/0`,
+    )
+    .action(async (scenarios: string[], opts: ExperimentFlags) => {
+      const problems: InputProblem[] = [];
+      const flags = checkFlags(opts, problems);
+      const loaded = loadExperimentDocument({ kind: 'compare', scenarios }, 'kopsim compare', process.cwd(), undefined, flags.overrides, problems);
+      const plan = planOrThrow(loaded, problems);
+      await runExperiment(loaded, plan, flags, opts);
+    });
+}

@@ -1,0 +1,42 @@
+import { seriesOf } from '../indicators/series.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { PlannedRun } from './plan.js';
+import type { RunRecord } from './runRecord.js';
+import type { RunResult } from './runResult.js';
+import { runScenario } from './simulation.js';
+
+/** Everything a worker needs for one run (structured-clone safe). */
+export interface RunTask {
+  readonly run: PlannedRun;
+  /** The scenario with the run's design point applied. */
+  readonly scenario: Scenario;
+  readonly indicators: readonly string[];
+}
+
+/** Runs one task to the end and keeps what runs.jsonl records. Deterministic: no clock, no shared state. */
+export function executeTask(task: RunTask): RunRecord {
+  const result = runScenario(task.run.scenario, task.scenario, task.run.seed);
+  return recordOf(task, result);
+}
+
+/** The record of a finished run: the summarised indicators, total scope, by month. */
+export function recordOf(task: RunTask, result: RunResult): RunRecord {
+  const { run } = task;
+  const months = result.series.months;
+  months.forEach((m, i) => {
+    if (m !== i) throw new Error(`indicators were not recorded every month (month ${m} at position ${i})`);
+  });
+  const values: Record<string, number[]> = {};
+  for (const id of task.indicators) values[id] = seriesOf(result.series, id, 'total');
+  return {
+    index: run.index,
+    key: run.key,
+    scenario: run.scenario,
+    point: run.point,
+    params: run.params,
+    replicate: run.replicate,
+    seed: run.seed,
+    months: result.months,
+    values,
+  };
+}

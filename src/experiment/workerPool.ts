@@ -1,0 +1,179 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExperimentPlan, PlannedRun } from './plan.js';
+import { scenarioForRun } from './plan.js';
+import type { ExperimentProgress } from './progress.js';
+import type { RunFailure, RunRecord } from './runRecord.js';
+import { executeTask, type RunTask } from './runTask.js';
+import type { WorkerReply } from './runWorker.js';
+
+/** Where finished runs go, as they finish (in completion order, not plan order). */
+export interface RunSinks {
+  onRecord(record: RunRecord): void;
+  onFailure(failure: RunFailure, stack: string): void;
+  onProgress?(progress: ExperimentProgress): void;
+}
+
+export interface ExecuteOptions extends RunSinks {
+  readonly plan: ExperimentPlan;
+  /** The runs to do now, in plan order (a shard, minus those already finished). */
+  readonly runs: readonly PlannedRun[];
+  /** Worker threads; 0 runs everything in this thread (tests, debugging). */
+  readonly workers: number;
+  /** Runs finished before (resume), for progress only. */
+  readonly skipped?: number;
+  /** Aborting stops handing out runs and ends the workers; finished runs stay reported. */
+  readonly signal?: AbortSignal;
+  /** Replaces the simulation in in-thread mode (tests inject failures with it). */
+  readonly execute?: (task: RunTask) => RunRecord;
+}
+
+export interface ExecuteOutcome {
+  readonly completed: number;
+  readonly failed: number;
+  /** True when the signal aborted before every run was done. */
+  readonly interrupted: boolean;
+}
+
+/**
+ * Runs the given runs on a pool of worker threads (or in this thread when workers is 0),
+ * reporting each as it finishes. A run that throws is reported as a failure with its
+ * seed and design point, and the others go on; a worker that dies is replaced. Which
+ * worker runs which run, and in what order they finish, does not change any record.
+ */
+export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome> {
+  const started = Date.now();
+  const total = opts.runs.length;
+  let completed = 0;
+  let failed = 0;
+  let running = 0;
+  const workers = Math.max(0, Math.min(opts.workers, total));
+  const progress = (last?: ExperimentProgress['last']): void =>
+    opts.onProgress?.({ total, skipped: opts.skipped ?? 0, done: completed + failed, failed, running, workers: Math.max(1, workers), elapsedMs: Date.now() - started, last });
+  const taskOf = (run: PlannedRun): RunTask => ({ run, scenario: scenarioForRun(opts.plan, run), indicators: opts.plan.indicators });
+  const fail = (run: PlannedRun, error: string, stack: string): void => {
+    failed++;
+    opts.onFailure(failureOf(run, error), stack);
+    progress({ key: run.key, seed: run.seed, ok: false });
+  };
+  const succeed = (record: RunRecord): void => {
+    completed++;
+    opts.onRecord(record);
+    progress({ key: record.key, seed: record.seed, ok: true });
+  };
+  progress();
+
+  if (workers === 0 || total === 0) {
+    const execute = opts.execute ?? executeTask;
+    for (const run of opts.runs) {
+      if (opts.signal?.aborted) return { completed, failed, interrupted: true };
+      running = 1;
+      try {
+        const record = execute(taskOf(run));
+        running = 0;
+        succeed(record);
+      } catch (error) {
+        running = 0;
+        const e = error instanceof Error ? error : new Error(String(error));
+        fail(run, e.message, e.stack ?? e.message);
+      }
+      // Let signal handlers run between runs.
+      await new Promise((r) => setImmediate(r));
+    }
+    return { completed, failed, interrupted: false };
+  }
+
+  return new Promise<ExecuteOutcome>((resolvePool) => {
+    let next = 0;
+    let finished = false;
+    const pool = new Set<Worker>();
+    const finish = (interrupted: boolean): void => {
+      if (finished) return;
+      finished = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      const ending = [...pool].map((w) => w.terminate());
+      pool.clear();
+      void Promise.allSettled(ending).then(() => resolvePool({ completed, failed, interrupted }));
+    };
+    const onAbort = (): void => finish(true);
+    opts.signal?.addEventListener('abort', onAbort);
+    if (opts.signal?.aborted) return finish(true);
+
+    const start = (): void => {
+      const worker = spawnWorker();
+      pool.add(worker);
+      let current: PlannedRun | undefined;
+      const dispatch = (): void => {
+        if (finished) return;
+        if (next >= total || opts.signal?.aborted) {
+          current = undefined;
+          pool.delete(worker);
+          void worker.terminate();
+          if (running === 0 && pool.size === 0) finish(Boolean(opts.signal?.aborted) && completed + failed < total);
+          return;
+        }
+        current = opts.runs[next++];
+        running++;
+        worker.postMessage({ task: taskOf(current) });
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        if (finished || !current) return;
+        running--;
+        const run = current;
+        current = undefined;
+        if (reply.ok) succeed(reply.record);
+        else fail(run, reply.error, reply.stack);
+        dispatch();
+      });
+      const died = (error: Error): void => {
+        if (finished || !pool.has(worker)) return;
+        pool.delete(worker);
+        if (current) {
+          running--;
+          const run = current;
+          current = undefined;
+          fail(run, `worker died: ${error.message}`, error.stack ?? error.message);
+        }
+        if (next < total && !opts.signal?.aborted) start();
+        else if (running === 0 && pool.size === 0) finish(Boolean(opts.signal?.aborted) && completed + failed < total);
+      };
+      worker.on('error', died);
+      worker.on('exit', (code) => died(new Error(`worker exited with code ${code}`)));
+      dispatch();
+    };
+    for (let k = 0; k < workers; k++) start();
+  });
+}
+
+function failureOf(run: PlannedRun, error: string): RunFailure {
+  return { index: run.index, key: run.key, scenario: run.scenario, point: run.point, params: run.params, replicate: run.replicate, seed: run.seed, months: run.months, error };
+}
+
+/**
+ * Starts a worker on runWorker. From the compiled dist/ that is runWorker.js. From the
+ * TypeScript sources (tests under tsx/vitest) a worker does not inherit the TS loader
+ * on Node 20 (STACK.md), so an eval'd bootstrap registers tsx and then imports the .ts.
+ */
+function spawnWorker(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const tsx = tsxApiUrl(here);
+    const target = new URL('./runWorker.ts', here).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, { eval: true });
+  }
+  return new Worker(new URL('./runWorker.js', here));
+}
+
+/** URL of tsx's ESM register API (the `import` condition of `tsx/esm/api`). */
+function tsxApiUrl(from: string): string {
+  try {
+    const resolved = import.meta.resolve?.('tsx/esm/api');
+    if (resolved && resolved.endsWith('.mjs')) return resolved;
+  } catch {
+    // fall through: some test runners do not provide import.meta.resolve
+  }
+  const pkg = createRequire(from).resolve('tsx/package.json');
+  return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
+}

@@ -1,0 +1,139 @@
+import { basename, dirname, extname, resolve } from 'node:path';
+import { InputError, type InputProblem } from '../core/errors.js';
+import { experimentSchema, type Experiment } from './experimentSchema.js';
+import { loadScenario, readDocument, resolveScenarioPath, type LoadedScenario } from './load.js';
+import { formatPath, getPath } from './overrides.js';
+
+/** A scenario of an experiment, loaded, with the label its results carry. */
+export interface ExperimentScenario {
+  /** Unique label in this experiment: the entry's `id`, else the scenario id; a repeat gets `#2`, `#3`. */
+  readonly label: string;
+  /** The reference as written (name or path). */
+  readonly ref: string;
+  readonly loaded: LoadedScenario;
+}
+
+/** An experiment ready to plan: validated, with its scenarios loaded and overrides applied. */
+export interface LoadedExperiment {
+  readonly experiment: Experiment & { readonly name: string };
+  /** The file it came from, or a description of the command line (`kopsim compare`). */
+  readonly source: string;
+  readonly scenarios: readonly ExperimentScenario[];
+  /** Label of the baseline scenario, or null when there is none. */
+  readonly baseline: string | null;
+}
+
+/** Values given on the command line, which take precedence over the file's. */
+export interface ExperimentOverrides {
+  readonly replicates?: number;
+  readonly seed?: number;
+  readonly months?: number;
+  readonly indicators?: readonly string[];
+  readonly reportMonths?: readonly number[];
+  readonly baseline?: string;
+  /** `--set` overrides, applied to every scenario after the file's own `set`. */
+  readonly sets?: readonly string[];
+}
+
+/**
+ * Reads an experiment file (YAML or JSON), validates it, loads its scenarios (relative
+ * to the file's folder first, then the working folder, then the bundled scenarios) and
+ * applies the command-line overrides. Every problem is reported at once in one
+ * InputError, each with its path; nothing has been run or written.
+ */
+export function loadExperiment(file: string, overrides: ExperimentOverrides = {}, earlier: readonly InputProblem[] = []): LoadedExperiment {
+  const path = resolve(file);
+  let document: unknown;
+  try {
+    document = readDocument(path);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(file, [...earlier, ...error.problems]);
+    throw error;
+  }
+  return loadExperimentDocument(document, file, dirname(path), basename(path, extname(path)), overrides, earlier);
+}
+
+/**
+ * Validates an experiment given as data (the CLI builds one for `kopsim replicate` and
+ * `kopsim compare`) and loads its scenarios; see {@link loadExperiment}.
+ */
+export function loadExperimentDocument(
+  document: unknown,
+  source: string,
+  relativeTo: string,
+  defaultName: string | undefined,
+  overrides: ExperimentOverrides = {},
+  earlier: readonly InputProblem[] = [],
+): LoadedExperiment {
+  const problems: InputProblem[] = [...earlier];
+  const doc = document !== null && typeof document === 'object' && !Array.isArray(document) ? { ...(document as Record<string, unknown>) } : document;
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+    const d = doc as Record<string, unknown>;
+    if (overrides.replicates !== undefined) d.replicates = overrides.replicates;
+    if (overrides.seed !== undefined) d.seed = overrides.seed;
+    if (overrides.months !== undefined) d.months = overrides.months;
+    if (overrides.indicators !== undefined) d.indicators = [...overrides.indicators];
+    if (overrides.reportMonths !== undefined) d.reportMonths = [...overrides.reportMonths];
+    if (overrides.baseline !== undefined) d.baseline = overrides.baseline;
+  }
+  const parsed = experimentSchema.safeParse(doc);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push({ path: formatPath([...(issue.path as PropertyKey[]), key]), message: 'is not an experiment field' });
+        continue;
+      }
+      const found = getPath(doc, issue.path as PropertyKey[]);
+      problems.push({ path: formatPath(issue.path as PropertyKey[]), message: issue.message, found });
+    }
+    throw new InputError(source, problems);
+  }
+  const experiment = parsed.data;
+  const commonSets = [...experiment.set, ...(overrides.sets ?? [])];
+  if (experiment.months !== undefined) commonSets.push(`months=${experiment.months}`);
+
+  const scenarios: ExperimentScenario[] = [];
+  const labelCount = new Map<string, number>();
+  experiment.scenarios.forEach((entry, i) => {
+    const ref = typeof entry === 'string' ? entry : entry.scenario;
+    const ownSets = typeof entry === 'string' ? [] : entry.set;
+    const file = resolveScenarioPath(ref, relativeTo) ?? resolveScenarioPath(ref);
+    const at = `scenarios[${i}]`;
+    if (!file) {
+      problems.push({ path: at, message: 'no such scenario file or bundled scenario', found: ref });
+      return;
+    }
+    try {
+      const loaded = loadScenario(file, [...ownSets, ...commonSets]);
+      const wanted = typeof entry === 'string' ? loaded.id : (entry.id ?? loaded.id);
+      const count = (labelCount.get(wanted) ?? 0) + 1;
+      labelCount.set(wanted, count);
+      scenarios.push({ label: count === 1 ? wanted : `${wanted}#${count}`, ref, loaded });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const p of error.problems) {
+        // --set problems are the same for every scenario: report them once.
+        if (p.path === '--set') {
+          if (!problems.some((q) => q.path === p.path && q.message === p.message && q.found === p.found)) problems.push(p);
+        } else problems.push({ path: `${at}: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
+      }
+    }
+  });
+
+  let baseline: string | null = null;
+  if (problems.length === 0) {
+    if (experiment.baseline !== undefined) {
+      const b = experiment.baseline;
+      const match =
+        scenarios.find((s) => s.label === b) ??
+        scenarios.find((s) => s.ref === b) ??
+        scenarios.find((s) => s.loaded.id === b) ??
+        scenarios.find((s) => resolve(s.loaded.source) === (resolveScenarioPath(b, relativeTo) ?? resolveScenarioPath(b)));
+      if (!match) problems.push({ path: overrides.baseline !== undefined ? '--baseline' : 'baseline', message: `must be one of the scenarios (${scenarios.map((s) => s.label).join(', ')})`, found: b });
+      else baseline = match.label;
+    } else if (experiment.kind === 'compare') baseline = scenarios[0].label;
+  }
+  if (problems.length > 0) throw new InputError(source, problems);
+  const name = experiment.name ?? defaultName ?? (experiment.kind === 'compare' ? scenarios.map((s) => s.label.replace('#', '-')).join('-vs-') : scenarios.map((s) => s.label.replace('#', '-')).join('-'));
+  return { experiment: { ...experiment, name }, source, scenarios, baseline };
+}
