@@ -70,7 +70,16 @@ export interface ControllerStatus {
 /** What a controller reports, in order: start, month..., end; status whenever play state changes. */
 export type RunEvent =
   | { readonly type: 'start'; readonly identity: RunIdentity; readonly snapshot: MonthSnapshot; readonly events: readonly SimEvent[] }
-  | { readonly type: 'month'; readonly run: number; readonly month: number; readonly months: number; readonly snapshot: MonthSnapshot; readonly events: readonly SimEvent[] }
+  | {
+      readonly type: 'month';
+      readonly run: number;
+      readonly month: number;
+      readonly months: number;
+      readonly snapshot: MonthSnapshot;
+      readonly events: readonly SimEvent[];
+      /** Months a second actually simulated over the last {@link PACE_WINDOW_MS} of play; null when stepping or just started. */
+      readonly pace: number | null;
+    }
   | { readonly type: 'status'; readonly status: ControllerStatus }
   | { readonly type: 'end'; readonly identity: RunIdentity; readonly result: RunResult; readonly reason: 'finished' | 'stopped' };
 
@@ -128,6 +137,9 @@ export interface RunController {
   dispose(): void;
 }
 
+/** Window over which the actual pace is measured, milliseconds. */
+export const PACE_WINDOW_MS = 2000;
+
 /** Longest time one tick spends simulating, milliseconds. */
 export const TICK_BUDGET_MS = 40;
 const MIN_TICK_MS = 50;
@@ -151,6 +163,9 @@ export function createRunController(options: RunControllerOptions): RunControlle
   let runIndex = -1;
   let timer: unknown = null;
   let lastTick = 0;
+  // Months simulated by recent ticks, for the actual pace (a big world may be slower than the speed).
+  let paceSamples: { at: number; months: number }[] = [];
+  let playingSince = 0;
   let carry = 0;
 
   const emit = (event: RunEvent) => {
@@ -194,11 +209,25 @@ export function createRunController(options: RunControllerOptions): RunControlle
     emit({ type: 'start', identity, snapshot: snapshotAt(result, result.series.months.length - 1), events: initial });
     emitStatus();
     lastTick = clock.now();
+    resetPace();
     schedule(0);
   }
 
+  function resetPace(): void {
+    paceSamples = [];
+    playingSince = clock.now();
+  }
+
+  function measurePace(now: number, months: number): number | null {
+    paceSamples.push({ at: now, months });
+    paceSamples = paceSamples.filter((p) => p.at > now - PACE_WINDOW_MS);
+    const span = Math.min(PACE_WINDOW_MS, now - playingSince);
+    if (span < 1000) return null;
+    return (paceSamples.reduce((a, p) => a + p.months, 0) / span) * 1000;
+  }
+
   /** Advances up to `n` months within `budgetMs`, then reports each month from one result. */
-  function advance(n: number, budgetMs: number): number {
+  function advance(n: number, budgetMs: number, playing = false): number {
     if (!sim || ended) return 0;
     const s = sim;
     const started = clock.now();
@@ -209,10 +238,11 @@ export function createRunController(options: RunControllerOptions): RunControlle
     }
     if (perMonth.length === 0) return 0;
     const result = s.result();
+    const pace = playing ? measurePace(clock.now(), perMonth.length) : null;
     const last = result.series.months.length - 1;
     perMonth.forEach((events, i) => {
       const at = last - (perMonth.length - 1 - i);
-      emit({ type: 'month', run: runIndex, month: result.series.months[at], months: options.scenario.months, snapshot: snapshotAt(result, at), events });
+      emit({ type: 'month', run: runIndex, month: result.series.months[at], months: options.scenario.months, snapshot: snapshotAt(result, at), events, pace });
     });
     if (s.done) finish(result, 'finished');
     return perMonth.length;
@@ -241,7 +271,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       if (carry > 1) carry = 1;
     }
     lastTick = now;
-    const done = n > 0 ? advance(n, TICK_BUDGET_MS) : 0;
+    const done = n > 0 ? advance(n, TICK_BUDGET_MS, true) : 0;
     if (rate !== Infinity && done < n) carry = 0;
     if (ended) return;
     const interval = rate === Infinity ? 0 : Math.max(MIN_TICK_MS, 1000 / rate);
@@ -270,6 +300,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
           else {
             lastTick = clock.now();
             carry = 0;
+            resetPace();
             schedule(0);
           }
           emitStatus();
@@ -284,6 +315,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
           if (next === speed) return;
           speed = next;
           carry = 0;
+          resetPace();
           emitStatus();
           if (!paused && !ended) schedule(0);
           return;

@@ -150,7 +150,7 @@ export function RunDashboard({ controller, writeReport, onExit, interactive, exi
   return (
     <Box flexDirection="column" width={width}>
       <Header identity={state.identity} />
-      <StatusBar state={runState} monthsPerSecond={state.status.monthsPerSecond} notice={notice} />
+      <StatusBar state={runState} monthsPerSecond={state.status.monthsPerSecond} pace={state.pace} notice={notice} />
       <RunProgress month={state.month} months={state.months} width={Math.max(10, Math.min(50, width - 50))} />
       {help ? (
         <HelpOverlay folder={folder} />

@@ -15,6 +15,8 @@ export interface DashboardState {
   readonly log: readonly SimEvent[];
   /** Events of the run so far, including those dropped from the log. */
   readonly eventCount: number;
+  /** Months a second actually simulated lately, or null (paused, stepping, just started). */
+  readonly pace: number | null;
   readonly ended: { readonly reason: 'finished' | 'stopped'; readonly result: RunResult } | null;
 }
 
@@ -22,7 +24,7 @@ export interface DashboardState {
 export const LOG_LIMIT = 500;
 
 export function initialDashboardState(status: ControllerStatus): DashboardState {
-  return { identity: null, status, month: 0, months: 0, snapshot: null, history: {}, log: [], eventCount: 0, ended: null };
+  return { identity: null, status, month: 0, months: 0, snapshot: null, history: {}, log: [], eventCount: 0, pace: null, ended: null };
 }
 
 /** Folds one controller event into the dashboard's state (pure). */
@@ -40,6 +42,7 @@ export function dashboardReducer(state: DashboardState, event: RunEvent): Dashbo
         history,
         log: event.events.slice(-LOG_LIMIT),
         eventCount: event.events.length,
+        pace: null,
         ended: null,
       };
     }
@@ -53,10 +56,10 @@ export function dashboardReducer(state: DashboardState, event: RunEvent): Dashbo
         history[ind.id] = [...prev, v];
       }
       const log = event.events.length > 0 ? [...state.log, ...event.events].slice(-LOG_LIMIT) : state.log;
-      return { ...state, month: event.month, months: event.months, snapshot: event.snapshot, history, log, eventCount: state.eventCount + event.events.length };
+      return { ...state, month: event.month, months: event.months, snapshot: event.snapshot, history, log, eventCount: state.eventCount + event.events.length, pace: event.pace ?? state.pace };
     }
     case 'status':
-      return { ...state, status: event.status };
+      return { ...state, status: event.status, pace: null };
     case 'end':
       if (state.identity && event.identity.run !== state.identity.run) return state;
       return { ...state, ended: { reason: event.reason, result: event.result } };

@@ -42,6 +42,10 @@ describe('StatusBar', () => {
   it('shows the play state, speed and notice', () => {
     expect(frame(<StatusBar state="running" monthsPerSecond={12} />)).toContain('RUNNING · 12 months/s');
     expect(frame(<StatusBar state="paused" monthsPerSecond={Infinity} notice="saved" />)).toContain('PAUSED · max speed · saved');
+    // The actual pace appears only when the machine is well below the chosen speed.
+    expect(frame(<StatusBar state="running" monthsPerSecond={12} pace={11} />)).not.toContain('actual');
+    expect(frame(<StatusBar state="running" monthsPerSecond={12} pace={1.64} />)).toContain('12 months/s (actual 1.6 months/s)');
+    expect(frame(<StatusBar state="running" monthsPerSecond={Infinity} pace={812.4} />)).toContain('max speed (actual 812 months/s)');
   });
 });
 

@@ -59,6 +59,16 @@ describe('run controller', () => {
     expect(months().length).toBeLessThanOrEqual(25);
   });
 
+  it('measures the actual pace over the last 2 s of play', () => {
+    const { controller, events, clock } = recorded();
+    controller.start();
+    clock.advance(1001);
+    const last = events.filter((e) => e.type === 'month').at(-1);
+    if (last?.type !== 'month') throw new Error('no month');
+    // 12 months in about 1 s: the fake clock does not move while simulating.
+    expect(last.pace).toBeCloseTo(12, 0);
+  });
+
   it('clamps the speed to the table', () => {
     const { controller } = recorded({ paused: true });
     controller.start();
