@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+/** A small experiment that runs in about a second: 1 region x 200 households, 24 months. */
+export const SMALL = ['--months', '24', '--set', 'regions=[{"name":"A","households":200}]'];
+
+/** Runs the CLI in this process and captures what it prints. */
+export async function kopsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'kopsim-exp-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file of a folder (recursively) by relative path, except the provenance manifest. */
+export function folderFiles(dir: string, except: readonly string[] = ['manifest.json']): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!except.includes(name)) files[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+/**
+ * Starts the CLI (from the TypeScript sources, through tsx) in a child process, so a test
+ * can interrupt it with a real signal.
+ */
+export function kopsimChild(args: readonly string[], dir: string): ChildProcess {
+  const script = join(dir, 'child.mts');
+  writeFileSync(script, `import { main } from ${JSON.stringify(MAIN)};\nprocess.exitCode = await main(${JSON.stringify(args)});\n`);
+  return spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
