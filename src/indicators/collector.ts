@@ -1,11 +1,16 @@
 import type { World } from '../model/world.js';
+import { computeMonthlyStats, createMonthlyStats } from './monthlyStats.js';
 import { INDICATORS, type Indicator } from './registry.js';
-import { createStatsBuffers, scopeStats, type StatsBuffers } from './scopeStats.js';
 import type { IndicatorSeries } from './series.js';
+import { FIGURE_COUNT, figureIndices } from './welfareFigures.js';
 
 /**
  * Collects every registered indicator for the total and each region, once a month, into
  * a growing {@link IndicatorSeries}. Buffers are allocated once per run.
+ *
+ * The stats of all scopes are computed together each month (monthlyStats.ts), and the
+ * registry's welfare indicators are read from figures computed in two passes over each
+ * scope's sorted sample (welfareFigures.ts), identical to what their `compute` returns.
  */
 export interface Collector {
   readonly series: IndicatorSeries;
@@ -17,7 +22,9 @@ export function createCollector(world: World, indicators: readonly Indicator[] =
   const scopes = ['total', ...world.regions.map((r) => r.name)];
   const perMonth = scopes.length * indicators.length;
   const capacity = world.params.months + 1;
-  const buffers: StatsBuffers = createStatsBuffers(world.households.count);
+  const stats = createMonthlyStats(world);
+  const figureOf = figureIndices(indicators);
+  const needsFigures = figureOf.some((f) => f >= 0);
   const series: IndicatorSeries = {
     indicators: indicators.map(({ id, label, unit, group }) => ({ id, label, unit, group })),
     scopes,
@@ -36,17 +43,22 @@ export function createCollector(world: World, indicators: readonly Indicator[] =
       }
       series.months.push(w.month);
       const base = m * perMonth;
-      // With one region the total equals it: compute once, copy.
-      const total = scopeStats(w, w.regions, buffers);
-      for (let k = 0; k < indicators.length; k++) series.values[base + k] = indicators[k].compute(total, w.params);
-      for (let r = 0; r < w.regions.length; r++) {
-        const offset = base + (r + 1) * indicators.length;
-        if (single) {
-          series.values.copyWithin(offset, base, base + indicators.length);
+      computeMonthlyStats(w, stats, needsFigures);
+      const figures = stats.figuresValid ? stats.figures : null;
+      const values = series.values;
+      for (let scope = 0; scope < scopes.length; scope++) {
+        const offset = base + scope * indicators.length;
+        // With one region the total equals it: compute once, copy.
+        if (single && scope > 0) {
+          values.copyWithin(offset, base, base + indicators.length);
           continue;
         }
-        const s = scopeStats(w, [w.regions[r]], buffers);
-        for (let k = 0; k < indicators.length; k++) series.values[offset + k] = indicators[k].compute(s, w.params);
+        const s = stats.scopes[scope];
+        const at = scope * FIGURE_COUNT;
+        for (let k = 0; k < indicators.length; k++) {
+          const f = figureOf[k];
+          values[offset + k] = figures && f >= 0 ? figures[at + f] : indicators[k].compute(s, w.params);
+        }
       }
     },
   };

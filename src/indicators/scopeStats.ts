@@ -106,48 +106,56 @@ export function scopeStats(world: World, regions: readonly RegionState[], buffer
   }
   s.income = sortSample(values, weights, n, buffers.incomeScratch);
 
-  for (const region of regions) {
-    s.regions++;
-    s.stageSum += region.stage;
-    const f = region.flows;
-    s.foodSpending += f.foodSpending;
-    s.totalSpending += f.totalSpending;
-    s.businessVolume += f.businessVolume;
-    s.externalSales += f.externalSales;
-    s.federationTrade += f.federationTrade;
-    s.socialTransfers += f.socialTransfers;
-    s.shuPaid += f.shuPaid;
-    s.ratHeld += f.ratHeld;
-    for (const p of region.potentials) {
-      s.potentialUsed += p.used;
-      s.potentialCapacity += p.capacity;
-    }
-    const coop = region.coop;
-    if (!coop) continue;
-    s.cooperatives++;
-    if (coop.active) s.activeCooperatives++;
-    s.capital += coopCapital(coop);
-    s.reserves += coop.reserves;
-    s.debt += coopDebt(coop);
-    s.cash += coop.cash;
-    s.governanceSum += coop.governance;
-    s.educationFund += coop.educationFund;
-    s.socialFund += coop.socialFund;
-    s.enterprises += activeEnterprises(coop);
-    for (const e of coop.enterprises) {
-      if (e.status !== 'active') continue;
-      s.enterprisesByKind[ENTERPRISE_KINDS.indexOf(e.kind)]++;
-      s.jobs += e.workers;
-      s.inputs += e.inputs;
-      s.internalInputs += e.internalInputs;
-    }
-  }
+  for (const region of regions) addRegionBooks(s, region);
   return s;
+}
+
+/**
+ * Adds one region's aggregates (flows, potentials, its cooperative's books and
+ * enterprises) to a scope's stats. For a scope of several regions, call it for each in
+ * order: the sums then accumulate in the same order as always.
+ */
+export function addRegionBooks(s: ScopeStats, region: RegionState): void {
+  s.regions++;
+  s.stageSum += region.stage;
+  const f = region.flows;
+  s.foodSpending += f.foodSpending;
+  s.totalSpending += f.totalSpending;
+  s.businessVolume += f.businessVolume;
+  s.externalSales += f.externalSales;
+  s.federationTrade += f.federationTrade;
+  s.socialTransfers += f.socialTransfers;
+  s.shuPaid += f.shuPaid;
+  s.ratHeld += f.ratHeld;
+  for (const p of region.potentials) {
+    s.potentialUsed += p.used;
+    s.potentialCapacity += p.capacity;
+  }
+  const coop = region.coop;
+  if (!coop) return;
+  s.cooperatives++;
+  if (coop.active) s.activeCooperatives++;
+  s.capital += coopCapital(coop);
+  s.reserves += coop.reserves;
+  s.debt += coopDebt(coop);
+  s.cash += coop.cash;
+  s.governanceSum += coop.governance;
+  s.educationFund += coop.educationFund;
+  s.socialFund += coop.socialFund;
+  s.enterprises += activeEnterprises(coop);
+  for (const e of coop.enterprises) {
+    if (e.status !== 'active') continue;
+    s.enterprisesByKind[ENTERPRISE_KINDS.indexOf(e.kind)]++;
+    s.jobs += e.workers;
+    s.inputs += e.inputs;
+    s.internalInputs += e.internalInputs;
+  }
 }
 
 const EMPTY_SAMPLE: WeightedSample = { values: new Float64Array(0), weights: new Float64Array(0), count: 0, sorted: true };
 
-function emptyStats(): ScopeStats {
+/** Stats with every sum at zero and empty samples. */
+export function emptyStats(): ScopeStats {
   return {
     households: 0,
     persons: 0,
