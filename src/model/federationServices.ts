@@ -34,7 +34,9 @@ export function federationServices(world: World, rng: Rng): void {
       let principalDue = 0;
       if (age > loan.graceMonths) {
         const remaining = Math.max(1, loan.termMonths - (age - 1));
-        const annuity = rate > 0 ? (loan.principal * rate) / (1 - Math.pow(1 + rate, -remaining)) : loan.principal / remaining;
+        // 1 - (1 + r)^-n, computed without cancellation so tiny rates stay finite.
+        const discount = -Math.expm1(-remaining * Math.log1p(rate));
+        const annuity = discount > 0 && rate > 0 ? (loan.principal * rate) / discount : loan.principal / remaining;
         principalDue = Math.min(loan.principal, annuity - interest);
         due += principalDue;
       }

@@ -8,6 +8,7 @@ import { createLedger, book } from './ledger.js';
 import { emptyFlows, type RegionState } from './region.js';
 import { OCCUPATIONS, POTENTIAL_KINDS, type ModelParams } from './params.js';
 import { earningPotential } from './earnings.js';
+import { foodShare } from './engel.js';
 import { updateStages } from './stages.js';
 import type { World } from './world.js';
 
@@ -64,6 +65,7 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
     },
   };
   populate(world, createRng(streamSeed(runSeed, 'households')));
+  baselineSpending(world);
   for (const region of regions) region.campaignOrder = campaignOrder(world, region);
   const rng = createRng(streamSeed(runSeed, 'step'));
   updateStages(world, rng);
@@ -115,6 +117,19 @@ function populate(world: World, rng: Rng): void {
     }
     book(world.ledger, 'opening balances', 'opening', { region: region.index, account: 'householdCash' }, cash);
     book(world.ledger, 'opening balances', 'opening', { region: region.index, account: 'householdBusiness' }, business);
+  }
+}
+
+/** Month 0's spending flows (households spend what they expect to earn), so food share has a baseline. */
+function baselineSpending(world: World): void {
+  const h = world.households;
+  const mk = world.params.market;
+  for (const region of world.regions) {
+    for (let i = region.start; i < region.end; i++) {
+      const spend = h.consumption[i];
+      region.flows.foodSpending += foodShare(spend / h.size[i], mk.povertyLine, mk.engelFoodShareAtLine, mk.engelSlope) * spend;
+      region.flows.totalSpending += spend;
+    }
   }
 }
 

@@ -84,7 +84,12 @@ function regionMembership(world: World, region: RegionState): void {
     }
     // A member: pays its dues, services its loan, or leaves. Members of a dormant
     // cooperative lose trust month by month until they leave.
-    if (!canJoin) h.trust[i] = Math.max(0, h.trust[i] - DORMANT_TRUST_LOSS);
+    if (!canJoin) {
+      // A dormant cooperative collects nothing; its members only drift away.
+      h.trust[i] = Math.max(0, h.trust[i] - DORMANT_TRUST_LOSS);
+      if (h.trust[i] < h.exitTrust[i]) refunds += exit(world, region, i);
+      continue;
+    }
     let due = m.simpananWajib;
     const instalment = Math.min(h.pokokDue[i], pokokUpfront);
     due += instalment;

@@ -31,17 +31,20 @@ export function buildSmallWorld(
   rng: Rng,
 ): Network {
   const n = ranges.length === 0 ? 0 : ranges[ranges.length - 1].end;
+  // Each household proposes degree/2 ties to households ahead of it on its ring; with an
+  // odd degree every other household proposes one more, so the mean degree is `degree`.
   const half = Math.max(1, Math.floor(degree / 2));
-  // Each household proposes `half` ties to households ahead of it on its ring.
-  const from = new Int32Array(n * half);
-  const to = new Int32Array(n * half);
+  const extra = degree % 2 === 1 ? 1 : 0;
+  const from = new Int32Array(n * (half + extra));
+  const to = new Int32Array(n * (half + extra));
   let e = 0;
   for (let r = 0; r < ranges.length; r++) {
     const { start, end } = ranges[r];
     const size = end - start;
     if (size < 2) continue;
-    const k = Math.min(half, Math.floor((size - 1) / 2) || 1);
+    const maxK = Math.floor((size - 1) / 2) || 1;
     for (let i = start; i < end; i++) {
+      const k = Math.min(half + (extra && (i - start) % 2 === 0 ? 1 : 0), maxK);
       for (let j = 1; j <= k; j++) {
         let target = start + ((i - start + j) % size);
         const u = rng.uniform();

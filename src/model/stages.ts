@@ -35,8 +35,8 @@ export function updateStages(world: World, rng: Rng): void {
     }
     return;
   }
-  // Gated: stage 1 opens at month 0 (or stage 2 when founding top-down, which builds
-  // enterprises at once); then each gate is checked once a month.
+  // Gated: stage 1 opens at month 0 (stages 1 and 2 when founding top-down, which builds
+  // enterprises at once); then gates are checked once a month.
   if (world.month === 0) {
     const first = strategy.founding === 'top-down' ? [1, 2] : [1];
     for (const region of world.regions) {
@@ -48,23 +48,37 @@ export function updateStages(world: World, rng: Rng): void {
     }
     return;
   }
+  const canFederate = enabled.has(5) && world.regions.length > 1;
   const ready: RegionState[] = [];
   for (const region of world.regions) {
     const coop = region.coop;
     if (!coop || !coop.active) continue;
-    const next = STAGES.find((s) => s > region.stage && enabled.has(s));
-    if (next === undefined) continue;
-    if (next === 5) {
-      if (isReadyToFederate(world, region)) ready.push(region);
-      continue;
+    if (canFederate && region.stageStart[5] < 0 && isReadyToFederate(world, region, enabled)) ready.push(region);
+    // Stages open in order, one a month: the first enabled stage not yet started opens
+    // when its gate holds. The federation joins regions separately (below), so a region
+    // that federates early still opens stages 3 and 4 by their gates afterwards.
+    for (const k of STAGES) {
+      if (!enabled.has(k) || region.stageStart[k] >= 0) continue;
+      if (k === 5) {
+        if (canFederate) break; // stage 6 waits for the federation
+        continue; // a single region cannot federate: stage 6 follows stage 4
+      }
+      if (gateHolds(world, region, k)) startStage(world, region, k, rng);
+      break;
     }
-    if (gateHolds(world, region, next)) startStage(world, region, next, rng);
   }
-  if (enabled.has(5) && world.regions.length > 1) {
+  if (canFederate) {
     const formed = world.federation.formedMonth >= 0;
     const share = (ready.length + world.federation.members.length) / world.regions.length;
     if (ready.length > 0 && (formed || share >= world.params.gates.stage5RegionShare)) federate(world, ready, rng);
   }
+}
+
+/** Months since the latest earlier stage started (how long the region has been preparing for stage k). */
+function monthsSinceEarlierStage(world: World, region: RegionState, k: number): number {
+  let latest = -1;
+  for (let s = 1; s < k; s++) latest = Math.max(latest, region.stageStart[s]);
+  return latest < 0 ? 0 : world.month - latest;
 }
 
 /** Whether the gate into stage k holds for a region (gated mode). */
@@ -72,7 +86,7 @@ export function gateHolds(world: World, region: RegionState, k: StageNumber): bo
   const g = world.params.gates;
   const coop = region.coop;
   if (!coop) return false;
-  const monthsInStage = world.month - region.stageStart[region.stage];
+  const months = monthsSinceEarlierStage(world, region, k);
   switch (k) {
     case 1:
       return true;
@@ -81,16 +95,23 @@ export function gateHolds(world: World, region: RegionState, k: StageNumber): bo
     case 3:
       return activeEnterprises(coop) >= g.stage3Enterprises && integrationIndex(coop) >= g.stage3Integration;
     case 4:
-      return coopCapital(coop) >= g.stage4Capital && monthsInStage >= g.stage4MinMonths;
+      return coopCapital(coop) >= g.stage4Capital && months >= g.stage4MinMonths;
     case 5:
-      return isReadyToFederate(world, region);
+      return isReadyToFederate(world, region, new Set<number>(world.params.strategy.enabledStages));
     case 6:
-      return memberShare(world, region) >= g.stage6MemberShare && monthsInStage >= g.stage6MinMonths;
+      return memberShare(world, region) >= g.stage6MemberShare && months >= g.stage6MinMonths;
   }
 }
 
-function isReadyToFederate(world: World, region: RegionState): boolean {
-  return region.coop !== null && region.coop.active && region.stage >= world.params.gates.stage5MinStage;
+/**
+ * A region is ready to federate once it has started the stage `gates.stage5MinStage`
+ * (or, when that stage is disabled, the last enabled stage below it).
+ */
+function isReadyToFederate(world: World, region: RegionState, enabled: ReadonlySet<number>): boolean {
+  if (!region.coop?.active) return false;
+  let required = 0;
+  for (let s = 1; s < 5 && s <= world.params.gates.stage5MinStage; s++) if (enabled.has(s)) required = s;
+  return required === 0 || region.stageStart[required] >= 0;
 }
 
 /** Starts stage k's programs in a region, founding its cooperative if it has none. */

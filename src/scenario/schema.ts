@@ -276,7 +276,8 @@ const socialSchema = z
   })
   .strict();
 
-export const scenarioSchema = z
+/** The scenario's fields, each validated on its own (cross-field rules: {@link crossFieldProblems}). */
+export const scenarioObjectSchema = z
   .object({
     $schema: z.string().optional().describe('path or URL of the JSON Schema, for editors'),
     extends: z.string().optional().describe('name or path of a scenario this one overrides'),
@@ -303,34 +304,66 @@ export const scenarioSchema = z
     federation: federationSchema.prefault({}),
     social: socialSchema.prefault({}),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    const occ = Object.values(s.households.occupationShares).reduce((a, b) => a + b, 0);
-    if (Math.abs(occ - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['households', 'occupationShares'], message: `must sum to 1 (sum is ${round(occ)})`, input: s.households.occupationShares });
-    }
-    const shu = Object.values(s.shu).reduce((a, b) => a + b, 0);
-    if (Math.abs(shu - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['shu'], message: `parts must sum to 1 (sum is ${round(shu)})`, input: s.shu });
-    }
-    const nonFood = s.market.tierSharesNonFood.reduce((a, b) => a + b, 0);
-    if (Math.abs(nonFood - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['market', 'tierSharesNonFood'], message: `must sum to 1 (sum is ${round(nonFood)})`, input: s.market.tierSharesNonFood });
-    }
+  .strict();
+
+/** A problem that involves several fields (parts that must sum to 1, duplicate names). */
+export interface CrossFieldProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+  readonly found: unknown;
+}
+
+/**
+ * Rules across fields, checked on each section that is valid on its own, so that they are
+ * reported together with every other problem of the file rather than only once the rest
+ * is fixed.
+ */
+export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
+  const doc = (document !== null && typeof document === 'object' ? document : {}) as Record<string, unknown>;
+  const shape = scenarioObjectSchema.shape;
+  const problems: CrossFieldProblem[] = [];
+  const section = <T extends z.ZodType>(schema: T, key: string): z.output<T> | undefined => {
+    const r = schema.safeParse(doc[key]);
+    return r.success ? r.data : undefined;
+  };
+  const households = section(shape.households, 'households');
+  if (households) {
+    const occ = Object.values(households.occupationShares).reduce((a, b) => a + b, 0);
+    if (Math.abs(occ - 1) > 1e-6) problems.push({ path: ['households', 'occupationShares'], message: `must sum to 1 (sum is ${round(occ)})`, found: households.occupationShares });
+  }
+  const shu = section(shape.shu, 'shu');
+  if (shu) {
+    const sum = Object.values(shu).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > 1e-6) problems.push({ path: ['shu'], message: `parts must sum to 1 (sum is ${round(sum)})`, found: shu });
+  }
+  const market = section(shape.market, 'market');
+  if (market) {
+    const nonFood = market.tierSharesNonFood.reduce((a, b) => a + b, 0);
+    if (Math.abs(nonFood - 1) > 1e-6) problems.push({ path: ['market', 'tierSharesNonFood'], message: `must sum to 1 (sum is ${round(nonFood)})`, found: market.tierSharesNonFood });
+  }
+  if (Array.isArray(doc.regions)) {
     const seen = new Map<string, number>();
-    s.regions.forEach((r, i) => {
-      if (seen.has(r.name)) {
-        ctx.addIssue({ code: 'custom', path: ['regions', i, 'name'], message: `duplicates regions[${seen.get(r.name)}].name`, input: r.name });
-      } else seen.set(r.name, i);
+    let total = 0;
+    doc.regions.forEach((r: unknown, i: number) => {
+      const region = (r ?? {}) as Record<string, unknown>;
+      if (typeof region.households === 'number' && Number.isFinite(region.households)) total += region.households;
+      if (typeof region.name !== 'string') return;
+      if (seen.has(region.name)) problems.push({ path: ['regions', i, 'name'], message: `duplicates regions[${seen.get(region.name)}].name`, found: region.name });
+      else seen.set(region.name, i);
     });
-    const total = s.regions.reduce((a, r) => a + r.households, 0);
-    if (total > 20_000_000) {
-      ctx.addIssue({ code: 'custom', path: ['regions'], message: `at most 20,000,000 households in total (found ${total})`, input: total });
-    }
-    if (s.social.scholarshipShare + s.social.healthShare > 1) {
-      ctx.addIssue({ code: 'custom', path: ['social'], message: 'scholarshipShare + healthShare must be at most 1', input: s.social.scholarshipShare + s.social.healthShare });
-    }
-  });
+    if (total > 20_000_000) problems.push({ path: ['regions'], message: `at most 20,000,000 households in total (found ${total})`, found: total });
+  }
+  const social = section(shape.social, 'social');
+  if (social && social.scholarshipShare + social.healthShare > 1) {
+    problems.push({ path: ['social'], message: 'scholarshipShare + healthShare must be at most 1', found: social.scholarshipShare + social.healthShare });
+  }
+  return problems;
+}
+
+/** The scenario schema with its cross-field rules: what files are validated against. */
+export const scenarioSchema = scenarioObjectSchema.superRefine((s, ctx) => {
+  for (const p of crossFieldProblems(s)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: p.found });
+});
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
