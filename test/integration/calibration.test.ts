@@ -43,9 +43,9 @@ describe('the status-quo baseline (calibration)', () => {
     }
   });
 
-  // BUG (minor, reported): month 0 shows the baseline's consumption, Gini and P0, but its
-  // food_share is 0, because food and total spending are monthly flows that no step has
-  // filled yet. A chart or summary "start" value of food share is therefore 0.
+  // Regression (fixed in 6618162): month 0 showed the baseline's consumption, Gini and P0
+  // but a food_share of 0, because food and total spending are monthly flows that no step
+  // had filled yet.
   it('reports the baseline food share at month 0 too', () => {
     for (const r of runs) expect(seriesOf(r.series, 'food_share')[0]).toBeGreaterThan(0.45);
   });

@@ -55,10 +55,10 @@ describe('random valid scenarios (fast-check)', () => {
     fc.assert(fc.property(scenarioArbitrary(), runAndCheck), { numRuns: 25, endOnFailure: true });
   });
 
-  // BUG (reported; the cause is pinned in test/model/loans.test.ts): with extreme but valid
-  // doubles (fc.double's bias to subnormals such as a federation.credit.annualRate of
-  // 6e-323), the loan annuity divides 0 by 0 and the step throws "flow 'loan service'
-  // booked a NaN rupiah transfer". In 1,000 extreme samples this was the only failure.
+  // Extreme but valid doubles (fc.double's bias to subnormals such as a
+  // federation.credit.annualRate of 6e-323, values a hair below each maximum). Regression
+  // (fixed in 6618162; cause pinned in test/model/loans.test.ts): the loan annuity divided
+  // 0 by 0 and the step threw "flow 'loan service' booked a NaN rupiah transfer".
   it('hold for extreme valid values too (subnormal rates and amounts, the ends of every range)', () => {
     fc.assert(fc.property(scenarioArbitrary({ extreme: true }), runAndCheck), { numRuns: 60, seed: 20260201, endOnFailure: true });
   });

@@ -54,14 +54,13 @@ describe('loan service', () => {
     expect(loan.arrears).toBeGreaterThan(annuity(72_000_000, 0.005, 72));
   });
 
-  // BUG (reported): for a positive rate so small that 1 + r rounds to 1 (annualRate below
-  // about 1e-15, valid for the schema's 0..1 share), (1 + r)^-n is exactly 1 and the
-  // annuity formula divides by zero: the payment is Infinity and the whole principal falls
-  // due in the first month after the grace period, instead of principal / 66 as for an
-  // interest-free loan. Fix: use the interest-free branch when 1 + r === 1, or compute
-  // 1 - (1 + r)^-n as -expm1(-n * log1p(r)). When P * r also underflows to 0 (e.g. a
+  // Regression (fixed in 6618162): for a positive rate so small that 1 + r rounds to 1
+  // (annualRate below about 1e-15, valid for the schema's 0..1 share), (1 + r)^-n was
+  // exactly 1 and the annuity formula divided by zero: the payment was Infinity and the
+  // whole principal fell due in the first month after the grace period, instead of
+  // principal / 66 as for an interest-free loan. When P * r also underflowed to 0 (e.g. a
   // credit.amount of 1e-281 at annualRate 6e-323, found by the property test with extreme
-  // doubles) the payment is 0 / 0 = NaN and the step throws "flow 'loan service' booked a
+  // doubles) the payment was 0 / 0 = NaN and the step threw "flow 'loan service' booked a
   // NaN rupiah transfer".
   it('repays a loan at a negligible rate (annualRate 1e-17) like an interest-free one', () => {
     const { serve } = withLoan({ annualRate: 1e-17 });

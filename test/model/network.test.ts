@@ -68,10 +68,10 @@ describe('the small-world network (CSR)', () => {
     }
   });
 
-  // BUG (reported): the schema accepts any integer networkDegree from 2 to 40 as "mean
-  // degree of the small-world network", but buildSmallWorld proposes floor(degree/2) ties
-  // per household, so an odd degree gives degree - 1 (7 gives 6, 3 gives 2: a third fewer
-  // ties than asked). Either round half-ties up at random or accept only even degrees.
+  // Regression (fixed in 6618162): the schema accepts any integer networkDegree from 2 to
+  // 40 as "mean degree of the small-world network", but buildSmallWorld proposed
+  // floor(degree/2) ties per household, so an odd degree gave degree - 1 (7 gave 6, 3 gave
+  // 2: a third fewer ties than asked).
   it('has mean degree networkDegree for an odd degree too', () => {
     const { world } = smallWorld(['networkDegree=7'], 1, 300);
     expect(Math.abs(world.network.neighbours.length / world.households.count - 7)).toBeLessThan(0.5);

@@ -97,9 +97,9 @@ describe('a malformed scenario file', () => {
     }
   });
 
-  // BUG (reported): the cross-field checks (superRefine in schema.ts: SHU parts, occupation
+  // Regression (fixed in 6618162): the cross-field checks (superRefine in schema.ts: SHU parts, occupation
   // shares and non-food tiers summing to 1, duplicate region names, the household total,
-  // social shares) are skipped by zod whenever any field has a wrong type or an unknown
+  // social shares) were skipped by zod whenever any field has a wrong type or an unknown
   // enum value (here strategy.mode: gatd). The user fixes the typo, runs again, and only
   // then learns the SHU split is wrong: not "every problem at once" (issue 2, section 2).
   it('reports cross-field problems even when another field has a wrong type or enum value', () => {
@@ -107,7 +107,7 @@ describe('a malformed scenario file', () => {
     expectProblems(e, [...CROSS_EXPECTED, ['strategy.mode', 'gatd']]);
   });
 
-  // BUG (minor, reported): an unknown field is reported with its path but without the
+  // Regression (fixed in 6618162): an unknown field was reported with its path but without the
   // value found there ("foo: is not a scenario field"), unlike every other problem.
   // Issue 2 asks that every problem name its path and the value found.
   it('reports the value found for an unknown field too', () => {
