@@ -11,6 +11,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerExperiment } from './commands/experiment.js';
 import { registerMerge } from './commands/merge.js';
+import { registerBench } from './commands/bench.js';
 
 /** The composition root: builds the command line program. Nothing imports this module's caller. */
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerExperiment(program);
   registerMerge(program);
+  registerBench(program);
   return program;
 }
 
