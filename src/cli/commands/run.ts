@@ -11,6 +11,9 @@ import { showDashboard } from '../../tui/showDashboard.js';
 import { progressThrottle, runProgressLine } from '../../tui/plainProgress.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { writeRunFolder, type RunManifest } from '../../report/runFolder.js';
+import { drawRunReport } from '../../report/drawRunReport.js';
+import { renderRunReport, writeRunReport, type RenderedRunReport } from '../../report/runReport.js';
+import { runReportInput } from '../../report/runReportInput.js';
 import { collect, intFlag } from '../flags.js';
 import { runSummaryText } from '../runSummaryText.js';
 import { kopsimVersion } from '../version.js';
@@ -23,6 +26,8 @@ export interface RunOptions {
   json?: boolean;
   /** False with --no-tui. */
   tui?: boolean;
+  /** False with --no-report: no charts/ and report.html. */
+  report?: boolean;
 }
 
 /** A run, checked and ready: everything `kopsim run` needs before any work starts. */
@@ -72,6 +77,7 @@ export function registerRun(program: Command): void {
     .option('--set <path=value>', 'override a scenario field, e.g. awareness.peerWeight=0.1 (repeatable)', collect, [])
     .option('--json', 'print the summary as JSON only')
     .option('--no-tui', 'no live dashboard even in a terminal: plain progress lines on stderr, then the summary')
+    .option('--no-report', 'skip charts/ and report.html (kopsim report DIR draws them later from the saved data)')
     .addHelpText(
       'after',
       `
@@ -84,8 +90,24 @@ Examples:
       const started = new Date();
       const prepared = prepareRun(scenario, opts, started);
       const { loaded, seed, baseSeed, outDir } = prepared;
-      /** Writes one run's folder; `runBaseSeed`/`runSeed` differ from the flags after a restart in the TUI. */
-      const writeRun = (result: RunResult, runBaseSeed: number, runSeedValue: number, dir: string): RunSummary => {
+      // The dashboard writes folders synchronously, but charts render asynchronously: its
+      // folders get charts/ and report.html added (atomically) just after, awaited below.
+      const drawing: Promise<unknown>[] = [];
+      let drawError: unknown;
+      /**
+       * Writes one run's folder. Charts and report.html `rendered` beforehand are written inside
+       * the folder's atomic write; without them they are drawn into the folder just after
+       * (unless --no-report).
+       */
+      const writeRun = (result: RunResult, { summary, manifest }: { summary: RunSummary; manifest: RunManifest }, dir: string, rendered?: RenderedRunReport): RunSummary => {
+        writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
+        if (!rendered && opts.report !== false) {
+          drawing.push(drawRunReport(dir, runReportInput(result, summary, manifest)).catch((error: unknown) => (drawError ??= error)));
+        }
+        return summary;
+      };
+      /** A run's summary and manifest; `runBaseSeed`/`runSeed` differ from the flags after a restart in the TUI. */
+      const record = (result: RunResult, runBaseSeed: number, runSeedValue: number): { summary: RunSummary; manifest: RunManifest } => {
         const summary = summarizeRun(result);
         const manifest: RunManifest = {
           kopsimVersion: kopsimVersion(),
@@ -104,8 +126,7 @@ Examples:
           stoppedEarly: result.stoppedEarly,
           scenario: loaded.scenario,
         };
-        writeRunFolder(dir, result, summary, manifest);
-        return summary;
+        return { summary, manifest };
       };
 
       if (process.stdout.isTTY === true && !opts.json && opts.tui !== false) {
@@ -122,11 +143,12 @@ Examples:
           writeReport: (result, identity) => {
             // A restart (r) has a new base seed: its own folder, so no earlier run is overwritten.
             const dir = identity.run === 0 ? outDir : opts.out !== undefined ? `${outDir}-s${identity.baseSeed}` : prepareRun(scenario, { ...opts, seed: String(identity.baseSeed) }).outDir;
-            writeRun(result, identity.baseSeed, identity.seed, dir);
+            writeRun(result, record(result, identity.baseSeed, identity.seed), dir);
             return dir;
           },
         });
-        if (outcome.error) throw outcome.error;
+        await Promise.all(drawing);
+        if (outcome.error ?? drawError) throw outcome.error ?? drawError;
         if (outcome.result && outcome.folder) process.stdout.write(`${runSummaryText(summarizeRun(outcome.result), outcome.folder)}\n`);
         return;
       }
@@ -141,7 +163,9 @@ Examples:
         if (!opts.json && due(sim.month / months, Date.now())) process.stderr.write(`${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id })}\n`);
       }
       const result = sim.result();
-      const summary = writeRun(result, baseSeed, seed, outDir);
+      const saved = record(result, baseSeed, seed);
+      const rendered = opts.report === false ? undefined : await renderRunReport(runReportInput(result, saved.summary, saved.manifest));
+      const summary = writeRun(result, saved, outDir, rendered);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else process.stdout.write(`${runSummaryText(summary, outDir)}\n`);
     });

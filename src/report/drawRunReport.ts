@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
+import { REPORT_FILE, renderRunReport, type RenderedRunReport } from './runReport.js';
+import type { RunReportInput } from './runReportInput.js';
+import { CHARTS_DIR, writeChartFiles } from './writeCharts.js';
+
+/**
+ * Draws a run's charts and report.html into a run folder that already exists. Everything
+ * is rendered in memory first; then `charts/` is replaced as a whole (written to a
+ * temporary folder, renamed into place) and report.html by a temporary file and a rename.
+ */
+export async function drawRunReport(dir: string, input: RunReportInput): Promise<RenderedRunReport> {
+  const report = await renderRunReport(input);
+  writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts));
+  writeFileAtomically(join(dir, REPORT_FILE), report.html);
+  return report;
+}

@@ -1,0 +1,12 @@
+import { drawRunReport } from './drawRunReport.js';
+import { readRunFolder } from './readRunFolder.js';
+import type { RenderedRunReport } from './runReport.js';
+
+/**
+ * Draws a run folder's charts and report.html again from its saved files, without
+ * rerunning (`kopsim report RUN_DIR`). Throws an InputError naming the folder or file
+ * when the folder is not a valid run folder; nothing is written then.
+ */
+export async function rerenderRunFolder(dir: string): Promise<RenderedRunReport> {
+  return drawRunReport(dir, readRunFolder(dir));
+}
