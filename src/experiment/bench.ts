@@ -67,6 +67,12 @@ export interface ThroughputFigure {
   readonly nsPerHouseholdMonth: number;
   /** Every measured run's time, milliseconds. */
   readonly runsMs: number[];
+  /**
+   * Median CPU time of the process per household-month, nanoseconds. Close to the wall
+   * time on an idle machine; lower when other programs compete for the cores, so it
+   * shows how much of a slow figure is contention.
+   */
+  readonly cpuNsPerHouseholdMonth: number;
 }
 
 /** Time per phase of the step, summed over the measured runs at one size. */
@@ -159,9 +165,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       timedRun(fullModelScenario(households, Math.min(opts.months, 6)), seed); // warm-up (JIT)
       const phaseTotals = new Float64Array(PHASES.length);
       const runsMs: number[] = [];
+      const cpuMs: number[] = [];
       for (let r = 0; r < runs; r++) {
         const run = timedRun(scenario, seed);
         runsMs.push(run.totalMs);
+        cpuMs.push(run.cpuMs);
         for (let p = 0; p < PHASES.length; p++) phaseTotals[p] += run.phaseMs[p];
       }
       const medianMs = median(runsMs);
@@ -175,6 +183,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
           householdMonthsPerSecond: hhMonths / (medianMs / 1000),
           nsPerHouseholdMonth: (medianMs * 1e6) / hhMonths,
           runsMs,
+          cpuNsPerHouseholdMonth: (median(cpuMs) * 1e6) / hhMonths,
         });
       }
       if (wants('processes') && households === opts.processSize) {

@@ -34,6 +34,8 @@ export interface TimedRun {
   readonly months: number;
   /** Wall time of the months (world creation excluded), milliseconds. */
   readonly totalMs: number;
+  /** CPU time of the process over the same months (user + system), milliseconds. */
+  readonly cpuMs: number;
   /** Milliseconds per phase, in PHASES order. */
   readonly phaseMs: Float64Array;
   /** The indicators recorded (the same as a simulation of the scenario records). */
@@ -51,6 +53,7 @@ export function timedRun(scenario: Scenario, seed: number): TimedRun {
   collector.collect(world);
   const phaseMs = new Float64Array(PHASES.length);
   const last = PHASES.length - 1;
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   for (let m = 0; m < scenario.months; m++) {
     let t = performance.now();
@@ -73,5 +76,6 @@ export function timedRun(scenario: Scenario, seed: number): TimedRun {
     phaseMs[last] += now - t;
   }
   const totalMs = performance.now() - started;
-  return { households: world.households.count, months: scenario.months, totalMs, phaseMs, series: collector.series };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { households: world.households.count, months: scenario.months, totalMs, cpuMs: (cpu.user + cpu.system) / 1000, phaseMs, series: collector.series };
 }

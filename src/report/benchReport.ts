@@ -31,7 +31,7 @@ export function benchText(r: BenchResult): string {
   out.push('');
   const rows: string[][] = [];
   for (const t of r.throughput ?? []) {
-    rows.push([`engine throughput, ${fmt(t.households)} households (${t.months} months)`, `${fmt(t.householdMonthsPerSecond)} household-months/s`, `${fmt(t.nsPerHouseholdMonth, 1)} ns/household-month`]);
+    rows.push([`engine throughput, ${fmt(t.households)} households (${t.months} months)`, `${fmt(t.householdMonthsPerSecond)} household-months/s`, `${fmt(t.nsPerHouseholdMonth, 1)} ns/household-month (CPU time ${fmt(t.cpuNsPerHouseholdMonth, 1)} ns)`]);
   }
   if (r.costRatio) rows.push([`cost per household-month, ${fmt(r.costRatio.largest)} vs ${fmt(r.costRatio.smallest)}`, `${r.costRatio.ratio.toFixed(2)}x`, '']);
   if (r.memory) {
