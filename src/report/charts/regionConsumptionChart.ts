@@ -6,8 +6,8 @@ import { monthX, POVERTY_LINE_COLOUR, SERIES_COLOURS, specHead, unitAxis } from 
 const ID = 'consumption_pc_mean';
 
 /**
- * Small multiples of real consumption per capita, one panel per region (three to a
- * row) on a shared y axis, with the poverty line in each panel.
+ * Small multiples of real consumption per capita, one panel per region (three to five
+ * to a row) on a shared y axis, with the poverty line in each panel.
  */
 export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChartMeta): TopLevelSpec {
   const regions = new Set(meta.regions);
@@ -15,7 +15,9 @@ export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChart
     .filter((r) => r.indicator === ID && regions.has(r.region) && Number.isFinite(r.value))
     .map((r) => ({ month: r.month, region: r.region, value: r.value, line: meta.povertyLine }));
   const first = values.length > 0 ? Math.min(...values.map((v) => v.month)) : 0;
-  const columns = Math.min(3, Math.max(1, meta.regions.length));
+  const n = Math.max(1, meta.regions.length);
+  // a national scenario has dozens of regions: more, smaller panels keep the chart a screen or two tall
+  const columns = n <= 3 ? n : n <= 9 ? 3 : n <= 16 ? 4 : 5;
   return {
     ...specHead('Real consumption per capita by region', `${meta.scenarioName}. Mean; dashed: poverty line ${rupiahText(meta.povertyLine)}`),
     data: { values },
@@ -23,8 +25,8 @@ export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChart
     facet: { field: 'region', type: 'nominal', title: null, sort: [...meta.regions], header: { labelExpr: "''", labelFontSize: 1, labelPadding: 0 } },
     spacing: { row: 28, column: 12 },
     spec: {
-      width: columns === 1 ? 640 : 200,
-      height: 120,
+      width: columns === 1 ? 640 : Math.floor(620 / columns),
+      height: columns >= 4 ? 80 : 120,
       layer: [
         {
           mark: { type: 'line', color: SERIES_COLOURS[0] },
