@@ -21,15 +21,14 @@ export interface MergedExperiment {
 }
 
 /**
- * Merges experiment folders (the shards of one experiment, or partial runs of it) into
- * `out`: the union of their runs, sorted by plan index, and their failures that no
- * folder finished, so that `out` holds exactly what one machine would have written.
- * Every folder must carry the same plan hash. When `out` already holds the same
- * experiment (an earlier merge, a partial single-machine run) its runs are kept too.
- * The folder is written atomically; `finish` adds the summaries and the manifest into
- * it before it is moved into place.
+ * Reads experiment folders (the shards of one experiment, or partial runs of it) to merge
+ * into `out`: the union of their runs, sorted by plan index, and their failures that no
+ * folder finished, so that `out` will hold exactly what one machine would have written.
+ * Every folder must carry the same plan hash (else an InputError naming each). When
+ * `out` already holds the same experiment (an earlier merge, a partial single-machine
+ * run) its runs are kept too. Nothing is written: see {@link writeMergedFolder}.
  */
-export function mergeExperimentFolders(dirs: readonly string[], out: string, finish: (dir: string, merged: MergedExperiment) => void): MergedExperiment {
+export function readExperimentFolders(dirs: readonly string[], out: string): MergedExperiment & { readonly planText: string } {
   const problems: InputProblem[] = [];
   const sources = dirs.map((d) => resolve(d));
   const target = resolve(out);
@@ -77,12 +76,24 @@ export function mergeExperimentFolders(dirs: readonly string[], out: string, fin
 
   const missing = plan.runs.map((r) => r.index).filter((i) => !runs.has(i) && !failures.has(i));
   const manifests = inputs.map((i) => readExperimentManifest(i.dir));
-  let merged: MergedExperiment | undefined;
-  writeFolderAtomically(target, (tmp) => {
-    writeFileAtomically(join(tmp, EXPERIMENT_FILES.plan), first.text);
-    const written = writeRunFiles(tmp, runs, failures);
-    merged = { plan, sources: inputs.map((i) => i.dir), runs: written.runs, failures: written.failures, missing, manifests };
-    finish(tmp, merged);
+  const runLines = [...runs.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+  const failureLines = [...failures.entries()]
+    .filter(([i]) => !runs.has(i))
+    .sort((a, b) => a[0] - b[0])
+    .map(([, l]) => l);
+  return { plan, planText: first.text, sources: inputs.map((i) => i.dir), runs: runLines, failures: failureLines, missing, manifests };
+}
+
+/**
+ * Writes a merged folder atomically (temporary sibling, renamed into place, replacing an
+ * earlier one): plan.json, runs.jsonl, failures.jsonl (if any), then whatever `finish`
+ * adds (summaries, report, manifest).
+ */
+export function writeMergedFolder(out: string, merged: MergedExperiment & { readonly planText: string }, finish: (dir: string) => void): void {
+  writeFolderAtomically(resolve(out), (tmp) => {
+    writeFileAtomically(join(tmp, EXPERIMENT_FILES.plan), merged.planText);
+    const lines = (ls: readonly string[]) => new Map(ls.map((l) => [(JSON.parse(l) as { index: number }).index, l]));
+    writeRunFiles(tmp, lines(merged.runs), lines(merged.failures));
+    finish(tmp);
   });
-  return merged!;
 }

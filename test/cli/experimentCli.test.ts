@@ -16,7 +16,10 @@ beforeAll(async () => {
 describe('kopsim compare', () => {
   it('writes runs, summaries and comparisons, and prints the paired differences', async () => {
     const files = folderFiles(single);
-    expect(Object.keys(files).sort()).toEqual(['comparison.csv', 'plan.json', 'runs.jsonl', 'summary.csv', 'summary.json']);
+    const charts = ['band-gini', 'band-member_share', 'diff-gini', 'diff-member_share'].flatMap((c) => [`charts/${c}.png`, `charts/${c}.svg`, `charts/${c}.vl.json`]);
+    expect(Object.keys(files).sort()).toEqual([...charts, 'comparison.csv', 'plan.json', 'report.html', 'runs.jsonl', 'summary.csv', 'summary.json'].sort());
+    expect(files['report.html']).toContain('Differences from seed-roadmap');
+    expect(files['report.html']).toContain('data-chart="band-gini"');
     const runs = files['runs.jsonl'].trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(runs.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // each run's seed and design point beside its results; the same seed for both strategies of a replicate
@@ -216,3 +219,57 @@ describe('kopsim sweep and experiment files', () => {
     expect(folderFiles(join(root, 'sweep-1'))).toEqual(folderFiles(out));
   });
 });
+
+describe('a crashing run', () => {
+  it('is reported with its seed and design point, the others go on, exit 1; re-running retries it', async () => {
+    const { checkFlags, planOrThrow, runExperiment } = await import('../../src/cli/commands/experiment.js');
+    const { loadExperimentDocument } = await import('../../src/scenario/loadExperiment.js');
+    const { executeTask } = await import('../../src/experiment/runTask.js');
+    const { SimulationError } = await import('../../src/core/errors.js');
+    const out = join(root, 'crash');
+    const opts = { replicates: '4', seed: '3', at: '12', months: '24', set: ['regions=[{"name":"A","households":200}]'], indicators: 'member_share,gini', workers: '1', out };
+    const problems: never[] = [];
+    const flags = checkFlags(opts, problems);
+    const loaded = loadExperimentDocument({ kind: 'compare', scenarios: ['seed-roadmap', 'status-quo'] }, 'kopsim compare', process.cwd(), undefined, flags.overrides, problems);
+    const plan = planOrThrow(loaded, problems);
+    const captured = await capture(() =>
+      runExperiment(loaded, plan, flags, opts, {
+        execute: (task) => {
+          if (task.run.key === 'status-quo/base/2') throw new Error('ledger did not close');
+          return executeTask(task);
+        },
+      }),
+    );
+    expect(captured.error).toBeInstanceOf(SimulationError);
+    expect((captured.error as Error).message).toMatch(/1 of 8 runs failed/);
+    expect(captured.stderr).toMatch(/run status-quo\/base\/2 failed \(scenario status-quo, replicate 2, seed \d+\): ledger did not close/);
+    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(failures).toEqual([{ index: 5, key: 'status-quo/base/2', scenario: 'status-quo', point: '', params: {}, replicate: 2, seed: plan.runs[5].seed, months: 24, error: 'ledger did not close' }]);
+    expect(readFileSync(join(out, 'runs.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(7);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).runs).toEqual({ planned: 8, completed: 7, failed: 1, missing: 0 });
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('failed');
+    // The same command without the fault retries just that run and ends like an uninterrupted run.
+    const again = await kopsim([...COMPARE, '--workers', '1', '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/7 of 8 runs already done/);
+    expect(folderFiles(out)).toEqual(folderFiles(single));
+  });
+});
+
+/** Captures stdout/stderr of an async call and the error it throws, if any. */
+async function capture(fn: () => Promise<void>): Promise<{ stdout: string; stderr: string; error: unknown }> {
+  const { vi } = await import('vitest');
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  try {
+    await fn();
+    return { stdout, stderr, error: undefined };
+  } catch (error) {
+    return { stdout, stderr, error };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}

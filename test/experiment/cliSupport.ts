@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
-/** A small experiment that runs in about a second: 1 region x 200 households, 24 months. */
-export const SMALL = ['--months', '24', '--set', 'regions=[{"name":"A","households":200}]'];
+/** A small experiment that runs in about a second: 1 region x 200 households, 24 months, two indicators (few charts). */
+export const SMALL = ['--months', '24', '--set', 'regions=[{"name":"A","households":200}]', '--indicators', 'member_share,gini'];
 
 /** Runs the CLI in this process and captures what it prints. */
 export async function kopsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -35,14 +35,14 @@ export function tempDir(prefix = 'kopsim-exp-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Every file of a folder (recursively) by relative path, except the provenance manifest. */
+/** Every file of a folder (recursively) by relative path, as bytes (latin1 text), except the provenance manifest. */
 export function folderFiles(dir: string, except: readonly string[] = ['manifest.json']): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (!except.includes(name)) files[relative(dir, p)] = readFileSync(p, 'utf8');
+      else if (!except.includes(name)) files[relative(dir, p)] = readFileSync(p, 'latin1');
     }
   };
   if (existsSync(dir)) walk(dir);

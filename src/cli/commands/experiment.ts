@@ -7,7 +7,7 @@ import { planExperiment, type ExperimentPlan } from '../../experiment/plan.js';
 import { progressLine, type ExperimentProgress } from '../../experiment/progress.js';
 import { parseRunRecord, runFailureLine, runRecordLine } from '../../experiment/runRecord.js';
 import { inShard, parseShard, type Shard } from '../../experiment/shard.js';
-import { executeRuns } from '../../experiment/workerPool.js';
+import { executeRuns, type ExecuteOptions } from '../../experiment/workerPool.js';
 import { indicatorById } from '../../indicators/registry.js';
 import {
   appendLine,
@@ -17,6 +17,7 @@ import {
   writeExperimentManifest,
   type ExperimentManifest,
 } from '../../report/experimentFolder.js';
+import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
 import { collect, intFlag } from '../flags.js';
@@ -36,6 +37,8 @@ export interface ExperimentFlags {
   indicators?: string;
   at?: string;
   baseline?: string;
+  /** false with --no-report */
+  report?: boolean;
 }
 
 /** Flags checked: overrides for the experiment, and how to run it. */
@@ -62,6 +65,7 @@ export function addExperimentFlags(cmd: Command, replicatesDefault?: string): Co
     .option('--workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`)
     .option('--shard <i/N>', 'run only shard i of N (runs whose plan index mod N is i); merge the shard folders with kopsim merge')
     .option('--out <dir>', 'output folder (default: reports/<name>-<kind>-s<seed>-<plan hash>; re-running the same command resumes it)')
+    .option('--no-report', 'skip charts/ and report.html (summaries only; faster for large sweeps)')
     .option('--json', 'print the results as JSON on stdout');
 }
 
@@ -116,9 +120,10 @@ export function planOrThrow(loaded: LoadedExperiment, problems: readonly InputPr
  * Runs an experiment (or one shard of it) into its folder, resuming what the folder
  * already holds, then writes the summaries and prints them. Throws InterruptedError on
  * Ctrl-C (exit 130) and SimulationError when runs failed (exit 1), after writing
- * everything that finished.
+ * everything that finished. `hooks.execute` replaces the simulation (tests use it to make
+ * a run crash); it runs in this thread.
  */
-export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPlan, flags: CheckedFlags, opts: ExperimentFlags): Promise<void> {
+export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPlan, flags: CheckedFlags, opts: ExperimentFlags, hooks: Pick<ExecuteOptions, 'execute'> = {}): Promise<void> {
   const started = new Date();
   const { shard, workers } = flags;
   const outDir = opts.out !== undefined ? resolve(opts.out) : defaultExperimentFolder(plan, shard);
@@ -173,7 +178,9 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
     outcome = await executeRuns({
       plan,
       runs: todo,
-      workers,
+      // An injected runner (tests) runs in this thread.
+      workers: hooks.execute ? 0 : workers,
+      execute: hooks.execute,
       skipped: finishedBefore,
       signal: controller.signal,
       onRecord: (record) => appendLine(outDir, EXPERIMENT_FILES.runs, runRecordLine(record)),
@@ -203,14 +210,14 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
   if (!partial) {
     summary = summarizeExperiment(plan, files.runs.map(parseRunRecord), files.failures.length);
     writeExperimentSummaries(outDir, summary);
-    // TODO(charts): write charts/ and report.html here once src/report/charts exists.
+    if (opts.report !== false) await drawExperimentReport(outDir, summary);
   }
   writeExperimentManifest(outDir, manifestOf(failed > 0 ? 'failed' : partial ? 'incomplete' : 'complete', done, failed));
 
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(resultJson(outDir, plan, shard, done, failed, summary), null, 2)}\n`);
   } else if (summary) {
-    process.stdout.write(`${summaryText(summary, outDir)}\n`);
+    process.stdout.write(`${summaryText(summary, outDir, opts.report !== false)}\n`);
   } else {
     process.stdout.write(`Shard ${shard!.index}/${shard!.count} of ${plan.name}: ${done} of ${mine.length} runs in ${outDir}\nWhen every shard is done: kopsim merge <shard folders...>\n`);
   }
@@ -241,7 +248,7 @@ export function finalRows(summary: ExperimentSummary) {
 const MAX_POINTS_PRINTED = 12;
 
 /** The printed summary: final-month statistics, then paired differences from the baseline. */
-export function summaryText(summary: ExperimentSummary, folder: string): string {
+export function summaryText(summary: ExperimentSummary, folder: string, withReport = true): string {
   const unitOf = new Map(summary.indicators.map((i) => [i.id, i.unit]));
   const labelOf = new Map(summary.indicators.map((i) => [i.id, i.label]));
   const out: string[] = [];
@@ -289,7 +296,7 @@ export function summaryText(summary: ExperimentSummary, folder: string): string 
     out.push('', `Paired differences from the baseline ${summary.baseline} (same seeds per replicate; paired t-test, Cohen's d_z):`);
     out.push(textTable(['strategy - baseline', 'indicator', 'month', 'n', 'mean diff', '95% CI', 'p', 'd_z'], crows));
   }
-  out.push('', `Wrote ${folder} (summary.csv, summary.json${summary.baseline !== null ? ', comparison.csv' : ''}, runs.jsonl)`);
+  out.push('', `Wrote ${folder} (${withReport ? 'report.html, ' : ''}summary.csv, summary.json${summary.baseline !== null ? ', comparison.csv' : ''}, runs.jsonl)`);
   return out.join('\n');
 }
 
