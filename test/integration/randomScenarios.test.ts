@@ -60,6 +60,6 @@ describe('random valid scenarios (fast-check)', () => {
   // (fixed in 6618162; cause pinned in test/model/loans.test.ts): the loan annuity divided
   // 0 by 0 and the step threw "flow 'loan service' booked a NaN rupiah transfer".
   it('hold for extreme valid values too (subnormal rates and amounts, the ends of every range)', () => {
-    fc.assert(fc.property(scenarioArbitrary({ extreme: true }), runAndCheck), { numRuns: 60, seed: 20260201, endOnFailure: true });
+    fc.assert(fc.property(scenarioArbitrary({ extreme: true }), runAndCheck), { numRuns: 25, seed: 20260201, endOnFailure: true });
   });
 });

@@ -8,9 +8,11 @@ import { loadScenario, listBundledScenarios } from '../../src/scenario/load.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** What `kopsim schema` prints (the built CLI: `npm test` builds dist first). */
+let printed: string | undefined;
+/** What `kopsim schema` prints (the built CLI: `npm test` builds dist first); run once. */
 function cliSchemaOutput(): string {
-  return execFileSync(process.execPath, ['bin/kopsim', 'schema'], { cwd: root, encoding: 'utf8' });
+  printed ??= execFileSync(process.execPath, ['bin/kopsim', 'schema'], { cwd: root, encoding: 'utf8' });
+  return printed;
 }
 
 describe('the scenario JSON Schema', () => {
