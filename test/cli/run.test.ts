@@ -150,7 +150,8 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
   });
 
   it('prints the summary table: indicators, the stage timeline and where it wrote', () => {
-    expect(r.stdout).toContain('Default (rural district, seed roadmap)');
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(r.stdout.split('\n')[0]).toContain(`${m.scenario.name} (default), strategy seed-roadmap, seed ${runSeed(1)}, 12 months, 2,500 households`);
     expect(r.stdout).toMatch(/indicator\s+start\s+final\s+mean\s+unit/);
     expect(r.stdout).toContain('Poverty headcount P0');
     expect(r.stdout).toContain('Stage timeline');
