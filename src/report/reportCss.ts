@@ -33,8 +33,8 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th.num { white-space: normal; }
 figure.chart { margin: 20px 0 28px; padding: 12px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
-/* charts are drawn about 700-900 px wide: scale them to the column so their text stays readable */
-figure.chart svg { display: block; width: 100%; max-width: 1000px; height: auto; margin: 0 auto; }
+/* each chart carries its width (1.2x its drawn size, the same for all): at most the column */
+figure.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 /* the SVGs name DejaVu Sans (the font their PNGs use); fall back to a similar wide sans */
 figure.chart svg text { font-family: "DejaVu Sans", "Bitstream Vera Sans", Verdana, sans-serif; }
 figcaption { margin-top: 8px; color: var(--muted); font-size: 14px; }

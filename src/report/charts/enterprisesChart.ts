@@ -33,7 +33,7 @@ export function enterprisesChart(rows: readonly ChartRow[], meta: RunChartMeta):
     encoding: {
       x: monthX(meta.months),
       y: { field: 'value', type: 'quantitative', stack: 'zero', title: 'count of enterprises', axis: { tickMinStep: 1 } },
-      color: { field: 'kind', type: 'nominal', title: null, scale: { domain, range: SERIES_COLOURS.slice(0, Math.max(1, domain.length)) }, legend: { orient: 'right', direction: 'vertical', columns: 1 } },
+      color: { field: 'kind', type: 'nominal', title: null, scale: { domain, range: SERIES_COLOURS.slice(0, Math.max(1, domain.length)) }, legend: { orient: 'right', direction: 'vertical', columns: 1, symbolType: 'square' } },
       order: { field: 'order', type: 'quantitative' },
     },
   };
