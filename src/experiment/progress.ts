@@ -1,6 +1,17 @@
+/** A worker of the pool and the run it is on. */
+export interface WorkerState {
+  /** Worker number, from 1. */
+  readonly id: number;
+  /** Key of the run it is on, or null when idle. */
+  readonly run: string | null;
+  /** Months of that run simulated so far, and its length. */
+  readonly month?: number;
+  readonly months?: number;
+}
+
 /**
- * Progress of an experiment, as the executor reports it after every finished run. The
- * CLI prints it as a plain line on stderr; the TUI's batch view reads the same events.
+ * Progress of an experiment, as the executor reports it when a run finishes and as runs
+ * advance. The CLI shows it as the TUI's batch view on a terminal, else as plain lines.
  */
 export interface ExperimentProgress {
   /** Runs this invocation has to do (its shard, minus those finished before a resume). */
@@ -12,27 +23,9 @@ export interface ExperimentProgress {
   readonly failed: number;
   /** Runs being simulated now. */
   readonly running: number;
-  readonly workers: number;
+  readonly workers: readonly WorkerState[];
   /** Wall time since the executor started, milliseconds. */
   readonly elapsedMs: number;
-  /** The run that just finished, if any. */
-  readonly last?: { readonly key: string; readonly seed: number; readonly ok: boolean };
-}
-
-/**
- * A one-line, escape-code-free description of progress, e.g.
- * `runs 12/90 (2 failed, 2 running, 30 done before), 35 s elapsed, about 3 min left`.
- */
-export function progressLine(p: ExperimentProgress): string {
-  const parts = [`${p.failed} failed`, `${p.running} running`];
-  if (p.skipped > 0) parts.push(`${p.skipped} done before`);
-  const elapsed = p.elapsedMs / 1000;
-  const left = p.done > 0 && p.done < p.total ? ((p.total - p.done) * elapsed) / p.done : 0;
-  return `runs ${p.done}/${p.total} (${parts.join(', ')}), ${duration(elapsed)} elapsed${left > 0 ? `, about ${duration(left)} left` : ''}`;
-}
-
-function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+  /** The run that just finished, if this report is about one. */
+  readonly last?: { readonly key: string; readonly seed: number; readonly ok: boolean; readonly error?: string };
 }

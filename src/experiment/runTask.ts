@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { PlannedRun } from './plan.js';
 import type { RunRecord } from './runRecord.js';
 import type { RunResult } from './runResult.js';
-import { runScenario } from './simulation.js';
+import { createSimulation } from './simulation.js';
 
 /** Everything a worker needs for one run (structured-clone safe). */
 export interface RunTask {
@@ -13,10 +13,17 @@ export interface RunTask {
   readonly indicators: readonly string[];
 }
 
-/** Runs one task to the end and keeps what runs.jsonl records. Deterministic: no clock, no shared state. */
-export function executeTask(task: RunTask): RunRecord {
-  const result = runScenario(task.run.scenario, task.scenario, task.run.seed);
-  return recordOf(task, result);
+/**
+ * Runs one task to the end and keeps what runs.jsonl records. Deterministic: no clock, no
+ * shared state. `onMonth` is told each month simulated (progress display only).
+ */
+export function executeTask(task: RunTask, onMonth?: (month: number) => void): RunRecord {
+  const sim = createSimulation(task.run.scenario, task.scenario, task.run.seed);
+  while (!sim.done) {
+    sim.advance();
+    onMonth?.(sim.month);
+  }
+  return recordOf(task, sim.result());
 }
 
 /** The record of a finished run: the summarised indicators, total scope, by month. */

@@ -13,21 +13,33 @@ export interface WorkerRequest {
   readonly task: RunTask;
 }
 
-/** Message from a worker to the pool. */
+/** Message from a worker to the pool: a finished run, a failed one, or progress within a run. */
 export type WorkerReply =
-  | { readonly ok: true; readonly index: number; readonly record: RunRecord }
-  | { readonly ok: false; readonly index: number; readonly error: string; readonly stack: string };
+  | { readonly kind: 'done'; readonly ok: true; readonly index: number; readonly record: RunRecord }
+  | { readonly kind: 'done'; readonly ok: false; readonly index: number; readonly error: string; readonly stack: string }
+  | { readonly kind: 'month'; readonly index: number; readonly month: number };
+
+/** Least time between two progress messages of a worker, milliseconds. */
+const PROGRESS_INTERVAL_MS = 250;
 
 if (parentPort) {
   const port = parentPort;
   port.on('message', (msg: WorkerRequest) => {
+    const index = msg.task.run.index;
     let reply: WorkerReply;
+    let last = Date.now();
     try {
-      const record = executeTask(msg.task);
-      reply = { ok: true, index: msg.task.run.index, record };
+      const record = executeTask(msg.task, (month) => {
+        const now = Date.now();
+        if (now - last >= PROGRESS_INTERVAL_MS) {
+          last = now;
+          port.postMessage({ kind: 'month', index, month } satisfies WorkerReply);
+        }
+      });
+      reply = { kind: 'done', ok: true, index, record };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      reply = { ok: false, index: msg.task.run.index, error: e.message, stack: e.stack ?? e.message };
+      reply = { kind: 'done', ok: false, index, error: e.message, stack: e.stack ?? e.message };
     }
     port.postMessage(reply);
   });

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExperimentPlan, PlannedRun } from './plan.js';
 import { scenarioForRun } from './plan.js';
-import type { ExperimentProgress } from './progress.js';
+import type { ExperimentProgress, WorkerState } from './progress.js';
 import type { RunFailure, RunRecord } from './runRecord.js';
 import { executeTask, type RunTask } from './runTask.js';
 import type { WorkerReply } from './runWorker.js';
@@ -48,15 +48,17 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
   const total = opts.runs.length;
   let completed = 0;
   let failed = 0;
-  let running = 0;
-  const workers = Math.max(0, Math.min(opts.workers, total));
+  const poolSize = Math.max(0, Math.min(opts.workers, total));
+  // What each worker (slot) is doing, for progress displays.
+  const slots: WorkerState[] = Array.from({ length: Math.max(1, poolSize) }, (_, k) => ({ id: k + 1, run: null }));
+  const running = () => slots.filter((w) => w.run !== null).length;
   const progress = (last?: ExperimentProgress['last']): void =>
-    opts.onProgress?.({ total, skipped: opts.skipped ?? 0, done: completed + failed, failed, running, workers: Math.max(1, workers), elapsedMs: Date.now() - started, last });
+    opts.onProgress?.({ total, skipped: opts.skipped ?? 0, done: completed + failed, failed, running: running(), workers: slots.slice(), elapsedMs: Date.now() - started, last });
   const taskOf = (run: PlannedRun): RunTask => ({ run, scenario: scenarioForRun(opts.plan, run), indicators: opts.plan.indicators });
   const fail = (run: PlannedRun, error: string, stack: string): void => {
     failed++;
     opts.onFailure(failureOf(run, error), stack);
-    progress({ key: run.key, seed: run.seed, ok: false });
+    progress({ key: run.key, seed: run.seed, ok: false, error });
   };
   const succeed = (record: RunRecord): void => {
     completed++;
@@ -65,17 +67,17 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
   };
   progress();
 
-  if (workers === 0 || total === 0) {
+  if (poolSize === 0 || total === 0) {
     const execute = opts.execute ?? executeTask;
     for (const run of opts.runs) {
       if (opts.signal?.aborted) return { completed, failed, interrupted: true };
-      running = 1;
+      slots[0] = { id: 1, run: run.key, month: 0, months: run.months };
       try {
         const record = execute(taskOf(run));
-        running = 0;
+        slots[0] = { id: 1, run: null };
         succeed(record);
       } catch (error) {
-        running = 0;
+        slots[0] = { id: 1, run: null };
         const e = error instanceof Error ? error : new Error(String(error));
         fail(run, e.message, e.stack ?? e.message);
       }
@@ -100,8 +102,11 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
     const onAbort = (): void => finish(true);
     opts.signal?.addEventListener('abort', onAbort);
     if (opts.signal?.aborted) return finish(true);
+    const maybeDone = (): void => {
+      if (running() === 0 && pool.size === 0) finish(Boolean(opts.signal?.aborted) && completed + failed < total);
+    };
 
-    const start = (): void => {
+    const start = (slot: number): void => {
       const worker = spawnWorker();
       pool.add(worker);
       let current: PlannedRun | undefined;
@@ -109,20 +114,27 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
         if (finished) return;
         if (next >= total || opts.signal?.aborted) {
           current = undefined;
+          slots[slot] = { id: slot + 1, run: null };
           pool.delete(worker);
           void worker.terminate();
-          if (running === 0 && pool.size === 0) finish(Boolean(opts.signal?.aborted) && completed + failed < total);
+          maybeDone();
           return;
         }
         current = opts.runs[next++];
-        running++;
+        slots[slot] = { id: slot + 1, run: current.key, month: 0, months: current.months };
         worker.postMessage({ task: taskOf(current) });
+        progress();
       };
       worker.on('message', (reply: WorkerReply) => {
-        if (finished || !current) return;
-        running--;
+        if (finished || !current || reply.index !== current.index) return;
+        if (reply.kind === 'month') {
+          slots[slot] = { ...slots[slot], month: reply.month };
+          progress();
+          return;
+        }
         const run = current;
         current = undefined;
+        slots[slot] = { id: slot + 1, run: null };
         if (reply.ok) succeed(reply.record);
         else fail(run, reply.error, reply.stack);
         dispatch();
@@ -130,20 +142,20 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
       const died = (error: Error): void => {
         if (finished || !pool.has(worker)) return;
         pool.delete(worker);
+        slots[slot] = { id: slot + 1, run: null };
         if (current) {
-          running--;
           const run = current;
           current = undefined;
           fail(run, `worker died: ${error.message}`, error.stack ?? error.message);
         }
-        if (next < total && !opts.signal?.aborted) start();
-        else if (running === 0 && pool.size === 0) finish(Boolean(opts.signal?.aborted) && completed + failed < total);
+        if (next < total && !opts.signal?.aborted) start(slot);
+        else maybeDone();
       };
       worker.on('error', died);
       worker.on('exit', (code) => died(new Error(`worker exited with code ${code}`)));
       dispatch();
     };
-    for (let k = 0; k < workers; k++) start();
+    for (let k = 0; k < poolSize; k++) start(k);
   });
 }
 

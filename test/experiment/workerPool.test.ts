@@ -42,6 +42,16 @@ describe('executeRuns', () => {
     expect(failures).toEqual([{ index: 3, key: 'status-quo/base/1', scenario: 'status-quo', point: '', params: {}, replicate: 1, seed: plan.runs[3].seed, months: 12, error: 'boom' }]);
   });
 
+  it('reports progress: runs done, and which run each worker is on', async () => {
+    const seen: import('../../src/experiment/progress.js').ExperimentProgress[] = [];
+    await executeRuns({ plan, runs: plan.runs, workers: 2, onRecord: () => {}, onFailure: () => {}, onProgress: (p) => seen.push(p) });
+    expect(seen[0]).toMatchObject({ total: 6, done: 0, running: 0 });
+    expect(seen.at(-1)).toMatchObject({ total: 6, done: 6, failed: 0, running: 0 });
+    expect(seen.at(-1)!.workers.map((w) => w.run)).toEqual([null, null]);
+    expect(seen.some((p) => p.workers.some((w) => w.run === 'status-quo/base/2' && w.months === 12))).toBe(true);
+    expect(seen.filter((p) => p.last?.ok).map((p) => p.last!.key).sort()).toEqual(plan.runs.map((r) => r.key).sort());
+  });
+
   it('stops handing out runs when aborted', async () => {
     const controller = new AbortController();
     const records: RunRecord[] = [];

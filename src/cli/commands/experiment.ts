@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { render } from 'ink';
+import { createElement } from 'react';
 import { InputError, KopsimError, SimulationError, type InputProblem } from '../../core/errors.js';
 import { summarizeExperiment, type ExperimentSummary } from '../../experiment/experimentSummary.js';
 import { planExperiment, type ExperimentPlan } from '../../experiment/plan.js';
-import { progressLine, type ExperimentProgress } from '../../experiment/progress.js';
+import type { ExperimentProgress } from '../../experiment/progress.js';
 import { parseRunRecord, runFailureLine, runRecordLine } from '../../experiment/runRecord.js';
 import { inShard, parseShard, type Shard } from '../../experiment/shard.js';
 import { executeRuns, type ExecuteOptions } from '../../experiment/workerPool.js';
@@ -20,6 +22,9 @@ import {
 import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
+import { batchProgressLine, type BatchFailure, type BatchProgress } from '../../tui/batchProgress.js';
+import { BatchProgressView } from '../../tui/components/BatchProgressView.js';
+import { progressThrottle } from '../../tui/plainProgress.js';
 import { collect, intFlag } from '../flags.js';
 import { formatValue, textTable } from '../table.js';
 import { kopsimVersion } from '../version.js';
@@ -39,6 +44,8 @@ export interface ExperimentFlags {
   baseline?: string;
   /** false with --no-report */
   report?: boolean;
+  /** false with --no-tui */
+  tui?: boolean;
 }
 
 /** Flags checked: overrides for the experiment, and how to run it. */
@@ -66,6 +73,7 @@ export function addExperimentFlags(cmd: Command, replicatesDefault?: string): Co
     .option('--shard <i/N>', 'run only shard i of N (runs whose plan index mod N is i); merge the shard folders with kopsim merge')
     .option('--out <dir>', 'output folder (default: reports/<name>-<kind>-s<seed>-<plan hash>; re-running the same command resumes it)')
     .option('--no-report', 'skip charts/ and report.html (summaries only; faster for large sweeps)')
+    .option('--no-tui', 'plain progress lines on stderr even in a terminal')
     .option('--json', 'print the results as JSON on stdout');
 }
 
@@ -132,8 +140,7 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
   const mine = plan.runs.filter((r) => inShard(r.index, shard));
   const todo = mine.filter((r) => !opened.finished.has(r.index));
   const finishedBefore = mine.length - todo.length;
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  if (!opened.fresh) log(`kopsim: resuming ${outDir}: ${finishedBefore} of ${mine.length} runs already done${opened.repaired ? ' (cut off a torn last line)' : ''}`);
+  if (!opened.fresh) process.stderr.write(`kopsim: resuming ${outDir}: ${finishedBefore} of ${mine.length} runs already done${opened.repaired ? ' (cut off a torn last line)' : ''}\n`);
 
   const manifestOf = (status: ExperimentManifest['status'], completed: number, failed: number): ExperimentManifest => ({
     kopsimVersion: version,
@@ -153,6 +160,10 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
   });
   writeExperimentManifest(outDir, manifestOf('running', finishedBefore, 0));
 
+  // The batch view (TUI) on a terminal, else plain progress lines; the hook is executeRuns' onProgress.
+  const title = `${plan.name} (${plan.kind}${shard && shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''})`;
+  const display = process.stderr.isTTY === true && opts.tui !== false ? terminalProgress(title) : plainProgress(title);
+  const log = (line: string) => display.log(line);
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -163,16 +174,6 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // The plain progress line. The TUI's batch view (src/tui/) will subscribe to the same
-  // ExperimentProgress events here when stderr is a TTY.
-  let lastPrint = 0;
-  const onProgress = (p: ExperimentProgress): void => {
-    const now = Date.now();
-    if (now - lastPrint >= 2000 || p.done === p.total) {
-      lastPrint = now;
-      log(`kopsim: ${progressLine(p)}`);
-    }
-  };
   let outcome;
   try {
     outcome = await executeRuns({
@@ -189,11 +190,12 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
         const params = Object.keys(failure.params).length > 0 ? `, point ${failure.point}` : '';
         log(`kopsim: run ${failure.key} failed (scenario ${failure.scenario}${params}, replicate ${failure.replicate}, seed ${failure.seed}): ${failure.error}\n${stack}`);
       },
-      onProgress,
+      onProgress: (p) => display.update(p),
     });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    display.end();
   }
 
   if (outcome.interrupted) {
@@ -222,6 +224,85 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
     process.stdout.write(`Shard ${shard!.index}/${shard!.count} of ${plan.name}: ${done} of ${mine.length} runs in ${outDir}\nWhen every shard is done: kopsim merge <shard folders...>\n`);
   }
   if (failed > 0) throw new SimulationError(`${failed} of ${mine.length} runs failed (each with its seed and design point in ${join(outDir, EXPERIMENT_FILES.failures)}); re-running the same command retries them`);
+}
+
+/** Where progress goes while an experiment runs. */
+interface ProgressDisplay {
+  update(p: ExperimentProgress): void;
+  /** A message for the user (failures, interrupts); shown after the live view ends. */
+  log(text: string): void;
+  end(): void;
+}
+
+function batchProgressOf(title: string, p: ExperimentProgress, failures: readonly BatchFailure[]): BatchProgress {
+  return { title, done: p.done, total: p.total, elapsedMs: p.elapsedMs, failures, workers: p.workers.map((w) => ({ id: w.id, run: w.run, month: w.month, months: w.months })) };
+}
+
+function failureOf(p: ExperimentProgress): BatchFailure | undefined {
+  return p.last && !p.last.ok ? { run: `${p.last.key} (seed ${p.last.seed})`, message: p.last.error ?? 'failed' } : undefined;
+}
+
+/** No terminal (a pipe, CI, a cluster job) or --no-tui: throttled plain lines, no escape codes. */
+function plainProgress(title: string): ProgressDisplay {
+  const due = progressThrottle();
+  const failures: BatchFailure[] = [];
+  let latest: ExperimentProgress | undefined;
+  let printedDone = -1;
+  const print = (p: ExperimentProgress) => {
+    printedDone = p.done;
+    process.stderr.write(`${batchProgressLine(batchProgressOf(title, p, failures))}\n`);
+  };
+  return {
+    update(p) {
+      latest = p;
+      const f = failureOf(p);
+      if (f) failures.push(f);
+      if (p.total > 0 && due(p.done / p.total, Date.now())) print(p);
+    },
+    log: (text) => process.stderr.write(`${text}\n`),
+    end() {
+      if (latest && latest.total > 0 && latest.done !== printedDone) print(latest);
+    },
+  };
+}
+
+/**
+ * On a terminal: the TUI's batch progress view (runs done, throughput, ETA, one line per
+ * worker with its run and month, failures), redrawn on stderr as runs advance. Messages
+ * are held back until the view ends, so they do not tear its frame.
+ */
+function terminalProgress(title: string): ProgressDisplay {
+  const failures: BatchFailure[] = [];
+  const held: string[] = [];
+  let latest: ExperimentProgress = { total: 0, skipped: 0, done: 0, failed: 0, running: 0, workers: [], elapsedMs: 0 };
+  let latestAt = Date.now();
+  const props = () => batchProgressOf(title, { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) }, failures.slice());
+  const app = render(createElement(BatchProgressView, props()), { stdout: process.stderr, exitOnCtrlC: false, patchConsole: false });
+  let lastDraw = 0;
+  const draw = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastDraw < 100) return;
+    lastDraw = now;
+    app.rerender(createElement(BatchProgressView, props()));
+  };
+  const ticker = setInterval(() => draw(true), 1000);
+  ticker.unref();
+  return {
+    update(p) {
+      latest = p;
+      latestAt = Date.now();
+      const f = failureOf(p);
+      if (f) failures.push(f);
+      draw(p.last !== undefined);
+    },
+    log: (text) => held.push(text),
+    end() {
+      clearInterval(ticker);
+      draw(true);
+      app.unmount();
+      for (const text of held) process.stderr.write(`${text}\n`);
+    },
+  };
 }
 
 /** What `--json` prints. */
