@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runSeed } from '../core/seed.js';
 import { loadScenario, resolveScenarioPath } from '../scenario/load.js';
@@ -36,6 +37,9 @@ export interface BenchResult {
   readonly kopsimBench: 1;
   readonly date: string;
   readonly machine: MachineInfo;
+  /** 1-minute load average when the benchmark ended; compare with machine.loadAverage at its start. */
+  readonly loadAverageAtEnd: number;
+  readonly durationSeconds: number;
   readonly options: {
     readonly sizes: readonly number[];
     readonly months: number;
@@ -145,6 +149,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const runs = Math.max(1, Math.floor(opts.runs));
   const wants = (p: BenchPart) => opts.only.has(p);
   const seed = runSeed(1);
+  const machine = machineInfo();
+  const started = Date.now();
 
   // Memory first, while the heap holds nothing else.
   let memory: MemoryFigure | null = null;
@@ -214,8 +220,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
   const result: Omit<BenchResult, 'targets'> = {
     kopsimBench: 1,
-    date: new Date().toISOString(),
-    machine: machineInfo(),
+    date: new Date(started).toISOString(),
+    machine,
+    loadAverageAtEnd: loadavg()[0],
+    durationSeconds: (Date.now() - started) / 1000,
     options: {
       sizes: [...opts.sizes],
       months: opts.months,

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Median of a non-empty list (mean of the middle two for an even count). */
 export function median(xs: readonly number[]): number {
@@ -17,6 +17,8 @@ export interface MachineInfo {
   readonly v8: string;
   readonly platform: string;
   readonly arch: string;
+  /** 1-minute load average when the benchmark started (other programs competing for the cores). */
+  readonly loadAverage: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -29,6 +31,7 @@ export function machineInfo(): MachineInfo {
     v8: process.versions.v8,
     platform: process.platform,
     arch: process.arch,
+    loadAverage: loadavg()[0],
   };
 }
 

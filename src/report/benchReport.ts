@@ -27,6 +27,7 @@ export function benchText(r: BenchResult): string {
   const m = r.machine;
   const out: string[] = [];
   out.push(`kopsim bench, ${r.date.slice(0, 10)}: ${m.cpuModel}, ${m.cores} cores, ${fmt(m.totalMemoryBytes / 2 ** 30, 0)} GiB, Node ${m.node} (${m.platform}/${m.arch})`);
+  out.push(`load average ${m.loadAverage.toFixed(2)} at the start, ${r.loadAverageAtEnd.toFixed(2)} at the end (${fmt(r.durationSeconds)} s); a load above ${m.cores} means other programs competed for the cores`);
   out.push(`median of ${r.options.runs} run${r.options.runs === 1 ? '' : 's'} after a warm-up; full model: seed roadmap, every stage started by month 4, indicators monthly`);
   out.push('');
   const rows: string[][] = [];
