@@ -42,7 +42,7 @@ export function awareness(world: World, rng: Rng): void {
   peerInfluence(world);
 }
 
-/** Peer contagion and decay, for every household whose region has a cooperative. */
+/** Peer contagion (where the region has a cooperative) and decay (for every household). */
 function peerInfluence(world: World): void {
   const p = world.params.awareness;
   const h = world.households;

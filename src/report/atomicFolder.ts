@@ -23,8 +23,17 @@ export function writeFolderAtomically(target: string, write: (dir: string) => vo
       rmSync(old, { recursive: true, force: true });
     } else renameSync(temp, target);
   } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
+    removeQuietly(temp);
     throw new OutputError(`could not write ${target}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Best-effort cleanup: a failure to remove must not hide the error that caused it. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // nothing more to do: the original error is what the user needs to see
   }
 }
 
@@ -36,7 +45,7 @@ export function writeFileAtomically(file: string, content: string | Uint8Array):
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw new OutputError(`could not write ${file}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -3,8 +3,17 @@ import { scenarioSchema } from './schema.js';
 
 /** The JSON Schema of scenario files (fields with defaults are optional), for editors and `kopsim schema`. */
 export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  // A file that `extends` another inherits its regions: `regions` is required only
+  // without `extends` (kopsim checks the merged file against the full schema).
+  const required = ((schema.required as string[] | undefined) ?? []).filter((k) => k !== 'regions');
   return {
-    ...z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }),
+    ...schema,
+    required,
+    anyOf: [
+      { properties: { regions: {} }, required: ['regions'] },
+      { properties: { extends: {} }, required: ['extends'] },
+    ],
     $id: 'https://kopsim.dev/schema/scenario.json',
     title: 'kopsim scenario',
   };
