@@ -83,7 +83,9 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
   const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const months = intFlag(problems, '--months', opts.months, 1, 1200);
   const workers = intFlag(problems, '--workers', opts.workers, 0, 1024) ?? availableParallelism();
-  const shard = parseShard(opts.shard, problems);
+  const parsedShard = parseShard(opts.shard, problems);
+  // 0/1 is the whole experiment: same folder, same summaries.
+  const shard = parsedShard && parsedShard.count > 1 ? parsedShard : undefined;
   let indicators: string[] | undefined;
   if (opts.indicators !== undefined) {
     indicators = opts.indicators.split(',').map((s) => s.trim()).filter(Boolean);
