@@ -36,7 +36,10 @@ export function conversion(world: World, rng: Rng): void {
         emit(world, region.index, 'enterprise-joined', `${region.name}: a local business joined and became the primary store`);
       }
       h.businessCapital[i] = 0;
-      h.sukarela[i] += capital;
+      // The owner's simpanan pokok comes out of the business capital; the rest is sukarela.
+      const pokok = h.member[i] ? 0 : Math.min(capital, p.membership.simpananPokok);
+      h.pokok[i] += pokok;
+      h.sukarela[i] += capital - pokok;
       coop.savingsOwed += capital;
       moved += capital;
       if (!h.member[i]) {

@@ -30,8 +30,6 @@ export interface Enterprise {
   workingCapital: number;
   /** Book value of fixed assets, rupiah (not money; depreciates). */
   fixedAssets: number;
-  /** Cost efficiency, 0..1: 1 removes integrationCostReduction-sized waste entirely. */
-  efficiency: number;
   /** Product quality, 0..1 (R&D raises it). */
   quality: number;
   /** Market reach: multiplier on external demand for its products. */

@@ -11,13 +11,15 @@ import { meanOverMembers } from './regionMeasures.js';
  * Process 6b: the cooperative grows its enterprises (stage 2, and stage 3 for regional
  * potentials). At most one new enterprise a month per region, in this order:
  * 1. a store for the first need tier (primary first) whose unmet member demand exceeds
- *    `storeMinDemand`;
+ *    `storeMinDemand` (a tier waits for the capital of the tier before it, but the
+ *    value chain and potentials below do not wait for stores);
  * 2. the marketing arm, once members' output exceeds `marketingMinSupply`;
  * 3. procurement (with two stores) and distribution (with three enterprises), once
  *    their buyers' purchases would fill half their capacity;
  * 4. in stage 3, an enterprise on an unused regional potential whose required skill the
  *    members meet on average.
- * Each needs its setup capital in cash. Then: enterprises short of capacity for six
+ * Each needs its setup capital in cash, and a kind that closed is not founded again for
+ * `refoundingDelay` months. Then: enterprises short of capacity for six
  * months expand by `expansionRate`, up to `managedCapacity` times the management skill; one missing integration link a month is built; enterprises hire members.
  */
 export function enterpriseGrowth(world: World, rng: Rng): void {
@@ -29,6 +31,22 @@ export function enterpriseGrowth(world: World, rng: Rng): void {
     integrate(world, region);
     staff(world, region, rng);
   }
+}
+
+/** Workers per rupiah of sales relative to a store, by kind (potentials: a parameter). */
+const LABOUR_INTENSITY: Partial<Record<EnterpriseKind, number>> = { procurement: 0.2, distribution: 0.2, marketing: 0.4 };
+
+/**
+ * Whether an enterprise of this kind (tier, potential) is active, or closed too recently
+ * to be founded again: a cooperative does not reopen what just failed.
+ */
+function hasOrRecentlyClosed(world: World, region: RegionState, kind: EnterpriseKind, tier = -1, potential = -1): boolean {
+  const delay = world.params.enterprises.refoundingDelay;
+  for (const e of region.coop!.enterprises) {
+    if (e.kind !== kind || e.tier !== tier || e.potential !== potential) continue;
+    if (e.status === 'active' || world.month - e.closedMonth < delay) return true;
+  }
+  return false;
 }
 
 function has(region: RegionState, kind: EnterpriseKind, tier = -1, potential = -1): boolean {
@@ -46,30 +64,30 @@ function count(region: RegionState, predicate: (e: Enterprise) => boolean): numb
 
 function foundOne(world: World, region: RegionState): void {
   const p = world.params.enterprises;
+  const taken = (kind: EnterpriseKind, tier = -1, potential = -1) => hasOrRecentlyClosed(world, region, kind, tier, potential);
+  // Stores, primary needs first: a tier waits for the capital of the tier before it.
   for (let t = 0; t < 4; t++) {
-    if (!has(region, STORE_BY_TIER[t], t) && region.unmetDemand[t] >= p.storeMinDemand) {
-      if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return;
-      return; // primary needs first: wait for the capital rather than skip ahead
-    }
+    if (taken(STORE_BY_TIER[t], t) || region.unmetDemand[t] < p.storeMinDemand) continue;
+    if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return;
+    break;
   }
-  if (!has(region, 'marketing') && region.memberOutputOffered >= p.marketingMinSupply) {
-    openEnterprise(world, region, 'marketing', -1, -1, p.marketingSetupCost);
-    return;
+  if (!taken('marketing') && region.memberOutputOffered >= p.marketingMinSupply) {
+    if (openEnterprise(world, region, 'marketing', -1, -1, p.marketingSetupCost)) return;
   }
   // A supplier is founded once its buyers' purchases would fill half its capacity.
   const goods = sumOver(region, (e) => (isStore(e.kind) ? e.sales * p.costOfGoods : 0));
-  if (!has(region, 'procurement') && count(region, (e) => isStore(e.kind)) >= 2 && goods >= 0.5 * p.procurementSetupCost * p.capacityPerSetup) {
+  if (!taken('procurement') && count(region, (e) => isStore(e.kind)) >= 2 && goods >= 0.5 * p.procurementSetupCost * p.capacityPerSetup) {
     if (openEnterprise(world, region, 'procurement', -1, -1, p.procurementSetupCost)) return;
   }
   const transport = sumOver(region, (e) => (e.kind === 'marketing' || e.kind === 'potential' ? e.sales * p.marketingTransportCost : 0));
-  if (!has(region, 'distribution') && activeEnterprises(region.coop!) >= 3 && transport >= 0.5 * p.distributionSetupCost * p.capacityPerSetup) {
+  if (!taken('distribution') && activeEnterprises(region.coop!) >= 3 && transport >= 0.5 * p.distributionSetupCost * p.capacityPerSetup) {
     if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
   }
   if (stageActive(region, 3, world.month)) {
     const skill = meanOverMembers(world, region, world.households.skill);
     for (let k = 0; k < region.potentials.length; k++) {
       const potential = region.potentials[k];
-      if (potential.capacity <= 0 || has(region, 'potential', -1, k) || skill < potential.requiredSkill) continue;
+      if (potential.capacity <= 0 || taken('potential', -1, k) || skill < potential.requiredSkill) continue;
       const e = openEnterprise(world, region, 'potential', -1, k, potential.setupCapital);
       if (e) e.capacity = Math.min(e.capacity, potential.capacity);
       return;
@@ -139,9 +157,9 @@ function staff(world: World, region: RegionState, rng: Rng): void {
   let jobs = 0;
   for (const e of region.coop!.enterprises) {
     if (e.status !== 'active') continue;
-    // Wholesale and logistics handle more rupiah per worker than retail and marketing;
-    // processing a regional potential (and tourism) needs more.
-    const intensity = e.kind === 'procurement' || e.kind === 'distribution' ? 0.2 : e.kind === 'potential' ? p.potentialLabourIntensity : 1;
+    // Wholesale and logistics handle more rupiah per worker than retail, and bulk produce
+    // marketing more than retail too; processing a regional potential (and tourism) fewer.
+    const intensity = LABOUR_INTENSITY[e.kind] ?? (e.kind === 'potential' ? p.potentialLabourIntensity : 1);
     const activity = intensity * Math.max(e.sales, 0.3 * e.capacity);
     const needed = Math.ceil(activity / p.salesPerWorker);
     for (let attempt = 0; attempt < 20 && e.workers < needed; attempt++) {

@@ -27,7 +27,8 @@ export function federationServices(world: World, rng: Rng): void {
     for (const loan of coop.loans) {
       if (loan.principal <= 0 && loan.arrears <= 0) continue;
       const rate = loan.annualRate / 12;
-      const interest = loan.principal * rate;
+      // Arrears keep accruing interest at the loan's rate.
+      const interest = (loan.principal + loan.arrears) * rate;
       coop.yearInterest += interest;
       const age = world.month - loan.startMonth;
       let due = loan.arrears + interest;

@@ -95,7 +95,6 @@ export function newEnterprise(
     capacity,
     workingCapital,
     fixedAssets,
-    efficiency: 0,
     quality: 0.5,
     marketReach: 1,
     status: 'active',

@@ -3,7 +3,7 @@ import { LedgerError } from '../core/errors.js';
 /*
  * Stock-flow consistent books. Every rupiah that moves is booked as a transfer between two
  * named accounts. Accounts are either inside the scenario (one set per region) or on its
- * border (the rest of the economy, the government, lenders, and the opening balances).
+ * border (the rest of the economy, the government, the federation, and the opening balances).
  * The step never changes a money stock without booking the same flow here, and
  * `reconcile` checks the books against the stocks every month.
  */
@@ -21,7 +21,7 @@ export const REGION_ACCOUNTS = [
 export type RegionAccount = (typeof REGION_ACCOUNTS)[number];
 
 /** Accounts on the scenario's border: money enters or leaves the model through these. */
-export const BORDER_ACCOUNTS = ['opening', 'outsideEconomy', 'government', 'lenders', 'federation'] as const;
+export const BORDER_ACCOUNTS = ['opening', 'outsideEconomy', 'government', 'federation'] as const;
 export type BorderAccount = (typeof BORDER_ACCOUNTS)[number];
 
 /** An account: a region's account, or a border account. */

@@ -115,6 +115,7 @@ export interface EnterpriseParams {
   readonly integrationLinkCost: number;
   readonly integrationCostReduction: number;
   readonly closureLossMonths: number;
+  readonly refoundingDelay: number;
   readonly potentialMarketShare: number;
   readonly potentialInputShare: number;
   readonly potentialDepletion: number;

@@ -18,7 +18,7 @@ import type { World } from './world.js';
 export function social(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !stageActive(region, 6, world.month)) continue;
+    if (!coop || !coop.active || !stageActive(region, 6, world.month)) continue;
     runPrograms(world, region, rng);
   }
 }

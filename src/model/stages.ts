@@ -25,6 +25,7 @@ export function updateStages(world: World, rng: Rng): void {
       for (const k of STAGES) {
         const at = strategy.schedule[`stage${k}`];
         if (!enabled.has(k) || at === null || at > world.month || region.stageStart[k] >= 0) continue;
+        if (region.coop && !region.coop.active) continue; // a dormant cooperative starts nothing
         if (k === 5) continue; // the federation joins regions below, all at once
         startStage(world, region, k, rng);
       }

@@ -87,10 +87,13 @@ describe('what each strategy file sets up', () => {
 
   it('business-first starts enterprises at month 0 and the awareness campaign at month 24', () => {
     const { result, world } = runObserved(loadScenario('business-first', ['months=130']).scenario, 1);
+    // A dormant cooperative starts nothing more, so later stages are checked only for
+    // regions whose cooperative is still active.
     for (const [k, t] of result.stageTimeline.entries()) {
-      expect(t.stages.slice(0, 4)).toEqual([24, 0, 48, 72]);
-      if (world.regions[k].coop!.active) expect(t.stages.slice(4)).toEqual([96, 120]);
+      expect(t.stages.slice(0, 2)).toEqual([24, 0]);
+      if (world.regions[k].coop!.active) expect(t.stages.slice(2)).toEqual([48, 72, 96, 120]);
     }
+    expect(world.regions.some((r) => r.coop!.active)).toBe(true);
     // No campaign contacts before month 25: awareness only moves through peers.
     const aware = series(result, 'awareness_mean');
     expect(aware[24] - aware[0]).toBeLessThan(aware[36] - aware[24]);
