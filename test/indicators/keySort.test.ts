@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createKeySortBuffers, partitionFloat32, partitionFloat64, sortFloat32, sortFloat64 } from '../../src/indicators/keySort.js';
+import { createKeySortBuffers, sortFloat32, sortFloat64 } from '../../src/indicators/keySort.js';
 import { createSortScratch, sortSample } from '../../src/indicators/sortSample.js';
 
 /** Numerical Recipes LCG (a = 1664525, c = 1013904223, m = 2^32): seeded, dependency-free. */
@@ -26,13 +26,14 @@ function f32Case(values: Float32Array) {
   let min = 0xffffffff;
   let max = 0;
   for (let i = 0; i < n; i++) {
-    buffers.a.u32[i] = bits[i];
-    buffers.a.pay[i] = i;
+    // Pair layout: the value's bits, then its payload.
+    buffers.a.u32[2 * i] = bits[i];
+    buffers.a.u32[2 * i + 1] = i;
     min = Math.min(min, bits[i]);
     max = Math.max(max, bits[i]);
   }
   const out = sortFloat32(buffers, n, n ? min : 0, max);
-  return { values: Array.from(out.f32.subarray(0, n)), positions: Array.from(out.pay.subarray(0, n)) };
+  return { values: Array.from({ length: n }, (_, i) => out.f32[2 * i]), positions: Array.from({ length: n }, (_, i) => out.u32[2 * i + 1]) };
 }
 
 function f64Case(values: Float64Array) {
@@ -79,23 +80,4 @@ describe('keySort', () => {
     expect(f64Case(values)).toEqual(reference(values));
   });
 
-  it('partition splits a sorted buffer by region (payload >>> 8), keeping order within each', () => {
-    const buffers = createKeySortBuffers(6);
-    // Sorted values 1..6 belonging to regions 1, 0, 1, 2, 0, 1 (by hand).
-    const regions = [1, 0, 1, 2, 0, 1];
-    regions.forEach((reg, i) => {
-      buffers.a.f64[i] = i + 1;
-      buffers.a.pay[i] = (reg << 8) | (i + 1);
-    });
-    const starts = Int32Array.of(0, 2, 5, 6); // region sizes 2, 3, 1
-    partitionFloat64(buffers.a, buffers.b, 6, starts, new Int32Array(4));
-    expect(Array.from(buffers.b.f64.subarray(0, 6))).toEqual([2, 5, 1, 3, 6, 4]);
-    expect(Array.from(buffers.b.pay.subarray(0, 6), (p) => p >>> 8)).toEqual([0, 0, 1, 1, 1, 2]);
-    regions.forEach((reg, i) => {
-      buffers.a.f32[i] = i + 1;
-      buffers.a.pay[i] = (reg << 8) | (i + 1);
-    });
-    partitionFloat32(buffers.a, buffers.b, 6, starts, new Int32Array(4));
-    expect(Array.from(buffers.b.f32.subarray(0, 6))).toEqual([2, 5, 1, 3, 6, 4]);
-  });
 });
