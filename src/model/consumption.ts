@@ -40,6 +40,19 @@ export function consumption(world: World, rng: Rng): void {
   const privateInv = new Float64Array(4);
   const demand = new Float64Array(4);
   const sales = new Float64Array(4);
+  // Loop invariants and columns in locals: the loop below makes no calls that could
+  // change them, and TurboFan then keeps them in registers. Results are unchanged: every
+  // sum accumulates the same terms in the same order as the per-tier arrays did.
+  const purchaseShare = mk.coopPurchaseShare;
+  const adjust = hp.consumptionAdjust;
+  const bufferMonths = hp.consumptionBufferMonths;
+  const shareAtLine = mk.engelFoodShareAtLine;
+  const slope = mk.engelSlope;
+  const loanMultiple = m.loanMultiple;
+  const nf0 = nonFood[0];
+  const nf1 = nonFood[1];
+  const nf2 = nonFood[2];
+  const { size: sizeCol, expectedIncome, cash: cashCol, member: memberCol, pokok, wajib, sukarela, debt, patronage, consumption: consumptionCol, realConsumptionPc } = h;
   for (const region of world.regions) {
     const coop = region.coop;
     const yardstick = stageActive(region, 6, world.month) ? params.market.yardstickEffect : 0;
@@ -50,58 +63,112 @@ export function consumption(world: World, rng: Rng): void {
       region.privatePrice[t] = stores[t] ? 1 - yardstick * mk.coopPriceDiscount : 1;
       privateInv[t] = 1 / region.privatePrice[t];
     }
-    demand.fill(0);
-    sales.fill(0);
-    region.unmetDemand.fill(0);
+    const serve0 = serve[0];
+    const serve1 = serve[1];
+    const serve2 = serve[2];
+    const serve3 = serve[3];
+    const inv0 = privateInv[0];
+    const inv1 = privateInv[1];
+    const inv2 = privateInv[2];
+    const inv3 = privateInv[3];
+    // Per-tier sums of member demand, store sales and unmet demand (from zero each month).
+    let demand0 = 0;
+    let demand1 = 0;
+    let demand2 = 0;
+    let demand3 = 0;
+    let sales0 = 0;
+    let sales1 = 0;
+    let sales2 = 0;
+    let sales3 = 0;
+    let unmet0 = 0;
+    let unmet1 = 0;
+    let unmet2 = 0;
+    let unmet3 = 0;
     let privateSpending = 0;
     let borrowed = 0;
     let food = 0;
     let total = 0;
     let coopCash = coop ? coop.cash : 0;
     for (let i = region.start; i < region.end; i++) {
-      const size = h.size[i];
-      const y = h.expectedIncome[i];
-      let cash = h.cash[i];
+      const size = sizeCol[i];
+      const y = expectedIncome[i];
+      let cash = cashCol[i];
       const floor = 0.7 * line * size;
-      if (cash < floor && h.member[i] && coopCash > 0) {
-        const room = m.loanMultiple * (h.pokok[i] + h.wajib[i] + h.sukarela[i]) - h.debt[i];
+      if (cash < floor && memberCol[i] && coopCash > 0) {
+        const room = loanMultiple * (pokok[i] + wajib[i] + sukarela[i]) - debt[i];
         const loan = Math.min(floor - cash, room, coopCash);
         if (loan > 0) {
-          h.debt[i] += loan;
+          debt[i] += loan;
           coopCash -= loan;
           cash += loan;
           borrowed += loan;
         }
       }
-      let spend = y + hp.consumptionAdjust * (cash - hp.consumptionBufferMonths * y);
+      let spend = y + adjust * (cash - bufferMonths * y);
       if (spend > cash) spend = cash;
       if (spend < 0) spend = 0;
-      const f = foodShare(spend / size, line, mk.engelFoodShareAtLine, mk.engelSlope);
+      const f = foodShare(spend / size, line, shareAtLine, slope);
       const rest = 1 - f;
+      // The four need tiers: food (f of spending), then the non-food shares of the rest.
+      const tier0 = spend * f;
+      const tier1 = spend * (rest * nf0);
+      const tier2 = spend * (rest * nf1);
+      const tier3 = spend * (rest * nf2);
       let real = 0;
-      let coopSpend = 0;
-      const member = h.member[i] === 1;
-      for (let t = 0; t < 4; t++) {
-        const tierSpend = spend * (t === 0 ? f : rest * nonFood[t - 1]);
-        if (member) {
-          demand[t] += tierSpend * mk.coopPurchaseShare;
-          const atCoop = tierSpend * serve[t];
-          sales[t] += atCoop;
-          coopSpend += atCoop;
-          region.unmetDemand[t] += tierSpend * mk.coopPurchaseShare - atCoop;
-          real += atCoop / coopPrice + (tierSpend - atCoop) * privateInv[t];
-        } else {
-          real += tierSpend * privateInv[t];
-        }
+      if (memberCol[i] === 1) {
+        demand0 += tier0 * purchaseShare;
+        const atCoop0 = tier0 * serve0;
+        sales0 += atCoop0;
+        unmet0 += tier0 * purchaseShare - atCoop0;
+        real += atCoop0 / coopPrice + (tier0 - atCoop0) * inv0;
+        demand1 += tier1 * purchaseShare;
+        const atCoop1 = tier1 * serve1;
+        sales1 += atCoop1;
+        unmet1 += tier1 * purchaseShare - atCoop1;
+        real += atCoop1 / coopPrice + (tier1 - atCoop1) * inv1;
+        demand2 += tier2 * purchaseShare;
+        const atCoop2 = tier2 * serve2;
+        sales2 += atCoop2;
+        unmet2 += tier2 * purchaseShare - atCoop2;
+        real += atCoop2 / coopPrice + (tier2 - atCoop2) * inv2;
+        demand3 += tier3 * purchaseShare;
+        const atCoop3 = tier3 * serve3;
+        sales3 += atCoop3;
+        unmet3 += tier3 * purchaseShare - atCoop3;
+        real += atCoop3 / coopPrice + (tier3 - atCoop3) * inv3;
+        let coopSpend = 0;
+        coopSpend += atCoop0;
+        coopSpend += atCoop1;
+        coopSpend += atCoop2;
+        coopSpend += atCoop3;
+        privateSpending += spend - coopSpend;
+        patronage[i] += coopSpend;
+      } else {
+        real += tier0 * inv0;
+        real += tier1 * inv1;
+        real += tier2 * inv2;
+        real += tier3 * inv3;
+        privateSpending += spend - 0;
       }
-      privateSpending += spend - coopSpend;
-      if (member) h.patronage[i] += coopSpend;
-      h.cash[i] = cash - spend;
-      h.consumption[i] = spend;
-      h.realConsumptionPc[i] = real / size;
+      cashCol[i] = cash - spend;
+      consumptionCol[i] = spend;
+      realConsumptionPc[i] = real / size;
       food += f * spend;
       total += spend;
     }
+    demand[0] = demand0;
+    demand[1] = demand1;
+    demand[2] = demand2;
+    demand[3] = demand3;
+    sales[0] = sales0;
+    sales[1] = sales1;
+    sales[2] = sales2;
+    sales[3] = sales3;
+    const unmet = region.unmetDemand;
+    unmet[0] = unmet0;
+    unmet[1] = unmet1;
+    unmet[2] = unmet2;
+    unmet[3] = unmet3;
     region.flows.foodSpending += food;
     region.flows.totalSpending += total;
     const r = region.index;
