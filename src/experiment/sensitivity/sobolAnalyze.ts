@@ -1,4 +1,4 @@
-import { variance } from 'simple-statistics';
+import { mean, variance } from 'simple-statistics';
 import { InputError } from '../../core/errors.js';
 import { bootstrapIntervals, bootstrapOptionProblems, type BootstrapOptions } from './bootstrap.js';
 import { outputProblems } from './outputProblems.js';
@@ -52,7 +52,8 @@ interface Blocks {
  * Sobol' indices from one output per row of a Saltelli design, with percentile-
  * bootstrap intervals from resampling the N base rows (each with all its AB/BA runs).
  *
- * Estimators, as in SALib's sobol.analyze, with V the variance of the A and B outputs:
+ * Estimators, as in SALib's sobol.analyze, on outputs centred on their mean, with V the
+ * variance of the A and B outputs:
  * - first order, Saltelli et al. (2010) table 2 (b): S1_i = mean(f(B) (f(AB_i) - f(A))) / V;
  * - total, Jansen (1999): ST_i = mean((f(A) - f(AB_i))^2) / (2 V);
  * - second order, Saltelli (2002): S2_ij = mean(f(BA_i) f(AB_j) - f(A) f(B)) / V - S1_i - S1_j.
@@ -69,7 +70,13 @@ export function sobolAnalyze(layout: SobolLayout, outputs: readonly number[], op
   if (problems.length > 0) throw new InputError('sobol analysis', problems);
 
   const D = layout.dimensions;
-  const blocks = splitBlocks(layout, outputs);
+  // Centre the outputs first, as SALib's sobol.analyze does (it standardises Y). The
+  // first- and second-order estimators multiply raw outputs, so an output whose mean is
+  // far from zero (consumption of Rp1.4 million varying by Rp25,000) buries them in noise
+  // of the order mean/sd; centring leaves their expectation and ST (differences only) as
+  // they are.
+  const centre = mean(outputs as number[]);
+  const blocks = splitBlocks(layout, outputs.map((y) => y - centre));
   const pairs: [number, number][] = [];
   if (layout.secondOrder) for (let i = 0; i < D; i++) for (let j = i + 1; j < D; j++) pairs.push([i, j]);
 

@@ -101,6 +101,20 @@ describe('sobolAnalyze', () => {
     expect(result.second).toBeUndefined();
   });
 
+  it('does not depend on where the output is centred (regression: a large mean made S1 explode)', () => {
+    // An output of Rp1.4 million varying by thousands, like consumption: before centring,
+    // S1 of a small design came out in the hundreds. Shifting by a constant changes nothing.
+    const design = saltelliDesign(ISHIGAMI_SPACE, { n: 16, seed: 3 });
+    const y = design.points.map(ishigami);
+    const plain = sobolAnalyze(design, y, { rng: createRng(4), resamples: 100 });
+    const shifted = sobolAnalyze(design, y.map((v) => v + 1.4e6), { rng: createRng(4), resamples: 100 });
+    plain.indices.forEach((s, i) => {
+      expect(shifted.indices[i].s1).toBeCloseTo(s.s1, 6);
+      expect(shifted.indices[i].st).toBeCloseTo(s.st, 6);
+      expect(Math.abs(shifted.indices[i].s1)).toBeLessThan(2);
+    });
+  });
+
   it('gives NaN indices for an output that never varies', () => {
     const design = saltelliDesign(ISHIGAMI_SPACE, { n: 4, seed: 1 });
     const result = sobolAnalyze(design, design.points.map(() => 3), { rng: createRng(1), resamples: 10 });
