@@ -12,6 +12,9 @@ import { registerSweep } from './commands/sweep.js';
 import { registerExperiment } from './commands/experiment.js';
 import { registerMerge } from './commands/merge.js';
 import { registerBench } from './commands/bench.js';
+import { registerSensitivity } from './commands/sensitivity.js';
+import { registerAttribute } from './commands/attribute.js';
+import { registerAnalyze } from './commands/analyze.js';
 
 /** The composition root: builds the command line program. Nothing imports this module's caller. */
 export function buildProgram(): Command {
@@ -32,6 +35,9 @@ export function buildProgram(): Command {
   registerExperiment(program);
   registerMerge(program);
   registerBench(program);
+  registerSensitivity(program);
+  registerAttribute(program);
+  registerAnalyze(program);
   return program;
 }
 

@@ -71,6 +71,13 @@ export interface ExperimentPlan {
   readonly hash: string;
 }
 
+/**
+ * What running a plan's runs needs of it: its scenarios and the indicators to record.
+ * Sensitivity and attribution plans (sensitivityPlan.ts, attributionPlan.ts) have these
+ * too, and run through the same worker pool and folders.
+ */
+export type RunnablePlan = Pick<ExperimentPlan, 'scenarios' | 'indicators'>;
+
 /** The run key: `<scenario>/<point or base>/<replicate>`. */
 export function runKey(scenario: string, point: string, replicate: number): string {
   return `${scenario}/${point === '' ? 'base' : point}/${replicate}`;
@@ -177,7 +184,7 @@ export function planHash(plan: Omit<ExperimentPlan, 'hash'> | ExperimentPlan): s
  * plan has validated every point, and sweep values are plain JSON scalars, so setting
  * them gives exactly the validated scenario.
  */
-export function scenarioForRun(plan: ExperimentPlan, run: PlannedRun): Scenario {
+export function scenarioForRun(plan: RunnablePlan, run: PlannedRun): Scenario {
   const base = plan.scenarios.find((s) => s.label === run.scenario);
   if (!base) throw new Error(`plan has no scenario '${run.scenario}'`);
   if (Object.keys(run.params).length === 0) return base.scenario;

@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExperimentPlan, PlannedRun } from './plan.js';
+import type { PlannedRun, RunnablePlan } from './plan.js';
 import { scenarioForRun } from './plan.js';
 import type { ExperimentProgress, WorkerState } from './progress.js';
 import type { RunFailure, RunRecord } from './runRecord.js';
+import type { Scenario } from '../scenario/schema.js';
 import { executeTask, type RunTask } from './runTask.js';
 import type { WorkerReply } from './runWorker.js';
 
@@ -17,7 +18,7 @@ export interface RunSinks {
 }
 
 export interface ExecuteOptions extends RunSinks {
-  readonly plan: ExperimentPlan;
+  readonly plan: RunnablePlan;
   /** The runs to do now, in plan order (a shard, minus those already finished). */
   readonly runs: readonly PlannedRun[];
   /** Worker threads; 0 runs everything in this thread (tests, debugging). */
@@ -28,6 +29,12 @@ export interface ExecuteOptions extends RunSinks {
   readonly signal?: AbortSignal;
   /** Replaces the simulation in in-thread mode (tests inject failures with it). */
   readonly execute?: (task: RunTask) => RunRecord;
+  /**
+   * The scenario a run simulates, when it is not its plan scenario with the design
+   * point's values set ({@link scenarioForRun}): e.g. a Shapley coalition's scenario,
+   * which differs in `strategy.enabledStages`.
+   */
+  readonly scenarioOf?: (run: PlannedRun) => Scenario;
 }
 
 export interface ExecuteOutcome {
@@ -54,7 +61,7 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
   const running = () => slots.filter((w) => w.run !== null).length;
   const progress = (last?: ExperimentProgress['last']): void =>
     opts.onProgress?.({ total, skipped: opts.skipped ?? 0, done: completed + failed, failed, running: running(), workers: slots.slice(), elapsedMs: Date.now() - started, last });
-  const taskOf = (run: PlannedRun): RunTask => ({ run, scenario: scenarioForRun(opts.plan, run), indicators: opts.plan.indicators });
+  const taskOf = (run: PlannedRun): RunTask => ({ run, scenario: opts.scenarioOf ? opts.scenarioOf(run) : scenarioForRun(opts.plan, run), indicators: opts.plan.indicators });
   const fail = (run: PlannedRun, error: string, stack: string): void => {
     failed++;
     opts.onFailure(failureOf(run, error), stack);

@@ -49,8 +49,14 @@ export interface ExperimentManifest {
   readonly missing?: readonly number[];
 }
 
+/**
+ * What the folder functions need of a plan: its hash and its runs' keys. Sensitivity and
+ * attribution plans have them too, so they stream, resume, shard and merge the same way.
+ */
+export type FolderPlan = Pick<ExperimentPlan, 'hash' | 'runs'>;
+
 /** plan.json's text for a plan (scenarios pretty, runs and points one per line). */
-export function planJson(plan: ExperimentPlan): string {
+export function planJson(plan: FolderPlan): string {
   return experimentJson(plan as unknown as Record<string, unknown>, ['runs', 'points']);
 }
 
@@ -123,7 +129,7 @@ export interface OpenedFolder {
  * a finished experiment) are removed until it finishes again. A folder of another
  * experiment, shard or kopsim version is refused (InputError: nothing is touched).
  */
-export function openExperimentFolder(dir: string, plan: ExperimentPlan, shard: Shard | null, kopsimVersion: string, flag = '--out'): OpenedFolder {
+export function openExperimentFolder(dir: string, plan: FolderPlan, shard: Shard | null, kopsimVersion: string, flag = '--out'): OpenedFolder {
   const planFile = join(dir, EXPERIMENT_FILES.plan);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(flag, [{ path: flag, message: 'exists and is not a folder', found: dir }]);
   const fresh = !existsSync(dir) || readdirSync(dir).length === 0;

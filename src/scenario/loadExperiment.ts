@@ -76,6 +76,10 @@ export function loadExperimentDocument(
     if (overrides.reportMonths !== undefined) d.reportMonths = [...overrides.reportMonths];
     if (overrides.baseline !== undefined) d.baseline = overrides.baseline;
   }
+  if (doc !== null && typeof doc === 'object' && (doc as Record<string, unknown>).kind === 'sensitivity') {
+    // A file of another command: say so rather than list every field it does not share.
+    throw new InputError(source, [...problems, { path: 'kind', message: 'is a sensitivity experiment: run it with kopsim sensitivity (docs/sensitivity.md)', found: 'sensitivity' }]);
+  }
   const parsed = experimentSchema.safeParse(doc);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

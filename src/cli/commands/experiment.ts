@@ -229,7 +229,7 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
 }
 
 /** Where progress goes while an experiment runs. */
-interface ProgressDisplay {
+export interface ProgressDisplay {
   update(p: ExperimentProgress): void;
   /** A message for the user (failures, interrupts); shown after the live view ends. */
   log(text: string): void;
@@ -245,7 +245,7 @@ function failureOf(p: ExperimentProgress): BatchFailure | undefined {
 }
 
 /** No terminal (a pipe, CI, a cluster job) or --no-tui: throttled plain lines, no escape codes. */
-function plainProgress(title: string): ProgressDisplay {
+export function plainProgress(title: string): ProgressDisplay {
   const due = progressThrottle();
   const failures: BatchFailure[] = [];
   let latest: ExperimentProgress | undefined;
@@ -273,7 +273,7 @@ function plainProgress(title: string): ProgressDisplay {
  * worker with its run and month, failures), redrawn on stderr as runs advance. Messages
  * are held back until the view ends, so they do not tear its frame.
  */
-function terminalProgress(title: string): ProgressDisplay {
+export function terminalProgress(title: string): ProgressDisplay {
   const failures: BatchFailure[] = [];
   const held: string[] = [];
   let latest: ExperimentProgress = { total: 0, skipped: 0, done: 0, failed: 0, running: 0, workers: [], elapsedMs: 0 };

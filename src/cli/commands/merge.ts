@@ -7,7 +7,9 @@ import { readPlanFile, writeExperimentManifest } from '../../report/experimentFo
 import { readExperimentFolders, writeMergedFolder } from '../../report/experimentMerge.js';
 import { renderExperimentReport, writeExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
+import { isAnalysisPlan } from '../../report/sensitivityFiles.js';
 import { kopsimVersion } from '../version.js';
+import { mergeAnalysisFolders } from './analysisFolder.js';
 import { defaultExperimentFolder, resultJson, summaryText } from './experiment.js';
 
 export function registerMerge(program: Command): void {
@@ -33,6 +35,8 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       const started = new Date();
       const out = opts.out !== undefined ? resolve(opts.out) : defaultExperimentFolder(readPlanFile(resolve(dirs[0]), dirs[0]).plan, undefined);
       const merged = readExperimentFolders(dirs, out);
+      // Sensitivity and attribution folders compute their indices instead of summaries.
+      if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, opts, started);
       const summary = summarizeExperiment(merged.plan, merged.runs.map(parseRunRecord), merged.failures.length);
       const report = opts.report === false ? undefined : await renderExperimentReport(summary);
       const first = merged.manifests.find((m) => m !== null);

@@ -1,0 +1,109 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { InputError, type InputProblem } from '../../core/errors.js';
+import { planAttribution } from '../../experiment/attributionPlan.js';
+import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { DEFAULT_ANALYSIS_INDICATORS } from '../../scenario/sensitivitySchema.js';
+import { collect, intFlag } from '../flags.js';
+import { checkRunFlags, parseAtFlag, parseIndicatorsFlag, runAnalysisPlan, type RunFlags } from './analysisFolder.js';
+
+interface AttributeFlags extends RunFlags {
+  replicates?: string;
+  sample?: string;
+  seed?: string;
+  months?: string;
+  set?: string[];
+  indicators?: string;
+  at?: string;
+  resamples?: string;
+  name?: string;
+}
+
+/** Replicates per coalition by default. */
+const DEFAULT_REPLICATES = 10;
+
+export function registerAttribute(program: Command): void {
+  program
+    .command('attribute')
+    .description("Shapley attribution of welfare gains to the six roadmap stages: runs the scenario with every subset of stages enabled and splits the gain from no stage to all six among them")
+    .argument('[scenario]', 'scenario file or bundled name (default: the default scenario)')
+    .option('-n, --replicates <n>', `replicates per coalition, with common random numbers (default: ${DEFAULT_REPLICATES})`)
+    .option('--sample <k>', 'estimate from K random stage orders, running only the coalitions they visit (default: all 64 coalitions, exact)')
+    .option('--seed <n>', "base seed (default: the scenario's seed)")
+    .option('--months <n>', "months to simulate (default: the scenario's)")
+    .option('--set <path=value>', 'override a scenario field, e.g. regions[0].households=200 (repeatable)', collect, [])
+    .option('--indicators <ids>', `comma-separated indicators (default: ${DEFAULT_ANALYSIS_INDICATORS.join(',')})`)
+    .option('--at <months>', 'comma-separated months at which to attribute, numbers or final (default: final)')
+    .option('--resamples <n>', 'bootstrap resamples for the confidence intervals (default: 1000)')
+    .option('--name <name>', 'name of the output folder and report (default: the scenario id)')
+    .option('--workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`)
+    .option('--shard <i/N>', 'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the values')
+    .option('--out <dir>', 'output folder (default: reports/<name>-attribution-s<seed>-<plan hash>; re-running the same command resumes it)')
+    .option('--no-report', 'skip charts/ and report.html')
+    .option('--no-tui', 'plain progress lines on stderr even in a terminal')
+    .option('--json', 'print the results as JSON on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kopsim attribute seed-roadmap
+  kopsim attribute seed-roadmap -n 3 --months 120 --workers 8
+  kopsim attribute scenarios/top-down.yaml --sample 20 --indicators p0,gini --at 60,final
+  kopsim analyze reports/seed-roadmap-attribution-s1-1a2b3c4d
+
+A coalition's scenario is the scenario with strategy.enabledStages set to the
+coalition: a disabled stage never starts (its programs and gate never switch on),
+everything else is as the scenario says. No stage at all is the status quo (no
+cooperative is founded). Replicate k uses the same seed in every coalition. The
+printed table gives each stage's value with a bootstrap CI over replicates, the
+outcomes with no stage and with all six, and checks that the values sum to the gain.`,
+    )
+    .action(async (ref: string | undefined, opts: AttributeFlags) => {
+      const problems: InputProblem[] = [];
+      const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000) ?? DEFAULT_REPLICATES;
+      const sample = intFlag(problems, '--sample', opts.sample, 1, 1_000_000);
+      const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
+      const months = intFlag(problems, '--months', opts.months, 1, 1200);
+      const resamples = intFlag(problems, '--resamples', opts.resamples, 1, 1_000_000) ?? 1000;
+      const at = parseAtFlag(opts.at, problems) ?? ['final'];
+      if (opts.name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(opts.name)) problems.push({ path: '--name', message: 'must be lowercase letters, digits, dots, dashes and underscores', found: opts.name });
+      const run = checkRunFlags(opts, problems, availableParallelism());
+      let loaded: LoadedScenario;
+      try {
+        loaded = loadScenario(ref, [...(opts.set ?? []), ...(months !== undefined ? [`months=${months}`] : [])]);
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(ref ?? 'scenario', [...problems, ...error.problems]);
+        throw error;
+      }
+      let plan;
+      try {
+        plan = planAttribution({
+          scenario: loaded,
+          name: opts.name,
+          replicates,
+          seed,
+          indicators: parseIndicatorsFlag(opts.indicators) ?? DEFAULT_ANALYSIS_INDICATORS,
+          at,
+          sample,
+          bootstrap: { resamples, level: 0.95 },
+          paths: { indicators: '--indicators', at: '--at', sample: '--sample' },
+        });
+        if (problems.length > 0) throw new InputError(loaded.source, problems);
+      } catch (error) {
+        if (error instanceof InputError && problems.length > 0 && error.problems !== problems) throw new InputError(loaded.source, [...problems, ...error.problems]);
+        throw error;
+      }
+      if (loaded.scenario.strategy.founding === 'none') {
+        process.stderr.write(`kopsim: warning: ${loaded.id} has strategy.founding none: no stage ever starts, so every coalition is the status quo and every value is 0\n`);
+      }
+      await runAnalysisPlan(plan, {
+        source: loaded.source,
+        scenarioFiles: [{ label: loaded.id, source: loaded.source, extendsChain: loaded.chain, overrides: loaded.overrides }],
+        ...run,
+        out: opts.out,
+        report: opts.report,
+        tui: opts.tui,
+        json: opts.json,
+      });
+    });
+}

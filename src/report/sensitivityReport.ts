@@ -1,0 +1,299 @@
+import type { AttributionOutputResult, AttributionResult } from '../experiment/attributionAnalysis.js';
+import type { AnalysisOutput } from '../experiment/analysisOutputs.js';
+import type { SensitivityOutputResult, SensitivityResult } from '../experiment/sensitivityAnalysis.js';
+import type { NamedChart } from './charts/chartRows.js';
+import { morrisScatter } from './charts/morrisScatter.js';
+import { shapleyWaterfall } from './charts/shapleyWaterfall.js';
+import { sobolBars } from './charts/sobolBars.js';
+import { EXPERIMENT_FILES } from './experimentFolder.js';
+import type { RenderedExperimentReport } from './experimentReport.js';
+import { formatValue } from './formatValue.js';
+import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
+import { renderCharts, type RenderedChart } from './renderChart.js';
+import { ANALYSIS_FILES, type AnalysisResult } from './sensitivityFiles.js';
+import { CHARTS_DIR, chartFiles } from './writeCharts.js';
+
+/** A chart's file-name stem for an output: `gini@120` -> `gini-m120`. */
+function outputStem(o: AnalysisOutput): string {
+  return `${o.indicator}-m${o.month}`;
+}
+
+/** "Gini (consumption), month 120 (final)". */
+export function outputTitle(label: string, o: AnalysisOutput): string {
+  return `${label}, month ${o.month}${o.final ? ' (final)' : ''}`;
+}
+
+/** Parameters in decreasing order of importance: ST for Sobol, mu* for Morris (ties keep file order). */
+export function rankedParameters(o: SensitivityOutputResult): number[] {
+  const score = (i: number) => {
+    const v = o.sobol ? o.sobol.indices[i].st : o.morris ? o.morris[i].muStar : NaN;
+    return Number.isFinite(v) ? v : -Infinity;
+  };
+  const count = o.sobol?.indices.length ?? o.morris?.length ?? 0;
+  return Array.from({ length: count }, (_, i) => i).sort((a, b) => score(b) - score(a) || a - b);
+}
+
+/** The charts of a sensitivity result: a Morris scatter or Sobol' bars per output. */
+export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
+  const charts: NamedChart[] = [];
+  const reps = `${result.replicatesUsed.length} replicate${result.replicatesUsed.length === 1 ? '' : 's'} per point`;
+  for (const o of result.outputs) {
+    const title = outputTitle(o.label, o.output);
+    if (o.morris) {
+      const subtitle = [`Morris screening, ${result.design.method === 'morris' ? `r = ${result.design.trajectories}, p = ${result.design.levels}` : ''}, ${reps}: μ* (importance) against σ (non-linearity, interactions)`, 'Lines: 95% bootstrap interval of μ*; dashed: σ = μ*'];
+      charts.push({ name: `morris-${outputStem(o.output)}`, title, spec: morrisScatter(o.morris.map((m) => ({ parameter: m.name, muStar: m.muStar, lo: m.muStarLower, hi: m.muStarUpper, sigma: m.sigma })), { title, unit: o.unit, subtitle }) });
+    } else if (o.sobol) {
+      const order = rankedParameters(o);
+      const rows = order.flatMap((i) => {
+        const s = o.sobol!.indices[i];
+        return [
+          { parameter: s.name, index: 'S1' as const, value: s.s1, lo: s.s1Lower, hi: s.s1Upper },
+          { parameter: s.name, index: 'ST' as const, value: s.st, lo: s.stLower, hi: s.stUpper },
+        ];
+      });
+      const n = result.design.method === 'sobol' ? `N = ${result.design.n}` : '';
+      charts.push({ name: `sobol-${outputStem(o.output)}`, title, spec: sobolBars(rows, { title, subtitle: [`Sobol' indices (Saltelli design, ${n}, ${reps}) with 95% bootstrap intervals`, 'S1: the parameter alone; ST: with its interactions'] }) });
+    }
+  }
+  return charts;
+}
+
+/** The charts of an attribution: a Shapley waterfall per output. */
+export function attributionCharts(result: AttributionResult): NamedChart[] {
+  return result.outputs
+    .filter((o) => o.stages.length > 0)
+    .map((o) => {
+      const title = outputTitle(o.label, o.output);
+      const spec = shapleyWaterfall(
+        o.stages.map((s) => ({ label: `${s.stage} ${s.name}`, value: s.value, lo: s.lower, hi: s.upper })),
+        {
+          title,
+          unit: o.unit,
+          empty: o.empty,
+          full: o.full,
+          emptyLabel: 'no stage',
+          fullLabel: 'all six stages',
+          subtitle: [`Shapley value of each stage (${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% bootstrap interval`, 'From the outcome with no stage to the outcome with all six; the values add up to the total gain'],
+        },
+      );
+      return { name: `shapley-${outputStem(o.output)}`, title, spec };
+    });
+}
+
+function samplingText(result: AttributionResult): string {
+  return result.sampling.method === 'exact' ? 'exact, all 64 coalitions' : `${result.sampling.samples} sampled stage orders, ${result.coalitionsRun} coalitions`;
+}
+
+/** Renders a result's charts and report page (nothing written; see writeExperimentReport). */
+export async function renderAnalysisReport(result: AnalysisResult): Promise<RenderedExperimentReport> {
+  const charts = await renderCharts(result.kind === 'sensitivity' ? sensitivityCharts(result) : attributionCharts(result));
+  const doc = result.kind === 'sensitivity' ? sensitivityReportDocument(result, charts) : attributionReportDocument(result, charts);
+  return { charts, html: htmlReport(doc) };
+}
+
+function chartBlock(c: Pick<RenderedChart, 'name' | 'title' | 'svg'>): ReportBlock {
+  const f = chartFiles(c.name);
+  return { kind: 'chart', name: c.name, title: c.title, svg: c.svg, links: [{ href: f.png, label: 'PNG' }, { href: f.svg, label: 'SVG' }, { href: f.vl, label: 'Vega-Lite spec' }] };
+}
+
+function plain(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return '–';
+  if (unit === 'share' || unit === 'index') return x < 0 ? `−${(-x).toFixed(4)}` : x.toFixed(4);
+  return x < 0 ? `−${formatValue(-x, unit)}` : formatValue(x, unit);
+}
+
+function signed(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = plain(Math.abs(x), unit);
+  return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
+}
+
+function index(x: number): string {
+  return Number.isFinite(x) ? (x < 0 ? `−${(-x).toFixed(3)}` : x.toFixed(3)) : '–';
+}
+
+function interval(lo: string, hi: string): string {
+  return `${lo} to ${hi}`;
+}
+
+const WARNINGS = (runs: { failed: number; missing: number }, used: number, planned: number) => [
+  ...(runs.failed > 0 ? [{ title: `${runs.failed} runs failed.`, text: 'They are listed with their seeds in failures.jsonl; only replicates finished everywhere are used.' }] : []),
+  ...(runs.missing > 0 ? [{ title: `${runs.missing} runs missing.`, text: 'Run the same command again to complete the folder; only replicates finished everywhere are used.' }] : []),
+  ...(used < planned ? [{ title: `${used} of ${planned} replicates used.`, text: 'The others are not finished at every design point.' }] : []),
+];
+
+function dataSection(extra: { href: string; label: string; note: string }[]): ReportSection {
+  return {
+    id: 'data',
+    title: 'Data files',
+    intro: 'The files next to this report (relative links; keep the folder together). kopsim analyze on this folder recomputes every table and chart from them, without rerunning.',
+    blocks: [
+      {
+        kind: 'links',
+        links: [
+          ...extra,
+          { href: ANALYSIS_FILES.designCsv, label: ANALYSIS_FILES.designCsv, note: 'the design: every point (or coalition) run' },
+          { href: ANALYSIS_FILES.designJson, label: ANALYSIS_FILES.designJson, note: 'the same, as JSON' },
+          { href: ANALYSIS_FILES.seeds, label: ANALYSIS_FILES.seeds, note: "each replicate's seed, the same at every point (common random numbers)" },
+          { href: EXPERIMENT_FILES.runs, label: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
+          { href: EXPERIMENT_FILES.plan, label: EXPERIMENT_FILES.plan, note: 'the expanded plan: the resolved scenario, the design, every run and its seed' },
+          { href: EXPERIMENT_FILES.manifest, label: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
+          { href: `${CHARTS_DIR}/`, label: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
+        ],
+      },
+    ],
+  };
+}
+
+/** The sensitivity report as a document. Deterministic: no clock, no folder names. */
+export function sensitivityReportDocument(result: SensitivityResult, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): HtmlReport {
+  const chartOf = new Map(charts.map((c) => [c.name, c]));
+  const morris = result.method === 'morris';
+  const d = result.design;
+  const sections: ReportSection[] = result.outputs.map((o) => {
+    const blocks: ReportBlock[] = [];
+    if (o.error) blocks.push({ kind: 'paragraph', text: `Not analysed: ${o.error}.` });
+    const order = rankedParameters(o);
+    if (o.morris) {
+      blocks.push({
+        kind: 'table',
+        columns: [{ label: 'parameter' }, { label: 'μ*', numeric: true }, { label: '95% CI of μ*', numeric: true }, { label: 'μ', numeric: true }, { label: 'σ', numeric: true }],
+        rows: order.map((i) => {
+          const m = o.morris![i];
+          return [m.name, plain(m.muStar, o.unit), interval(plain(m.muStarLower, o.unit), plain(m.muStarUpper, o.unit)), signed(m.mu, o.unit), plain(m.sigma, o.unit)];
+        }),
+      });
+    }
+    if (o.sobol) {
+      blocks.push({
+        kind: 'table',
+        columns: [{ label: 'parameter' }, { label: 'S1', numeric: true }, { label: '95% CI', numeric: true }, { label: 'ST', numeric: true }, { label: '95% CI', numeric: true }],
+        rows: order.map((i) => {
+          const s = o.sobol!.indices[i];
+          return [s.name, index(s.s1), interval(index(s.s1Lower), index(s.s1Upper)), index(s.st), interval(index(s.stLower), index(s.stUpper))];
+        }),
+      });
+      if (o.sobol.second) {
+        blocks.push({
+          kind: 'table',
+          caption: 'Second-order indices: the share of variance due to the interaction of two parameters only',
+          columns: [{ label: 'parameters' }, { label: 'S2', numeric: true }, { label: '95% CI', numeric: true }],
+          rows: o.sobol.second.map((s) => [`${s.names[0]} × ${s.names[1]}`, index(s.s2), interval(index(s.lower), index(s.upper))]),
+        });
+      }
+    }
+    const chart = chartOf.get(`${morris ? 'morris' : 'sobol'}-${outputStem(o.output)}`);
+    if (chart) blocks.push(chartBlock(chart));
+    return {
+      id: `out-${outputStem(o.output)}`.replace(/[^A-Za-z0-9-]/g, '-'),
+      title: outputTitle(o.label, o.output),
+      intro: morris
+        ? `Elementary effects in ${o.unit} per full range of each parameter. μ* ranks importance; σ shows non-linearity or interactions; μ's sign shows the direction. Mean of the output over the design: ${plain(o.mean, o.unit)}.`
+        : `Shares of the output's variance over the design (${plain(Math.sqrt(o.variance), o.unit)} standard deviation around a mean of ${plain(o.mean, o.unit)}). Small designs give rough estimates: read the intervals.`,
+      blocks,
+    };
+  });
+  sections.unshift({
+    id: 'parameters',
+    title: 'Parameters',
+    intro: `The scenario's fields varied, each over its range; everything else is as the scenario says. Outputs are means over ${result.replicatesUsed.length} replicate${result.replicatesUsed.length === 1 ? '' : 's'} per design point; replicate k uses the same seed at every point (common random numbers).`,
+    blocks: [
+      {
+        kind: 'table',
+        columns: [{ label: 'parameter' }, { label: 'min', numeric: true }, { label: 'max', numeric: true }, { label: 'distribution' }],
+        rows: result.parameters.map((p) => [p.name, String(p.min), String(p.max), `${p.distribution}${p.integer ? ', rounded to integers' : ''}`]),
+      },
+    ],
+  });
+  sections.push(
+    dataSection([
+      { href: ANALYSIS_FILES.indicesCsv, label: ANALYSIS_FILES.indicesCsv, note: morris ? 'μ, μ*, its 95% CI and σ per output and parameter' : 'S1 and ST with 95% CIs per output and parameter' },
+      ...(result.outputs.some((o) => o.sobol?.second) ? [{ href: ANALYSIS_FILES.secondOrderCsv, label: ANALYSIS_FILES.secondOrderCsv, note: 'S2 with 95% CIs per output and pair' }] : []),
+      { href: ANALYSIS_FILES.indicesJson, label: ANALYSIS_FILES.indicesJson, note: 'every index and setting, as JSON' },
+      { href: ANALYSIS_FILES.outputs, label: ANALYSIS_FILES.outputs, note: "each design point's outputs, averaged over replicates: what the indices are computed from" },
+    ]),
+  );
+  const designText = d.method === 'morris' ? `Morris, r = ${d.trajectories} trajectories, p = ${d.levels} levels, Δ = ${d.delta.toFixed(3)}` : `Sobol' (Saltelli), N = ${d.n}${d.secondOrder ? ', second order' : ''}`;
+  return {
+    kicker: 'kopsim sensitivity analysis',
+    title: result.name,
+    warnings: WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned),
+    facts: [
+      { label: 'method', value: designText },
+      { label: 'scenario', value: `${result.scenario.label} (${result.scenario.months} months)` },
+      { label: 'parameters', value: String(result.parameters.length) },
+      { label: 'design points', value: String(d.points) },
+      { label: 'replicates', value: `${result.replicatesUsed.length} per point` },
+      { label: 'base seed', value: String(result.baseSeed) },
+      { label: 'runs', value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}` },
+      { label: 'bootstrap', value: `${result.bootstrap.resamples} resamples, ${Math.round(result.bootstrap.level * 100)}% intervals` },
+      { label: 'plan', value: result.planHash.slice(0, 12) },
+    ],
+    sections,
+    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+  };
+}
+
+/** The attribution report as a document. Deterministic: no clock, no folder names. */
+export function attributionReportDocument(result: AttributionResult, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): HtmlReport {
+  const chartOf = new Map(charts.map((c) => [c.name, c]));
+  const sections: ReportSection[] = result.outputs.map((o: AttributionOutputResult) => {
+    const blocks: ReportBlock[] = [];
+    if (o.error) blocks.push({ kind: 'paragraph', text: `Not analysed: ${o.error}.` });
+    else {
+      blocks.push({
+        kind: 'table',
+        columns: [{ label: 'stage' }, { label: 'Shapley value', numeric: true }, { label: '95% CI', numeric: true }],
+        rows: [
+          ...o.stages.map((s) => [`${s.stage} ${s.name}`, signed(s.value, o.unit), interval(signed(s.lower, o.unit), signed(s.upper, o.unit))]),
+          [{ text: 'sum of the six values', strong: true }, { text: signed(o.sum, o.unit), strong: true }, ''],
+          ['no stage (status quo)', plain(o.empty, o.unit), ''],
+          ['all six stages', plain(o.full, o.unit), ''],
+          [{ text: 'total gain (all − none)', strong: true }, { text: signed(o.total, o.unit), strong: true }, interval(signed(o.totalLower, o.unit), signed(o.totalUpper, o.unit))],
+        ],
+      });
+      blocks.push({ kind: 'paragraph', text: `Sum of the values minus the total gain: ${o.residual.toExponential(2)} (${o.efficient ? 'rounding only' : 'NOT within rounding: please report this'}).` });
+    }
+    const chart = chartOf.get(`shapley-${outputStem(o.output)}`);
+    if (chart) blocks.push(chartBlock(chart));
+    return { id: `out-${outputStem(o.output)}`.replace(/[^A-Za-z0-9-]/g, '-'), title: outputTitle(o.label, o.output), blocks };
+  });
+  sections.unshift({
+    id: 'method',
+    title: 'What the values mean',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Each stage's Shapley value is its average contribution to the indicator over every order in which the six stages could be added, from no stage (the status quo: no cooperative is founded) to all six. The values add up to the total gain. A coalition's scenario is ${result.scenario.label} with only the coalition's stages enabled (strategy.enabledStages): a disabled stage never starts, its programs and gate never switch on, and everything else is as the scenario says (${result.scenario.mode} mode, ${result.scenario.founding} founding). In gated mode the next enabled stage opens by its own gate, so disabling a stage also changes when (and whether) later stages open.`,
+      },
+      {
+        kind: 'paragraph',
+        text: `${samplingText(result)}; ${result.replicatesUsed.length} replicates per coalition, replicate k with the same seed in every coalition (common random numbers). Intervals: percentile bootstrap over replicates (${result.bootstrap.resamples} resamples), resampling each replicate's coalitions together${result.sampling.method === 'permutation' ? '; they do not include the error from sampling stage orders' : ''}.`,
+      },
+    ],
+  });
+  sections.push(
+    dataSection([
+      { href: ANALYSIS_FILES.shapleyCsv, label: ANALYSIS_FILES.shapleyCsv, note: "each stage's value with its 95% CI, the empty and full outcomes, the total gain and the sum, per output" },
+      { href: ANALYSIS_FILES.shapleyJson, label: ANALYSIS_FILES.shapleyJson, note: 'the same, with every coalition mean, as JSON' },
+      { href: ANALYSIS_FILES.coalitionsCsv, label: ANALYSIS_FILES.coalitionsCsv, note: "each coalition's mean outcome per output" },
+    ]),
+  );
+  return {
+    kicker: 'kopsim attribution to roadmap stages',
+    title: result.name,
+    warnings: WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned),
+    facts: [
+      { label: 'scenario', value: `${result.scenario.label} (${result.scenario.name})` },
+      { label: 'strategy', value: `${result.scenario.strategy}: ${result.scenario.mode} mode, ${result.scenario.founding} founding` },
+      { label: 'months', value: String(result.scenario.months) },
+      { label: 'method', value: samplingText(result) },
+      { label: 'replicates', value: `${result.replicatesUsed.length} per coalition` },
+      { label: 'base seed', value: String(result.baseSeed) },
+      { label: 'runs', value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}` },
+      { label: 'plan', value: result.planHash.slice(0, 12) },
+    ],
+    sections,
+    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+  };
+}
