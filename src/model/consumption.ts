@@ -89,12 +89,13 @@ export function consumption(world: World, rng: Rng): void {
     let food = 0;
     let total = 0;
     let coopCash = coop ? coop.cash : 0;
+    const lending = coop !== null && coop.active;
     for (let i = region.start; i < region.end; i++) {
       const size = sizeCol[i];
       const y = expectedIncome[i];
       let cash = cashCol[i];
       const floor = 0.7 * line * size;
-      if (cash < floor && memberCol[i] && coopCash > 0) {
+      if (cash < floor && memberCol[i] && lending && coopCash > 0) {
         const room = loanMultiple * (pokok[i] + wajib[i] + sukarela[i]) - debt[i];
         const loan = Math.min(floor - cash, room, coopCash);
         if (loan > 0) {
