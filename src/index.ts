@@ -75,3 +75,14 @@ export { summarizeExperiment, type ExperimentSummary } from './experiment/experi
 export { timeseriesCsv } from './report/timeseriesCsv.js';
 /** Writes a run folder (manifest, timeseries, summary, events) atomically. */
 export { writeRunFolder } from './report/runFolder.js';
+
+// Sensitivity analysis and attribution (pure designs and estimators).
+/** Morris elementary-effects design (r trajectories, p levels) and its mu, mu*, sigma. */
+export { morrisDesign } from './experiment/sensitivity/morrisDesign.js';
+export { morrisAnalyze } from './experiment/sensitivity/morrisAnalyze.js';
+/** Saltelli design from a scrambled Sobol' sequence, and S1/ST/S2 with bootstrap CIs. */
+export { saltelliDesign } from './experiment/sensitivity/saltelliDesign.js';
+export { sobolAnalyze } from './experiment/sensitivity/sobolAnalyze.js';
+/** Shapley values: exact over all coalitions, or by permutation sampling; with replicate bootstrap. */
+export { shapleyExact, shapleyPermutation } from './experiment/sensitivity/shapley.js';
+export { shapleyReplicates } from './experiment/sensitivity/shapleyBootstrap.js';
