@@ -8,7 +8,7 @@ import { writeExperimentReport } from '../../report/experimentReport.js';
 import { readAnalysisFolder, writeAnalysisResult, writeDesignFiles } from '../../report/sensitivityFiles.js';
 import { renderAnalysisReport } from '../../report/sensitivityReport.js';
 import { analysisText } from '../analysisText.js';
-import { analyzePlan } from './analysisFolder.js';
+import { analyzePlan, resultWithoutPointMeans } from './analysisFolder.js';
 
 export function registerAnalyze(program: Command): void {
   program
@@ -39,8 +39,7 @@ is analysed on the replicates finished at every design point.`,
       writeAnalysisResult(dir, folder.plan, result);
       if (opts.report !== false) writeExperimentReport(dir, await renderAnalysisReport(result));
       if (opts.json) {
-        const { pointMeans: _omit, ...rest } = result as typeof result & { pointMeans?: unknown };
-        process.stdout.write(`${JSON.stringify({ folder: dir, result: rest }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ folder: dir, result: resultWithoutPointMeans(result) }, null, 2)}\n`);
       } else process.stdout.write(`${analysisText(result)}\n\nWrote the tables${opts.report !== false ? ', charts/ and report.html' : ''} in ${dir}\n`);
     });
 }

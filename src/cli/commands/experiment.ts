@@ -1,33 +1,18 @@
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { render } from 'ink';
-import { createElement } from 'react';
-import { InputError, KopsimError, SimulationError, type InputProblem } from '../../core/errors.js';
+import { InputError, type InputProblem } from '../../core/errors.js';
 import { summarizeExperiment, type ExperimentSummary } from '../../experiment/experimentSummary.js';
 import { planExperiment, type ExperimentPlan } from '../../experiment/plan.js';
-import type { ExperimentProgress } from '../../experiment/progress.js';
-import { parseRunRecord, runFailureLine, runRecordLine } from '../../experiment/runRecord.js';
-import { inShard, parseShard, type Shard } from '../../experiment/shard.js';
-import { executeRuns, type ExecuteOptions } from '../../experiment/workerPool.js';
+import { parseRunRecord } from '../../experiment/runRecord.js';
+import { parseShard, type Shard } from '../../experiment/shard.js';
+import type { ExecuteOptions } from '../../experiment/workerPool.js';
 import { indicatorById } from '../../indicators/registry.js';
-import {
-  appendLine,
-  EXPERIMENT_FILES,
-  openExperimentFolder,
-  sortRunFiles,
-  writeExperimentManifest,
-  type ExperimentManifest,
-} from '../../report/experimentFolder.js';
 import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
-import { batchProgressLine, type BatchFailure, type BatchProgress } from '../../tui/batchProgress.js';
-import { BatchProgressView } from '../../tui/components/BatchProgressView.js';
-import { progressThrottle } from '../../tui/plainProgress.js';
 import { collect, intFlag } from '../flags.js';
+import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
 import { formatValue, textTable } from '../table.js';
-import { kopsimVersion } from '../version.js';
 
 /** Flags every experiment command takes. */
 export interface ExperimentFlags {
@@ -53,11 +38,6 @@ export interface CheckedFlags {
   readonly overrides: ExperimentOverrides;
   readonly workers: number;
   readonly shard: Shard | undefined;
-}
-
-/** Ctrl-C / SIGTERM: partial results are valid and the same command resumes. Exit 130. */
-export class InterruptedError extends KopsimError {
-  override readonly exitCode = 130;
 }
 
 /** Adds the flags shared by replicate, compare, sweep and experiment. */
@@ -108,12 +88,6 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
   };
 }
 
-/** The default output folder: stable, so the same command finds (and resumes) it. */
-export function defaultExperimentFolder(plan: ExperimentPlan, shard: Shard | undefined): string {
-  const base = `${plan.name}-${plan.kind}-s${plan.baseSeed}-${plan.hash.slice(0, 8)}`;
-  return resolve('reports', shard && shard.count > 1 ? `${base}-shard${shard.index}of${shard.count}` : base);
-}
-
 /** Plans a loaded experiment, reporting plan problems together with earlier flag problems. */
 export function planOrThrow(loaded: LoadedExperiment, problems: readonly InputProblem[]): ExperimentPlan {
   try {
@@ -134,188 +108,42 @@ export function planOrThrow(loaded: LoadedExperiment, problems: readonly InputPr
  * a run crash); it runs in this thread.
  */
 export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPlan, flags: CheckedFlags, opts: ExperimentFlags, hooks: Pick<ExecuteOptions, 'execute'> = {}): Promise<void> {
-  const started = new Date();
-  const { shard, workers } = flags;
-  const outDir = opts.out !== undefined ? resolve(opts.out) : defaultExperimentFolder(plan, shard);
-  const version = kopsimVersion();
-  const opened = openExperimentFolder(outDir, plan, shard ?? null, version);
-  const mine = plan.runs.filter((r) => inShard(r.index, shard));
-  const todo = mine.filter((r) => !opened.finished.has(r.index));
-  const finishedBefore = mine.length - todo.length;
-  if (!opened.fresh) process.stderr.write(`kopsim: resuming ${outDir}: ${finishedBefore} of ${mine.length} runs already done${opened.repaired ? ' (cut off a torn last line)' : ''}\n`);
-
-  const manifestOf = (status: ExperimentManifest['status'], completed: number, failed: number): ExperimentManifest => ({
-    kopsimVersion: version,
-    name: plan.name,
-    kind: plan.kind,
-    planHash: plan.hash,
-    shard: shard ?? null,
-    status,
-    commandLine: ['kopsim', ...process.argv.slice(2)],
-    source: loaded.source,
-    scenarioFiles: loaded.scenarios.map((s) => ({ label: s.label, source: s.loaded.source, extendsChain: s.loaded.chain, overrides: s.loaded.overrides })),
-    workers,
-    startedAt: started.toISOString(),
-    finishedAt: status === 'running' ? null : new Date().toISOString(),
-    runs: { planned: plan.runs.length, inShard: mine.length, completed, failed, finishedBefore },
-    timings: { totalMs: Date.now() - started.getTime() },
-  });
-  writeExperimentManifest(outDir, manifestOf('running', finishedBefore, 0));
-
-  // The batch view (TUI) on a terminal, else plain progress lines; the hook is executeRuns' onProgress.
-  const title = `${plan.name} (${plan.kind}${shard && shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''})`;
-  const display = process.stderr.isTTY === true && opts.tui !== false ? terminalProgress(title) : plainProgress(title);
-  const log = (line: string) => display.log(line);
-  const controller = new AbortController();
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    signals++;
-    if (signals > 1) process.exit(130);
-    log(`kopsim: ${signal}: stopping; finished runs are kept in ${join(outDir, EXPERIMENT_FILES.runs)} (press Ctrl-C again to quit at once)`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let outcome;
-  try {
-    outcome = await executeRuns({
-      plan,
-      runs: todo,
-      // An injected runner (tests) runs in this thread.
-      workers: hooks.execute ? 0 : workers,
+  const withReport = opts.report !== false;
+  const run = await runPlanInFolder(
+    plan,
+    {
+      source: loaded.source,
+      scenarioFiles: loaded.scenarios.map((s) => ({ label: s.label, source: s.loaded.source, extendsChain: s.loaded.chain, overrides: s.loaded.overrides })),
+      workers: flags.workers,
+      shard: flags.shard,
+      out: opts.out,
+      tui: opts.tui,
       execute: hooks.execute,
-      skipped: finishedBefore,
-      signal: controller.signal,
-      onRecord: (record) => appendLine(outDir, EXPERIMENT_FILES.runs, runRecordLine(record)),
-      onFailure: (failure, stack) => {
-        appendLine(outDir, EXPERIMENT_FILES.failures, runFailureLine(failure));
-        const params = Object.keys(failure.params).length > 0 ? `, point ${failure.point}` : '';
-        log(`kopsim: run ${failure.key} failed (scenario ${failure.scenario}${params}, replicate ${failure.replicate}, seed ${failure.seed}): ${failure.error}\n${stack}`);
-      },
-      onProgress: (p) => display.update(p),
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    display.end();
-  }
-
-  if (outcome.interrupted) {
-    writeExperimentManifest(outDir, manifestOf('interrupted', finishedBefore + outcome.completed, outcome.failed));
-    throw new InterruptedError(`interrupted: ${finishedBefore + outcome.completed} of ${mine.length} runs are in ${outDir}; run the same command again to resume`);
-  }
-
-  const files = sortRunFiles(outDir);
-  const mineSet = new Set(mine.map((r) => r.index));
-  const done = files.runs.filter((l) => mineSet.has((JSON.parse(l) as { index: number }).index)).length;
-  const failed = mine.length - done;
-  const partial = shard !== undefined && shard.count > 1;
-  let summary: ExperimentSummary | undefined;
-  if (!partial) {
-    summary = summarizeExperiment(plan, files.runs.map(parseRunRecord), files.failures.length);
-    writeExperimentSummaries(outDir, summary);
-    if (opts.report !== false) await drawExperimentReport(outDir, summary);
-  }
-  writeExperimentManifest(outDir, manifestOf(failed > 0 ? 'failed' : partial ? 'incomplete' : 'complete', done, failed));
-
+      failedRunPlace: (failure) => `scenario ${failure.scenario}${Object.keys(failure.params).length > 0 ? `, point ${failure.point}` : ''}`,
+    },
+    async (outDir, files, partial) => {
+      if (partial) return undefined;
+      const summary = summarizeExperiment(plan, files.runs.map(parseRunRecord), files.failures.length);
+      writeExperimentSummaries(outDir, summary);
+      if (withReport) await drawExperimentReport(outDir, summary);
+      return summary;
+    },
+  );
+  const summary = run.concluded;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(resultJson(outDir, plan, shard, done, failed, summary), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary), null, 2)}\n`);
   } else if (summary) {
-    process.stdout.write(`${summaryText(summary, outDir, opts.report !== false)}\n`);
+    process.stdout.write(`${summaryText(summary, run.outDir, withReport)}\n`);
   } else {
-    process.stdout.write(`Shard ${shard!.index}/${shard!.count} of ${plan.name}: ${done} of ${mine.length} runs in ${outDir}\nWhen every shard is done: kopsim merge <shard folders...>\n`);
+    process.stdout.write(`${shardDoneText(plan, run)}\n`);
   }
-  if (failed > 0) throw new SimulationError(`${failed} of ${mine.length} runs failed (each with its seed and design point in ${join(outDir, EXPERIMENT_FILES.failures)}); re-running the same command retries them`);
-}
-
-/** Where progress goes while an experiment runs. */
-export interface ProgressDisplay {
-  update(p: ExperimentProgress): void;
-  /** A message for the user (failures, interrupts); shown after the live view ends. */
-  log(text: string): void;
-  end(): void;
-}
-
-function batchProgressOf(title: string, p: ExperimentProgress, failures: readonly BatchFailure[]): BatchProgress {
-  return { title, done: p.done, total: p.total, elapsedMs: p.elapsedMs, failures, workers: p.workers.map((w) => ({ id: w.id, run: w.run, month: w.month, months: w.months })) };
-}
-
-function failureOf(p: ExperimentProgress): BatchFailure | undefined {
-  return p.last && !p.last.ok ? { run: `${p.last.key} (seed ${p.last.seed})`, message: p.last.error ?? 'failed' } : undefined;
-}
-
-/** No terminal (a pipe, CI, a cluster job) or --no-tui: throttled plain lines, no escape codes. */
-export function plainProgress(title: string): ProgressDisplay {
-  const due = progressThrottle();
-  const failures: BatchFailure[] = [];
-  let latest: ExperimentProgress | undefined;
-  let printedDone = -1;
-  const print = (p: ExperimentProgress) => {
-    printedDone = p.done;
-    process.stderr.write(`${batchProgressLine(batchProgressOf(title, p, failures))}\n`);
-  };
-  return {
-    update(p) {
-      latest = p;
-      const f = failureOf(p);
-      if (f) failures.push(f);
-      if (p.total > 0 && due(p.done / p.total, Date.now())) print(p);
-    },
-    log: (text) => process.stderr.write(`${text}\n`),
-    end() {
-      if (latest && latest.total > 0 && latest.done !== printedDone) print(latest);
-    },
-  };
-}
-
-/**
- * On a terminal: the TUI's batch progress view (runs done, throughput, ETA, one line per
- * worker with its run and month, failures), redrawn on stderr as runs advance. Messages
- * are held back until the view ends, so they do not tear its frame.
- */
-export function terminalProgress(title: string): ProgressDisplay {
-  const failures: BatchFailure[] = [];
-  const held: string[] = [];
-  let latest: ExperimentProgress = { total: 0, skipped: 0, done: 0, failed: 0, running: 0, workers: [], elapsedMs: 0 };
-  let latestAt = Date.now();
-  const props = () => batchProgressOf(title, { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) }, failures.slice());
-  const app = render(createElement(BatchProgressView, props()), { stdout: process.stderr, exitOnCtrlC: false, patchConsole: false });
-  let lastDraw = 0;
-  const draw = (force = false) => {
-    const now = Date.now();
-    if (!force && now - lastDraw < 100) return;
-    lastDraw = now;
-    app.rerender(createElement(BatchProgressView, props()));
-  };
-  const ticker = setInterval(() => draw(true), 1000);
-  ticker.unref();
-  return {
-    update(p) {
-      latest = p;
-      latestAt = Date.now();
-      const f = failureOf(p);
-      if (f) failures.push(f);
-      draw(p.last !== undefined);
-    },
-    log: (text) => held.push(text),
-    end() {
-      clearInterval(ticker);
-      draw(true);
-      app.unmount();
-      for (const text of held) process.stderr.write(`${text}\n`);
-    },
-  };
+  if (run.failed > 0) throw failedRunsError(run);
 }
 
 /** What `--json` prints. */
 export function resultJson(folder: string, plan: ExperimentPlan, shard: Shard | undefined, completed: number, failed: number, summary: ExperimentSummary | undefined): unknown {
   return {
-    folder,
-    name: plan.name,
-    kind: plan.kind,
-    planHash: plan.hash,
-    shard: shard ?? null,
-    runs: { planned: plan.runs.length, completed, failed },
+    ...planRunJson(folder, plan, shard, completed, failed),
     final: summary ? finalRows(summary) : undefined,
     comparisons: summary?.comparisons.map((c) => ({ ...c })),
   };
