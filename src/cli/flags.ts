@@ -1,4 +1,4 @@
-import type { InputProblem } from '../core/errors.js';
+import { InputError, type InputProblem } from '../core/errors.js';
 
 /**
  * Flag values are parsed leniently by commander and checked here, so that every bad flag
@@ -17,4 +17,24 @@ export function intFlag(problems: InputProblem[], flag: string, raw: string | un
 /** Collects repeated options (`--set a=1 --set b=2`). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** A comma-separated flag (`--indicators a,b,c`) as its items, blanks dropped; undefined when not given. */
+export function listFlag(raw: string | undefined): string[] | undefined {
+  return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Plans, reporting the plan's problems together with the flag problems found before it,
+ * in one InputError; with flag problems alone it throws those.
+ */
+export function planWithProblems<T>(source: string, problems: readonly InputProblem[], plan: () => T): T {
+  try {
+    const planned = plan();
+    if (problems.length > 0) throw new InputError(source, problems);
+    return planned;
+  } catch (error) {
+    if (error instanceof InputError && problems.length > 0 && error.problems !== problems) throw new InputError(source, [...problems, ...error.problems]);
+    throw error;
+  }
 }

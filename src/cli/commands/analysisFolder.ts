@@ -1,36 +1,31 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { analyzeAttribution } from '../../experiment/attributionAnalysis.js';
 import { attributionScenarioOf } from '../../experiment/attributionPlan.js';
 import { parseRunRecord, type RunRecord } from '../../experiment/runRecord.js';
 import { analyzeSensitivity } from '../../experiment/sensitivityAnalysis.js';
-import { parseShard, type Shard } from '../../experiment/shard.js';
+import type { Shard } from '../../experiment/shard.js';
 import type { ExecuteOptions } from '../../experiment/workerPool.js';
-import type { AnalysisMonth } from '../../scenario/sensitivitySchema.js';
-import { EXPERIMENT_FILES, type ExperimentManifest } from '../../report/experimentFolder.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { EXPERIMENT_FILES } from '../../report/experimentFolder.js';
 import type { MergedExperiment } from '../../report/experimentMerge.js';
 import { writeExperimentReport } from '../../report/experimentReport.js';
 import { ANALYSIS_FILES, writeAnalysisResult, writeDesignFiles, type AnalysisPlan, type AnalysisResult } from '../../report/sensitivityFiles.js';
 import { renderAnalysisReport } from '../../report/sensitivityReport.js';
 import { analysisText } from '../analysisText.js';
-import { intFlag } from '../flags.js';
+import type { RunFlags } from '../runFlags.js';
 import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from '../mergedFolder.js';
 import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
 
 /** How to run a sensitivity or attribution plan: where, on how many workers, which shard, what to print. */
-export interface AnalysisRunOptions {
+export interface AnalysisRunOptions extends Pick<RunFlags, 'out' | 'report' | 'tui' | 'json'> {
   /** The experiment file or a description of the command (manifest.json). */
   readonly source: string;
-  readonly scenarioFiles: ExperimentManifest['scenarioFiles'];
+  /** The scenario the plan varies. */
+  readonly scenario: LoadedScenario;
   readonly workers: number;
   readonly shard: Shard | undefined;
-  readonly out?: string;
-  /** false with --no-report */
-  readonly report?: boolean;
-  /** false with --no-tui */
-  readonly tui?: boolean;
-  readonly json?: boolean;
   /** Replaces the simulation (tests); runs in this thread. */
   readonly execute?: ExecuteOptions['execute'];
 }
@@ -38,43 +33,6 @@ export interface AnalysisRunOptions {
 /** The indices or Shapley values of a plan's finished runs (pure; throws InputError when no replicate is complete). */
 export function analyzePlan(plan: AnalysisPlan, records: readonly RunRecord[], failed: number): AnalysisResult {
   return plan.kind === 'sensitivity' ? analyzeSensitivity(plan, records, failed) : analyzeAttribution(plan, records, failed);
-}
-
-/** Parses `--at 60,120,final`: months or `final`. */
-export function parseAtFlag(raw: string | undefined, problems: InputProblem[]): AnalysisMonth[] | undefined {
-  if (raw === undefined) return undefined;
-  const at: AnalysisMonth[] = [];
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (part === 'final') at.push('final');
-    else {
-      const m = intFlag(problems, '--at', part, 0, 1200);
-      if (m !== undefined) at.push(m);
-    }
-  }
-  if (at.length === 0) problems.push({ path: '--at', message: 'must list months or final, e.g. 60,final', found: raw });
-  return at;
-}
-
-/** Parses `--indicators a,b,c`. */
-export function parseIndicatorsFlag(raw: string | undefined): string[] | undefined {
-  return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** Flags shared by `sensitivity` and `attribute`: how to run. */
-export interface RunFlags {
-  workers?: string;
-  shard?: string;
-  out?: string;
-  report?: boolean;
-  tui?: boolean;
-  json?: boolean;
-}
-
-/** Checks --workers and --shard (problems pushed, to be reported with the rest). */
-export function checkRunFlags(opts: RunFlags, problems: InputProblem[], defaultWorkers: number): { workers: number; shard: Shard | undefined } {
-  const workers = intFlag(problems, '--workers', opts.workers, 0, 1024) ?? defaultWorkers;
-  const parsed = parseShard(opts.shard, problems);
-  return { workers, shard: parsed && parsed.count > 1 ? parsed : undefined };
 }
 
 function removeResults(dir: string): void {
@@ -134,7 +92,7 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
     plan,
     {
       source: opts.source,
-      scenarioFiles: opts.scenarioFiles,
+      scenarioFiles: [{ label: opts.scenario.id, source: opts.scenario.source, extendsChain: opts.scenario.chain, overrides: opts.scenario.overrides }],
       workers: opts.workers,
       shard: opts.shard,
       out: opts.out,

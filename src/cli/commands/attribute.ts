@@ -4,8 +4,9 @@ import { InputError, type InputProblem } from '../../core/errors.js';
 import { planAttribution } from '../../experiment/attributionPlan.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { DEFAULT_ANALYSIS_INDICATORS } from '../../scenario/sensitivitySchema.js';
-import { collect, intFlag } from '../flags.js';
-import { checkRunFlags, parseAtFlag, parseIndicatorsFlag, runAnalysisPlan, type RunFlags } from './analysisFolder.js';
+import { addRunOptions, checkRunFlags, parseAtFlag, type RunFlags } from '../runFlags.js';
+import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
+import { runAnalysisPlan } from './analysisFolder.js';
 
 interface AttributeFlags extends RunFlags {
   replicates?: string;
@@ -23,7 +24,7 @@ interface AttributeFlags extends RunFlags {
 const DEFAULT_REPLICATES = 10;
 
 export function registerAttribute(program: Command): void {
-  program
+  const cmd = program
     .command('attribute')
     .description("Shapley attribution of welfare gains to the six roadmap stages: runs the scenario with every subset of stages enabled and splits the gain from no stage to all six among them")
     .argument('[scenario]', 'scenario file or bundled name (default: the default scenario)')
@@ -35,13 +36,8 @@ export function registerAttribute(program: Command): void {
     .option('--indicators <ids>', `comma-separated indicators (default: ${DEFAULT_ANALYSIS_INDICATORS.join(',')})`)
     .option('--at <months>', 'comma-separated months at which to attribute, numbers or final (default: final)')
     .option('--resamples <n>', 'bootstrap resamples for the confidence intervals (default: 1000)')
-    .option('--name <name>', 'name of the output folder and report (default: the scenario id)')
-    .option('--workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`)
-    .option('--shard <i/N>', 'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the values')
-    .option('--out <dir>', 'output folder (default: reports/<name>-attribution-s<seed>-<plan hash>; re-running the same command resumes it)')
-    .option('--no-report', 'skip charts/ and report.html')
-    .option('--no-tui', 'plain progress lines on stderr even in a terminal')
-    .option('--json', 'print the results as JSON on stdout')
+    .option('--name <name>', 'name of the output folder and report (default: the scenario id)');
+  addRunOptions(cmd, 'attribution', 'values')
     .addHelpText(
       'after',
       `
@@ -75,35 +71,22 @@ outcomes with no stage and with all six, and checks that the values sum to the g
         if (error instanceof InputError) throw new InputError(ref ?? 'scenario', [...problems, ...error.problems]);
         throw error;
       }
-      let plan;
-      try {
-        plan = planAttribution({
+      const plan = planWithProblems(loaded.source, problems, () =>
+        planAttribution({
           scenario: loaded,
           name: opts.name,
           replicates,
           seed,
-          indicators: parseIndicatorsFlag(opts.indicators) ?? DEFAULT_ANALYSIS_INDICATORS,
+          indicators: listFlag(opts.indicators) ?? DEFAULT_ANALYSIS_INDICATORS,
           at,
           sample,
           bootstrap: { resamples, level: 0.95 },
           paths: { indicators: '--indicators', at: '--at', sample: '--sample' },
-        });
-        if (problems.length > 0) throw new InputError(loaded.source, problems);
-      } catch (error) {
-        if (error instanceof InputError && problems.length > 0 && error.problems !== problems) throw new InputError(loaded.source, [...problems, ...error.problems]);
-        throw error;
-      }
+        }),
+      );
       if (loaded.scenario.strategy.founding === 'none') {
         process.stderr.write(`kopsim: warning: ${loaded.id} has strategy.founding none: no stage ever starts, so every coalition is the status quo and every value is 0\n`);
       }
-      await runAnalysisPlan(plan, {
-        source: loaded.source,
-        scenarioFiles: [{ label: loaded.id, source: loaded.source, extendsChain: loaded.chain, overrides: loaded.overrides }],
-        ...run,
-        out: opts.out,
-        report: opts.report,
-        tui: opts.tui,
-        json: opts.json,
-      });
+      await runAnalysisPlan(plan, { source: loaded.source, scenario: loaded, ...run, out: opts.out, report: opts.report, tui: opts.tui, json: opts.json });
     });
 }

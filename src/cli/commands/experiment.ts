@@ -1,16 +1,17 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import type { InputProblem } from '../../core/errors.js';
 import { summarizeExperiment, type ExperimentSummary } from '../../experiment/experimentSummary.js';
 import { planExperiment, type ExperimentPlan } from '../../experiment/plan.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
-import { parseShard, type Shard } from '../../experiment/shard.js';
+import type { Shard } from '../../experiment/shard.js';
 import type { ExecuteOptions } from '../../experiment/workerPool.js';
 import { indicatorById } from '../../indicators/registry.js';
 import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
-import { collect, intFlag } from '../flags.js';
+import { checkRunFlags } from '../runFlags.js';
+import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
 import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
 import { formatValue, textTable } from '../table.js';
 
@@ -62,21 +63,15 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
   const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000);
   const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const months = intFlag(problems, '--months', opts.months, 1, 1200);
-  const workers = intFlag(problems, '--workers', opts.workers, 0, 1024) ?? availableParallelism();
-  const parsedShard = parseShard(opts.shard, problems);
-  // 0/1 is the whole experiment: same folder, same summaries.
-  const shard = parsedShard && parsedShard.count > 1 ? parsedShard : undefined;
-  let indicators: string[] | undefined;
-  if (opts.indicators !== undefined) {
-    indicators = opts.indicators.split(',').map((s) => s.trim()).filter(Boolean);
-    indicators.forEach((id) => {
-      if (!indicatorById(id)) problems.push({ path: '--indicators', message: 'is not an indicator', found: id });
-    });
-  }
+  const { workers, shard } = checkRunFlags(opts, problems, availableParallelism());
+  const indicators = listFlag(opts.indicators);
+  indicators?.forEach((id) => {
+    if (!indicatorById(id)) problems.push({ path: '--indicators', message: 'is not an indicator', found: id });
+  });
   let reportMonths: number[] | undefined;
   if (opts.at !== undefined) {
     reportMonths = [];
-    for (const m of opts.at.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const m of listFlag(opts.at)!) {
       const v = intFlag(problems, '--at', m, 0, 1200);
       if (v !== undefined) reportMonths.push(v);
     }
@@ -90,14 +85,7 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
 
 /** Plans a loaded experiment, reporting plan problems together with earlier flag problems. */
 export function planOrThrow(loaded: LoadedExperiment, problems: readonly InputProblem[]): ExperimentPlan {
-  try {
-    const plan = planExperiment(loaded);
-    if (problems.length > 0) throw new InputError(loaded.source, problems);
-    return plan;
-  } catch (error) {
-    if (error instanceof InputError && problems.length > 0 && error.problems !== problems) throw new InputError(loaded.source, [...problems, ...error.problems]);
-    throw error;
-  }
+  return planWithProblems(loaded.source, problems, () => planExperiment(loaded));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import type { InputProblem } from '../../core/errors.js';
 import { planSensitivity } from '../../experiment/sensitivityPlan.js';
 import { loadSensitivity } from '../../scenario/loadSensitivity.js';
-import { collect, intFlag } from '../flags.js';
-import { checkRunFlags, parseAtFlag, parseIndicatorsFlag, runAnalysisPlan, type RunFlags } from './analysisFolder.js';
+import { addRunOptions, checkRunFlags, parseAtFlag, type RunFlags } from '../runFlags.js';
+import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
+import { runAnalysisPlan } from './analysisFolder.js';
 
 interface SensitivityFlags extends RunFlags {
   replicates?: string;
@@ -17,7 +18,7 @@ interface SensitivityFlags extends RunFlags {
 }
 
 export function registerSensitivity(program: Command): void {
-  program
+  const cmd = program
     .command('sensitivity')
     .description("global sensitivity analysis from a file: Morris elementary effects (mu, mu*, sigma) or Sobol' indices (S1, ST, S2) of chosen indicators over scenario parameters")
     .argument('<file>', 'sensitivity experiment file (YAML or JSON, method: morris or sobol)')
@@ -27,13 +28,8 @@ export function registerSensitivity(program: Command): void {
     .option('--set <path=value>', 'override a scenario field, e.g. regions[0].households=200 (repeatable)', collect, [])
     .option('--indicators <ids>', "comma-separated indicators to analyse (default: the file's, else consumption_pc_mean,p0,gini,member_share)")
     .option('--at <months>', "comma-separated months at which to analyse them, numbers or final (default: the file's, else final)")
-    .option('--resamples <n>', "bootstrap resamples for the confidence intervals (default: the file's, else 1000)")
-    .option('--workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`)
-    .option('--shard <i/N>', 'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the indices')
-    .option('--out <dir>', 'output folder (default: reports/<name>-sensitivity-s<seed>-<plan hash>; re-running the same command resumes it)')
-    .option('--no-report', 'skip charts/ and report.html')
-    .option('--no-tui', 'plain progress lines on stderr even in a terminal')
-    .option('--json', 'print the results as JSON on stdout')
+    .option('--resamples <n>', "bootstrap resamples for the confidence intervals (default: the file's, else 1000)");
+  addRunOptions(cmd, 'sensitivity', 'indices')
     .addHelpText(
       'after',
       `
@@ -58,24 +54,8 @@ kopsim analyze recomputes the indices without rerunning.`,
       const resamples = intFlag(problems, '--resamples', opts.resamples, 1, 1_000_000);
       const at = parseAtFlag(opts.at, problems);
       const run = checkRunFlags(opts, problems, availableParallelism());
-      const loaded = loadSensitivity(file, { replicates, seed, months, resamples, at, indicators: parseIndicatorsFlag(opts.indicators), sets: opts.set ?? [] }, problems);
-      let plan;
-      try {
-        plan = planSensitivity(loaded);
-      } catch (error) {
-        if (error instanceof InputError && problems.length > 0) throw new InputError(loaded.source, [...problems, ...error.problems]);
-        throw error;
-      }
-      if (problems.length > 0) throw new InputError(loaded.source, problems);
-      const s = loaded.scenario;
-      await runAnalysisPlan(plan, {
-        source: loaded.source,
-        scenarioFiles: [{ label: s.id, source: s.source, extendsChain: s.chain, overrides: s.overrides }],
-        ...run,
-        out: opts.out,
-        report: opts.report,
-        tui: opts.tui,
-        json: opts.json,
-      });
+      const loaded = loadSensitivity(file, { replicates, seed, months, resamples, at, indicators: listFlag(opts.indicators), sets: opts.set ?? [] }, problems);
+      const plan = planWithProblems(loaded.source, problems, () => planSensitivity(loaded));
+      await runAnalysisPlan(plan, { source: loaded.source, scenario: loaded.scenario, ...run, out: opts.out, report: opts.report, tui: opts.tui, json: opts.json });
     });
 }
