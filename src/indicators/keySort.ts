@@ -109,13 +109,7 @@ export function sortFloat32(buffers: KeySortBuffers, count: number, minBits: num
   let dst = buffers.b;
   if (passes > 0) {
     hist.fill(0, 0, 2 << bits);
-    const pairs = src.u32;
-    const high = 1 << bits;
-    for (let i = 0; i < count; i++) {
-      const t = ((pairs[2 * i] - minBits) >>> shift) >>> 0;
-      hist[t & mask]++;
-      hist[high + (t >>> bits)]++;
-    }
+    histogramPairs(src.u32, count, hist, minBits, shift, bits, mask);
     for (let pass = 0; pass < passes; pass++) {
       const offset = pass << bits;
       if (!prefixSums(hist, offset, 1 << bits, count)) continue;
@@ -145,13 +139,7 @@ export function sortFloat64(buffers: KeySortBuffers, count: number, minHigh: num
   let dst = buffers.b;
   if (passes > 0) {
     hist.fill(0, 0, 2 << bits);
-    const words = src.u32;
-    const high = 1 << bits;
-    for (let i = 0; i < count; i++) {
-      const t = ((words[2 * i + HI] - minHigh) >>> shift) >>> 0;
-      hist[t & mask]++;
-      hist[high + (t >>> bits)]++;
-    }
+    histogram64(src.u32, count, hist, minHigh, shift, bits, mask);
     for (let pass = 0; pass < passes; pass++) {
       const offset = pass << bits;
       if (!prefixSums(hist, offset, 1 << bits, count)) continue;
@@ -165,6 +153,35 @@ export function sortFloat64(buffers: KeySortBuffers, count: number, minHigh: num
     fullSort64(src, dst, count, hist);
   }
   return src;
+}
+
+/*
+ * Every loop over the entries is a function of its own, with nothing after the loop.
+ * These run a few times a month over up to millions of entries, so V8 optimizes them
+ * mid-loop (on-stack replacement); code after a loop that had not yet run when that
+ * happened has no type feedback, and on Node 20 the cached OSR code then deoptimizes
+ * there on every later call, finishing the call in the interpreter. With one loop per
+ * function and a warm-up on a small input (warmUpKeySort), that never happens.
+ */
+
+/** The two digit histograms of the truncated keys of (bits, payload) pairs. */
+function histogramPairs(pairs: Uint32Array, count: number, hist: Uint32Array, min: number, shift: number, bits: number, mask: number): void {
+  const high = 1 << bits;
+  for (let i = 0; i < count; i++) {
+    const t = ((pairs[2 * i] - min) >>> shift) >>> 0;
+    hist[t & mask]++;
+    hist[high + (t >>> bits)]++;
+  }
+}
+
+/** The two digit histograms of the truncated high words of Float64 values. */
+function histogram64(words: Uint32Array, count: number, hist: Uint32Array, min: number, shift: number, bits: number, mask: number): void {
+  const high = 1 << bits;
+  for (let i = 0; i < count; i++) {
+    const t = ((words[2 * i + HI] - min) >>> shift) >>> 0;
+    hist[t & mask]++;
+    hist[high + (t >>> bits)]++;
+  }
 }
 
 /** Exclusive prefix sums of one histogram in place; false when one bucket holds everything (the pass would move nothing). */
@@ -254,10 +271,7 @@ function insertionFix64(values: Float64Array, pay: Uint32Array, count: number): 
   return true;
 }
 
-/** Full stable LSD sort of (32-bit key, payload) pairs, four byte passes from `src` back into `src`. */
-function fullSortPairs(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint32Array): void {
-  hist.fill(0, 0, 4 * 256);
-  const pairs = src.u32;
+function byteHistogramsPairs(pairs: Uint32Array, count: number, hist: Uint32Array): void {
   for (let i = 0; i < count; i++) {
     const k = pairs[2 * i];
     hist[k & 255]++;
@@ -265,6 +279,12 @@ function fullSortPairs(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Ui
     hist[512 + ((k >>> 16) & 255)]++;
     hist[768 + (k >>> 24)]++;
   }
+}
+
+/** Full stable LSD sort of (32-bit key, payload) pairs, four byte passes from `src` back into `src`. */
+function fullSortPairs(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint32Array): void {
+  hist.fill(0, 0, 4 * 256);
+  byteHistogramsPairs(src.u32, count, hist);
   let from = src;
   let to = tmp;
   for (let pass = 0; pass < 4; pass++) {
@@ -277,10 +297,7 @@ function fullSortPairs(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Ui
   }
 }
 
-/** Full stable LSD sort of Float64 bits, eight byte passes from `src` back into `src`. */
-function fullSort64(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint32Array): void {
-  hist.fill(0, 0, 8 * 256);
-  const words = src.u32;
+function byteHistograms64(words: Uint32Array, count: number, hist: Uint32Array): void {
   for (let i = 0; i < count; i++) {
     const lo = words[2 * i + LO];
     const hi = words[2 * i + HI];
@@ -293,23 +310,31 @@ function fullSort64(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint3
     hist[1536 + ((hi >>> 16) & 255)]++;
     hist[1792 + (hi >>> 24)]++;
   }
+}
+
+function byteScatter64(from: SlotBuffer, to: SlotBuffer, count: number, hist: Uint32Array, offset: number, word: number, shift: number): void {
+  const fv = from.f64;
+  const fw = from.u32;
+  const fp = from.pay;
+  const tv = to.f64;
+  const tp = to.pay;
+  for (let i = 0; i < count; i++) {
+    const at = hist[offset + ((fw[2 * i + word] >>> shift) & 255)]++;
+    tv[at] = fv[i];
+    tp[at] = fp[i];
+  }
+}
+
+/** Full stable LSD sort of Float64 bits, eight byte passes from `src` back into `src`. */
+function fullSort64(src: SlotBuffer, tmp: SlotBuffer, count: number, hist: Uint32Array): void {
+  hist.fill(0, 0, 8 * 256);
+  byteHistograms64(src.u32, count, hist);
   let from = src;
   let to = tmp;
   for (let pass = 0; pass < 8; pass++) {
     const offset = pass * 256;
     prefixSumsAll(hist, offset, 256);
-    const word = pass < 4 ? LO : HI;
-    const shift = (pass & 3) * 8;
-    const fv = from.f64;
-    const fw = from.u32;
-    const fp = from.pay;
-    const tv = to.f64;
-    const tp = to.pay;
-    for (let i = 0; i < count; i++) {
-      const at = hist[offset + ((fw[2 * i + word] >>> shift) & 255)]++;
-      tv[at] = fv[i];
-      tp[at] = fp[i];
-    }
+    byteScatter64(from, to, count, hist, offset, pass < 4 ? LO : HI, (pass & 3) * 8);
     const t = from;
     from = to;
     to = t;
@@ -327,3 +352,39 @@ function prefixSumsAll(hist: Uint32Array, offset: number, buckets: number): void
 
 /** Index of the high word of a Float64 in a Uint32 view (for callers that write keys). */
 export const HIGH_WORD = HI;
+
+/**
+ * Runs both sorts once on a small input that takes their common paths, so that V8 has
+ * type feedback for all of their code before it first optimizes them in the middle of a
+ * large sort (see the note above histogramPairs). Results are discarded; cheap (about a
+ * hundred entries).
+ */
+export function warmUpKeySort(): void {
+  const n = 96;
+  const buffers = createKeySortBuffers(n);
+  for (let round = 0; round < 2; round++) {
+    // Values over several binades with some ties, out of order.
+    let min = 0xffffffff;
+    let max = 0;
+    const f32 = new Float32Array(1);
+    const bits = new Uint32Array(f32.buffer);
+    for (let i = 0; i < n; i++) {
+      f32[0] = 1000 + ((i * 7919) % 97) * 1013.5 * (1 + (i % 3));
+      buffers.a.u32[2 * i] = bits[0];
+      buffers.a.u32[2 * i + 1] = (i % 3 << 8) | (1 + (i % 5));
+      min = Math.min(min, bits[0]);
+      max = Math.max(max, bits[0]);
+    }
+    sortFloat32(buffers, n, min, max);
+    min = 0xffffffff;
+    max = 0;
+    for (let i = 0; i < n; i++) {
+      buffers.a.f64[i] = 1000 + ((i * 7919) % 97) * 1013.25 * (1 + (i % 3));
+      buffers.a.pay[i] = (i % 3 << 8) | (1 + (i % 5));
+      const high = buffers.a.u32[2 * i + HI];
+      min = Math.min(min, high);
+      max = Math.max(max, high);
+    }
+    sortFloat64(buffers, n, min, max);
+  }
+}

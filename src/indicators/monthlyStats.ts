@@ -7,12 +7,13 @@ import {
   KEY_SORT_BYTES_PER_SLOT,
   sortFloat32,
   sortFloat64,
+  warmUpKeySort,
   type KeySortBuffers,
   type SlotBuffer,
 } from './keySort.js';
 import { addRegionBooks, emptyStats, type ScopeStats } from './scopeStats.js';
 import { createSortScratch, sortSample, type SortScratch } from './sortSample.js';
-import { consumptionFigures, FIGURE_COUNT, incomeFigures, type Split } from './welfareFigures.js';
+import { consumptionFigures, FIGURE_COUNT, incomeFigures, warmUpWelfareFigures, type Split } from './welfareFigures.js';
 
 /**
  * The stats of every scope of one month (scope 0 is the total, scope 1 + r region r),
@@ -75,6 +76,9 @@ export function createMonthlyStats(world: World): MonthlyStats {
     consumptionMin: 0,
     consumptionMax: 0,
   };
+  warmUpKeySort();
+  warmUpWelfareFigures();
+  warmUpKernels();
   return state;
 }
 
@@ -90,7 +94,7 @@ export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare =
   const state = stats as State;
   const regions = world.regions;
   const scopes = state.scopes;
-  for (const s of scopes) s.reset(world.month);
+  for (const s of scopes) s.reset();
   const total = scopes[0];
   for (let r = 0; r < regions.length; r++) {
     addRegionBooks(total, regions[r]);
@@ -109,79 +113,189 @@ export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare =
 function householdPass(world: World, state: State, welfare: boolean): boolean {
   const h = world.households;
   const regions = world.regions;
-  const total = state.scopes[0];
   const bits = new Uint32Array(h.realConsumptionPc.buffer, h.realConsumptionPc.byteOffset, h.count);
   const pairs = state.sort.a.u32;
-  const { size, member, awareness, trust, skill, transfers } = h;
-  let tPersons = 0;
-  let tMembers = 0;
-  let tAwareness = 0;
-  let tTrust = 0;
-  let tSkill = 0;
-  let tReached = 0;
+  const sums = new Float64Array(SUMS_SIZE);
+  sums[SUM_MIN] = 0xffffffff;
   let p = 0;
-  let min = 0xffffffff;
-  let max = 0;
-  let ok = true;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r];
+    p = sumRegion(h.size, h.member, h.awareness, h.trust, h.skill, h.transfers, bits, region.start, region.end, welfare, pairs, p, r << 8, sums);
     const s = state.scopes[r + 1];
-    let persons = 0;
-    let members = 0;
-    let aw = 0;
-    let tr = 0;
-    let sk = 0;
-    let reached = 0;
-    const tag = r << 8;
-    for (let i = region.start; i < region.end; i++) {
-      const n = size[i];
-      const m = member[i];
-      const a = awareness[i];
-      const t = trust[i];
-      const k = skill[i];
-      persons += n;
-      members += m;
-      aw += a;
-      tr += t;
-      sk += k;
-      tPersons += n;
-      tMembers += m;
-      tAwareness += a;
-      tTrust += t;
-      tSkill += k;
-      if (transfers[i] > 0) {
-        reached++;
-        tReached++;
-      }
-      if (welfare) {
-        const b = bits[i];
-        // Sign bit set (negative or -0), NaN (exponent all ones, mantissa non-zero), or no persons.
-        if (b > 0x7f800000 || n === 0) ok = false;
-        if (b < min) min = b;
-        if (b > max) max = b;
-        pairs[2 * p] = b;
-        pairs[2 * p + 1] = tag | n;
-        p++;
-      }
-    }
     s.households = region.end - region.start;
-    s.persons = persons;
-    s.members = members;
-    s.awarenessSum = aw;
-    s.trustSum = tr;
-    s.skillSum = sk;
-    s.transfersReached = reached;
+    s.persons = sums[SUM_PERSONS];
+    s.members = sums[SUM_MEMBERS];
+    s.awarenessSum = sums[SUM_AWARENESS];
+    s.trustSum = sums[SUM_TRUST];
+    s.skillSum = sums[SUM_SKILL];
+    s.transfersReached = sums[SUM_REACHED];
   }
+  const total = state.scopes[0];
   total.households = state.starts[regions.length];
-  total.persons = tPersons;
-  total.members = tMembers;
-  total.awarenessSum = tAwareness;
-  total.trustSum = tTrust;
-  total.skillSum = tSkill;
-  total.transfersReached = tReached;
-  state.consumptionMin = min;
-  state.consumptionMax = max;
-  return ok;
+  total.persons = sums[TOTAL + SUM_PERSONS];
+  total.members = sums[TOTAL + SUM_MEMBERS];
+  total.awarenessSum = sums[TOTAL + SUM_AWARENESS];
+  total.trustSum = sums[TOTAL + SUM_TRUST];
+  total.skillSum = sums[TOTAL + SUM_SKILL];
+  total.transfersReached = sums[TOTAL + SUM_REACHED];
+  state.consumptionMin = sums[SUM_MIN];
+  state.consumptionMax = sums[SUM_MAX];
+  return sums[SUM_BAD] === 0;
+}
+
+/*
+ * The loops over households, each a function of its own over typed arrays that ends with
+ * its loop (see the note in keySort.ts above histogramPairs), warmed up in
+ * createMonthlyStats. Sums go through a Float64Array: a region's at 0.., the total's
+ * (continued from region to region, in order) at TOTAL.., then the consumption keys'
+ * smallest and largest bits and whether a value or a size was unusable.
+ */
+const SUM_PERSONS = 0;
+const SUM_MEMBERS = 1;
+const SUM_AWARENESS = 2;
+const SUM_TRUST = 3;
+const SUM_SKILL = 4;
+const SUM_REACHED = 5;
+const TOTAL = 6;
+const SUM_MIN = 12;
+const SUM_MAX = 13;
+const SUM_BAD = 14;
+const SUMS_SIZE = 15;
+
+/** One region's households: its sums, the total's, and (when `welfare`) its consumption keys from slot `p` on. Returns the next slot. */
+function sumRegion(
+  size: Uint8Array,
+  member: Uint8Array,
+  awareness: Float32Array,
+  trust: Float32Array,
+  skill: Float32Array,
+  transfers: Float32Array,
+  bits: Uint32Array,
+  start: number,
+  end: number,
+  welfare: boolean,
+  pairs: Uint32Array,
+  p: number,
+  tag: number,
+  sums: Float64Array,
+): number {
+  let persons = 0;
+  let members = 0;
+  let aw = 0;
+  let tr = 0;
+  let sk = 0;
+  let reached = 0;
+  let tPersons = sums[TOTAL + SUM_PERSONS];
+  let tMembers = sums[TOTAL + SUM_MEMBERS];
+  let tAwareness = sums[TOTAL + SUM_AWARENESS];
+  let tTrust = sums[TOTAL + SUM_TRUST];
+  let tSkill = sums[TOTAL + SUM_SKILL];
+  let tReached = sums[TOTAL + SUM_REACHED];
+  let min = sums[SUM_MIN];
+  let max = sums[SUM_MAX];
+  let bad = sums[SUM_BAD];
+  for (let i = start; i < end; i++) {
+    const n = size[i];
+    const m = member[i];
+    const a = awareness[i];
+    const t = trust[i];
+    const k = skill[i];
+    persons += n;
+    members += m;
+    aw += a;
+    tr += t;
+    sk += k;
+    tPersons += n;
+    tMembers += m;
+    tAwareness += a;
+    tTrust += t;
+    tSkill += k;
+    if (transfers[i] > 0) {
+      reached++;
+      tReached++;
+    }
+    if (welfare) {
+      const b = bits[i];
+      // Sign bit set (negative or -0), NaN (exponent all ones, mantissa non-zero), or no persons.
+      if (b > 0x7f800000 || n === 0) bad = 1;
+      if (b < min) min = b;
+      if (b > max) max = b;
+      pairs[2 * p] = b;
+      pairs[2 * p + 1] = tag | n;
+      p++;
+    }
+  }
+  sums[SUM_PERSONS] = persons;
+  sums[SUM_MEMBERS] = members;
+  sums[SUM_AWARENESS] = aw;
+  sums[SUM_TRUST] = tr;
+  sums[SUM_SKILL] = sk;
+  sums[SUM_REACHED] = reached;
+  sums[TOTAL + SUM_PERSONS] = tPersons;
+  sums[TOTAL + SUM_MEMBERS] = tMembers;
+  sums[TOTAL + SUM_AWARENESS] = tAwareness;
+  sums[TOTAL + SUM_TRUST] = tTrust;
+  sums[TOTAL + SUM_SKILL] = tSkill;
+  sums[TOTAL + SUM_REACHED] = tReached;
+  sums[SUM_MIN] = min;
+  sums[SUM_MAX] = max;
+  sums[SUM_BAD] = bad;
+  return p;
+}
+
+/** One region's income per capita into Float64 keys from slot `p` on (smallest and largest high word, and unusable values, in `sums`). Returns the next slot. */
+function incomeKeys(
+  income: Float64Array,
+  size: Uint8Array,
+  start: number,
+  end: number,
+  values: Float64Array,
+  words: Uint32Array,
+  pay: Uint32Array,
+  p: number,
+  tag: number,
+  sums: Float64Array,
+): number {
+  let min = sums[SUM_MIN];
+  let max = sums[SUM_MAX];
+  let bad = sums[SUM_BAD];
+  for (let i = start; i < end; i++) {
+    const n = size[i];
+    const v = income[i] / n;
+    values[p] = v;
+    const high = words[2 * p + HIGH_WORD];
+    if (high >= 0x80000000 || v !== v) bad = 1;
+    if (high < min) min = high;
+    if (high > max) max = high;
+    pay[p] = tag | n;
+    p++;
+  }
+  sums[SUM_MIN] = min;
+  sums[SUM_MAX] = max;
+  sums[SUM_BAD] = bad;
+  return p;
+}
+
+/** Runs the household kernels once on a few synthetic households (see sumRegion). */
+function warmUpKernels(): void {
+  const n = 48;
+  const size = new Uint8Array(n).fill(3);
+  const member = new Uint8Array(n);
+  const f32 = () => Float32Array.from({ length: n }, (_, i) => (i % 7) / 7);
+  const transfers = f32();
+  const consumption = Float32Array.from({ length: n }, (_, i) => 1000 + i);
+  const income = Float64Array.from({ length: n }, (_, i) => 3000 + i);
+  const buffers = createKeySortBuffers(n);
+  for (let round = 0; round < 2; round++) {
+    const sums = new Float64Array(SUMS_SIZE);
+    sums[SUM_MIN] = 0xffffffff;
+    const bits = new Uint32Array(consumption.buffer);
+    let p = sumRegion(size, member, f32(), f32(), f32(), transfers, bits, 0, n / 2, true, buffers.a.u32, 0, 0, sums);
+    p = sumRegion(size, member, f32(), f32(), f32(), transfers, bits, n / 2, n, true, buffers.a.u32, p, 1 << 8, sums);
+    sumRegion(size, member, f32(), f32(), f32(), transfers, bits, 0, n, false, buffers.a.u32, 0, 0, sums);
+    sums[SUM_MIN] = 0xffffffff;
+    incomeKeys(income, size, 0, n, buffers.a.f64, buffers.a.u32, buffers.a.pay, 0, 0, sums);
+  }
 }
 
 function welfareFigures(world: World, state: State, line: number): boolean {
@@ -206,29 +320,15 @@ function welfareFigures(world: World, state: State, line: number): boolean {
 
   // Income per capita, the same way, in the same buffers.
   const h = world.households;
-  const values = sort.a.f64;
-  const words = sort.a.u32;
-  const pay = sort.a.pay;
+  const sums = new Float64Array(SUMS_SIZE);
+  sums[SUM_MIN] = 0xffffffff;
   let p = 0;
-  let min = 0xffffffff;
-  let max = 0;
-  let ok = true;
   for (let r = 0; r < regions.length; r++) {
-    const region = regions[r];
-    const tag = r << 8;
-    for (let i = region.start; i < region.end; i++) {
-      const size = h.size[i];
-      const v = h.income[i] / size;
-      values[p] = v;
-      const high = words[2 * p + HIGH_WORD];
-      if (high >= 0x80000000 || v !== v) ok = false;
-      if (high < min) min = high;
-      if (high > max) max = high;
-      pay[p] = tag | size;
-      p++;
-    }
+    p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, sort.a.f64, sort.a.u32, sort.a.pay, p, r << 8, sums);
   }
-  if (!ok) return false;
+  if (sums[SUM_BAD] !== 0) return false;
+  const min = sums[SUM_MIN];
+  const max = sums[SUM_MAX];
   sorted = n > 0 ? sortFloat64(sort, n, min, max) : sort.a;
   other = sorted === sort.a ? sort.b : sort.a;
   cursor.set(starts);
@@ -284,7 +384,6 @@ class LazyScopeStats implements ScopeStats {
   ratHeld = 0;
   educationFund = 0;
   socialFund = 0;
-  private month = -1;
   private consumptionSample: WeightedSample | null = null;
   private incomeSample: WeightedSample | null = null;
 
@@ -297,10 +396,42 @@ class LazyScopeStats implements ScopeStats {
   }
 
   /** Zeroes every sum for a new month. */
-  reset(month: number): void {
-    Object.assign(this, ZERO_SUMS);
+  reset(): void {
+    // Field by field: Object.assign onto this class took about 5 us a call.
+    // (test/indicators/collector.test.ts would catch a sum that is not reset.)
+    this.households = 0;
+    this.persons = 0;
+    this.members = 0;
+    this.awarenessSum = 0;
+    this.trustSum = 0;
+    this.skillSum = 0;
+    this.transfersReached = 0;
+    this.cooperatives = 0;
+    this.activeCooperatives = 0;
+    this.capital = 0;
+    this.reserves = 0;
+    this.debt = 0;
+    this.cash = 0;
+    this.enterprises = 0;
     this.enterprisesByKind.fill(0);
-    this.month = month;
+    this.jobs = 0;
+    this.inputs = 0;
+    this.internalInputs = 0;
+    this.potentialUsed = 0;
+    this.potentialCapacity = 0;
+    this.governanceSum = 0;
+    this.stageSum = 0;
+    this.regions = 0;
+    this.foodSpending = 0;
+    this.totalSpending = 0;
+    this.businessVolume = 0;
+    this.externalSales = 0;
+    this.federationTrade = 0;
+    this.socialTransfers = 0;
+    this.shuPaid = 0;
+    this.ratHeld = 0;
+    this.educationFund = 0;
+    this.socialFund = 0;
     this.consumptionSample = null;
     this.incomeSample = null;
   }
@@ -346,11 +477,3 @@ class LazyScopeStats implements ScopeStats {
     return { values: sorted.values.slice(0, n), weights: sorted.weights.slice(0, n), count: n, sorted: true };
   }
 }
-
-const ZERO_SUMS: Partial<ScopeStats> = (() => {
-  const zero = emptyStats() as Partial<ScopeStats>;
-  delete zero.consumption;
-  delete zero.income;
-  delete zero.enterprisesByKind;
-  return zero;
-})();

@@ -89,26 +89,114 @@ export function consumptionFigures(
   at: number,
   split: Split | null,
 ): boolean {
+  const acc = new Float64Array(ACC_SIZE);
   // Pass 1: the sums of weightedMean, gini and fgt (their loops, merged), and
   // weightedMedian's walk.
+  if (split) consumptionPass1(values, pairs, from, to, persons, line, true, split.pairs, split.cursor, acc);
+  else consumptionPass1(values, pairs, from, to, persons, line, false, pairs, EMPTY_CURSOR, acc);
+  const flags = acc[ACC_FLAGS];
+  if (flags & BAD_WEIGHT) return false;
+  const totalWeight = acc[ACC_WEIGHT];
+  const cumulative = acc[ACC_CUMULATIVE];
+  const trapezoids = acc[ACC_TRAPEZOIDS];
+  if (totalWeight !== persons) return false; // not the persons the caller counted: use the reference
+  const mean = totalWeight > 0 ? cumulative / totalWeight : Number.NaN;
+  let g: number;
+  if (!(totalWeight > 0) || cumulative === 0) g = 0;
+  else if (cumulative < 0) g = Number.NaN;
+  else {
+    const raw = 1 - trapezoids / (totalWeight * cumulative);
+    g = raw < 0 ? 0 : raw;
+  }
+  const p0 = totalWeight > 0 ? acc[ACC_POOR0] / totalWeight : 0;
+  const p1 = totalWeight > 0 ? acc[ACC_POOR1] / totalWeight : 0;
+  const p2 = totalWeight > 0 ? acc[ACC_POOR2] / totalWeight : 0;
+  // atkinson: with every weight positive its totals are the ones above.
+  let a1: number;
+  let a2: number;
+  if (!(totalWeight > 0)) {
+    a1 = 0;
+    a2 = 0;
+  } else if (flags & NON_POSITIVE) {
+    // epsilon >= 1 with a value <= 0 gives 1 (checked before negatives, as atkinson does).
+    a1 = 1;
+    a2 = 1;
+  } else if (flags & NEGATIVE) {
+    a1 = Number.NaN;
+    a2 = Number.NaN;
+  } else {
+    const atkMean = cumulative / totalWeight;
+    if (atkMean === 0) {
+      a1 = 0;
+      a2 = 0;
+    } else {
+      consumptionPass2(values, pairs, from, to, atkMean, acc);
+      a1 = clampShare(1 - Math.exp(acc[ACC_LOG_SUM] / totalWeight));
+      a2 = clampShare(1 - Math.pow(acc[ACC_POWER_SUM] / totalWeight, 1 / -1));
+    }
+  }
+  out[at + FIGURE.consumptionMean] = mean;
+  out[at + FIGURE.consumptionMedian] = acc[ACC_MEDIAN];
+  out[at + FIGURE.gini] = g;
+  out[at + FIGURE.p0] = p0;
+  out[at + FIGURE.p1] = p1;
+  out[at + FIGURE.p2] = p2;
+  out[at + FIGURE.atkinson1] = a1;
+  out[at + FIGURE.atkinson2] = a2;
+  // senWelfare(weightedMean, gini)
+  out[at + FIGURE.senWelfare] = mean * (1 - g);
+  return true;
+}
+
+/*
+ * The loops, each a function of its own that ends with the loop (see the note in
+ * keySort.ts above histogramPairs: V8 optimizes these mid-loop, and code after a loop
+ * needs type feedback by then; warmUpWelfareFigures provides it). Their sums go to `acc`.
+ */
+const ACC_WEIGHT = 0;
+const ACC_CUMULATIVE = 1;
+const ACC_TRAPEZOIDS = 2;
+const ACC_POOR0 = 3;
+const ACC_POOR1 = 4;
+const ACC_POOR2 = 5;
+const ACC_FLAGS = 6;
+const ACC_MEDIAN = 7;
+const ACC_LOG_SUM = 8;
+const ACC_POWER_SUM = 9;
+const ACC_SIZE = 10;
+const NON_POSITIVE = 1;
+const NEGATIVE = 2;
+const BAD_WEIGHT = 4;
+
+function consumptionPass1(
+  values: Float32Array,
+  pairs: Uint32Array,
+  from: number,
+  to: number,
+  persons: number,
+  line: number,
+  doSplit: boolean,
+  splitPairs: Uint32Array,
+  cursor: Int32Array,
+  acc: Float64Array,
+): void {
   let totalWeight = 0;
   let cumulative = 0;
   let trapezoids = 0;
   let poor0 = 0;
   let poor1 = 0;
   let poor2 = 0;
-  let hasNonPositive = false;
-  let hasNegative = false;
+  let flags = 0;
   const half = persons / 2;
   let median = Number.NaN;
   let state = persons > 0 ? MEDIAN_SEARCHING : MEDIAN_FOUND; // weightedMedian: NaN without persons
-  const doSplit = split !== null;
-  const splitPairs = doSplit ? split.pairs : pairs;
-  const cursor = doSplit ? split.cursor : EMPTY_CURSOR;
   for (let i = from; i < to; i++) {
     const p = pairs[2 * i + 1];
     const w = p & 255;
-    if (w <= 0) return false;
+    if (w <= 0) {
+      flags |= BAD_WEIGHT;
+      break;
+    }
     const x = values[2 * i];
     if (doSplit) {
       const slot = 2 * cursor[p >>> 8]++;
@@ -126,8 +214,8 @@ export function consumptionFigures(
       poor2 += w * (gap * gap);
     }
     if (x <= 0) {
-      hasNonPositive = true;
-      if (x < 0) hasNegative = true;
+      flags |= NON_POSITIVE;
+      if (x < 0) flags |= NEGATIVE;
     }
     if (state !== MEDIAN_FOUND) {
       if (state === MEDIAN_AT_HALF) {
@@ -143,65 +231,34 @@ export function consumptionFigures(
       }
     }
   }
-  if (totalWeight !== persons) return false; // not the persons the caller counted: use the reference
-  const mean = totalWeight > 0 ? cumulative / totalWeight : Number.NaN;
-  let g: number;
-  if (!(totalWeight > 0) || cumulative === 0) g = 0;
-  else if (cumulative < 0) g = Number.NaN;
-  else {
-    const raw = 1 - trapezoids / (totalWeight * cumulative);
-    g = raw < 0 ? 0 : raw;
+  acc[ACC_WEIGHT] = totalWeight;
+  acc[ACC_CUMULATIVE] = cumulative;
+  acc[ACC_TRAPEZOIDS] = trapezoids;
+  acc[ACC_POOR0] = poor0;
+  acc[ACC_POOR1] = poor1;
+  acc[ACC_POOR2] = poor2;
+  acc[ACC_FLAGS] = flags;
+  acc[ACC_MEDIAN] = median;
+}
+
+/*
+ * Atkinson's second pass, both power means. atkinson(s, 2) adds Math.pow(r, -1); 1 / r is
+ * the same number: V8's Math.pow (fdlibm's e_pow.c, src/base/ieee754.cc) returns exactly
+ * one / x for y = -1 (after only the y = 0 and NaN cases), and TurboFan calls the same
+ * function. The division saves a call of about 3 ns per household.
+ * test/indicators/welfareFigures.test.ts compares the two.
+ */
+function consumptionPass2(values: Float32Array, pairs: Uint32Array, from: number, to: number, mean: number, acc: Float64Array): void {
+  let logSum = 0;
+  let powerSum = 0;
+  for (let i = from; i < to; i++) {
+    const w = pairs[2 * i + 1] & 255;
+    const r = values[2 * i] / mean;
+    logSum += w * Math.log(r);
+    powerSum += w * (1 / r);
   }
-  const p0 = totalWeight > 0 ? poor0 / totalWeight : 0;
-  const p1 = totalWeight > 0 ? poor1 / totalWeight : 0;
-  const p2 = totalWeight > 0 ? poor2 / totalWeight : 0;
-  // atkinson: with every weight positive its totals are the ones above.
-  let a1: number;
-  let a2: number;
-  if (!(totalWeight > 0)) {
-    a1 = 0;
-    a2 = 0;
-  } else if (hasNonPositive) {
-    // epsilon >= 1 with a value <= 0 gives 1 (checked before negatives, as atkinson does).
-    a1 = 1;
-    a2 = 1;
-  } else if (hasNegative) {
-    a1 = Number.NaN;
-    a2 = Number.NaN;
-  } else {
-    const atkMean = cumulative / totalWeight;
-    if (atkMean === 0) {
-      a1 = 0;
-      a2 = 0;
-    } else {
-      // Pass 2: both power means. atkinson(s, 2) adds Math.pow(r, -1); 1 / r is the same
-      // number: V8's Math.pow (fdlibm's e_pow.c, src/base/ieee754.cc) returns exactly
-      // one / x for y = -1 (after only the y = 0 and NaN cases), and TurboFan calls the
-      // same function. The division saves a call of about 3 ns per household.
-      // test/indicators/welfareFigures.test.ts compares the two on random samples.
-      let logSum = 0;
-      let powerSum = 0;
-      for (let i = from; i < to; i++) {
-        const w = pairs[2 * i + 1] & 255;
-        const r = values[2 * i] / atkMean;
-        logSum += w * Math.log(r);
-        powerSum += w * (1 / r);
-      }
-      a1 = clampShare(1 - Math.exp(logSum / totalWeight));
-      a2 = clampShare(1 - Math.pow(powerSum / totalWeight, 1 / -1));
-    }
-  }
-  out[at + FIGURE.consumptionMean] = mean;
-  out[at + FIGURE.consumptionMedian] = median;
-  out[at + FIGURE.gini] = g;
-  out[at + FIGURE.p0] = p0;
-  out[at + FIGURE.p1] = p1;
-  out[at + FIGURE.p2] = p2;
-  out[at + FIGURE.atkinson1] = a1;
-  out[at + FIGURE.atkinson2] = a2;
-  // senWelfare(weightedMean, gini)
-  out[at + FIGURE.senWelfare] = mean * (1 - g);
-  return true;
+  acc[ACC_LOG_SUM] = logSum;
+  acc[ACC_POWER_SUM] = powerSum;
 }
 
 /*
@@ -235,19 +292,41 @@ export function incomeFigures(
   at: number,
   split: Split | null,
 ): boolean {
+  const acc = new Float64Array(ACC_SIZE);
+  if (split) incomePass(values, pay, from, to, persons, true, split.values, split.pay, split.cursor, acc);
+  else incomePass(values, pay, from, to, persons, false, values, pay, EMPTY_CURSOR, acc);
+  const totalWeight = acc[ACC_WEIGHT];
+  if (acc[ACC_FLAGS] & BAD_WEIGHT || totalWeight !== persons) return false;
+  out[at + FIGURE.incomeMean] = totalWeight > 0 ? acc[ACC_CUMULATIVE] / totalWeight : Number.NaN;
+  out[at + FIGURE.incomeMedian] = acc[ACC_MEDIAN];
+  return true;
+}
+
+function incomePass(
+  values: Float64Array,
+  pay: Uint32Array,
+  from: number,
+  to: number,
+  persons: number,
+  doSplit: boolean,
+  splitValues: Float64Array,
+  splitPay: Uint32Array,
+  cursor: Int32Array,
+  acc: Float64Array,
+): void {
   let totalWeight = 0;
   let weightedSum = 0;
+  let flags = 0;
   const half = persons / 2;
   let median = Number.NaN;
   let state = persons > 0 ? MEDIAN_SEARCHING : MEDIAN_FOUND;
-  const doSplit = split !== null;
-  const splitValues = doSplit ? split.values : values;
-  const splitPay = doSplit ? split.pay : pay;
-  const cursor = doSplit ? split.cursor : EMPTY_CURSOR;
   for (let i = from; i < to; i++) {
     const p = pay[i];
     const w = p & 255;
-    if (w <= 0) return false;
+    if (w <= 0) {
+      flags |= BAD_WEIGHT;
+      break;
+    }
     const x = values[i];
     if (doSplit) {
       const slot = cursor[p >>> 8]++;
@@ -269,8 +348,45 @@ export function incomeFigures(
       }
     }
   }
-  if (totalWeight !== persons) return false;
-  out[at + FIGURE.incomeMean] = totalWeight > 0 ? weightedSum / totalWeight : Number.NaN;
-  out[at + FIGURE.incomeMedian] = median;
-  return true;
+  acc[ACC_WEIGHT] = totalWeight;
+  acc[ACC_CUMULATIVE] = weightedSum;
+  acc[ACC_FLAGS] = flags;
+  acc[ACC_MEDIAN] = median;
+}
+
+/**
+ * Runs the figures once on a small input (with and without a split, values on both sides
+ * of the line), so that V8 has type feedback for all of their code before it optimizes
+ * them in the middle of a large scope. Results are discarded.
+ */
+export function warmUpWelfareFigures(): void {
+  const n = 64;
+  const f32 = new Float32Array(2 * n);
+  const pairs = new Uint32Array(f32.buffer);
+  const to = new Uint32Array(2 * n);
+  const f64 = new Float64Array(n);
+  const pay = new Uint32Array(n);
+  const toValues = new Float64Array(n);
+  const toPay = new Uint32Array(n);
+  let persons = 0;
+  const regionSizes = [0, 0];
+  for (let i = 0; i < n; i++) {
+    const w = 1 + (i % 4);
+    const region = i & 1;
+    f32[2 * i] = 100 + 10 * i;
+    pairs[2 * i + 1] = (region << 8) | w;
+    f64[i] = 100 + 10 * i;
+    pay[i] = (region << 8) | w;
+    persons += w;
+    regionSizes[region]++;
+  }
+  const out = new Float64Array(FIGURE_COUNT);
+  for (let round = 0; round < 2; round++) {
+    const cursor = Int32Array.of(0, regionSizes[0]);
+    consumptionFigures(f32, pairs, 0, n, persons, 400, out, 0, { pairs: to, values: toValues, pay: toPay, cursor });
+    consumptionFigures(f32, pairs, 0, n, persons, 400, out, 0, null);
+    cursor.set([0, regionSizes[0]]);
+    incomeFigures(f64, pay, 0, n, persons, out, 0, { pairs: to, values: toValues, pay: toPay, cursor });
+    incomeFigures(f64, pay, 0, n, persons, out, 0, null);
+  }
 }

@@ -60,6 +60,26 @@ describe('collector', () => {
     }
   });
 
+  it('gives every scope the same sums as scopeStats, every month (every field, read by an indicator or not)', () => {
+    const scenario = loadScenario('default', ['regions=[{"name":"a","households":150},{"name":"b","households":90}]', 'months=14', ...ALL_STAGES]).scenario;
+    const { world, rng } = createWorld(scenario, 11);
+    const stats = createMonthlyStats(world);
+    const buffers = createStatsBuffers(world.households.count);
+    for (let m = 0; m <= 14; m++) {
+      computeMonthlyStats(world, stats);
+      const scopes = [world.regions, ...world.regions.map((r) => [r])];
+      scopes.forEach((regions, k) => {
+        const want = scopeStats(world, regions, buffers) as unknown as Record<string, unknown>;
+        const got = stats.scopes[k] as unknown as Record<string, unknown>;
+        for (const [field, value] of Object.entries(want)) {
+          if (typeof value === 'number') expect(got[field], `${field}, scope ${k}, month ${m}`).toBe(value);
+        }
+        expect(Array.from(stats.scopes[k].enterprisesByKind)).toEqual(Array.from(want.enterprisesByKind as Float64Array));
+      });
+      step(world, rng);
+    }
+  });
+
   it('equals the reference with one region (the region copies the total)', () => {
     const { got, expected } = simulate(['regions=[{"name":"a","households":250}]', ...ALL_STAGES], 12);
     expect(got).toEqual(expected);
