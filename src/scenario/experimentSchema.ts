@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePath } from './overrides.js';
+import { experimentNameSchema, fieldPathSchema, indicatorListSchema, seedSchema as seed } from './experimentFields.js';
 
 /*
  * The experiment file schema (scenarios/experiments/*.yaml): which scenarios to run, how
@@ -8,17 +8,10 @@ import { parsePath } from './overrides.js';
  * months within the run) is checked when the plan is expanded (experiment/plan.ts).
  */
 
-const seed = () => z.number().int().min(0).max(4294967295);
-const fieldPath = () =>
-  z
-    .string()
-    .min(1)
-    .refine((p) => parsePath(p) !== null, 'must be a scenario field path like awareness.peerWeight or regions[0].households');
-
 /** One swept parameter: a list of values, or a range `from`..`to` (in `steps` for a factorial). */
 export const sweepParameterSchema = z
   .object({
-    path: fieldPath().describe('scenario field path, e.g. awareness.peerWeight'),
+    path: fieldPathSchema('regions[0].households').describe('scenario field path, e.g. awareness.peerWeight'),
     values: z.array(z.union([z.number(), z.string(), z.boolean(), z.null()])).optional().describe('the values to try (factorial designs)'),
     from: z.number().optional().describe('lower end of the range'),
     to: z.number().optional().describe('upper end of the range'),
@@ -55,11 +48,7 @@ export const experimentScenarioSchema = z.union([
 export const experimentSchema = z
   .object({
     $schema: z.string().optional(),
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, dots, dashes and underscores')
-      .optional()
-      .describe('name used for the output folder (default: the file name)'),
+    name: experimentNameSchema(),
     description: z.string().default(''),
     kind: z.enum(['replicate', 'compare', 'sweep']).describe('replicate scenarios, compare strategies with a baseline, or sweep parameters'),
     scenarios: z.array(experimentScenarioSchema).min(1, 'must list at least one scenario').describe('scenarios (strategies) to run'),
@@ -67,7 +56,7 @@ export const experimentSchema = z
     replicates: z.number().int().min(1).max(100000).default(30).describe('replicates per scenario and design point'),
     months: z.number().int().min(1).max(1200).optional().describe("simulated months (default: each scenario's own)"),
     seed: seed().optional().describe('base seed (default: the first scenario\'s seed)'),
-    indicators: z.array(z.string().min(1)).min(1, 'must list at least one indicator').optional().describe('indicators to record and summarise (default: the key indicators)'),
+    indicators: indicatorListSchema().optional().describe('indicators to record and summarise (default: the key indicators)'),
     reportMonths: z.array(z.number().int().min(0)).default([]).describe('months at which comparisons are reported, besides the final month'),
     set: z.array(z.string()).default([]).describe('overrides applied to every scenario, as with --set'),
     sweep: sweepSchema.optional().describe('the parameters a sweep varies'),

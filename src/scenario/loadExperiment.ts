@@ -1,8 +1,8 @@
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { InputError, type InputProblem } from '../core/errors.js';
 import { experimentSchema, type Experiment } from './experimentSchema.js';
-import { loadScenario, readDocument, resolveScenarioPath, type LoadedScenario } from './load.js';
-import { formatPath, getPath } from './overrides.js';
+import { loadExperimentFile, schemaProblems, withCommonOverrides } from './experimentDocument.js';
+import { loadScenario, resolveScenarioPath, type LoadedScenario } from './load.js';
 
 /** A scenario of an experiment, loaded, with the label its results carry. */
 export interface ExperimentScenario {
@@ -42,15 +42,7 @@ export interface ExperimentOverrides {
  * InputError, each with its path; nothing has been run or written.
  */
 export function loadExperiment(file: string, overrides: ExperimentOverrides = {}, earlier: readonly InputProblem[] = []): LoadedExperiment {
-  const path = resolve(file);
-  let document: unknown;
-  try {
-    document = readDocument(path);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(file, [...earlier, ...error.problems]);
-    throw error;
-  }
-  return loadExperimentDocument(document, file, dirname(path), basename(path, extname(path)), overrides, earlier);
+  return loadExperimentFile(file, earlier, (document, source, relativeTo, defaultName) => loadExperimentDocument(document, source, relativeTo, defaultName, overrides, earlier));
 }
 
 /**
@@ -66,13 +58,9 @@ export function loadExperimentDocument(
   earlier: readonly InputProblem[] = [],
 ): LoadedExperiment {
   const problems: InputProblem[] = [...earlier];
-  const doc = document !== null && typeof document === 'object' && !Array.isArray(document) ? { ...(document as Record<string, unknown>) } : document;
+  const doc = withCommonOverrides(document, overrides);
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
     const d = doc as Record<string, unknown>;
-    if (overrides.replicates !== undefined) d.replicates = overrides.replicates;
-    if (overrides.seed !== undefined) d.seed = overrides.seed;
-    if (overrides.months !== undefined) d.months = overrides.months;
-    if (overrides.indicators !== undefined) d.indicators = [...overrides.indicators];
     if (overrides.reportMonths !== undefined) d.reportMonths = [...overrides.reportMonths];
     if (overrides.baseline !== undefined) d.baseline = overrides.baseline;
   }
@@ -81,17 +69,7 @@ export function loadExperimentDocument(
     throw new InputError(source, [...problems, { path: 'kind', message: 'is a sensitivity experiment: run it with kopsim sensitivity (docs/sensitivity.md)', found: 'sensitivity' }]);
   }
   const parsed = experimentSchema.safeParse(doc);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) problems.push({ path: formatPath([...(issue.path as PropertyKey[]), key]), message: 'is not an experiment field' });
-        continue;
-      }
-      const found = getPath(doc, issue.path as PropertyKey[]);
-      problems.push({ path: formatPath(issue.path as PropertyKey[]), message: issue.message, found });
-    }
-    throw new InputError(source, problems);
-  }
+  if (!parsed.success) throw new InputError(source, [...problems, ...schemaProblems(parsed.error.issues, doc, 'an experiment')]);
   const experiment = parsed.data;
   const commonSets = [...experiment.set, ...(overrides.sets ?? [])];
   if (experiment.months !== undefined) commonSets.push(`months=${experiment.months}`);

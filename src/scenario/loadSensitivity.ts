@@ -1,7 +1,7 @@
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { InputError, type InputProblem } from '../core/errors.js';
-import { loadScenario, readDocument, resolveScenarioPath, type LoadedScenario } from './load.js';
-import { formatPath, getPath } from './overrides.js';
+import { loadExperimentFile, schemaProblems, withCommonOverrides } from './experimentDocument.js';
+import { loadScenario, resolveScenarioPath, type LoadedScenario } from './load.js';
 import { sensitivitySchema, type AnalysisMonth, type SensitivitySpec } from './sensitivitySchema.js';
 
 /** A sensitivity experiment ready to plan: validated, its scenario loaded with every override applied. */
@@ -33,15 +33,7 @@ export interface SensitivityOverrides {
  * there are only earlier ones, it returns, so the caller can add the plan's problems.
  */
 export function loadSensitivity(file: string, overrides: SensitivityOverrides = {}, earlier: readonly InputProblem[] = []): LoadedSensitivity {
-  const path = resolve(file);
-  let document: unknown;
-  try {
-    document = readDocument(path);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(file, [...earlier, ...error.problems]);
-    throw error;
-  }
-  return loadSensitivityDocument(document, file, dirname(path), basename(path, extname(path)), overrides, earlier);
+  return loadExperimentFile(file, earlier, (document, source, relativeTo, defaultName) => loadSensitivityDocument(document, source, relativeTo, defaultName, overrides, earlier));
 }
 
 /** Validates a sensitivity experiment given as data and loads its scenario; see {@link loadSensitivity}. */
@@ -55,13 +47,9 @@ export function loadSensitivityDocument(
 ): LoadedSensitivity {
   const problems: InputProblem[] = [...earlier];
   const isObject = document !== null && typeof document === 'object' && !Array.isArray(document);
-  const doc = isObject ? { ...(document as Record<string, unknown>) } : document;
+  const doc = withCommonOverrides(document, overrides);
   if (isObject) {
     const d = doc as Record<string, unknown>;
-    if (overrides.replicates !== undefined) d.replicates = overrides.replicates;
-    if (overrides.seed !== undefined) d.seed = overrides.seed;
-    if (overrides.months !== undefined) d.months = overrides.months;
-    if (overrides.indicators !== undefined) d.indicators = [...overrides.indicators];
     if (overrides.at !== undefined) d.at = [...overrides.at];
     if (overrides.resamples !== undefined) {
       const b = d.bootstrap;
@@ -70,13 +58,7 @@ export function loadSensitivityDocument(
   }
   const parsed = sensitivitySchema.safeParse(doc);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) problems.push({ path: formatPath([...(issue.path as PropertyKey[]), key]), message: 'is not a sensitivity experiment field' });
-        continue;
-      }
-      problems.push({ path: formatPath(issue.path as PropertyKey[]), message: issue.message, found: getPath(doc, issue.path as PropertyKey[]) });
-    }
+    problems.push(...schemaProblems(parsed.error.issues, doc, 'a sensitivity experiment'));
     // The scenario is still loaded when it can be, so its problems come in the same report.
     const ref = isObject ? (doc as Record<string, unknown>).scenario : undefined;
     if (typeof ref === 'string') loadInto(ref, relativeTo, scenarioSets(doc as Record<string, unknown>, overrides), problems);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePath } from './overrides.js';
+import { experimentNameSchema, fieldPathSchema, indicatorListSchema, seedSchema as seed } from './experimentFields.js';
 
 /*
  * The sensitivity experiment file (scenarios/experiments/*sobol*.yaml, *morris*.yaml):
@@ -13,8 +13,6 @@ import { parsePath } from './overrides.js';
 /** Outputs analysed by default, by `kopsim sensitivity` and `kopsim attribute`: the welfare headline figures. */
 export const DEFAULT_ANALYSIS_INDICATORS: readonly string[] = ['consumption_pc_mean', 'p0', 'gini', 'member_share'];
 
-const seed = () => z.number().int().min(0).max(4294967295);
-
 /** A month at which outputs are taken: a month number, or `final` (the last simulated month). */
 export const analysisMonthSchema = z.union([z.number().int().min(0), z.literal('final')]);
 export type AnalysisMonth = z.output<typeof analysisMonthSchema>;
@@ -22,11 +20,7 @@ export type AnalysisMonth = z.output<typeof analysisMonthSchema>;
 /** One parameter varied over a range. */
 export const sensitivityParameterSchema = z
   .object({
-    path: z
-      .string()
-      .min(1)
-      .refine((p) => parsePath(p) !== null, 'must be a scenario field path like awareness.peerWeight or regions[0].productivityScale')
-      .describe('scenario field path, e.g. awareness.peerWeight'),
+    path: fieldPathSchema('regions[0].productivityScale').describe('scenario field path, e.g. awareness.peerWeight'),
     min: z.number().describe('lower end of the range'),
     max: z.number().describe('upper end of the range (greater than min)'),
     distribution: z.enum(['uniform', 'loguniform']).default('uniform').describe('spread values evenly (uniform) or their logarithms (loguniform, needs min > 0)'),
@@ -62,11 +56,7 @@ export const sensitivitySchema = z
   .object({
     $schema: z.string().optional(),
     kind: z.literal('sensitivity').default('sensitivity').describe('marks a sensitivity experiment (kopsim sensitivity)'),
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, dots, dashes and underscores')
-      .optional()
-      .describe('name used for the output folder (default: the file name)'),
+    name: experimentNameSchema(),
     description: z.string().default(''),
     method: z.enum(['morris', 'sobol']).describe('morris (elementary effects: screening) or sobol (variance shares)'),
     scenario: z.string().min(1).describe('scenario file or bundled name'),
@@ -75,7 +65,7 @@ export const sensitivitySchema = z
     seed: seed().optional().describe("base seed of the runs (default: the scenario's seed)"),
     designSeed: seed().optional().describe("seed of the design's own draws (default: the base seed)"),
     replicates: z.number().int().min(1).max(100000).default(1).describe('runs per design point, averaged; replicate k uses the same seed at every point (common random numbers)'),
-    indicators: z.array(z.string().min(1)).min(1, 'must list at least one indicator').default([...DEFAULT_ANALYSIS_INDICATORS]).describe('indicators analysed'),
+    indicators: indicatorListSchema().default([...DEFAULT_ANALYSIS_INDICATORS]).describe('indicators analysed'),
     at: z.array(analysisMonthSchema).min(1, 'must list at least one month').default(['final']).describe('months at which the indicators are taken: numbers or final'),
     parameters: z.array(sensitivityParameterSchema).describe('the parameters varied'),
     morris: morrisSettingsSchema.optional().describe('Morris settings (method morris)'),
