@@ -3,6 +3,7 @@ import { foodShare } from './engel.js';
 import { book } from './ledger.js';
 import { stageActive } from './region.js';
 import type { Enterprise } from './enterprise.js';
+import { allocateHouseholds, type Households } from './households.js';
 import type { World } from './world.js';
 
 /**
@@ -40,19 +41,21 @@ export function consumption(world: World, rng: Rng): void {
   const privateInv = new Float64Array(4);
   const demand = new Float64Array(4);
   const sales = new Float64Array(4);
-  // Loop invariants and columns in locals: the loop below makes no calls that could
-  // change them, and TurboFan then keeps them in registers. Results are unchanged: every
-  // sum accumulates the same terms in the same order as the per-tier arrays did.
-  const purchaseShare = mk.coopPurchaseShare;
-  const adjust = hp.consumptionAdjust;
-  const bufferMonths = hp.consumptionBufferMonths;
-  const shareAtLine = mk.engelFoodShareAtLine;
-  const slope = mk.engelSlope;
-  const loanMultiple = m.loanMultiple;
-  const nf0 = nonFood[0];
-  const nf1 = nonFood[1];
-  const nf2 = nonFood[2];
-  const { size: sizeCol, expectedIncome, cash: cashCol, member: memberCol, pokok, wajib, sukarela, debt, patronage, consumption: consumptionCol, realConsumptionPc } = h;
+  // The loop over a region's households is spendRegion, a function of its own over typed
+  // arrays (see its note); the constants it needs go in `k`, its sums come back in `acc`.
+  const k = new Float64Array(K_SIZE);
+  k[K_LINE] = line;
+  k[K_ADJUST] = hp.consumptionAdjust;
+  k[K_BUFFER_MONTHS] = hp.consumptionBufferMonths;
+  k[K_SHARE_AT_LINE] = mk.engelFoodShareAtLine;
+  k[K_SLOPE] = mk.engelSlope;
+  k[K_LOAN_MULTIPLE] = m.loanMultiple;
+  k[K_NON_FOOD] = nonFood[0];
+  k[K_NON_FOOD + 1] = nonFood[1];
+  k[K_NON_FOOD + 2] = nonFood[2];
+  k[K_PURCHASE_SHARE] = mk.coopPurchaseShare;
+  k[K_COOP_PRICE] = coopPrice;
+  const acc = new Float64Array(ACC_SIZE);
   for (const region of world.regions) {
     const coop = region.coop;
     const yardstick = stageActive(region, 6, world.month) ? params.market.yardstickEffect : 0;
@@ -62,114 +65,24 @@ export function consumption(world: World, rng: Rng): void {
       serve[t] = stores[t] ? region.storeFill[t] * mk.coopPurchaseShare : 0;
       region.privatePrice[t] = stores[t] ? 1 - yardstick * mk.coopPriceDiscount : 1;
       privateInv[t] = 1 / region.privatePrice[t];
+      k[K_SERVE + t] = serve[t];
+      k[K_INV + t] = privateInv[t];
     }
-    const serve0 = serve[0];
-    const serve1 = serve[1];
-    const serve2 = serve[2];
-    const serve3 = serve[3];
-    const inv0 = privateInv[0];
-    const inv1 = privateInv[1];
-    const inv2 = privateInv[2];
-    const inv3 = privateInv[3];
-    // Per-tier sums of member demand, store sales and unmet demand (from zero each month).
-    let demand0 = 0;
-    let demand1 = 0;
-    let demand2 = 0;
-    let demand3 = 0;
-    let sales0 = 0;
-    let sales1 = 0;
-    let sales2 = 0;
-    let sales3 = 0;
-    let unmet0 = 0;
-    let unmet1 = 0;
-    let unmet2 = 0;
-    let unmet3 = 0;
-    let privateSpending = 0;
-    let borrowed = 0;
-    let food = 0;
-    let total = 0;
-    let coopCash = coop ? coop.cash : 0;
-    const lending = coop !== null && coop.active;
-    for (let i = region.start; i < region.end; i++) {
-      const size = sizeCol[i];
-      const y = expectedIncome[i];
-      let cash = cashCol[i];
-      const floor = 0.7 * line * size;
-      if (cash < floor && memberCol[i] && lending && coopCash > 0) {
-        const room = loanMultiple * (pokok[i] + wajib[i] + sukarela[i]) - debt[i];
-        const loan = Math.min(floor - cash, room, coopCash);
-        if (loan > 0) {
-          debt[i] += loan;
-          coopCash -= loan;
-          cash += loan;
-          borrowed += loan;
-        }
-      }
-      let spend = y + adjust * (cash - bufferMonths * y);
-      if (spend > cash) spend = cash;
-      if (spend < 0) spend = 0;
-      const f = foodShare(spend / size, line, shareAtLine, slope);
-      const rest = 1 - f;
-      // The four need tiers: food (f of spending), then the non-food shares of the rest.
-      const tier0 = spend * f;
-      const tier1 = spend * (rest * nf0);
-      const tier2 = spend * (rest * nf1);
-      const tier3 = spend * (rest * nf2);
-      let real = 0;
-      if (memberCol[i] === 1) {
-        demand0 += tier0 * purchaseShare;
-        const atCoop0 = tier0 * serve0;
-        sales0 += atCoop0;
-        unmet0 += tier0 * purchaseShare - atCoop0;
-        real += atCoop0 / coopPrice + (tier0 - atCoop0) * inv0;
-        demand1 += tier1 * purchaseShare;
-        const atCoop1 = tier1 * serve1;
-        sales1 += atCoop1;
-        unmet1 += tier1 * purchaseShare - atCoop1;
-        real += atCoop1 / coopPrice + (tier1 - atCoop1) * inv1;
-        demand2 += tier2 * purchaseShare;
-        const atCoop2 = tier2 * serve2;
-        sales2 += atCoop2;
-        unmet2 += tier2 * purchaseShare - atCoop2;
-        real += atCoop2 / coopPrice + (tier2 - atCoop2) * inv2;
-        demand3 += tier3 * purchaseShare;
-        const atCoop3 = tier3 * serve3;
-        sales3 += atCoop3;
-        unmet3 += tier3 * purchaseShare - atCoop3;
-        real += atCoop3 / coopPrice + (tier3 - atCoop3) * inv3;
-        let coopSpend = 0;
-        coopSpend += atCoop0;
-        coopSpend += atCoop1;
-        coopSpend += atCoop2;
-        coopSpend += atCoop3;
-        privateSpending += spend - coopSpend;
-        patronage[i] += coopSpend;
-      } else {
-        real += tier0 * inv0;
-        real += tier1 * inv1;
-        real += tier2 * inv2;
-        real += tier3 * inv3;
-        privateSpending += spend - 0;
-      }
-      cashCol[i] = cash - spend;
-      consumptionCol[i] = spend;
-      realConsumptionPc[i] = real / size;
-      food += f * spend;
-      total += spend;
-    }
-    demand[0] = demand0;
-    demand[1] = demand1;
-    demand[2] = demand2;
-    demand[3] = demand3;
-    sales[0] = sales0;
-    sales[1] = sales1;
-    sales[2] = sales2;
-    sales[3] = sales3;
+    k[K_LENDING] = coop !== null && coop.active ? 1 : 0;
+    acc.fill(0);
+    acc[ACC_COOP_CASH] = coop ? coop.cash : 0;
+    spendRegion(h, region.start, region.end, k, acc);
+    const privateSpending = acc[ACC_PRIVATE];
+    const borrowed = acc[ACC_BORROWED];
+    const food = acc[ACC_FOOD];
+    const total = acc[ACC_TOTAL];
+    const coopCash = acc[ACC_COOP_CASH];
     const unmet = region.unmetDemand;
-    unmet[0] = unmet0;
-    unmet[1] = unmet1;
-    unmet[2] = unmet2;
-    unmet[3] = unmet3;
+    for (let t = 0; t < 4; t++) {
+      demand[t] = acc[ACC_DEMAND + t];
+      sales[t] = acc[ACC_SALES + t];
+      unmet[t] = acc[ACC_UNMET + t];
+    }
     region.flows.foodSpending += food;
     region.flows.totalSpending += total;
     const r = region.index;
@@ -192,3 +105,192 @@ export function consumption(world: World, rng: Rng): void {
     }
   }
 }
+
+/*
+ * spendRegion runs once a month per region over thousands to millions of households, so
+ * V8 optimizes it mid-loop (on-stack replacement). Code or branches that had not run
+ * before that (a member's first loan, the stores after the loop) have no type feedback
+ * there, and on Node 20 the cached mid-loop code then deoptimizes at that point on every
+ * later call, finishing the region in the interpreter (and allocating a heap number per
+ * intermediate double). So the loop is a function of its own over typed arrays, and it
+ * runs once at module load on a few synthetic households that take every branch
+ * (warmUpSpendRegion). Its arithmetic is exactly the loop it replaces: every sum adds
+ * the same terms in the same order.
+ */
+const K_LINE = 0;
+const K_ADJUST = 1;
+const K_BUFFER_MONTHS = 2;
+const K_SHARE_AT_LINE = 3;
+const K_SLOPE = 4;
+const K_LOAN_MULTIPLE = 5;
+const K_NON_FOOD = 6; // 3 entries
+const K_PURCHASE_SHARE = 9;
+const K_COOP_PRICE = 10;
+const K_SERVE = 11; // 4 entries
+const K_INV = 15; // 4 entries
+const K_LENDING = 19;
+const K_SIZE = 20;
+const ACC_DEMAND = 0; // 4 entries
+const ACC_SALES = 4; // 4 entries
+const ACC_UNMET = 8; // 4 entries
+const ACC_PRIVATE = 12;
+const ACC_BORROWED = 13;
+const ACC_FOOD = 14;
+const ACC_TOTAL = 15;
+const ACC_COOP_CASH = 16;
+const ACC_SIZE = 17;
+
+/** The households start..end spend (and members short of the floor borrow); sums into `acc`, which comes in zeroed but for the cooperative's cash. */
+function spendRegion(h: Households, start: number, end: number, k: Float64Array, acc: Float64Array): void {
+  const { size: sizeCol, expectedIncome, cash: cashCol, member: memberCol, pokok, wajib, sukarela, debt, patronage, consumption: consumptionCol, realConsumptionPc } = h;
+  const line = k[K_LINE];
+  const adjust = k[K_ADJUST];
+  const bufferMonths = k[K_BUFFER_MONTHS];
+  const shareAtLine = k[K_SHARE_AT_LINE];
+  const slope = k[K_SLOPE];
+  const loanMultiple = k[K_LOAN_MULTIPLE];
+  const nf0 = k[K_NON_FOOD];
+  const nf1 = k[K_NON_FOOD + 1];
+  const nf2 = k[K_NON_FOOD + 2];
+  const purchaseShare = k[K_PURCHASE_SHARE];
+  const coopPrice = k[K_COOP_PRICE];
+  const serve0 = k[K_SERVE];
+  const serve1 = k[K_SERVE + 1];
+  const serve2 = k[K_SERVE + 2];
+  const serve3 = k[K_SERVE + 3];
+  const inv0 = k[K_INV];
+  const inv1 = k[K_INV + 1];
+  const inv2 = k[K_INV + 2];
+  const inv3 = k[K_INV + 3];
+  const lending = k[K_LENDING] === 1;
+  // Per-tier sums of member demand, store sales and unmet demand (from zero each month).
+  let demand0 = 0;
+  let demand1 = 0;
+  let demand2 = 0;
+  let demand3 = 0;
+  let sales0 = 0;
+  let sales1 = 0;
+  let sales2 = 0;
+  let sales3 = 0;
+  let unmet0 = 0;
+  let unmet1 = 0;
+  let unmet2 = 0;
+  let unmet3 = 0;
+  let privateSpending = 0;
+  let borrowed = 0;
+  let food = 0;
+  let total = 0;
+  let coopCash = acc[ACC_COOP_CASH];
+  for (let i = start; i < end; i++) {
+    const size = sizeCol[i];
+    const y = expectedIncome[i];
+    let cash = cashCol[i];
+    const floor = 0.7 * line * size;
+    if (cash < floor && memberCol[i] && lending && coopCash > 0) {
+      const room = loanMultiple * (pokok[i] + wajib[i] + sukarela[i]) - debt[i];
+      const loan = Math.min(floor - cash, room, coopCash);
+      if (loan > 0) {
+        debt[i] += loan;
+        coopCash -= loan;
+        cash += loan;
+        borrowed += loan;
+      }
+    }
+    let spend = y + adjust * (cash - bufferMonths * y);
+    if (spend > cash) spend = cash;
+    if (spend < 0) spend = 0;
+    const f = foodShare(spend / size, line, shareAtLine, slope);
+    const rest = 1 - f;
+    // The four need tiers: food (f of spending), then the non-food shares of the rest.
+    const tier0 = spend * f;
+    const tier1 = spend * (rest * nf0);
+    const tier2 = spend * (rest * nf1);
+    const tier3 = spend * (rest * nf2);
+    let real = 0;
+    if (memberCol[i] === 1) {
+      demand0 += tier0 * purchaseShare;
+      const atCoop0 = tier0 * serve0;
+      sales0 += atCoop0;
+      unmet0 += tier0 * purchaseShare - atCoop0;
+      real += atCoop0 / coopPrice + (tier0 - atCoop0) * inv0;
+      demand1 += tier1 * purchaseShare;
+      const atCoop1 = tier1 * serve1;
+      sales1 += atCoop1;
+      unmet1 += tier1 * purchaseShare - atCoop1;
+      real += atCoop1 / coopPrice + (tier1 - atCoop1) * inv1;
+      demand2 += tier2 * purchaseShare;
+      const atCoop2 = tier2 * serve2;
+      sales2 += atCoop2;
+      unmet2 += tier2 * purchaseShare - atCoop2;
+      real += atCoop2 / coopPrice + (tier2 - atCoop2) * inv2;
+      demand3 += tier3 * purchaseShare;
+      const atCoop3 = tier3 * serve3;
+      sales3 += atCoop3;
+      unmet3 += tier3 * purchaseShare - atCoop3;
+      real += atCoop3 / coopPrice + (tier3 - atCoop3) * inv3;
+      let coopSpend = 0;
+      coopSpend += atCoop0;
+      coopSpend += atCoop1;
+      coopSpend += atCoop2;
+      coopSpend += atCoop3;
+      privateSpending += spend - coopSpend;
+      patronage[i] += coopSpend;
+    } else {
+      real += tier0 * inv0;
+      real += tier1 * inv1;
+      real += tier2 * inv2;
+      real += tier3 * inv3;
+      privateSpending += spend - 0;
+    }
+    cashCol[i] = cash - spend;
+    consumptionCol[i] = spend;
+    realConsumptionPc[i] = real / size;
+    food += f * spend;
+    total += spend;
+  }
+  acc[ACC_DEMAND] = demand0;
+  acc[ACC_DEMAND + 1] = demand1;
+  acc[ACC_DEMAND + 2] = demand2;
+  acc[ACC_DEMAND + 3] = demand3;
+  acc[ACC_SALES] = sales0;
+  acc[ACC_SALES + 1] = sales1;
+  acc[ACC_SALES + 2] = sales2;
+  acc[ACC_SALES + 3] = sales3;
+  acc[ACC_UNMET] = unmet0;
+  acc[ACC_UNMET + 1] = unmet1;
+  acc[ACC_UNMET + 2] = unmet2;
+  acc[ACC_UNMET + 3] = unmet3;
+  acc[ACC_PRIVATE] = privateSpending;
+  acc[ACC_BORROWED] = borrowed;
+  acc[ACC_FOOD] = food;
+  acc[ACC_TOTAL] = total;
+  acc[ACC_COOP_CASH] = coopCash;
+}
+
+/** Runs spendRegion on a few synthetic households (members and not, borrowing and not), so that it has type feedback for every branch before it first meets a real region. */
+function warmUpSpendRegion(): void {
+  const n = 40;
+  const h = allocateHouseholds(n);
+  const k = new Float64Array(K_SIZE);
+  const acc = new Float64Array(ACC_SIZE);
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < n; i++) {
+      h.size[i] = 1 + (i % 5);
+      h.expectedIncome[i] = 300_000.5 + 7_919.25 * i;
+      h.cash[i] = i % 4 === 0 ? 1_000.5 : 2_000_000.25 + 1_000.5 * i;
+      h.member[i] = i % 3 === 0 ? 0 : 1;
+      h.pokok[i] = 100_000.5;
+      h.wajib[i] = 20_000.25 * (i % 7);
+      h.sukarela[i] = 0.5 * i;
+      h.debt[i] = i % 8 === 1 ? 50_000.5 : 0;
+      h.patronage[i] = 0;
+    }
+    const values = [580_000.5, 0.2, 3, 0.6, 0.1, 3, 0.4, 0.35, 0.25, 0.5, 0.95, 0.5, 0.25, 0.75, 0, 1, 1.05, 1, 1, round];
+    values.forEach((v, j) => (k[j] = v));
+    acc.fill(0);
+    acc[ACC_COOP_CASH] = 10_000_000.5;
+    spendRegion(h, 0, n, k, acc);
+  }
+}
+
+warmUpSpendRegion();
