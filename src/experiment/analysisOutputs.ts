@@ -1,4 +1,5 @@
 import type { InputProblem } from '../core/errors.js';
+import { deriveSeed } from '../core/seed.js';
 import { indicatorById } from '../indicators/registry.js';
 import type { AnalysisMonth } from '../scenario/sensitivitySchema.js';
 import type { PlannedRun } from './plan.js';
@@ -24,6 +25,11 @@ export interface BootstrapSettings {
   readonly level: number;
   /** Seed of the draws; each output draws from its own stream derived from it and the output's key. */
   readonly seed: number;
+}
+
+/** The bootstrap settings asked for, with the seed derived from the base seed when none is given. */
+export function bootstrapSettings(given: { readonly resamples: number; readonly level: number; readonly seed?: number }, baseSeed: number): BootstrapSettings {
+  return { resamples: given.resamples, level: given.level, seed: given.seed ?? deriveSeed(baseSeed, 'bootstrap') };
 }
 
 /**

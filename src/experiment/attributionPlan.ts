@@ -1,14 +1,15 @@
 import { InputError, type InputProblem } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
-import { deriveSeed, runSeed } from '../core/seed.js';
+import { deriveSeed } from '../core/seed.js';
 import { STAGES } from '../model/params.js';
 import { STAGE_NAMES } from '../model/stages.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { AnalysisMonth } from '../scenario/sensitivitySchema.js';
-import { analysisOutputs, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { analysisOutputs, bootstrapSettings, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { analysisRuns } from './analysisRuns.js';
 import type { DesignPoint } from './designPoints.js';
-import { runKey, type PlanScenario, type PlannedRun } from './plan.js';
+import { planScenarioOf, type PlanScenario, type PlannedRun } from './plan.js';
 import { analysisPlanHash } from './sensitivityPlan.js';
 import { coalitions, permutationCoalitions, samplePermutations } from './sensitivity/shapley.js';
 
@@ -158,11 +159,7 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
     masks = permutationCoalitions(n, permutations);
   }
   const points: DesignPoint[] = masks.map((mask) => ({ key: coalitionKey(mask), params: {} }));
-  const runs: PlannedRun[] = [];
-  for (let r = 0; r < request.replicates; r++) {
-    const seed = runSeed(baseSeed, '', r);
-    for (const pt of points) runs.push({ index: runs.length, key: runKey(label, pt.key, r), scenario: label, point: pt.key, params: pt.params, replicate: r, seed, months: base.months });
-  }
+  const runs = analysisRuns(label, points, request.replicates, baseSeed, base.months);
   const body = {
     format: ATTRIBUTION_FORMAT,
     kind: 'attribution' as const,
@@ -175,8 +172,8 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
     stages: ATTRIBUTION_STAGES,
     sampling,
     coalitions: masks,
-    bootstrap: { resamples: request.bootstrap.resamples, level: request.bootstrap.level, seed: request.bootstrap.seed ?? deriveSeed(baseSeed, 'bootstrap') },
-    scenarios: [{ label, id: request.scenario.id, name: base.name, strategy: base.strategy.name, months: base.months, scenario: base }],
+    bootstrap: bootstrapSettings(request.bootstrap, baseSeed),
+    scenarios: [planScenarioOf(label, request.scenario)],
     points,
     runs,
   } satisfies Omit<AttributionPlan, 'hash'>;

@@ -4,10 +4,11 @@ import { runSeed } from '../core/seed.js';
 import { indicatorById, KEY_INDICATORS } from '../indicators/registry.js';
 import type { SweepParameter } from '../scenario/experimentSchema.js';
 import type { LoadedExperiment } from '../scenario/loadExperiment.js';
-import { getPath, parsePath, setPath } from '../scenario/overrides.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { getPath, parsePath } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
-import { validateScenario } from '../scenario/validate.js';
 import { BASE_POINT, factorialPoints, latinHypercubePoints, parameterValues, type DesignPoint } from './designPoints.js';
+import { scenarioAtPoint, validationProblem } from './scenarioAtPoint.js';
 import { stableStringify } from './stableStringify.js';
 
 /** Version of the plan and results format; folders of another version are not resumed or merged. */
@@ -107,14 +108,7 @@ export function planExperiment(loaded: LoadedExperiment): ExperimentPlan {
     else seenIndicator.set(id, i);
   });
 
-  const planScenarios: PlanScenario[] = scenarios.map((s) => ({
-    label: s.label,
-    id: s.loaded.id,
-    name: s.loaded.scenario.name,
-    strategy: s.loaded.scenario.strategy.name,
-    months: s.loaded.scenario.months,
-    scenario: s.loaded.scenario,
-  }));
+  const planScenarios: PlanScenario[] = scenarios.map((s) => planScenarioOf(s.label, s.loaded));
   const shortest = Math.min(...planScenarios.map((s) => s.months));
   if (loaded.baseline !== null && planScenarios.some((s) => s.months !== planScenarios[0].months)) {
     problems.push({ path: 'months', message: `compared scenarios must run for the same months; they run for ${planScenarios.map((s) => `${s.label} ${s.months}`).join(', ')}: set months` });
@@ -173,9 +167,9 @@ function baseSeedOf(loaded: LoadedExperiment): number {
   return loaded.experiment.seed ?? loaded.scenarios[0].loaded.scenario.seed;
 }
 
-/** sha256 (hex) of a plan without its hash, over JSON with sorted keys. */
-export function planHash(plan: Omit<ExperimentPlan, 'hash'> | ExperimentPlan): string {
-  const { hash: _ignored, ...body } = plan as ExperimentPlan;
+/** sha256 (hex) of a plan (experiment, sensitivity or attribution) without its hash, over JSON with sorted keys. */
+export function planHash(plan: object): string {
+  const { hash: _ignored, ...body } = plan as { hash?: string };
   return createHash('sha256').update(stableStringify(body)).digest('hex');
 }
 
@@ -188,13 +182,13 @@ export function scenarioForRun(plan: RunnablePlan, run: PlannedRun): Scenario {
   const base = plan.scenarios.find((s) => s.label === run.scenario);
   if (!base) throw new Error(`plan has no scenario '${run.scenario}'`);
   if (Object.keys(run.params).length === 0) return base.scenario;
-  return applyParams(base.scenario, run.params) as Scenario;
+  return scenarioAtPoint(base.scenario, run.params) as Scenario;
 }
 
-function applyParams(scenario: Scenario, params: DesignPoint['params']): unknown {
-  const doc = structuredClone(scenario) as unknown as Record<string, unknown>;
-  for (const [path, value] of Object.entries(params)) setPath(doc, parsePath(path)!, value);
-  return doc;
+/** A scenario as a plan records it, under its label in the plan. */
+export function planScenarioOf(label: string, loaded: LoadedScenario): PlanScenario {
+  const { scenario } = loaded;
+  return { label, id: loaded.id, name: scenario.name, strategy: scenario.strategy.name, months: scenario.months, scenario };
 }
 
 function parameterProblems(p: SweepParameter, i: number, design: string, scenarios: readonly PlanScenario[], problems: InputProblem[]): void {
@@ -224,7 +218,7 @@ function parameterProblems(p: SweepParameter, i: number, design: string, scenari
           ];
   for (const [where, value] of candidates) {
     for (const s of scenarios) {
-      const problem = validationProblem(applyParams(s.scenario, { [p.path]: value }), s.label);
+      const problem = validationProblem(scenarioAtPoint(s.scenario, { [p.path]: value }), s.label);
       if (problem) {
         problems.push({ path: where, message: problem, found: value });
         break;
@@ -243,22 +237,11 @@ function pointProblems(points: readonly DesignPoint[], scenarios: readonly PlanS
     }
     seen.add(pt.key);
     for (const s of scenarios) {
-      const problem = validationProblem(applyParams(s.scenario, pt.params), s.label);
+      const problem = validationProblem(scenarioAtPoint(s.scenario, pt.params), s.label);
       if (!problem) continue;
       count++;
       if (count <= MAX_POINT_PROBLEMS) problems.push({ path: `sweep (point ${k}: ${pt.key})`, message: problem });
     }
   }
   if (count > MAX_POINT_PROBLEMS) problems.push({ path: 'sweep', message: `and ${count - MAX_POINT_PROBLEMS} more invalid points` });
-}
-
-/** The first problem of a scenario document, as text, or null when it is valid. */
-function validationProblem(doc: unknown, label: string): string | null {
-  try {
-    validateScenario(doc, label);
-    return null;
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.problems.map((q) => `${q.path}: ${q.message} (scenario ${label})`).join('; ');
-  }
 }

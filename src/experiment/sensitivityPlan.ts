@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import { InputError, type InputProblem } from '../core/errors.js';
-import { deriveSeed, runSeed } from '../core/seed.js';
 import type { LoadedSensitivity } from '../scenario/loadSensitivity.js';
-import { getPath, parsePath, setPath } from '../scenario/overrides.js';
+import { getPath, parsePath } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
-import { validateScenario } from '../scenario/validate.js';
-import { analysisOutputs, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { analysisOutputs, bootstrapSettings, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { analysisRuns } from './analysisRuns.js';
 import type { DesignPoint } from './designPoints.js';
-import { runKey, type PlanScenario, type PlannedRun } from './plan.js';
+import { planHash, planScenarioOf, type PlanScenario, type PlannedRun } from './plan.js';
+import { scenarioAtPoint, validationProblem } from './scenarioAtPoint.js';
 import { morrisDesign, morrisOptionProblems, type MorrisTrajectory } from './sensitivity/morrisDesign.js';
 import { parameterSpaceProblems, type Parameter } from './sensitivity/parameterSpace.js';
 import { saltelliDesign, saltelliOptionProblems } from './sensitivity/saltelliDesign.js';
-import { stableStringify } from './stableStringify.js';
 
 /** Version of the sensitivity plan format; folders of another version are not resumed or merged. */
 export const SENSITIVITY_FORMAT = 1;
@@ -142,13 +140,7 @@ export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
   if (problems.length > 0) throw new InputError(loaded.source, problems);
 
   const baseSeed = spec.seed ?? base.seed;
-  const runs: PlannedRun[] = [];
-  for (let r = 0; r < spec.replicates; r++) {
-    const seed = runSeed(baseSeed, '', r);
-    for (const pt of points) {
-      runs.push({ index: runs.length, key: runKey(label, pt.key, r), scenario: label, point: pt.key, params: pt.params, replicate: r, seed, months: base.months });
-    }
-  }
+  const runs = analysisRuns(label, points, spec.replicates, baseSeed, base.months);
   const body = {
     format: SENSITIVITY_FORMAT,
     kind: 'sensitivity' as const,
@@ -161,26 +153,16 @@ export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
     outputs,
     parameters,
     design,
-    bootstrap: { resamples: spec.bootstrap.resamples, level: spec.bootstrap.level, seed: spec.bootstrap.seed ?? deriveSeed(baseSeed, 'bootstrap') },
-    scenarios: [{ label, id: loaded.scenario.id, name: base.name, strategy: base.strategy.name, months: base.months, scenario: base }],
+    bootstrap: bootstrapSettings(spec.bootstrap, baseSeed),
+    scenarios: [planScenarioOf(label, loaded.scenario)],
     points,
     runs,
   } satisfies Omit<SensitivityPlan, 'hash'>;
   return { ...body, hash: analysisPlanHash(body) };
 }
 
-/** sha256 (hex) of a sensitivity or attribution plan without its hash, over JSON with sorted keys. */
-export function analysisPlanHash(plan: object): string {
-  const { hash: _ignored, ...body } = plan as { hash?: string };
-  return createHash('sha256').update(stableStringify(body)).digest('hex');
-}
-
-/** The scenario with a design point's values set. */
-export function applyPointParams(scenario: Scenario, params: Readonly<Record<string, number>>): unknown {
-  const doc = structuredClone(scenario) as unknown as Record<string, unknown>;
-  for (const [path, value] of Object.entries(params)) setPath(doc, parsePath(path)!, value);
-  return doc;
-}
+/** sha256 (hex) of a sensitivity or attribution plan without its hash: computed as an experiment plan's. */
+export const analysisPlanHash: (plan: object) => string = planHash;
 
 function parameterProblems(p: SensitivityParameter, i: number, scenario: Scenario, label: string, problems: InputProblem[]): void {
   const at = `parameters[${i}]`;
@@ -201,7 +183,7 @@ function parameterProblems(p: SensitivityParameter, i: number, scenario: Scenari
   }
   for (const end of ['min', 'max'] as const) {
     const value = p.integer ? Math.round(p[end]) : p[end];
-    const problem = validationProblem(applyPointParams(scenario, { [p.name]: value }), label);
+    const problem = validationProblem(scenarioAtPoint(scenario, { [p.name]: value }), label);
     if (problem) problems.push({ path: `${at}.${end}`, message: problem, found: p[end] });
   }
 }
@@ -209,21 +191,10 @@ function parameterProblems(p: SensitivityParameter, i: number, scenario: Scenari
 function pointProblems(points: readonly SensitivityPoint[], scenario: Scenario, label: string, problems: InputProblem[]): void {
   let count = 0;
   for (const pt of points) {
-    const problem = validationProblem(applyPointParams(scenario, pt.params), label);
+    const problem = validationProblem(scenarioAtPoint(scenario, pt.params), label);
     if (!problem) continue;
     count++;
     if (count <= MAX_POINT_PROBLEMS) problems.push({ path: `design point ${pt.key} (${Object.entries(pt.params).map(([k, v]) => `${k}=${v}`).join(', ')})`, message: problem });
   }
   if (count > MAX_POINT_PROBLEMS) problems.push({ path: 'design', message: `and ${count - MAX_POINT_PROBLEMS} more invalid points` });
-}
-
-/** The problems of a scenario document as one line, or null when it is valid. */
-function validationProblem(doc: unknown, label: string): string | null {
-  try {
-    validateScenario(doc, label);
-    return null;
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error.problems.map((q) => `${q.path}: ${q.message} (scenario ${label})`).join('; ');
-  }
 }
