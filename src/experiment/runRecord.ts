@@ -1,35 +1,24 @@
-import type { DesignPoint } from './designPoints.js';
+import type { PlannedRun } from './plan.js';
 
 /**
- * What one finished run leaves in runs.jsonl: its identity (plan index, key, scenario,
- * design point, replicate, seed) and, for each summarised indicator, its value in the
- * total scope at months 0..months (array position = month).
+ * What one finished run leaves in runs.jsonl: its identity, as planned (plan index, key,
+ * scenario, design point, replicate, seed, months) and, for each summarised indicator,
+ * its value in the total scope at months 0..months (array position = month).
  */
-export interface RunRecord {
-  readonly index: number;
-  readonly key: string;
-  readonly scenario: string;
-  readonly point: string;
-  readonly params: DesignPoint['params'];
-  readonly replicate: number;
-  readonly seed: number;
-  readonly months: number;
+export interface RunRecord extends PlannedRun {
   /** Indicator id -> values by month (NaN where the indicator was undefined). */
   readonly values: Readonly<Record<string, readonly number[]>>;
 }
 
-/** A run that threw: reported with everything needed to reproduce it. */
-export interface RunFailure {
-  readonly index: number;
-  readonly key: string;
-  readonly scenario: string;
-  readonly point: string;
-  readonly params: DesignPoint['params'];
-  readonly replicate: number;
-  readonly seed: number;
-  readonly months: number;
+/** A run that threw: reported with everything needed to reproduce it (its identity, as planned). */
+export interface RunFailure extends PlannedRun {
   /** The error's message (its stack goes to stderr only, as it names local paths). */
   readonly error: string;
+}
+
+/** A run's identity as its runs.jsonl or failures.jsonl line begins, keys in a fixed order. */
+function identityFields(r: PlannedRun) {
+  return { index: r.index, key: r.key, scenario: r.scenario, point: r.point, params: r.params, replicate: r.replicate, seed: r.seed, months: r.months };
 }
 
 /**
@@ -38,17 +27,7 @@ export interface RunFailure {
  * numbers; {@link parseRunRecord} turns them back into NaN.
  */
 export function runRecordLine(r: RunRecord): string {
-  return JSON.stringify({
-    index: r.index,
-    key: r.key,
-    scenario: r.scenario,
-    point: r.point,
-    params: r.params,
-    replicate: r.replicate,
-    seed: r.seed,
-    months: r.months,
-    values: r.values,
-  });
+  return JSON.stringify({ ...identityFields(r), values: r.values });
 }
 
 /** Parses a runs.jsonl line; throws when it is not a run record. */
@@ -67,15 +46,5 @@ export function parseRunRecord(line: string): RunRecord {
 
 /** One failures.jsonl line, keys in a fixed order. */
 export function runFailureLine(f: RunFailure): string {
-  return JSON.stringify({
-    index: f.index,
-    key: f.key,
-    scenario: f.scenario,
-    point: f.point,
-    params: f.params,
-    replicate: f.replicate,
-    seed: f.seed,
-    months: f.months,
-    error: f.error,
-  });
+  return JSON.stringify({ ...identityFields(f), error: f.error });
 }
