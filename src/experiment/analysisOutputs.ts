@@ -1,4 +1,5 @@
-import type { InputProblem } from '../core/errors.js';
+import { InputError, type InputProblem } from '../core/errors.js';
+import { createRng, type Rng } from '../core/rng.js';
 import { deriveSeed } from '../core/seed.js';
 import { indicatorById } from '../indicators/registry.js';
 import type { AnalysisMonth } from '../scenario/sensitivitySchema.js';
@@ -98,4 +99,45 @@ export function replicateTable(runs: readonly PlannedRun[], records: readonly Ru
 export function outputValue(record: RunRecord, output: AnalysisOutput): number {
   const v = record.values[output.indicator]?.[output.month];
   return typeof v === 'number' ? v : Number.NaN;
+}
+
+/** Counts of an analysed folder's runs. */
+export interface AnalysisRuns {
+  readonly planned: number;
+  readonly completed: number;
+  readonly failed: number;
+  /** Neither finished nor failed. */
+  readonly missing: number;
+}
+
+/** Run counts of a folder. */
+export function runCounts(planned: number, completed: number, failed: number): AnalysisRuns {
+  return { planned, completed, failed, missing: Math.max(0, planned - completed - failed) };
+}
+
+/**
+ * The replicate table of a sensitivity or attribution plan's finished runs, and their
+ * counts. `everyPoint` says where a replicate must be finished, in the plan's terms
+ * (`at every one of the 12 design points`).
+ *
+ * @throws InputError when no replicate is complete everywhere.
+ */
+export function completeReplicates(plan: { readonly name: string; readonly runs: readonly PlannedRun[] }, records: readonly RunRecord[], failed: number, everyPoint: string): { table: ReplicateTable; runs: AnalysisRuns } {
+  const table = replicateTable(plan.runs, records);
+  const runs = runCounts(plan.runs.length, records.length, failed);
+  if (table.complete.length === 0) {
+    throw new InputError(plan.name, [{ path: 'runs', message: `no replicate is finished ${everyPoint} (${runs.completed} of ${runs.planned} runs finished): run the same command again to complete them` }]);
+  }
+  return { table, runs };
+}
+
+/** An output's label and unit, from its indicator (the indicator id when it is not in the registry). */
+export function outputLabel(output: AnalysisOutput): { label: string; unit: string } {
+  const meta = indicatorById(output.indicator);
+  return { label: meta?.label ?? output.indicator, unit: meta?.unit ?? '' };
+}
+
+/** Bootstrap options for one output: its draws come from a stream derived from the plan's bootstrap seed and the output's key. */
+export function outputBootstrap(bootstrap: BootstrapSettings, output: AnalysisOutput): { rng: Rng; resamples: number; level: number } {
+  return { rng: createRng(deriveSeed(bootstrap.seed, output.key)), resamples: bootstrap.resamples, level: bootstrap.level };
 }

@@ -1,12 +1,7 @@
 import { mean } from 'simple-statistics';
-import { InputError } from '../core/errors.js';
-import { createRng } from '../core/rng.js';
-import { deriveSeed } from '../core/seed.js';
-import { indicatorById } from '../indicators/registry.js';
-import { outputValue, replicateTable, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { completeReplicates, outputBootstrap, outputLabel, outputValue, type AnalysisOutput, type AnalysisRuns, type BootstrapSettings } from './analysisOutputs.js';
 import { coalitionStages, type AttributionPlan, type AttributionSampling } from './attributionPlan.js';
 import type { RunRecord } from './runRecord.js';
-import { runCounts, type AnalysisRuns } from './sensitivityAnalysis.js';
 import { shapleyReplicates } from './sensitivity/shapleyBootstrap.js';
 
 /** Largest |sum of values - total gain| accepted, relative to the outcome's size. */
@@ -77,32 +72,24 @@ export interface AttributionResult {
  * @throws InputError when no replicate is complete in every coalition.
  */
 export function analyzeAttribution(plan: AttributionPlan, records: readonly RunRecord[], failed = 0): AttributionResult {
-  const table = replicateTable(plan.runs, records);
-  const runs = runCounts(plan.runs.length, records.length, failed);
-  if (table.complete.length === 0) {
-    throw new InputError(plan.name, [
-      { path: 'runs', message: `no replicate is finished in every one of the ${plan.coalitions.length} coalitions (${runs.completed} of ${runs.planned} runs finished): run the same command again to complete them` },
-    ]);
-  }
+  const { table, runs } = completeReplicates(plan, records, failed, `in every one of the ${plan.coalitions.length} coalitions`);
   const n = plan.stages.length;
   const full = 2 ** n - 1;
   const outputs = plan.outputs.map((output): AttributionOutputResult => {
-    const meta = indicatorById(output.indicator);
     const outcomes: number[][] = [];
     plan.coalitions.forEach((mask, i) => {
       outcomes[mask] = table.complete.map((k) => outputValue(table.record(plan.points[i].key, k)!, output));
     });
     const coalitions = plan.coalitions.map((mask) => ({ mask, stages: coalitionStages(mask), mean: meanOf(outcomes[mask]) }));
-    const head = { output, label: meta?.label ?? output.indicator, unit: meta?.unit ?? '', coalitions };
+    const head = { output, ...outputLabel(output), coalitions };
     const bad = plan.coalitions.find((mask) => outcomes[mask].some((v) => !Number.isFinite(v)));
     if (bad !== undefined) {
       const empty = meanOf(outcomes[0]);
       const fullMean = meanOf(outcomes[full]);
       return { ...head, stages: [], empty, full: fullMean, total: fullMean - empty, totalLower: NaN, totalUpper: NaN, sum: NaN, residual: NaN, efficient: false, error: `coalition ${plan.points[plan.coalitions.indexOf(bad)].key} has a value that is not a finite number (the indicator is undefined there)` };
     }
-    const rng = createRng(deriveSeed(plan.bootstrap.seed, output.key));
     const permutations = plan.sampling.method === 'permutation' ? plan.sampling.permutations : undefined;
-    const a = shapleyReplicates(n, outcomes, { rng, resamples: plan.bootstrap.resamples, level: plan.bootstrap.level, permutations });
+    const a = shapleyReplicates(n, outcomes, { ...outputBootstrap(plan.bootstrap, output), permutations });
     const stages = plan.stages.map((s, i) => ({ stage: s.stage, name: s.name, value: a.values[i], lower: a.lower[i], upper: a.upper[i] }));
     let sum = 0;
     for (const v of a.values) sum += v;

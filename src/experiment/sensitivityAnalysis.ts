@@ -1,22 +1,9 @@
 import { mean } from 'simple-statistics';
-import { InputError } from '../core/errors.js';
-import { createRng } from '../core/rng.js';
-import { deriveSeed } from '../core/seed.js';
-import { indicatorById } from '../indicators/registry.js';
-import { outputValue, replicateTable, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { completeReplicates, outputBootstrap, outputLabel, outputValue, type AnalysisOutput, type AnalysisRuns, type BootstrapSettings } from './analysisOutputs.js';
 import type { RunRecord } from './runRecord.js';
 import type { SensitivityParameter, SensitivityPlan } from './sensitivityPlan.js';
 import { morrisAnalyze, type MorrisIndices } from './sensitivity/morrisAnalyze.js';
 import { sobolAnalyze, type SobolResult } from './sensitivity/sobolAnalyze.js';
-
-/** Counts of an analysed folder's runs. */
-export interface AnalysisRuns {
-  readonly planned: number;
-  readonly completed: number;
-  readonly failed: number;
-  /** Neither finished nor failed. */
-  readonly missing: number;
-}
 
 /** The indices of one output. */
 export interface SensitivityOutputResult {
@@ -71,23 +58,16 @@ export interface SensitivityResult {
  * @throws InputError when no replicate is complete at every design point.
  */
 export function analyzeSensitivity(plan: SensitivityPlan, records: readonly RunRecord[], failed = 0): SensitivityResult {
-  const table = replicateTable(plan.runs, records);
-  const runs = runCounts(plan.runs.length, records.length, failed);
-  if (table.complete.length === 0) {
-    throw new InputError(plan.name, [
-      { path: 'runs', message: `no replicate is finished at every one of the ${plan.points.length} design points (${runs.completed} of ${runs.planned} runs finished): run the same command again to complete them` },
-    ]);
-  }
+  const { table, runs } = completeReplicates(plan, records, failed, `at every one of the ${plan.points.length} design points`);
   const pointMeans = plan.points.map((pt) =>
     plan.outputs.map((o) => mean(table.complete.map((k) => outputValue(table.record(pt.key, k)!, o)))),
   );
   const outputs = plan.outputs.map((output, j): SensitivityOutputResult => {
-    const meta = indicatorById(output.indicator);
     const y = pointMeans.map((row) => row[j]);
-    const head = { output, label: meta?.label ?? output.indicator, unit: meta?.unit ?? '', ...moments(y) };
+    const head = { output, ...outputLabel(output), ...moments(y) };
     const bad = y.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) return { ...head, error: `design point ${plan.points[bad].key} has no finite value (the indicator is undefined there)` };
-    const options = { rng: createRng(deriveSeed(plan.bootstrap.seed, output.key)), resamples: plan.bootstrap.resamples, level: plan.bootstrap.level };
+    const options = outputBootstrap(plan.bootstrap, output);
     if (plan.design.method === 'morris') {
       return { ...head, morris: morrisAnalyze({ parameters: plan.parameters, delta: plan.design.delta, trajectories: plan.design.trajectories }, y, options) };
     }
@@ -117,11 +97,6 @@ function designFacts(plan: SensitivityPlan): DesignFacts {
   const points = plan.points.length;
   if (d.method === 'morris') return { method: 'morris', seed: d.seed, points, trajectories: d.trajectories.length, levels: d.levels, delta: d.delta };
   return { method: 'sobol', seed: d.seed, points, n: d.n, dimensions: d.dimensions, secondOrder: d.secondOrder, groupSize: d.groupSize };
-}
-
-/** Run counts of a folder. */
-export function runCounts(planned: number, completed: number, failed: number): AnalysisRuns {
-  return { planned, completed, failed, missing: Math.max(0, planned - completed - failed) };
 }
 
 function moments(y: readonly number[]): { mean: number; variance: number } {
