@@ -5,6 +5,7 @@ import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
 import { bandChart } from './charts/bandChart.js';
 import type { BandRow, FinalRow } from './charts/chartRows.js';
 import { finalValuesDotPlot } from './charts/finalValuesDotPlot.js';
+import { dataFilesSection } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import { formatValue } from './formatValue.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportCell, type ReportSection } from './htmlReport.js';
@@ -242,25 +243,17 @@ export function experimentReportDocument(summary: ExperimentSummary, charts: rea
     sections.push({ id: 'over-time', title: 'Over time', intro: `Mean over ${n} with the 95% confidence interval of the mean, month by month.`, blocks: bands });
   }
 
-  sections.push({
-    id: 'data',
-    title: 'Data files',
-    intro: 'The files next to this report (relative links; keep the folder together).',
-    blocks: [
-      {
-        kind: 'links',
-        links: [
-          { href: EXPERIMENT_FILES.summaryCsv, label: EXPERIMENT_FILES.summaryCsv, note: 'n, mean, sd, 95% CI and percentiles for every scenario, design point, indicator and month' },
-          ...(summary.baseline !== null ? [{ href: EXPERIMENT_FILES.comparisonCsv, label: EXPERIMENT_FILES.comparisonCsv, note: 'paired differences from the baseline at the report months and the final month' }] : []),
-          { href: EXPERIMENT_FILES.summaryJson, label: EXPERIMENT_FILES.summaryJson, note: 'the same, as JSON' },
-          { href: EXPERIMENT_FILES.runs, label: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-          { href: EXPERIMENT_FILES.plan, label: EXPERIMENT_FILES.plan, note: 'the expanded plan: resolved scenarios, design points, every run and its seed' },
-          { href: EXPERIMENT_FILES.manifest, label: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
-          { href: `${CHARTS_DIR}/`, label: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
-        ],
-      },
-    ],
-  });
+  sections.push(
+    dataFilesSection([
+      { file: EXPERIMENT_FILES.summaryCsv, note: 'n, mean, sd, 95% CI and percentiles for every scenario, design point, indicator and month' },
+      ...(summary.baseline !== null ? [{ file: EXPERIMENT_FILES.comparisonCsv, note: 'paired differences from the baseline at the report months and the final month' }] : []),
+      { file: EXPERIMENT_FILES.summaryJson, note: 'the same, as JSON' },
+      { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
+      { file: EXPERIMENT_FILES.plan, note: 'the expanded plan: resolved scenarios, design points, every run and its seed' },
+      { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
+      { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
+    ]),
+  );
   sections.push({
     id: 'reproduce',
     title: 'How to reproduce',

@@ -3,6 +3,7 @@ import { INDICATORS, KEY_INDICATORS } from '../indicators/registry.js';
 import { writeFileAtomically } from './atomicFolder.js';
 import type { ChartRow } from './charts/chartRows.js';
 import { runCharts } from './charts/runCharts.js';
+import { dataFilesSection } from './dataFilesSection.js';
 import { formatValue } from './formatValue.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
@@ -154,23 +155,13 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
         },
       ],
     },
-    {
-      id: 'data',
-      title: 'Data files',
-      intro: 'The files next to this report (relative links; keep the folder together).',
-      blocks: [
-        {
-          kind: 'links',
-          links: [
-            { href: RUN_FILES.timeseries, label: RUN_FILES.timeseries, note: 'every indicator for every month and region (tidy: month, region, indicator, value)' },
-            { href: RUN_FILES.summary, label: RUN_FILES.summary, note: 'key indicators at start and end, and the stage timeline' },
-            { href: RUN_FILES.manifest, label: RUN_FILES.manifest, note: 'provenance: kopsim version, resolved scenario, seeds, command line, timings' },
-            { href: RUN_FILES.events, label: RUN_FILES.events, note: 'every event of the run' },
-            { href: 'charts/', label: 'charts/', note: 'each chart as PNG (2x), SVG and Vega-Lite spec (.vl.json, opens in the Vega editor)' },
-          ],
-        },
-      ],
-    },
+    dataFilesSection([
+      { file: RUN_FILES.timeseries, note: 'every indicator for every month and region (tidy: month, region, indicator, value)' },
+      { file: RUN_FILES.summary, note: 'key indicators at start and end, and the stage timeline' },
+      { file: RUN_FILES.manifest, note: 'provenance: kopsim version, resolved scenario, seeds, command line, timings' },
+      { file: RUN_FILES.events, note: 'every event of the run' },
+      { file: 'charts/', note: 'each chart as PNG (2x), SVG and Vega-Lite spec (.vl.json, opens in the Vega editor)' },
+    ]),
     {
       id: 'reproduce',
       title: 'How to reproduce',

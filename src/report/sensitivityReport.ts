@@ -5,6 +5,7 @@ import type { NamedChart } from './charts/chartRows.js';
 import { morrisScatter } from './charts/morrisScatter.js';
 import { shapleyWaterfall } from './charts/shapleyWaterfall.js';
 import { sobolBars } from './charts/sobolBars.js';
+import { dataFilesSection, type DataFile } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import type { RenderedExperimentReport } from './experimentReport.js';
 import { formatValue } from './formatValue.js';
@@ -122,27 +123,20 @@ const WARNINGS = (runs: { failed: number; missing: number }, used: number, plann
   ...(used < planned ? [{ title: `${used} of ${planned} replicates used.`, text: 'The others are not finished at every design point.' }] : []),
 ];
 
-function dataSection(extra: { href: string; label: string; note: string }[]): ReportSection {
-  return {
-    id: 'data',
-    title: 'Data files',
-    intro: 'The files next to this report (relative links; keep the folder together). kopsim analyze on this folder recomputes every table and chart from them, without rerunning.',
-    blocks: [
-      {
-        kind: 'links',
-        links: [
-          ...extra,
-          { href: ANALYSIS_FILES.designCsv, label: ANALYSIS_FILES.designCsv, note: 'the design: every point (or coalition) run' },
-          { href: ANALYSIS_FILES.designJson, label: ANALYSIS_FILES.designJson, note: 'the same, as JSON' },
-          { href: ANALYSIS_FILES.seeds, label: ANALYSIS_FILES.seeds, note: "each replicate's seed, the same at every point (common random numbers)" },
-          { href: EXPERIMENT_FILES.runs, label: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-          { href: EXPERIMENT_FILES.plan, label: EXPERIMENT_FILES.plan, note: 'the expanded plan: the resolved scenario, the design, every run and its seed' },
-          { href: EXPERIMENT_FILES.manifest, label: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
-          { href: `${CHARTS_DIR}/`, label: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
-        ],
-      },
+function dataSection(extra: readonly DataFile[]): ReportSection {
+  return dataFilesSection(
+    [
+      ...extra,
+      { file: ANALYSIS_FILES.designCsv, note: 'the design: every point (or coalition) run' },
+      { file: ANALYSIS_FILES.designJson, note: 'the same, as JSON' },
+      { file: ANALYSIS_FILES.seeds, note: "each replicate's seed, the same at every point (common random numbers)" },
+      { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
+      { file: EXPERIMENT_FILES.plan, note: 'the expanded plan: the resolved scenario, the design, every run and its seed' },
+      { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
+      { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
     ],
-  };
+    ' kopsim analyze on this folder recomputes every table and chart from them, without rerunning.',
+  );
 }
 
 /** The sensitivity report as a document. Deterministic: no clock, no folder names. */
@@ -207,10 +201,10 @@ export function sensitivityReportDocument(result: SensitivityResult, charts: rea
   });
   sections.push(
     dataSection([
-      { href: ANALYSIS_FILES.indicesCsv, label: ANALYSIS_FILES.indicesCsv, note: morris ? 'μ, μ*, its 95% CI and σ per output and parameter' : 'S1 and ST with 95% CIs per output and parameter' },
-      ...(result.outputs.some((o) => o.sobol?.second) ? [{ href: ANALYSIS_FILES.secondOrderCsv, label: ANALYSIS_FILES.secondOrderCsv, note: 'S2 with 95% CIs per output and pair' }] : []),
-      { href: ANALYSIS_FILES.indicesJson, label: ANALYSIS_FILES.indicesJson, note: 'every index and setting, as JSON' },
-      { href: ANALYSIS_FILES.outputs, label: ANALYSIS_FILES.outputs, note: "each design point's outputs, averaged over replicates: what the indices are computed from" },
+      { file: ANALYSIS_FILES.indicesCsv, note: morris ? 'μ, μ*, its 95% CI and σ per output and parameter' : 'S1 and ST with 95% CIs per output and parameter' },
+      ...(result.outputs.some((o) => o.sobol?.second) ? [{ file: ANALYSIS_FILES.secondOrderCsv, note: 'S2 with 95% CIs per output and pair' }] : []),
+      { file: ANALYSIS_FILES.indicesJson, note: 'every index and setting, as JSON' },
+      { file: ANALYSIS_FILES.outputs, note: "each design point's outputs, averaged over replicates: what the indices are computed from" },
     ]),
   );
   const designText = d.method === 'morris' ? `Morris, r = ${d.trajectories} trajectories, p = ${d.levels} levels, Δ = ${d.delta.toFixed(3)}` : `Sobol' (Saltelli), N = ${d.n}${d.secondOrder ? ', second order' : ''}`;
@@ -274,9 +268,9 @@ export function attributionReportDocument(result: AttributionResult, charts: rea
   });
   sections.push(
     dataSection([
-      { href: ANALYSIS_FILES.shapleyCsv, label: ANALYSIS_FILES.shapleyCsv, note: "each stage's value with its 95% CI, the empty and full outcomes, the total gain and the sum, per output" },
-      { href: ANALYSIS_FILES.shapleyJson, label: ANALYSIS_FILES.shapleyJson, note: 'the same, with every coalition mean, as JSON' },
-      { href: ANALYSIS_FILES.coalitionsCsv, label: ANALYSIS_FILES.coalitionsCsv, note: "each coalition's mean outcome per output" },
+      { file: ANALYSIS_FILES.shapleyCsv, note: "each stage's value with its 95% CI, the empty and full outcomes, the total gain and the sum, per output" },
+      { file: ANALYSIS_FILES.shapleyJson, note: 'the same, with every coalition mean, as JSON' },
+      { file: ANALYSIS_FILES.coalitionsCsv, note: "each coalition's mean outcome per output" },
     ]),
   );
   return {
