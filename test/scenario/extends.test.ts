@@ -1,22 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { loadScenario, resolveExtends } from '../../src/scenario/load.js';
 import { mergeScenario } from '../../src/scenario/merge.js';
 import { tempDirs } from '../support/tempFiles.js';
+import { catchInput } from '../support/catchInput.js';
 
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
-
-function catchInput(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const base = `
 id: base

@@ -1,17 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { formatPath, getPath, parseOverrides, parsePath, setPath } from '../../src/scenario/overrides.js';
-
-function catchInput(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+import { catchInput } from '../support/catchInput.js';
 
 describe('parsePath', () => {
   it.each([

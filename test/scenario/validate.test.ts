@@ -6,19 +6,10 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { getPath, parsePath } from '../../src/scenario/overrides.js';
 import { validateScenario } from '../../src/scenario/validate.js';
 import { tempDirs } from '../support/tempFiles.js';
+import { catchInput } from '../support/catchInput.js';
 
 const temp = tempDirs();
 afterAll(() => temp.cleanup());
-
-function catchInput(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** A file with problems at every level of the schema, and the value each one found. */
 const MALFORMED = `
