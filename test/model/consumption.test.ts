@@ -2,22 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { consumption } from '../../src/model/consumption.js';
 import { foodShare } from '../../src/model/engel.js';
 import { checkLedger } from '../../src/model/step.js';
-import { addEnterprise, makeMember, setCash, setCoopCash, smallWorld, testRng } from '../support/world.js';
-
-function twins(sets: string[] = []) {
-  const make = () => {
-    const { world } = smallWorld(sets, 6);
-    const h = world.households;
-    let count = 0;
-    for (let i = 0; i < h.count; i += 2) {
-      h.member[i] = 1;
-      count++;
-    }
-    world.regions[0].coop!.memberCount = count;
-    return world;
-  };
-  return [make(), make()] as const;
-}
+import { addEnterprise, makeMember, setCash, setCoopCash, memberTwins, smallWorld, testRng } from '../support/world.js';
 
 describe('Engel food share (engel.ts)', () => {
   it('is the share at the line at consumption equal to the line, and falls with consumption (Working 1943)', () => {
@@ -38,7 +23,7 @@ describe('process 5: consumption', () => {
     // consumption.ts: a member buys coopPurchaseShare (0.5) of the food tier at the store,
     // at (1 - coopPriceDiscount) = 0.94 of the market price. Real consumption per capita
     // rises by the factor 1 + f * 0.5 * (1 / 0.94 - 1), f the household's food share.
-    const [withStore, without] = twins();
+    const [withStore, without] = memberTwins([], 6);
     addEnterprise(withStore, 0, 'primaryStore', { tier: 0, capacity: 1e12, workingCapital: 1e8 });
     consumption(withStore, testRng());
     consumption(without, testRng());
@@ -57,7 +42,7 @@ describe('process 5: consumption', () => {
   });
 
   it('lowers private prices for non-members too once stage 6 is active (the yardstick effect)', () => {
-    const [withStore, without] = twins();
+    const [withStore, without] = memberTwins([], 6);
     addEnterprise(withStore, 0, 'primaryStore', { tier: 0, capacity: 1e12, workingCapital: 1e8 });
     withStore.regions[0].stageStart[6] = 0;
     consumption(withStore, testRng());
@@ -73,7 +58,7 @@ describe('process 5: consumption', () => {
   });
 
   it('records demand a store cannot serve as unmet demand (what founds the next store)', () => {
-    const [world] = twins();
+    const [world] = memberTwins([], 6);
     consumption(world, testRng());
     const unmet = world.regions[0].unmetDemand;
     // No store: members would buy 0.5 of every tier at the cooperative; all of it is unmet.

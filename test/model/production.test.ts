@@ -3,29 +3,13 @@ import { isProducer } from '../../src/model/households.js';
 import { production } from '../../src/model/production.js';
 import { shocks } from '../../src/model/shocks.js';
 import { checkLedger } from '../../src/model/step.js';
-import { addEnterprise, smallWorld, testRng } from '../support/world.js';
-
-/** Two identical worlds (same scenario, same seed) with the same households made members. */
-function twins(sets: string[] = []) {
-  const make = () => {
-    const { world } = smallWorld(sets, 4);
-    const h = world.households;
-    let count = 0;
-    for (let i = 0; i < h.count; i += 2) {
-      h.member[i] = 1;
-      count++;
-    }
-    world.regions[0].coop!.memberCount = count;
-    return world;
-  };
-  return [make(), make()] as const;
-}
+import { addEnterprise, memberTwins, smallWorld, testRng } from '../support/world.js';
 
 describe('process 4: production and income', () => {
   it('marketing gives member producers (1 - coopMargin) / (1 - middlemanMargin) = 0.88 / 0.70 of what middlemen pay', () => {
     // production.ts: output is worth earned / (1 - middlemanMargin); the middleman pays
     // (1 - 0.30) of it, the marketing enterprise (1 - 0.12) (MODEL.md: tengkulak margin 20-40%).
-    const [withMarketing, without] = twins();
+    const [withMarketing, without] = memberTwins([], 4);
     addEnterprise(withMarketing, 0, 'marketing', { capacity: 1e12, workingCapital: 1e9 });
     production(withMarketing, testRng(3));
     production(without, testRng(3));
@@ -43,7 +27,7 @@ describe('process 4: production and income', () => {
   });
 
   it('a marketing arm short of capacity buys only its fill share; the rest goes to middlemen', () => {
-    const [withMarketing, without] = twins();
+    const [withMarketing, without] = memberTwins([], 4);
     addEnterprise(withMarketing, 0, 'marketing', { capacity: 1, workingCapital: 1e9 });
     withMarketing.regions[0].marketingFill = 0.5;
     production(withMarketing, testRng(3));
@@ -57,7 +41,7 @@ describe('process 4: production and income', () => {
   });
 
   it("counts marketed produce as the member's patronage", () => {
-    const [world] = twins();
+    const [world] = memberTwins([], 4);
     addEnterprise(world, 0, 'marketing', { capacity: 1e12, workingCapital: 1e9 });
     production(world, testRng(3));
     const h = world.households;
@@ -80,7 +64,7 @@ describe('process 4: production and income', () => {
   });
 
   it('a regional shock cuts producers\' income by regionalShockSize and leaves others alone', () => {
-    const [shocked, calm] = twins(['shocks.regionalShockSize=0.3']);
+    const [shocked, calm] = memberTwins(['shocks.regionalShockSize=0.3'], 4);
     shocked.regions[0].shockMonthsLeft = 2;
     production(shocked, testRng(5));
     production(calm, testRng(5));

@@ -26,6 +26,25 @@ export function smallWorld(sets: readonly string[] = [], seed = 1, households = 
   return { world, rng, scenario };
 }
 
+/**
+ * Two identical worlds (same scenario, same seed) with the same households, every other
+ * one, made members of region 0's cooperative: one gets a change, the other is the control.
+ */
+export function memberTwins(sets: readonly string[] = [], seed = 1): readonly [World, World] {
+  const make = () => {
+    const { world } = smallWorld(sets, seed);
+    const h = world.households;
+    let count = 0;
+    for (let i = 0; i < h.count; i += 2) {
+      h.member[i] = 1;
+      count++;
+    }
+    world.regions[0].coop!.memberCount = count;
+    return world;
+  };
+  return [make(), make()] as const;
+}
+
 /** A fresh random stream for calling one process with known draws. */
 export function testRng(seed = 7): Rng {
   return createRng(seed);
