@@ -1,3 +1,4 @@
+import { isInteractiveTerminal } from './interactiveTerminal.js';
 import { render } from 'ink';
 import { createElement } from 'react';
 import type { ExperimentProgress } from '../experiment/progress.js';
@@ -15,7 +16,7 @@ export interface ProgressDisplay {
 
 /** The batch view on a terminal unless --no-tui, else plain lines (a pipe, CI, a cluster job). */
 export function progressDisplay(title: string, tui: boolean | undefined): ProgressDisplay {
-  return process.stderr.isTTY === true && tui !== false ? terminalProgress(title) : plainProgress(title);
+  return isInteractiveTerminal(process.stderr) && tui !== false ? terminalProgress(title) : plainProgress(title);
 }
 
 function batchProgressOf(title: string, p: ExperimentProgress, failures: readonly BatchFailure[]): BatchProgress {

@@ -53,7 +53,10 @@ describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
   const server = `kopsim-test-${process.pid}`;
   const session = 'run';
   // A private tmux server (-L), so the test neither sees nor touches anyone else's sessions.
-  const env = { ...process.env, TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color' };
+  // Without CI in the environment: under CI kopsim (like Ink) prints plain lines instead
+  // of a live view, and this test is about the live view a person sees.
+  const { CI: _ci, ...parentEnv } = process.env;
+  const env = { ...parentEnv, TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color' };
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', server, ...args], { encoding: 'utf8', env });
   // -J joins lines the terminal wrapped.
   const screen = () => tmux('capture-pane', '-p', '-J', '-t', session);

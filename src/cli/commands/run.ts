@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { isInteractiveTerminal } from '../interactiveTerminal.js';
 import { InputError, type InputProblem } from '../../core/errors.js';
 import { runSeed } from '../../core/seed.js';
 import { createSimulation } from '../../experiment/simulation.js';
@@ -129,7 +130,7 @@ Examples:
         return { summary, manifest };
       };
 
-      if (process.stdout.isTTY === true && !opts.json && opts.tui !== false) {
+      if (isInteractiveTerminal(process.stdout) && !opts.json && opts.tui !== false) {
         // The live dashboard. Keys need a terminal on stdin too; without one, play at full
         // speed and leave when the run ends.
         const controller = createRunController({
