@@ -168,7 +168,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     for (const households of sizes) {
       const scenario = fullModelScenario(households, opts.months);
       log(`throughput: ${households.toLocaleString('en-US')} households x ${opts.months} months, warm-up + ${runs} runs`);
-      timedRun(fullModelScenario(households, Math.min(opts.months, 6)), seed); // warm-up (JIT)
+      // Warm-up (JIT): at least 3 million household-months, so that small sizes are measured
+      // compiled too, but no longer than a measured run.
+      timedRun(fullModelScenario(households, Math.min(opts.months, Math.max(6, Math.ceil(3e6 / Math.max(1, households))))), seed);
       const phaseTotals = new Float64Array(PHASES.length);
       const runsMs: number[] = [];
       const cpuMs: number[] = [];
