@@ -21,22 +21,23 @@ export interface Rng {
 /** Creates an Alea-backed {@link Rng} from a 32-bit integer or string seed. */
 export function createRng(seed: number | string): Rng {
   const uniform = seedrandom.alea(String(seed)) as unknown as () => number;
-  // Box-Muller produces normals in pairs; the spare is kept in this closure, not globally.
-  let spare = 0;
+  // Box-Muller produces normals in pairs; the spare is kept in this closure, not globally,
+  // in a typed array: a double in a closure variable would allocate a heap number per draw.
+  const spare = new Float64Array(1);
   let hasSpare = false;
   return {
     uniform,
     normal(): number {
       if (hasSpare) {
         hasSpare = false;
-        return spare;
+        return spare[0];
       }
       let u = uniform();
       while (u <= 1e-300) u = uniform();
       const v = uniform();
       const r = Math.sqrt(-2 * Math.log(u));
       const theta = 2 * Math.PI * v;
-      spare = r * Math.sin(theta);
+      spare[0] = r * Math.sin(theta);
       hasSpare = true;
       return r * Math.cos(theta);
     },

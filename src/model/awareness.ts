@@ -47,19 +47,25 @@ function peerInfluence(world: World): void {
   const p = world.params.awareness;
   const h = world.households;
   const { offsets, neighbours } = world.network;
-  const share = world.scratch.memberNeighbourShare;
+  const { memberNeighbourShare: share, memberNeighbours: counts, memberSeen: seen } = world.scratch;
   const member = h.member;
   const aw = h.awareness;
   const square = p.peerExponent === 2;
   const keep = 1 - p.decay;
+  // Member-neighbour counts change only where membership changed since last month: update
+  // the neighbours of those households instead of reading every neighbour of everyone.
+  for (let i = 0; i < member.length; i++) {
+    const now = member[i];
+    if (now === seen[i]) continue;
+    const delta = now - seen[i];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[neighbours[k]] += delta;
+    seen[i] = now;
+  }
   for (const region of world.regions) {
     const coopPresent = region.coop !== null;
     for (let i = region.start; i < region.end; i++) {
-      const from = offsets[i];
-      const to = offsets[i + 1];
-      let m = 0;
-      for (let k = from; k < to; k++) m += member[neighbours[k]];
-      const s = to > from ? m / (to - from) : 0;
+      const degree = offsets[i + 1] - offsets[i];
+      const s = degree > 0 ? counts[i] / degree : 0;
       share[i] = s;
       let a = aw[i];
       if (coopPresent && s > 0) a += p.peerWeight * (square ? s * s : Math.pow(s, p.peerExponent)) * (1 - a);

@@ -61,6 +61,8 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
     events: [],
     scratch: {
       memberNeighbourShare: new Float32Array(total),
+      memberNeighbours: new Uint16Array(total),
+      memberSeen: new Uint8Array(total),
       quantile: new Float32Array(Math.max(...params.regions.map((r) => r.households))),
     },
   };

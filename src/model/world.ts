@@ -17,6 +17,10 @@ export interface Federation {
 export interface Scratch {
   /** Share of each household's neighbours who are members (peer signal). */
   readonly memberNeighbourShare: Float32Array;
+  /** Number of each household's neighbours who are members, kept up to date incrementally. */
+  readonly memberNeighbours: Uint16Array;
+  /** Membership as the neighbour counts last saw it. */
+  readonly memberSeen: Uint8Array;
   /** Per-region working buffer for quantiles (social targeting). */
   readonly quantile: Float32Array;
 }
