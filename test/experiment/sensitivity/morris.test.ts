@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.js';
+import { catchInput } from '../../support/catchInput.js';
 import { createRng } from '../../../src/core/rng.js';
 import { morrisAnalyze } from '../../../src/experiment/sensitivity/morrisAnalyze.js';
 import { morrisDesign } from '../../../src/experiment/sensitivity/morrisDesign.js';
@@ -13,15 +13,6 @@ const SPACE: ParameterSpace = [
   { name: 'd', min: 0, max: 100 },
 ];
 
-function caught(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('morrisDesign', () => {
   it('builds r trajectories of D+1 points, one parameter moving by ±delta at each step', () => {
@@ -53,14 +44,14 @@ describe('morrisDesign', () => {
   });
 
   it('raises one InputError listing every problem with its path', () => {
-    const empty = caught(() => morrisDesign([], { trajectories: 1, levels: 5, seed: 1 }));
+    const empty = catchInput(() => morrisDesign([], { trajectories: 1, levels: 5, seed: 1 }));
     expect(empty.exitCode).toBe(2);
     expect(empty.problems.map((p) => p.path)).toEqual(['parameters', 'trajectories', 'levels']);
 
-    const badRange = caught(() => morrisDesign([{ name: 'x', min: 3, max: 1 }], { trajectories: 10, levels: 3, seed: 1 }));
+    const badRange = catchInput(() => morrisDesign([{ name: 'x', min: 3, max: 1 }], { trajectories: 10, levels: 3, seed: 1 }));
     expect(badRange.problems.map((p) => p.path)).toEqual(['parameters[0].max', 'levels']);
     expect(badRange.message).toContain('parameters[0].max: must be greater than min (3), got 1');
-    expect(caught(() => morrisDesign(SPACE, { trajectories: 10, levels: 2, seed: 1 })).problems[0].path).toBe('levels');
+    expect(catchInput(() => morrisDesign(SPACE, { trajectories: 10, levels: 2, seed: 1 })).problems[0].path).toBe('levels');
   });
 });
 
@@ -120,7 +111,7 @@ describe('morrisAnalyze', () => {
     const design = morrisDesign(SPACE, { trajectories: 2, levels: 4, seed: 1 });
     const y = design.points.map(() => 1);
     y[3] = NaN;
-    const error = caught(() => morrisAnalyze(design, y.slice(0, 9), { rng: createRng(1), resamples: 0 }));
+    const error = catchInput(() => morrisAnalyze(design, y.slice(0, 9), { rng: createRng(1), resamples: 0 }));
     expect(error.problems.map((p) => p.path)).toEqual(['outputs', 'outputs[3]', 'resamples']);
   });
 });

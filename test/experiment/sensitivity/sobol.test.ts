@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/core/errors.js';
+import { catchInput } from '../../support/catchInput.js';
 import { createRng } from '../../../src/core/rng.js';
 import { saltelliDesign } from '../../../src/experiment/sensitivity/saltelliDesign.js';
 import { sobolAnalyze } from '../../../src/experiment/sensitivity/sobolAnalyze.js';
@@ -13,15 +13,6 @@ function expectCovered(value: number, lower: number, upper: number, label: strin
   expect(gap, `${label}: ${value} vs [${lower}, ${upper}]`).toBeLessThanOrEqual(TOLERANCE);
 }
 
-function caught(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('saltelliDesign', () => {
   it('lays out A, AB_i, (BA_i,) B per base row, N (D+2) or N (2D+2) points', () => {
@@ -53,16 +44,16 @@ describe('saltelliDesign', () => {
   });
 
   it('raises one InputError listing every problem with its path', () => {
-    const error = caught(() => saltelliDesign([], { n: 1000, seed: 1 }));
+    const error = catchInput(() => saltelliDesign([], { n: 1000, seed: 1 }));
     expect(error.exitCode).toBe(2);
     expect(error.problems.map((p) => p.path)).toEqual(['parameters', 'n']);
     expect(error.problems[1].message).toBe('must be a power of two (nearest: 512 or 1024)');
 
-    const badRange = caught(() => saltelliDesign([{ name: 'x', min: 1, max: 0 }, { name: 'y', min: 0, max: 1 }], { n: 2 ** 21, seed: 1 }));
+    const badRange = catchInput(() => saltelliDesign([{ name: 'x', min: 1, max: 0 }, { name: 'y', min: 0, max: 1 }], { n: 2 ** 21, seed: 1 }));
     expect(badRange.problems.map((p) => p.path)).toEqual(['parameters[0].max', 'n']);
 
     const tooMany = Array.from({ length: 65 }, (_, i) => ({ name: `p${i}`, min: 0, max: 1 }));
-    expect(caught(() => saltelliDesign(tooMany, { n: 4, seed: 1 })).problems.map((p) => p.path)).toEqual(['parameters']);
+    expect(catchInput(() => saltelliDesign(tooMany, { n: 4, seed: 1 })).problems.map((p) => p.path)).toEqual(['parameters']);
   });
 });
 
@@ -125,7 +116,7 @@ describe('sobolAnalyze', () => {
 
   it('rejects outputs that do not match the design', () => {
     const design = saltelliDesign(ISHIGAMI_SPACE, { n: 4, seed: 1 });
-    const error = caught(() => sobolAnalyze(design, [1, 2, 3], { rng: createRng(1), level: 95 }));
+    const error = catchInput(() => sobolAnalyze(design, [1, 2, 3], { rng: createRng(1), level: 95 }));
     expect(error.problems.map((p) => p.path)).toEqual(['outputs', 'level']);
   });
 });
