@@ -11,7 +11,7 @@ export interface RunSummary {
   readonly months: number;
   readonly households: number;
   readonly stoppedEarly: boolean;
-  /** Key indicators for the whole scenario: start, final and mean over the run. */
+  /** Key indicators for the whole scenario: start, final and mean over the run (yearly figures: over the annual closes). */
   readonly indicators: readonly { id: string; label: string; unit: string; start: number; final: number; mean: number }[];
   /** The month each stage started in each region, or "not reached". */
   readonly stageTimeline: readonly { region: string; stages: Record<string, number | 'not reached'> }[];
@@ -23,7 +23,7 @@ export function summarizeRun(result: RunResult, indicatorIds: readonly string[] 
   const indicators = indicatorIds.map((id) => {
     const meta = INDICATORS.find((i) => i.id === id)!;
     const s = seriesOf(result.series, id);
-    const mean = s.length > 1 ? s.slice(1).reduce((a, b) => a + b, 0) / (s.length - 1) : s[0];
+    const mean = meanOverRun(s, result.series.months, meta.unit);
     return { id, label: meta.label, unit: meta.unit, start: s[0], final: s[s.length - 1], mean };
   });
   return {
@@ -38,6 +38,24 @@ export function summarizeRun(result: RunResult, indicatorIds: readonly string[] 
     stageTimeline: result.stageTimeline.map(timelineEntry),
     federationMonth: result.federationMonth ?? 'not reached',
   };
+}
+
+/**
+ * Mean of a series over the simulated months (month 0, the initial state, excluded). A
+ * yearly figure (SHU, paid at the annual close) is averaged over the annual closes only:
+ * averaging it with the eleven months in between would divide it by twelve.
+ */
+function meanOverRun(values: readonly number[], months: readonly number[], unit: string): number {
+  const yearly = unit === 'rupiah per year';
+  let sum = 0;
+  let n = 0;
+  for (let k = 0; k < values.length; k++) {
+    const m = months[k];
+    if (m === 0 || (yearly && m % 12 !== 0)) continue;
+    sum += values[k];
+    n++;
+  }
+  return n > 0 ? sum / n : values[0];
 }
 
 function timelineEntry(t: StageTimeline): { region: string; stages: Record<string, number | 'not reached'> } {
