@@ -154,7 +154,6 @@ function staff(world: World, region: RegionState, rng: Rng): void {
   const p = world.params.enterprises;
   const h = world.households;
   const n = region.end - region.start;
-  let jobs = 0;
   for (const e of region.coop!.enterprises) {
     if (e.status !== 'active') continue;
     // Wholesale and logistics handle more rupiah per worker than retail, and bulk produce
@@ -169,7 +168,5 @@ function staff(world: World, region: RegionState, rng: Rng): void {
       h.employer[i] = e.id;
       e.workers++;
     }
-    jobs += e.workers;
   }
-  void jobs;
 }
