@@ -15,7 +15,14 @@ export { createRng, type Rng } from './core/rng.js';
 /** Seeds derived from identity, not counted: `runSeed(baseSeed, pointKey, replicate)`. */
 export { deriveSeed, runSeed, streamSeed } from './core/seed.js';
 /** Typed errors; `exitCode` is what the CLI exits with (2 for bad input). */
-export { KopsimError, InputError, SimulationError, LedgerError, OutputError, type InputProblem } from './core/errors.js';
+export {
+  KopsimError,
+  InputError,
+  SimulationError,
+  LedgerError,
+  OutputError,
+  type InputProblem,
+} from './core/errors.js';
 
 // Scenarios: the one schema, loading with `extends` and overrides, validation.
 /** The scenario schema (zod) and its types: `Scenario` has every default filled in. */

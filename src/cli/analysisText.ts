@@ -40,7 +40,10 @@ export function sensitivityText(result: SensitivityResult): string {
   out.push(
     `${result.name}: ${method}, ${result.parameters.length} parameters, ${d.points} design points x ${reps} replicate${reps === 1 ? '' : 's'} (common random numbers) of ${result.scenario.label}, ${result.scenario.months} months, base seed ${result.baseSeed}; ${runsLine(result.runs)}`,
   );
-  if (reps < result.replicatesPlanned) out.push(`(only ${reps} of ${result.replicatesPlanned} replicates are finished at every design point; the rest are left out)`);
+  if (reps < result.replicatesPlanned)
+    out.push(
+      `(only ${reps} of ${result.replicatesPlanned} replicates are finished at every design point; the rest are left out)`,
+    );
   const level = Math.round(result.bootstrap.level * 100);
   for (const o of result.outputs) {
     out.push('', `${outputTitle(o.label, o.output)}:`);
@@ -50,30 +53,51 @@ export function sensitivityText(result: SensitivityResult): string {
     }
     const order = rankedParameters(o);
     if (o.morris) {
-      out.push(`(effects in ${o.unit} per full range of the parameter; ${level}% bootstrap CI of mu* over trajectories)`);
+      out.push(
+        `(effects in ${o.unit} per full range of the parameter; ${level}% bootstrap CI of mu* over trajectories)`,
+      );
       out.push(
         textTable(
           ['parameter', 'mu*', `${level}% CI of mu*`, 'mu', 'sigma'],
           order.map((i) => {
             const m = o.morris![i];
-            return [m.name, unitValue(m.muStar, o.unit), ci(unitValue(m.muStarLower, o.unit), unitValue(m.muStarUpper, o.unit)), unitValue(m.mu, o.unit, true), unitValue(m.sigma, o.unit)];
+            return [
+              m.name,
+              unitValue(m.muStar, o.unit),
+              ci(unitValue(m.muStarLower, o.unit), unitValue(m.muStarUpper, o.unit)),
+              unitValue(m.mu, o.unit, true),
+              unitValue(m.sigma, o.unit),
+            ];
           }),
         ),
       );
     } else if (o.sobol) {
-      out.push(`(shares of the variance over the design, sd ${unitValue(Math.sqrt(o.variance), o.unit)} around ${unitValue(o.mean, o.unit)}; ${level}% bootstrap CIs over base rows)`);
+      out.push(
+        `(shares of the variance over the design, sd ${unitValue(Math.sqrt(o.variance), o.unit)} around ${unitValue(o.mean, o.unit)}; ${level}% bootstrap CIs over base rows)`,
+      );
       out.push(
         textTable(
           ['parameter', 'S1', `${level}% CI`, 'ST', `${level}% CI`],
           order.map((i) => {
             const s = o.sobol!.indices[i];
-            return [s.name, idx(s.s1), ci(idx(s.s1Lower), idx(s.s1Upper)), idx(s.st), ci(idx(s.stLower), idx(s.stUpper))];
+            return [
+              s.name,
+              idx(s.s1),
+              ci(idx(s.s1Lower), idx(s.s1Upper)),
+              idx(s.st),
+              ci(idx(s.stLower), idx(s.stUpper)),
+            ];
           }),
         ),
       );
       if (o.sobol.second) {
         out.push('Second order:');
-        out.push(textTable(['parameters', 'S2', `${level}% CI`], o.sobol.second.map((s) => [`${s.names[0]} x ${s.names[1]}`, idx(s.s2), ci(idx(s.lower), idx(s.upper))])));
+        out.push(
+          textTable(
+            ['parameters', 'S2', `${level}% CI`],
+            o.sobol.second.map((s) => [`${s.names[0]} x ${s.names[1]}`, idx(s.s2), ci(idx(s.lower), idx(s.upper))]),
+          ),
+        );
       }
     }
   }
@@ -84,12 +108,18 @@ export function sensitivityText(result: SensitivityResult): string {
 export function attributionText(result: AttributionResult): string {
   const reps = result.replicatesUsed.length;
   const s = result.scenario;
-  const method = result.sampling.method === 'exact' ? `exact (all ${result.coalitionsRun} coalitions)` : `permutation sampling (${result.sampling.samples} stage orders, ${result.coalitionsRun} coalitions)`;
+  const method =
+    result.sampling.method === 'exact'
+      ? `exact (all ${result.coalitionsRun} coalitions)`
+      : `permutation sampling (${result.sampling.samples} stage orders, ${result.coalitionsRun} coalitions)`;
   const out: string[] = [];
   out.push(
     `${result.name}: Shapley attribution to the six roadmap stages of ${s.label} (${s.mode} mode, ${s.founding} founding, ${s.months} months), ${method} x ${reps} replicate${reps === 1 ? '' : 's'} (common random numbers), base seed ${result.baseSeed}; ${runsLine(result.runs)}`,
   );
-  if (reps < result.replicatesPlanned) out.push(`(only ${reps} of ${result.replicatesPlanned} replicates are finished in every coalition; the rest are left out)`);
+  if (reps < result.replicatesPlanned)
+    out.push(
+      `(only ${reps} of ${result.replicatesPlanned} replicates are finished in every coalition; the rest are left out)`,
+    );
   const level = Math.round(result.bootstrap.level * 100);
   for (const o of result.outputs) {
     out.push('', `${outputTitle(o.label, o.output)}:`);
@@ -99,16 +129,26 @@ export function attributionText(result: AttributionResult): string {
     }
     const u = o.unit;
     const rows = [
-      ...o.stages.map((st) => [`${st.stage} ${st.name}`, unitValue(st.value, u, true), ci(unitValue(st.lower, u, true), unitValue(st.upper, u, true))]),
+      ...o.stages.map((st) => [
+        `${st.stage} ${st.name}`,
+        unitValue(st.value, u, true),
+        ci(unitValue(st.lower, u, true), unitValue(st.upper, u, true)),
+      ]),
       ['sum of the six values', unitValue(o.sum, u, true), ''],
       ['no stage (status quo)', unitValue(o.empty, u), ''],
       ['all six stages', unitValue(o.full, u), ''],
-      ['total gain (all - none)', unitValue(o.total, u, true), ci(unitValue(o.totalLower, u, true), unitValue(o.totalUpper, u, true))],
+      [
+        'total gain (all - none)',
+        unitValue(o.total, u, true),
+        ci(unitValue(o.totalLower, u, true), unitValue(o.totalUpper, u, true)),
+      ],
     ];
     out.push(textTable(['stage', 'Shapley value', `${level}% CI`], rows));
     const scale = Math.max(Math.abs(o.empty), Math.abs(o.full), Math.abs(o.total));
     const relative = scale > 0 ? Math.abs(o.residual) / scale : 0;
-    out.push(`check: sum of values - total gain = ${o.residual.toExponential(2)} (relative ${relative.toExponential(1)}): ${o.efficient ? 'the values add up to the gain' : 'NOT within rounding'}`);
+    out.push(
+      `check: sum of values - total gain = ${o.residual.toExponential(2)} (relative ${relative.toExponential(1)}): ${o.efficient ? 'the values add up to the gain' : 'NOT within rounding'}`,
+    );
   }
   return out.join('\n');
 }

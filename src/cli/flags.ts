@@ -4,7 +4,13 @@ import { InputError, type InputProblem } from '../core/errors.js';
  * Flag values are parsed leniently by commander and checked here, so that every bad flag
  * is reported together with every bad scenario field, in one error.
  */
-export function intFlag(problems: InputProblem[], flag: string, raw: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function intFlag(
+  problems: InputProblem[],
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!/^-?\d+$/.test(String(raw).trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
@@ -21,7 +27,12 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** A comma-separated flag (`--indicators a,b,c`) as its items, blanks dropped; undefined when not given. */
 export function listFlag(raw: string | undefined): string[] | undefined {
-  return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw === undefined
+    ? undefined
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 /**
@@ -34,7 +45,8 @@ export function planWithProblems<T>(source: string, problems: readonly InputProb
     if (problems.length > 0) throw new InputError(source, problems);
     return planned;
   } catch (error) {
-    if (error instanceof InputError && problems.length > 0 && error.problems !== problems) throw new InputError(source, [...problems, ...error.problems]);
+    if (error instanceof InputError && problems.length > 0 && error.problems !== problems)
+      throw new InputError(source, [...problems, ...error.problems]);
     throw error;
   }
 }

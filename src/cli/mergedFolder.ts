@@ -10,7 +10,12 @@ type Merged = MergedExperiment & { readonly planText: string };
  * (summaries or indices, report), and a manifest that names the folders merged and the
  * runs none of them holds. Provenance comes from the first folder that has a manifest.
  */
-export function writeMergedExperiment(out: string, merged: Merged, started: Date, writeResults: (dir: string) => void): void {
+export function writeMergedExperiment(
+  out: string,
+  merged: Merged,
+  started: Date,
+  writeResults: (dir: string) => void,
+): void {
   const { plan } = merged;
   const first = merged.manifests.find((m) => m !== null);
   writeMergedFolder(out, merged, (tmp) => {
@@ -28,7 +33,13 @@ export function writeMergedExperiment(out: string, merged: Merged, started: Date
       workers: 0,
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
-      runs: { planned: plan.runs.length, inShard: plan.runs.length, completed: merged.runs.length, failed: merged.failures.length, finishedBefore: 0 },
+      runs: {
+        planned: plan.runs.length,
+        inShard: plan.runs.length,
+        completed: merged.runs.length,
+        failed: merged.failures.length,
+        finishedBefore: 0,
+      },
       timings: { totalMs: Date.now() - started.getTime() },
       mergedFrom: merged.sources,
       missing: merged.missing.slice(0, 1000),
@@ -50,9 +61,13 @@ export function mergedHeadline(merged: MergedExperiment): string {
 export function endMerge(out: string, merged: MergedExperiment): void {
   if (merged.missing.length > 0) {
     const keys = merged.missing.slice(0, 20).map((i) => merged.plan.runs[i].key);
-    process.stderr.write(`kopsim: ${merged.missing.length} runs are in no folder: ${keys.join(', ')}${merged.missing.length > 20 ? ', ...' : ''}\n`);
+    process.stderr.write(
+      `kopsim: ${merged.missing.length} runs are in no folder: ${keys.join(', ')}${merged.missing.length > 20 ? ', ...' : ''}\n`,
+    );
   }
   if (merged.missing.length > 0 || merged.failures.length > 0) {
-    throw new SimulationError(`${merged.missing.length} runs missing and ${merged.failures.length} failed; the single-machine command with --out ${out} completes them`);
+    throw new SimulationError(
+      `${merged.missing.length} runs missing and ${merged.failures.length} failed; the single-machine command with --out ${out} completes them`,
+    );
   }
 }

@@ -20,11 +20,20 @@ export function progressDisplay(title: string, tui: boolean | undefined): Progre
 }
 
 function batchProgressOf(title: string, p: ExperimentProgress, failures: readonly BatchFailure[]): BatchProgress {
-  return { title, done: p.done, total: p.total, elapsedMs: p.elapsedMs, failures, workers: p.workers.map((w) => ({ id: w.id, run: w.run, month: w.month, months: w.months })) };
+  return {
+    title,
+    done: p.done,
+    total: p.total,
+    elapsedMs: p.elapsedMs,
+    failures,
+    workers: p.workers.map((w) => ({ id: w.id, run: w.run, month: w.month, months: w.months })),
+  };
 }
 
 function failureOf(p: ExperimentProgress): BatchFailure | undefined {
-  return p.last && !p.last.ok ? { run: `${p.last.key} (seed ${p.last.seed})`, message: p.last.error ?? 'failed' } : undefined;
+  return p.last && !p.last.ok
+    ? { run: `${p.last.key} (seed ${p.last.seed})`, message: p.last.error ?? 'failed' }
+    : undefined;
 }
 
 /** No terminal (a pipe, CI, a cluster job) or --no-tui: throttled plain lines, no escape codes. */
@@ -61,8 +70,13 @@ export function terminalProgress(title: string): ProgressDisplay {
   const held: string[] = [];
   let latest: ExperimentProgress = { total: 0, skipped: 0, done: 0, failed: 0, running: 0, workers: [], elapsedMs: 0 };
   let latestAt = Date.now();
-  const props = () => batchProgressOf(title, { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) }, failures.slice());
-  const app = render(createElement(BatchProgressView, props()), { stdout: process.stderr, exitOnCtrlC: false, patchConsole: false });
+  const props = () =>
+    batchProgressOf(title, { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) }, failures.slice());
+  const app = render(createElement(BatchProgressView, props()), {
+    stdout: process.stderr,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
   let lastDraw = 0;
   const draw = (force = false) => {
     const now = Date.now();

@@ -22,16 +22,29 @@ export interface RunFlags {
  */
 export function addRunOptions(cmd: Command, kind: 'sensitivity' | 'attribution', computes: string): Command {
   return cmd
-    .option('--workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`)
-    .option('--shard <i/N>', `run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the ${computes}`)
-    .option('--out <dir>', `output folder (default: reports/<name>-${kind}-s<seed>-<plan hash>; re-running the same command resumes it)`)
+    .option(
+      '--workers <n>',
+      `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`,
+    )
+    .option(
+      '--shard <i/N>',
+      `run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the ${computes}`,
+    )
+    .option(
+      '--out <dir>',
+      `output folder (default: reports/<name>-${kind}-s<seed>-<plan hash>; re-running the same command resumes it)`,
+    )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-tui', 'plain progress lines on stderr even in a terminal')
     .option('--json', 'print the results as JSON on stdout');
 }
 
 /** Checks --workers and --shard (problems pushed, to be reported with the rest). */
-export function checkRunFlags(opts: Pick<RunFlags, 'workers' | 'shard'>, problems: InputProblem[], defaultWorkers: number): { workers: number; shard: Shard | undefined } {
+export function checkRunFlags(
+  opts: Pick<RunFlags, 'workers' | 'shard'>,
+  problems: InputProblem[],
+  defaultWorkers: number,
+): { workers: number; shard: Shard | undefined } {
   const workers = intFlag(problems, '--workers', opts.workers, 0, 1024) ?? defaultWorkers;
   const parsed = parseShard(opts.shard, problems);
   // 0/1 is the whole plan: same folder, same results.
@@ -42,7 +55,10 @@ export function checkRunFlags(opts: Pick<RunFlags, 'workers' | 'shard'>, problem
 export function parseAtFlag(raw: string | undefined, problems: InputProblem[]): AnalysisMonth[] | undefined {
   if (raw === undefined) return undefined;
   const at: AnalysisMonth[] = [];
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (part === 'final') at.push('final');
     else {
       const m = intFlag(problems, '--at', part, 0, 1200);

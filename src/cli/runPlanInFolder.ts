@@ -4,7 +4,15 @@ import type { ExperimentPlan, RunnablePlan } from '../experiment/plan.js';
 import { runFailureLine, runRecordLine, type RunFailure } from '../experiment/runRecord.js';
 import { inShard, type Shard } from '../experiment/shard.js';
 import { executeRuns, type ExecuteOptions } from '../experiment/workerPool.js';
-import { appendLine, EXPERIMENT_FILES, openExperimentFolder, sortRunFiles, writeExperimentManifest, type ExperimentManifest, type FolderPlan } from '../report/experimentFolder.js';
+import {
+  appendLine,
+  EXPERIMENT_FILES,
+  openExperimentFolder,
+  sortRunFiles,
+  writeExperimentManifest,
+  type ExperimentManifest,
+  type FolderPlan,
+} from '../report/experimentFolder.js';
 import { progressDisplay } from './progressDisplay.js';
 import { kopsimVersion } from './version.js';
 
@@ -17,10 +25,15 @@ export class InterruptedError extends KopsimError {
  * What running a plan into a folder needs of it. Experiment, sensitivity and attribution
  * plans all have it, so they share one folder layout, resume, shards and merge.
  */
-export type FolderRunPlan = FolderPlan & RunnablePlan & Pick<ExperimentPlan, 'name' | 'baseSeed'> & { readonly kind: string };
+export type FolderRunPlan = FolderPlan &
+  RunnablePlan &
+  Pick<ExperimentPlan, 'name' | 'baseSeed'> & { readonly kind: string };
 
 /** The default output folder, reports/<name>-<kind>-s<seed>-<hash>: stable, so the same command finds (and resumes) it. */
-export function defaultPlanFolder(plan: Pick<FolderRunPlan, 'name' | 'kind' | 'baseSeed' | 'hash'>, shard: Shard | undefined): string {
+export function defaultPlanFolder(
+  plan: Pick<FolderRunPlan, 'name' | 'kind' | 'baseSeed' | 'hash'>,
+  shard: Shard | undefined,
+): string {
   const base = `${plan.name}-${plan.kind}-s${plan.baseSeed}-${plan.hash.slice(0, 8)}`;
   return resolve('reports', shard && shard.count > 1 ? `${base}-shard${shard.index}of${shard.count}` : base);
 }
@@ -84,8 +97,14 @@ export async function runPlanInFolder<R>(
   const mine = plan.runs.filter((r) => inShard(r.index, opts.shard));
   const todo = mine.filter((r) => !opened.finished.has(r.index));
   const finishedBefore = mine.length - todo.length;
-  if (!opened.fresh) process.stderr.write(`kopsim: resuming ${outDir}: ${finishedBefore} of ${mine.length} runs already done${opened.repaired ? ' (cut off a torn last line)' : ''}\n`);
-  else if (opts.announce) process.stderr.write(`kopsim: ${plan.name}: ${mine.length} runs${shard ? ` (shard ${shard.index}/${shard.count} of ${plan.runs.length})` : ''} on ${opts.execute ? 0 : workers} worker${workers === 1 ? '' : 's'} into ${outDir}\n`);
+  if (!opened.fresh)
+    process.stderr.write(
+      `kopsim: resuming ${outDir}: ${finishedBefore} of ${mine.length} runs already done${opened.repaired ? ' (cut off a torn last line)' : ''}\n`,
+    );
+  else if (opts.announce)
+    process.stderr.write(
+      `kopsim: ${plan.name}: ${mine.length} runs${shard ? ` (shard ${shard.index}/${shard.count} of ${plan.runs.length})` : ''} on ${opts.execute ? 0 : workers} worker${workers === 1 ? '' : 's'} into ${outDir}\n`,
+    );
 
   const manifestOf = (status: ExperimentManifest['status'], completed: number, failed: number): ExperimentManifest => ({
     kopsimVersion: version,
@@ -105,19 +124,24 @@ export async function runPlanInFolder<R>(
   });
   writeExperimentManifest(outDir, manifestOf('running', finishedBefore, 0));
 
-  const display = progressDisplay(`${plan.name} (${plan.kind}${shard ? `, shard ${shard.index}/${shard.count}` : ''})`, opts.tui);
+  const display = progressDisplay(
+    `${plan.name} (${plan.kind}${shard ? `, shard ${shard.index}/${shard.count}` : ''})`,
+    opts.tui,
+  );
   const log = (line: string) => display.log(line);
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     signals++;
     if (signals > 1) process.exit(130);
-    log(`kopsim: ${signal}: stopping; finished runs are kept in ${join(outDir, EXPERIMENT_FILES.runs)} (press Ctrl-C again to quit at once)`);
+    log(
+      `kopsim: ${signal}: stopping; finished runs are kept in ${join(outDir, EXPERIMENT_FILES.runs)} (press Ctrl-C again to quit at once)`,
+    );
     controller.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let outcome;
+  let outcome: Awaited<ReturnType<typeof executeRuns>>;
   try {
     outcome = await executeRuns({
       plan,
@@ -131,7 +155,9 @@ export async function runPlanInFolder<R>(
       onRecord: (record) => appendLine(outDir, EXPERIMENT_FILES.runs, runRecordLine(record)),
       onFailure: (failure, stack) => {
         appendLine(outDir, EXPERIMENT_FILES.failures, runFailureLine(failure));
-        log(`kopsim: run ${failure.key} failed (${opts.failedRunPlace(failure)}, replicate ${failure.replicate}, seed ${failure.seed}): ${failure.error}\n${stack}`);
+        log(
+          `kopsim: run ${failure.key} failed (${opts.failedRunPlace(failure)}, replicate ${failure.replicate}, seed ${failure.seed}): ${failure.error}\n${stack}`,
+        );
       },
       onProgress: (p) => display.update(p),
     });
@@ -142,7 +168,9 @@ export async function runPlanInFolder<R>(
   }
   if (outcome.interrupted) {
     writeExperimentManifest(outDir, manifestOf('interrupted', finishedBefore + outcome.completed, outcome.failed));
-    throw new InterruptedError(`interrupted: ${finishedBefore + outcome.completed} of ${mine.length} runs are in ${outDir}; run the same command again to resume`);
+    throw new InterruptedError(
+      `interrupted: ${finishedBefore + outcome.completed} of ${mine.length} runs are in ${outDir}; run the same command again to resume`,
+    );
   }
 
   const files = sortRunFiles(outDir);
@@ -161,10 +189,25 @@ export function shardDoneText(plan: Pick<FolderRunPlan, 'name'>, run: PlanFolder
 
 /** The error (exit 1) when runs failed; `note` adds what that kept from being done. */
 export function failedRunsError(run: PlanFolderOutcome<unknown>, note = ''): SimulationError {
-  return new SimulationError(`${run.failed} of ${run.inShard} runs failed (each with its seed and design point in ${join(run.outDir, EXPERIMENT_FILES.failures)}); re-running the same command retries them${note}`);
+  return new SimulationError(
+    `${run.failed} of ${run.inShard} runs failed (each with its seed and design point in ${join(run.outDir, EXPERIMENT_FILES.failures)}); re-running the same command retries them${note}`,
+  );
 }
 
 /** The head of what `--json` prints: the folder, the plan and how many of its runs finished. */
-export function planRunJson(folder: string, plan: Pick<FolderRunPlan, 'name' | 'kind' | 'hash' | 'runs'>, shard: Shard | undefined, completed: number, failed: number) {
-  return { folder, name: plan.name, kind: plan.kind, planHash: plan.hash, shard: shard ?? null, runs: { planned: plan.runs.length, completed, failed } };
+export function planRunJson(
+  folder: string,
+  plan: Pick<FolderRunPlan, 'name' | 'kind' | 'hash' | 'runs'>,
+  shard: Shard | undefined,
+  completed: number,
+  failed: number,
+) {
+  return {
+    folder,
+    name: plan.name,
+    kind: plan.kind,
+    planHash: plan.hash,
+    shard: shard ?? null,
+    runs: { planned: plan.runs.length, completed, failed },
+  };
 }

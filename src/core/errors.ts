@@ -22,7 +22,10 @@ export class InputError extends KopsimError {
   override readonly exitCode = 2;
   readonly problems: readonly InputProblem[];
   constructor(source: string, problems: readonly InputProblem[], options?: { cause?: unknown }) {
-    super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map(formatProblem).join('\n')}`, options);
+    super(
+      `${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map(formatProblem).join('\n')}`,
+      options,
+    );
     this.problems = problems;
   }
 }

@@ -29,7 +29,10 @@ export interface BootstrapSettings {
 }
 
 /** The bootstrap settings asked for, with the seed derived from the base seed when none is given. */
-export function bootstrapSettings(given: { readonly resamples: number; readonly level: number; readonly seed?: number }, baseSeed: number): BootstrapSettings {
+export function bootstrapSettings(
+  given: { readonly resamples: number; readonly level: number; readonly seed?: number },
+  baseSeed: number,
+): BootstrapSettings {
   return { resamples: given.resamples, level: given.level, seed: given.seed ?? deriveSeed(baseSeed, 'bootstrap') };
 }
 
@@ -51,8 +54,18 @@ export function analysisOutputs(
   const seen = new Map<string, number>();
   const ids: string[] = [];
   indicators.forEach((id, i) => {
-    if (!indicatorById(id)) problems.push({ path: `${indicatorsPath}[${i}]`, message: 'is not an indicator (docs/ODD.md lists them, section 7.18)', found: id });
-    else if (seen.has(id)) problems.push({ path: `${indicatorsPath}[${i}]`, message: `duplicates ${indicatorsPath}[${seen.get(id)}]`, found: id });
+    if (!indicatorById(id))
+      problems.push({
+        path: `${indicatorsPath}[${i}]`,
+        message: 'is not an indicator (docs/ODD.md lists them, section 7.18)',
+        found: id,
+      });
+    else if (seen.has(id))
+      problems.push({
+        path: `${indicatorsPath}[${i}]`,
+        message: `duplicates ${indicatorsPath}[${seen.get(id)}]`,
+        found: id,
+      });
     else {
       seen.set(id, i);
       ids.push(id);
@@ -61,11 +74,14 @@ export function analysisOutputs(
   const monthSet = new Set<number>();
   at.forEach((m, i) => {
     const month = m === 'final' ? months : m;
-    if (month > months) problems.push({ path: `${atPath}[${i}]`, message: `is after the last simulated month (${months})`, found: m });
+    if (month > months)
+      problems.push({ path: `${atPath}[${i}]`, message: `is after the last simulated month (${months})`, found: m });
     else monthSet.add(month);
   });
   const sorted = [...monthSet].sort((a, b) => a - b);
-  return ids.flatMap((indicator) => sorted.map((month) => ({ key: `${indicator}@${month}`, indicator, month, final: month === months })));
+  return ids.flatMap((indicator) =>
+    sorted.map((month) => ({ key: `${indicator}@${month}`, indicator, month, final: month === months })),
+  );
 }
 
 /** Finished runs arranged by design point and replicate. */
@@ -91,7 +107,9 @@ export function replicateTable(runs: readonly PlannedRun[], records: readonly Ru
     points.add(run.point);
     replicates.add(run.replicate);
   }
-  const complete = [...replicates].sort((a, b) => a - b).filter((k) => [...points].every((p) => byKey.has(`${p}\u0000${k}`)));
+  const complete = [...replicates]
+    .sort((a, b) => a - b)
+    .filter((k) => [...points].every((p) => byKey.has(`${p}\u0000${k}`)));
   return { complete, record: (point, replicate) => byKey.get(`${point}\u0000${replicate}`) };
 }
 
@@ -122,11 +140,21 @@ export function runCounts(planned: number, completed: number, failed: number): A
  *
  * @throws InputError when no replicate is complete everywhere.
  */
-export function completeReplicates(plan: { readonly name: string; readonly runs: readonly PlannedRun[] }, records: readonly RunRecord[], failed: number, everyPoint: string): { table: ReplicateTable; runs: AnalysisRuns } {
+export function completeReplicates(
+  plan: { readonly name: string; readonly runs: readonly PlannedRun[] },
+  records: readonly RunRecord[],
+  failed: number,
+  everyPoint: string,
+): { table: ReplicateTable; runs: AnalysisRuns } {
   const table = replicateTable(plan.runs, records);
   const runs = runCounts(plan.runs.length, records.length, failed);
   if (table.complete.length === 0) {
-    throw new InputError(plan.name, [{ path: 'runs', message: `no replicate is finished ${everyPoint} (${runs.completed} of ${runs.planned} runs finished): run the same command again to complete them` }]);
+    throw new InputError(plan.name, [
+      {
+        path: 'runs',
+        message: `no replicate is finished ${everyPoint} (${runs.completed} of ${runs.planned} runs finished): run the same command again to complete them`,
+      },
+    ]);
   }
   return { table, runs };
 }
@@ -138,6 +166,13 @@ export function outputLabel(output: AnalysisOutput): { label: string; unit: stri
 }
 
 /** Bootstrap options for one output: its draws come from a stream derived from the plan's bootstrap seed and the output's key. */
-export function outputBootstrap(bootstrap: BootstrapSettings, output: AnalysisOutput): { rng: Rng; resamples: number; level: number } {
-  return { rng: createRng(deriveSeed(bootstrap.seed, output.key)), resamples: bootstrap.resamples, level: bootstrap.level };
+export function outputBootstrap(
+  bootstrap: BootstrapSettings,
+  output: AnalysisOutput,
+): { rng: Rng; resamples: number; level: number } {
+  return {
+    rng: createRng(deriveSeed(bootstrap.seed, output.key)),
+    resamples: bootstrap.resamples,
+    level: bootstrap.level,
+  };
 }

@@ -8,11 +8,27 @@ import { runKey, type PlannedRun } from './plan.js';
  * point (common random numbers), so differences between points come from the points,
  * not from different draws. (An experiment's runs seed each point apart: plan.ts.)
  */
-export function analysisRuns(label: string, points: readonly DesignPoint[], replicates: number, baseSeed: number, months: number): PlannedRun[] {
+export function analysisRuns(
+  label: string,
+  points: readonly DesignPoint[],
+  replicates: number,
+  baseSeed: number,
+  months: number,
+): PlannedRun[] {
   const runs: PlannedRun[] = [];
   for (let r = 0; r < replicates; r++) {
     const seed = runSeed(baseSeed, '', r);
-    for (const pt of points) runs.push({ index: runs.length, key: runKey(label, pt.key, r), scenario: label, point: pt.key, params: pt.params, replicate: r, seed, months });
+    for (const pt of points)
+      runs.push({
+        index: runs.length,
+        key: runKey(label, pt.key, r),
+        scenario: label,
+        point: pt.key,
+        params: pt.params,
+        replicate: r,
+        seed,
+        months,
+      });
   }
   return runs;
 }

@@ -1,5 +1,13 @@
 import { mean } from 'simple-statistics';
-import { completeReplicates, outputBootstrap, outputLabel, outputValue, type AnalysisOutput, type AnalysisRuns, type BootstrapSettings } from './analysisOutputs.js';
+import {
+  completeReplicates,
+  outputBootstrap,
+  outputLabel,
+  outputValue,
+  type AnalysisOutput,
+  type AnalysisRuns,
+  type BootstrapSettings,
+} from './analysisOutputs.js';
 import { coalitionStages, type AttributionPlan, type AttributionSampling } from './attributionPlan.js';
 import type { RunRecord } from './runRecord.js';
 import { shapleyReplicates } from './sensitivity/shapleyBootstrap.js';
@@ -48,7 +56,14 @@ export interface AttributionResult {
   readonly name: string;
   readonly planHash: string;
   readonly baseSeed: number;
-  readonly scenario: { readonly label: string; readonly name: string; readonly strategy: string; readonly mode: string; readonly founding: string; readonly months: number };
+  readonly scenario: {
+    readonly label: string;
+    readonly name: string;
+    readonly strategy: string;
+    readonly mode: string;
+    readonly founding: string;
+    readonly months: number;
+  };
   readonly sampling: { readonly method: AttributionSampling['method']; readonly samples?: number };
   readonly coalitionsRun: number;
   readonly replicatesPlanned: number;
@@ -71,8 +86,17 @@ export interface AttributionResult {
  *
  * @throws InputError when no replicate is complete in every coalition.
  */
-export function analyzeAttribution(plan: AttributionPlan, records: readonly RunRecord[], failed = 0): AttributionResult {
-  const { table, runs } = completeReplicates(plan, records, failed, `in every one of the ${plan.coalitions.length} coalitions`);
+export function analyzeAttribution(
+  plan: AttributionPlan,
+  records: readonly RunRecord[],
+  failed = 0,
+): AttributionResult {
+  const { table, runs } = completeReplicates(
+    plan,
+    records,
+    failed,
+    `in every one of the ${plan.coalitions.length} coalitions`,
+  );
   const n = plan.stages.length;
   const full = 2 ** n - 1;
   const outputs = plan.outputs.map((output): AttributionOutputResult => {
@@ -80,22 +104,55 @@ export function analyzeAttribution(plan: AttributionPlan, records: readonly RunR
     plan.coalitions.forEach((mask, i) => {
       outcomes[mask] = table.complete.map((k) => outputValue(table.record(plan.points[i].key, k)!, output));
     });
-    const coalitions = plan.coalitions.map((mask) => ({ mask, stages: coalitionStages(mask), mean: meanOf(outcomes[mask]) }));
+    const coalitions = plan.coalitions.map((mask) => ({
+      mask,
+      stages: coalitionStages(mask),
+      mean: meanOf(outcomes[mask]),
+    }));
     const head = { output, ...outputLabel(output), coalitions };
     const bad = plan.coalitions.find((mask) => outcomes[mask].some((v) => !Number.isFinite(v)));
     if (bad !== undefined) {
       const empty = meanOf(outcomes[0]);
       const fullMean = meanOf(outcomes[full]);
-      return { ...head, stages: [], empty, full: fullMean, total: fullMean - empty, totalLower: NaN, totalUpper: NaN, sum: NaN, residual: NaN, efficient: false, error: `coalition ${plan.points[plan.coalitions.indexOf(bad)].key} has a value that is not a finite number (the indicator is undefined there)` };
+      return {
+        ...head,
+        stages: [],
+        empty,
+        full: fullMean,
+        total: fullMean - empty,
+        totalLower: NaN,
+        totalUpper: NaN,
+        sum: NaN,
+        residual: NaN,
+        efficient: false,
+        error: `coalition ${plan.points[plan.coalitions.indexOf(bad)].key} has a value that is not a finite number (the indicator is undefined there)`,
+      };
     }
     const permutations = plan.sampling.method === 'permutation' ? plan.sampling.permutations : undefined;
     const a = shapleyReplicates(n, outcomes, { ...outputBootstrap(plan.bootstrap, output), permutations });
-    const stages = plan.stages.map((s, i) => ({ stage: s.stage, name: s.name, value: a.values[i], lower: a.lower[i], upper: a.upper[i] }));
+    const stages = plan.stages.map((s, i) => ({
+      stage: s.stage,
+      name: s.name,
+      value: a.values[i],
+      lower: a.lower[i],
+      upper: a.upper[i],
+    }));
     let sum = 0;
     for (const v of a.values) sum += v;
     const residual = sum - a.total;
     const scale = Math.max(Math.abs(a.empty), Math.abs(a.full), Math.abs(a.total), Number.MIN_VALUE);
-    return { ...head, stages, empty: a.empty, full: a.full, total: a.total, totalLower: a.totalLower, totalUpper: a.totalUpper, sum, residual, efficient: Math.abs(residual) <= EFFICIENCY_TOLERANCE * scale };
+    return {
+      ...head,
+      stages,
+      empty: a.empty,
+      full: a.full,
+      total: a.total,
+      totalLower: a.totalLower,
+      totalUpper: a.totalUpper,
+      sum,
+      residual,
+      efficient: Math.abs(residual) <= EFFICIENCY_TOLERANCE * scale,
+    };
   });
   const s = plan.scenarios[0];
   return {
@@ -103,8 +160,18 @@ export function analyzeAttribution(plan: AttributionPlan, records: readonly RunR
     name: plan.name,
     planHash: plan.hash,
     baseSeed: plan.baseSeed,
-    scenario: { label: s.label, name: s.name, strategy: s.strategy, mode: s.scenario.strategy.mode, founding: s.scenario.strategy.founding, months: s.months },
-    sampling: plan.sampling.method === 'permutation' ? { method: 'permutation', samples: plan.sampling.samples } : { method: 'exact' },
+    scenario: {
+      label: s.label,
+      name: s.name,
+      strategy: s.strategy,
+      mode: s.scenario.strategy.mode,
+      founding: s.scenario.strategy.founding,
+      months: s.months,
+    },
+    sampling:
+      plan.sampling.method === 'permutation'
+        ? { method: 'permutation', samples: plan.sampling.samples }
+        : { method: 'exact' },
     coalitionsRun: plan.coalitions.length,
     replicatesPlanned: plan.replicates,
     replicatesUsed: table.complete,

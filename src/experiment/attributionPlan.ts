@@ -17,7 +17,10 @@ import { coalitions, permutationCoalitions, samplePermutations } from './sensiti
 export const ATTRIBUTION_FORMAT = 1;
 
 /** The players of the attribution: the six roadmap stages; player i is stage i + 1 (bit i of a coalition mask). */
-export const ATTRIBUTION_STAGES: readonly { readonly stage: number; readonly name: string }[] = STAGES.map((stage) => ({ stage, name: STAGE_NAMES[stage] }));
+export const ATTRIBUTION_STAGES: readonly { readonly stage: number; readonly name: string }[] = STAGES.map((stage) => ({
+  stage,
+  name: STAGE_NAMES[stage],
+}));
 
 /** How the Shapley values are computed: from all 64 coalitions, or from K sampled stage orders. */
 export type AttributionSampling =
@@ -110,7 +113,9 @@ export function coalitionScenario(scenario: Scenario, mask: number): Scenario {
  * The scenario of each run of an attribution plan (for the worker pool's `scenarioOf`),
  * built once per coalition.
  */
-export function attributionScenarioOf(plan: Pick<AttributionPlan, 'scenarios' | 'points' | 'coalitions'>): (run: PlannedRun) => Scenario {
+export function attributionScenarioOf(
+  plan: Pick<AttributionPlan, 'scenarios' | 'points' | 'coalitions'>,
+): (run: PlannedRun) => Scenario {
   const base = plan.scenarios[0].scenario;
   const maskOf = new Map(plan.points.map((p, i) => [p.key, plan.coalitions[i]]));
   const cache = new Map<number, Scenario>();
@@ -144,9 +149,14 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
   const outputs = analysisOutputs(request.indicators, request.at, base.months, problems, paths.indicators, paths.at);
   const n = ATTRIBUTION_STAGES.length;
   if (request.sample !== undefined && !(Number.isInteger(request.sample) && request.sample >= 1)) {
-    problems.push({ path: paths.sample ?? 'sample', message: 'must be a positive integer (the number of stage orders)', found: request.sample });
+    problems.push({
+      path: paths.sample ?? 'sample',
+      message: 'must be a positive integer (the number of stage orders)',
+      found: request.sample,
+    });
   }
-  if (!(Number.isInteger(request.replicates) && request.replicates >= 1)) problems.push({ path: 'replicates', message: 'must be a positive integer', found: request.replicates });
+  if (!(Number.isInteger(request.replicates) && request.replicates >= 1))
+    problems.push({ path: 'replicates', message: 'must be a positive integer', found: request.replicates });
   if (problems.length > 0) throw new InputError(request.scenario.source, problems);
 
   const baseSeed = request.seed ?? base.seed;

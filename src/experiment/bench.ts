@@ -47,7 +47,12 @@ export interface BenchResult {
     readonly processSize: number;
     readonly memorySize: number;
     readonly national: { readonly scenario: string; readonly sets: readonly string[] };
-    readonly replications: { readonly scenario: string; readonly sets: readonly string[]; readonly replicates: number; readonly workers: readonly number[] };
+    readonly replications: {
+      readonly scenario: string;
+      readonly sets: readonly string[];
+      readonly replicates: number;
+      readonly workers: readonly number[];
+    };
     readonly only: readonly BenchPart[];
   };
   readonly throughput: ThroughputFigure[] | null;
@@ -167,10 +172,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const figures: ThroughputFigure[] = [];
     for (const households of sizes) {
       const scenario = fullModelScenario(households, opts.months);
-      log(`throughput: ${households.toLocaleString('en-US')} households x ${opts.months} months, warm-up + ${runs} runs`);
+      log(
+        `throughput: ${households.toLocaleString('en-US')} households x ${opts.months} months, warm-up + ${runs} runs`,
+      );
       // Warm-up (JIT): at least 3 million household-months, so that small sizes are measured
       // compiled too, but no longer than a measured run.
-      timedRun(fullModelScenario(households, Math.min(opts.months, Math.max(6, Math.ceil(3e6 / Math.max(1, households))))), seed);
+      timedRun(
+        fullModelScenario(households, Math.min(opts.months, Math.max(6, Math.ceil(3e6 / Math.max(1, households))))),
+        seed,
+      );
       const phaseTotals = new Float64Array(PHASES.length);
       const runsMs: number[] = [];
       const cpuMs: number[] = [];
@@ -198,9 +208,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         const sum = phaseTotals.reduce((a, b) => a + b, 0);
         processes = {
           households,
-          phases: PHASES.map((name, p) => ({ name, nsPerHouseholdMonth: (phaseTotals[p] * 1e6) / (hhMonths * runs), share: sum > 0 ? phaseTotals[p] / sum : 0 })).sort(
-            (a, b) => b.share - a.share,
-          ),
+          phases: PHASES.map((name, p) => ({
+            name,
+            nsPerHouseholdMonth: (phaseTotals[p] * 1e6) / (hhMonths * runs),
+            share: sum > 0 ? phaseTotals[p] / sum : 0,
+          })).sort((a, b) => b.share - a.share),
         };
       }
     }
@@ -211,7 +223,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const bySize = [...throughput].sort((a, b) => a.households - b.households);
     const small = bySize[0];
     const large = bySize[bySize.length - 1];
-    costRatio = { smallest: small.households, largest: large.households, ratio: large.nsPerHouseholdMonth / small.nsPerHouseholdMonth };
+    costRatio = {
+      smallest: small.households,
+      largest: large.households,
+      ratio: large.nsPerHouseholdMonth / small.nsPerHouseholdMonth,
+    };
   }
 
   let national: NationalFigure | null = null;
@@ -233,7 +249,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       processSize: opts.processSize,
       memorySize: opts.memorySize,
       national: { scenario: opts.national.scenario, sets: [...opts.national.sets] },
-      replications: { scenario: opts.replications.scenario, sets: [...opts.replications.sets], replicates: opts.replications.replicates, workers: [...opts.replications.workers] },
+      replications: {
+        scenario: opts.replications.scenario,
+        sets: [...opts.replications.sets],
+        replicates: opts.replications.replicates,
+        workers: [...opts.replications.workers],
+      },
       only: BENCH_PARTS.filter((p) => opts.only.has(p)),
     },
     throughput,
@@ -246,15 +267,29 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   return { ...result, targets: checkTargets(result) };
 }
 
-async function measureNational(spec: BenchOptions['national'], runs: number, log: (line: string) => void): Promise<NationalFigure> {
+async function measureNational(
+  spec: BenchOptions['national'],
+  runs: number,
+  log: (line: string) => void,
+): Promise<NationalFigure> {
   if (!resolveScenarioPath(spec.scenario)) {
     log(`national: no scenario '${spec.scenario}' found; skipped`);
-    return { status: 'missing', scenario: spec.scenario, households: 0, months: 0, runs: 0, medianSeconds: Number.NaN, runsSeconds: [] };
+    return {
+      status: 'missing',
+      scenario: spec.scenario,
+      households: 0,
+      months: 0,
+      runs: 0,
+      medianSeconds: Number.NaN,
+      runsSeconds: [],
+    };
   }
   const loaded = loadScenario(spec.scenario, spec.sets);
   const scenario = loaded.scenario;
   const households = scenario.regions.reduce((a, r) => a + r.households, 0);
-  log(`national: ${loaded.id}, ${households.toLocaleString('en-US')} households x ${scenario.months} months, ${runs} runs`);
+  log(
+    `national: ${loaded.id}, ${households.toLocaleString('en-US')} households x ${scenario.months} months, ${runs} runs`,
+  );
   const seed = runSeed(scenario.seed);
   const runsSeconds: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -264,17 +299,34 @@ async function measureNational(spec: BenchOptions['national'], runs: number, log
     runsSeconds.push((performance.now() - started) / 1000);
     log(`  run ${r + 1}: ${runsSeconds[r].toFixed(1)} s`);
   }
-  return { status: 'measured', scenario: loaded.id, households, months: scenario.months, runs, medianSeconds: median(runsSeconds), runsSeconds };
+  return {
+    status: 'measured',
+    scenario: loaded.id,
+    households,
+    months: scenario.months,
+    runs,
+    medianSeconds: median(runsSeconds),
+    runsSeconds,
+  };
 }
 
-async function measureReplications(spec: BenchOptions['replications'], runs: number, log: (line: string) => void): Promise<ReplicationFigure> {
+async function measureReplications(
+  spec: BenchOptions['replications'],
+  runs: number,
+  log: (line: string) => void,
+): Promise<ReplicationFigure> {
   const plan = replicationPlan(spec);
   const scenario = plan.scenarios[0].scenario;
   const households = scenario.regions.reduce((a, r) => a + r.households, 0);
   const byWorkers: ReplicationFigure['byWorkers'] = [];
   for (const workers of spec.workers) {
-    log(`replications: ${spec.replicates} x ${spec.scenario} (${households.toLocaleString('en-US')} households x ${scenario.months} months) on ${workers} worker${workers === 1 ? '' : 's'}, warm-up + ${runs} runs`);
-    await timeReplications(replicationPlan({ ...spec, replicates: Math.min(spec.replicates, 2 * Math.max(1, workers)) }), workers); // warm-up
+    log(
+      `replications: ${spec.replicates} x ${spec.scenario} (${households.toLocaleString('en-US')} households x ${scenario.months} months) on ${workers} worker${workers === 1 ? '' : 's'}, warm-up + ${runs} runs`,
+    );
+    await timeReplications(
+      replicationPlan({ ...spec, replicates: Math.min(spec.replicates, 2 * Math.max(1, workers)) }),
+      workers,
+    ); // warm-up
     const runsSeconds: number[] = [];
     for (let r = 0; r < runs; r++) runsSeconds.push((await timeReplications(plan, workers)) / 1000);
     byWorkers.push({ workers, medianSeconds: median(runsSeconds), runsSeconds });
@@ -290,18 +342,30 @@ async function measureReplications(spec: BenchOptions['replications'], runs: num
       efficiency = speedup / (many.workers / few.workers);
     }
   }
-  return { scenario: spec.scenario, replicates: spec.replicates, households, months: scenario.months, runs, byWorkers, speedup, efficiency };
+  return {
+    scenario: spec.scenario,
+    replicates: spec.replicates,
+    households,
+    months: scenario.months,
+    runs,
+    byWorkers,
+    speedup,
+    efficiency,
+  };
 }
 
 /** The issue's targets (issue 7), judged on what was measured; `met` is null when a figure is missing or measured at other sizes. */
 export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
-  const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const fmt = (x: number, digits = 0) =>
+    x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const targets: TargetCheck[] = [];
   const at100k = r.throughput?.find((t) => t.households === 100_000);
   targets.push({
     measure: 'throughput at 100,000 households',
     target: '>= 10,000,000 household-months/s',
-    value: at100k ? `${fmt(at100k.householdMonthsPerSecond)} /s (${fmt(at100k.nsPerHouseholdMonth, 1)} ns)` : 'not measured',
+    value: at100k
+      ? `${fmt(at100k.householdMonthsPerSecond)} /s (${fmt(at100k.nsPerHouseholdMonth, 1)} ns)`
+      : 'not measured',
     met: at100k ? at100k.householdMonthsPerSecond >= 1e7 : null,
   });
   const ratio = r.costRatio;
@@ -324,7 +388,11 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   targets.push({
     measure: 'national scenario',
     target: '< 60 s',
-    value: !nat ? 'not measured' : nat.status === 'missing' ? `no scenario '${nat.scenario}'` : `${fmt(nat.medianSeconds, 1)} s (${fmt(nat.households)} x ${nat.months} months)`,
+    value: !nat
+      ? 'not measured'
+      : nat.status === 'missing'
+        ? `no scenario '${nat.scenario}'`
+        : `${fmt(nat.medianSeconds, 1)} s (${fmt(nat.households)} x ${nat.months} months)`,
     met: natFull ? nat!.medianSeconds < 60 : null,
   });
   const rep = r.replications;
@@ -339,7 +407,8 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   targets.push({
     measure: 'parallel speedup, 1 -> 2 workers',
     target: '>= 1.8',
-    value: rep?.speedup != null ? `${rep.speedup.toFixed(2)} (efficiency ${rep.efficiency!.toFixed(2)})` : 'not measured',
+    value:
+      rep?.speedup != null ? `${rep.speedup.toFixed(2)} (efficiency ${rep.efficiency!.toFixed(2)})` : 'not measured',
     met: rep?.speedup != null && full ? rep.speedup >= 1.8 : null,
   });
   return targets;

@@ -40,7 +40,9 @@ export async function timeReplications(plan: ExperimentPlan, workers: number): P
   });
   const ms = performance.now() - started;
   if (failures.length > 0 || outcome.completed !== plan.runs.length) {
-    throw new SimulationError(`bench replications: ${failures.length} runs failed (${failures.slice(0, 3).join('; ')})`);
+    throw new SimulationError(
+      `bench replications: ${failures.length} runs failed (${failures.slice(0, 3).join('; ')})`,
+    );
   }
   return ms;
 }

@@ -16,7 +16,9 @@ import type { Scenario } from '../scenario/schema.js';
 export function fullModelScenario(households: number, months: number): Scenario {
   const base = loadScenario('seed-roadmap').scenario;
   const count = base.regions.length;
-  const sets = base.regions.map((_, k) => `regions[${k}].households=${Math.floor(households / count) + (k < households % count ? 1 : 0)}`);
+  const sets = base.regions.map(
+    (_, k) => `regions[${k}].households=${Math.floor(households / count) + (k < households % count ? 1 : 0)}`,
+  );
   sets.push(
     `months=${months}`,
     'strategy.mode=scheduled',
@@ -77,5 +79,12 @@ export function timedRun(scenario: Scenario, seed: number): TimedRun {
   }
   const totalMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
-  return { households: world.households.count, months: scenario.months, totalMs, cpuMs: (cpu.user + cpu.system) / 1000, phaseMs, series: collector.series };
+  return {
+    households: world.households.count,
+    months: scenario.months,
+    totalMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    phaseMs,
+    series: collector.series,
+  };
 }

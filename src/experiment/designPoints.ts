@@ -41,7 +41,9 @@ export function parameterValues(p: SweepParameter): Value[] {
     if (k === 0) return from;
     if (k === steps - 1) return to;
     const u = k / (steps - 1);
-    return tidy(p.scale === 'log' ? Math.exp(Math.log(from) + u * (Math.log(to) - Math.log(from))) : from + u * (to - from));
+    return tidy(
+      p.scale === 'log' ? Math.exp(Math.log(from) + u * (Math.log(to) - Math.log(from))) : from + u * (to - from),
+    );
   });
 }
 
@@ -86,7 +88,12 @@ export function latinHypercubePoints(parameters: readonly SweepParameter[], n: n
     const perm = randomPermutation(n, rng);
     return perm.map((stratum) => {
       const u = (stratum + rng.uniform()) / n;
-      return tidy(fromUnit({ name: p.path, min: p.from!, max: p.to!, distribution: p.scale === 'log' ? 'loguniform' : 'uniform' }, u));
+      return tidy(
+        fromUnit(
+          { name: p.path, min: p.from!, max: p.to!, distribution: p.scale === 'log' ? 'loguniform' : 'uniform' },
+          u,
+        ),
+      );
     });
   });
   return Array.from({ length: n }, (_, i) => point(parameters.map((p, j): [string, Value] => [p.path, columns[j][i]])));

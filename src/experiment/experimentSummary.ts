@@ -40,10 +40,21 @@ export interface ExperimentSummary {
   readonly ciLevel: number;
   readonly baseline: string | null;
   readonly indicators: readonly { readonly id: string; readonly label: string; readonly unit: string }[];
-  readonly scenarios: readonly { readonly label: string; readonly id: string; readonly name: string; readonly strategy: string; readonly months: number }[];
+  readonly scenarios: readonly {
+    readonly label: string;
+    readonly id: string;
+    readonly name: string;
+    readonly strategy: string;
+    readonly months: number;
+  }[];
   readonly points: readonly DesignPoint[];
   readonly reportMonths: readonly number[];
-  readonly runs: { readonly planned: number; readonly completed: number; readonly failed: number; readonly missing: number };
+  readonly runs: {
+    readonly planned: number;
+    readonly completed: number;
+    readonly failed: number;
+    readonly missing: number;
+  };
   readonly series: readonly SummarySeries[];
   readonly comparisons: readonly ComparisonRow[];
 }
@@ -55,7 +66,11 @@ const group = (scenario: string, point: string) => `${scenario}\u0000${point}`;
  * order, so the same set of runs gives the same numbers, bit for bit, however they were
  * produced (workers, shards, resumes).
  */
-export function summarizeExperiment(plan: ExperimentPlan, records: readonly RunRecord[], failed = 0): ExperimentSummary {
+export function summarizeExperiment(
+  plan: ExperimentPlan,
+  records: readonly RunRecord[],
+  failed = 0,
+): ExperimentSummary {
   const sorted = records.slice().sort((a, b) => a.index - b.index);
   const byGroup = new Map<string, RunRecord[]>();
   for (const r of sorted) {

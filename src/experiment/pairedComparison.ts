@@ -42,10 +42,28 @@ export function pairedComparison(differences: readonly number[]): PairedComparis
   if (sd === 0) {
     const zero = d.every((x) => x === 0);
     const inf = zero ? 0 : Math.sign(d[0]) * Infinity;
-    return { n, meanDiff: zero ? 0 : d[0], sdDiff: 0, ciLow: zero ? 0 : d[0], ciHigh: zero ? 0 : d[0], t: inf, p: zero ? 1 : 0, dz: inf };
+    return {
+      n,
+      meanDiff: zero ? 0 : d[0],
+      sdDiff: 0,
+      ciLow: zero ? 0 : d[0],
+      ciHigh: zero ? 0 : d[0],
+      t: inf,
+      p: zero ? 1 : 0,
+      dz: inf,
+    };
   }
   const se = sd / Math.sqrt(n);
   const half = studentTQuantile(1 - (1 - CI_LEVEL) / 2, n - 1) * se;
   const t = m / se;
-  return { n, meanDiff: m, sdDiff: sd, ciLow: m - half, ciHigh: m + half, t, p: studentTTwoSidedP(t, n - 1), dz: m / sd };
+  return {
+    n,
+    meanDiff: m,
+    sdDiff: sd,
+    ciLow: m - half,
+    ciHigh: m + half,
+    t,
+    p: studentTTwoSidedP(t, n - 1),
+    dz: m / sd,
+  };
 }

@@ -7,7 +7,13 @@ import type { LoadedExperiment } from '../scenario/loadExperiment.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { getPath, parsePath } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
-import { BASE_POINT, factorialPoints, latinHypercubePoints, parameterValues, type DesignPoint } from './designPoints.js';
+import {
+  BASE_POINT,
+  factorialPoints,
+  latinHypercubePoints,
+  parameterValues,
+  type DesignPoint,
+} from './designPoints.js';
 import { scenarioAtPoint, validationProblem } from './scenarioAtPoint.js';
 import { stableStringify } from './stableStringify.js';
 
@@ -103,18 +109,36 @@ export function planExperiment(loaded: LoadedExperiment): ExperimentPlan {
   const indicators = experiment.indicators ?? KEY_INDICATORS;
   const seenIndicator = new Map<string, number>();
   indicators.forEach((id, i) => {
-    if (!indicatorById(id)) problems.push({ path: `indicators[${i}]`, message: 'is not an indicator (kopsim schema lists them in docs/ODD.md)', found: id });
-    else if (seenIndicator.has(id)) problems.push({ path: `indicators[${i}]`, message: `duplicates indicators[${seenIndicator.get(id)}]`, found: id });
+    if (!indicatorById(id))
+      problems.push({
+        path: `indicators[${i}]`,
+        message: 'is not an indicator (kopsim schema lists them in docs/ODD.md)',
+        found: id,
+      });
+    else if (seenIndicator.has(id))
+      problems.push({
+        path: `indicators[${i}]`,
+        message: `duplicates indicators[${seenIndicator.get(id)}]`,
+        found: id,
+      });
     else seenIndicator.set(id, i);
   });
 
   const planScenarios: PlanScenario[] = scenarios.map((s) => planScenarioOf(s.label, s.loaded));
   const shortest = Math.min(...planScenarios.map((s) => s.months));
   if (loaded.baseline !== null && planScenarios.some((s) => s.months !== planScenarios[0].months)) {
-    problems.push({ path: 'months', message: `compared scenarios must run for the same months; they run for ${planScenarios.map((s) => `${s.label} ${s.months}`).join(', ')}: set months` });
+    problems.push({
+      path: 'months',
+      message: `compared scenarios must run for the same months; they run for ${planScenarios.map((s) => `${s.label} ${s.months}`).join(', ')}: set months`,
+    });
   }
   experiment.reportMonths.forEach((m, i) => {
-    if (m > shortest) problems.push({ path: `reportMonths[${i}]`, message: `is after the last simulated month (${shortest})`, found: m });
+    if (m > shortest)
+      problems.push({
+        path: `reportMonths[${i}]`,
+        message: `is after the last simulated month (${shortest})`,
+        found: m,
+      });
   });
 
   let points: DesignPoint[] = [BASE_POINT];
@@ -139,7 +163,16 @@ export function planExperiment(loaded: LoadedExperiment): ExperimentPlan {
       const seed = runSeed(baseSeed, pt.key, r);
       for (const s of planScenarios) {
         const months = typeof pt.params.months === 'number' ? pt.params.months : s.months;
-        runs.push({ index: runs.length, key: runKey(s.label, pt.key, r), scenario: s.label, point: pt.key, params: pt.params, replicate: r, seed, months });
+        runs.push({
+          index: runs.length,
+          key: runKey(s.label, pt.key, r),
+          scenario: s.label,
+          point: pt.key,
+          params: pt.params,
+          replicate: r,
+          seed,
+          months,
+        });
       }
     }
   }
@@ -188,20 +221,41 @@ export function scenarioForRun(plan: RunnablePlan, run: PlannedRun): Scenario {
 /** A scenario as a plan records it, under its label in the plan. */
 export function planScenarioOf(label: string, loaded: LoadedScenario): PlanScenario {
   const { scenario } = loaded;
-  return { label, id: loaded.id, name: scenario.name, strategy: scenario.strategy.name, months: scenario.months, scenario };
+  return {
+    label,
+    id: loaded.id,
+    name: scenario.name,
+    strategy: scenario.strategy.name,
+    months: scenario.months,
+    scenario,
+  };
 }
 
-function parameterProblems(p: SweepParameter, i: number, design: string, scenarios: readonly PlanScenario[], problems: InputProblem[]): void {
+function parameterProblems(
+  p: SweepParameter,
+  i: number,
+  design: string,
+  scenarios: readonly PlanScenario[],
+  problems: InputProblem[],
+): void {
   const at = `sweep.parameters[${i}]`;
   const path = parsePath(p.path)!;
   for (const s of scenarios) {
     const existing = getPath(s.scenario, path);
     if (existing === undefined) {
-      problems.push({ path: `${at}.path`, message: `is not a field of scenario ${s.label} (see kopsim schema)`, found: p.path });
+      problems.push({
+        path: `${at}.path`,
+        message: `is not a field of scenario ${s.label} (see kopsim schema)`,
+        found: p.path,
+      });
       return;
     }
     if (existing !== null && typeof existing === 'object') {
-      problems.push({ path: `${at}.path`, message: `is a group of fields in scenario ${s.label}, not a parameter: name one of its fields`, found: p.path });
+      problems.push({
+        path: `${at}.path`,
+        message: `is a group of fields in scenario ${s.label}, not a parameter: name one of its fields`,
+        found: p.path,
+      });
       return;
     }
   }
@@ -211,7 +265,10 @@ function parameterProblems(p: SweepParameter, i: number, design: string, scenari
     p.values !== undefined
       ? p.values.map((v, j) => [`${at}.values[${j}]`, v])
       : design === 'factorial'
-        ? parameterValues(p).map((v, k, all) => [k === 0 ? `${at}.from` : k === all.length - 1 ? `${at}.to` : `${at}.steps`, v])
+        ? parameterValues(p).map((v, k, all) => [
+            k === 0 ? `${at}.from` : k === all.length - 1 ? `${at}.to` : `${at}.steps`,
+            v,
+          ])
         : [
             [`${at}.from`, p.from!],
             [`${at}.to`, p.to!],
@@ -227,7 +284,11 @@ function parameterProblems(p: SweepParameter, i: number, design: string, scenari
   }
 }
 
-function pointProblems(points: readonly DesignPoint[], scenarios: readonly PlanScenario[], problems: InputProblem[]): void {
+function pointProblems(
+  points: readonly DesignPoint[],
+  scenarios: readonly PlanScenario[],
+  problems: InputProblem[],
+): void {
   let count = 0;
   const seen = new Set<string>();
   for (const [k, pt] of points.entries()) {
@@ -243,5 +304,6 @@ function pointProblems(points: readonly DesignPoint[], scenarios: readonly PlanS
       if (count <= MAX_POINT_PROBLEMS) problems.push({ path: `sweep (point ${k}: ${pt.key})`, message: problem });
     }
   }
-  if (count > MAX_POINT_PROBLEMS) problems.push({ path: 'sweep', message: `and ${count - MAX_POINT_PROBLEMS} more invalid points` });
+  if (count > MAX_POINT_PROBLEMS)
+    problems.push({ path: 'sweep', message: `and ${count - MAX_POINT_PROBLEMS} more invalid points` });
 }

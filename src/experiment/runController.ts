@@ -10,7 +10,14 @@ import { createSimulation, type Simulation } from './simulation.js';
 export type { SimEvent, EnterpriseKind };
 
 /** Indicators (ids in the registry) that every month snapshot carries, for the whole scenario. */
-export const SNAPSHOT_INDICATORS = ['member_share', 'consumption_pc_mean', 'gini', 'p0', 'coop_capital', 'shu_per_member'] as const;
+export const SNAPSHOT_INDICATORS = [
+  'member_share',
+  'consumption_pc_mean',
+  'gini',
+  'p0',
+  'coop_capital',
+  'shu_per_member',
+] as const;
 
 /**
  * Playback speeds, months simulated per wall-clock second; `Infinity` is "as fast as the
@@ -69,7 +76,12 @@ export interface ControllerStatus {
 
 /** What a controller reports, in order: start, month..., end; status whenever play state changes. */
 export type RunEvent =
-  | { readonly type: 'start'; readonly identity: RunIdentity; readonly snapshot: MonthSnapshot; readonly events: readonly SimEvent[] }
+  | {
+      readonly type: 'start';
+      readonly identity: RunIdentity;
+      readonly snapshot: MonthSnapshot;
+      readonly events: readonly SimEvent[];
+    }
   | {
       readonly type: 'month';
       readonly run: number;
@@ -81,7 +93,12 @@ export type RunEvent =
       readonly pace: number | null;
     }
   | { readonly type: 'status'; readonly status: ControllerStatus }
-  | { readonly type: 'end'; readonly identity: RunIdentity; readonly result: RunResult; readonly reason: 'finished' | 'stopped' };
+  | {
+      readonly type: 'end';
+      readonly identity: RunIdentity;
+      readonly result: RunResult;
+      readonly reason: 'finished' | 'stopped';
+    };
 
 /** What a controller accepts. `step` works only while paused. */
 export type RunCommand =
@@ -242,7 +259,15 @@ export function createRunController(options: RunControllerOptions): RunControlle
     const last = result.series.months.length - 1;
     perMonth.forEach((events, i) => {
       const at = last - (perMonth.length - 1 - i);
-      emit({ type: 'month', run: runIndex, month: result.series.months[at], months: options.scenario.months, snapshot: snapshotAt(result, at), events, pace });
+      emit({
+        type: 'month',
+        run: runIndex,
+        month: result.series.months[at],
+        months: options.scenario.months,
+        snapshot: snapshotAt(result, at),
+        events,
+        pace,
+      });
     });
     if (s.done) finish(result, 'finished');
     return perMonth.length;

@@ -18,7 +18,16 @@ export interface RunFailure extends PlannedRun {
 
 /** A run's identity as its runs.jsonl or failures.jsonl line begins, keys in a fixed order. */
 function identityFields(r: PlannedRun) {
-  return { index: r.index, key: r.key, scenario: r.scenario, point: r.point, params: r.params, replicate: r.replicate, seed: r.seed, months: r.months };
+  return {
+    index: r.index,
+    key: r.key,
+    scenario: r.scenario,
+    point: r.point,
+    params: r.params,
+    replicate: r.replicate,
+    seed: r.seed,
+    months: r.months,
+  };
 }
 
 /**
@@ -33,7 +42,14 @@ export function runRecordLine(r: RunRecord): string {
 /** Parses a runs.jsonl line; throws when it is not a run record. */
 export function parseRunRecord(line: string): RunRecord {
   const o = JSON.parse(line) as Record<string, unknown>;
-  if (o === null || typeof o !== 'object' || typeof o.index !== 'number' || typeof o.key !== 'string' || o.values === null || typeof o.values !== 'object') {
+  if (
+    o === null ||
+    typeof o !== 'object' ||
+    typeof o.index !== 'number' ||
+    typeof o.key !== 'string' ||
+    o.values === null ||
+    typeof o.values !== 'object'
+  ) {
     throw new Error('not a run record');
   }
   const values: Record<string, number[]> = {};

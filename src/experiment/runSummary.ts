@@ -12,7 +12,14 @@ export interface RunSummary {
   readonly households: number;
   readonly stoppedEarly: boolean;
   /** Key indicators for the whole scenario: start, final and mean over the run (yearly figures: over the annual closes). */
-  readonly indicators: readonly { id: string; label: string; unit: string; start: number; final: number; mean: number }[];
+  readonly indicators: readonly {
+    id: string;
+    label: string;
+    unit: string;
+    start: number;
+    final: number;
+    mean: number;
+  }[];
   /** The month each stage started in each region, or "not reached". */
   readonly stageTimeline: readonly { region: string; stages: Record<string, number | 'not reached'> }[];
   readonly federationMonth: number | 'not reached';

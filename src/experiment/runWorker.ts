@@ -16,7 +16,13 @@ export interface WorkerRequest {
 /** Message from a worker to the pool: a finished run, a failed one, or progress within a run. */
 export type WorkerReply =
   | { readonly kind: 'done'; readonly ok: true; readonly index: number; readonly record: RunRecord }
-  | { readonly kind: 'done'; readonly ok: false; readonly index: number; readonly error: string; readonly stack: string }
+  | {
+      readonly kind: 'done';
+      readonly ok: false;
+      readonly index: number;
+      readonly error: string;
+      readonly stack: string;
+    }
   | { readonly kind: 'month'; readonly index: number; readonly month: number };
 
 /** Least time between two progress messages of a worker, milliseconds. */

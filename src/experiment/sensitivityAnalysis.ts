@@ -1,5 +1,13 @@
 import { mean } from 'simple-statistics';
-import { completeReplicates, outputBootstrap, outputLabel, outputValue, type AnalysisOutput, type AnalysisRuns, type BootstrapSettings } from './analysisOutputs.js';
+import {
+  completeReplicates,
+  outputBootstrap,
+  outputLabel,
+  outputValue,
+  type AnalysisOutput,
+  type AnalysisRuns,
+  type BootstrapSettings,
+} from './analysisOutputs.js';
 import type { RunRecord } from './runRecord.js';
 import type { SensitivityParameter, SensitivityPlan } from './sensitivityPlan.js';
 import { morrisAnalyze, type MorrisIndices } from './sensitivity/morrisAnalyze.js';
@@ -23,8 +31,23 @@ export interface SensitivityOutputResult {
 
 /** A design in brief: its points, and r, p and delta (Morris) or N and second order (Sobol). */
 export type DesignFacts =
-  | { readonly method: 'morris'; readonly seed: number; readonly points: number; readonly trajectories: number; readonly levels: number; readonly delta: number }
-  | { readonly method: 'sobol'; readonly seed: number; readonly points: number; readonly n: number; readonly dimensions: number; readonly secondOrder: boolean; readonly groupSize: number };
+  | {
+      readonly method: 'morris';
+      readonly seed: number;
+      readonly points: number;
+      readonly trajectories: number;
+      readonly levels: number;
+      readonly delta: number;
+    }
+  | {
+      readonly method: 'sobol';
+      readonly seed: number;
+      readonly points: number;
+      readonly n: number;
+      readonly dimensions: number;
+      readonly secondOrder: boolean;
+      readonly groupSize: number;
+    };
 
 /** What `kopsim sensitivity` and `kopsim analyze` print and save. */
 export interface SensitivityResult {
@@ -57,8 +80,17 @@ export interface SensitivityResult {
  *
  * @throws InputError when no replicate is complete at every design point.
  */
-export function analyzeSensitivity(plan: SensitivityPlan, records: readonly RunRecord[], failed = 0): SensitivityResult {
-  const { table, runs } = completeReplicates(plan, records, failed, `at every one of the ${plan.points.length} design points`);
+export function analyzeSensitivity(
+  plan: SensitivityPlan,
+  records: readonly RunRecord[],
+  failed = 0,
+): SensitivityResult {
+  const { table, runs } = completeReplicates(
+    plan,
+    records,
+    failed,
+    `at every one of the ${plan.points.length} design points`,
+  );
   const pointMeans = plan.points.map((pt) =>
     plan.outputs.map((o) => mean(table.complete.map((k) => outputValue(table.record(pt.key, k)!, o)))),
   );
@@ -66,10 +98,21 @@ export function analyzeSensitivity(plan: SensitivityPlan, records: readonly RunR
     const y = pointMeans.map((row) => row[j]);
     const head = { output, ...outputLabel(output), ...moments(y) };
     const bad = y.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) return { ...head, error: `design point ${plan.points[bad].key} has no finite value (the indicator is undefined there)` };
+    if (bad >= 0)
+      return {
+        ...head,
+        error: `design point ${plan.points[bad].key} has no finite value (the indicator is undefined there)`,
+      };
     const options = outputBootstrap(plan.bootstrap, output);
     if (plan.design.method === 'morris') {
-      return { ...head, morris: morrisAnalyze({ parameters: plan.parameters, delta: plan.design.delta, trajectories: plan.design.trajectories }, y, options) };
+      return {
+        ...head,
+        morris: morrisAnalyze(
+          { parameters: plan.parameters, delta: plan.design.delta, trajectories: plan.design.trajectories },
+          y,
+          options,
+        ),
+      };
     }
     return { ...head, sobol: sobolAnalyze({ ...plan.design, parameters: plan.parameters }, y, options) };
   });
@@ -95,8 +138,24 @@ export function analyzeSensitivity(plan: SensitivityPlan, records: readonly RunR
 function designFacts(plan: SensitivityPlan): DesignFacts {
   const d = plan.design;
   const points = plan.points.length;
-  if (d.method === 'morris') return { method: 'morris', seed: d.seed, points, trajectories: d.trajectories.length, levels: d.levels, delta: d.delta };
-  return { method: 'sobol', seed: d.seed, points, n: d.n, dimensions: d.dimensions, secondOrder: d.secondOrder, groupSize: d.groupSize };
+  if (d.method === 'morris')
+    return {
+      method: 'morris',
+      seed: d.seed,
+      points,
+      trajectories: d.trajectories.length,
+      levels: d.levels,
+      delta: d.delta,
+    };
+  return {
+    method: 'sobol',
+    seed: d.seed,
+    points,
+    n: d.n,
+    dimensions: d.dimensions,
+    secondOrder: d.secondOrder,
+    groupSize: d.groupSize,
+  };
 }
 
 function moments(y: readonly number[]): { mean: number; variance: number } {

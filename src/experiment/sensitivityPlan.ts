@@ -101,17 +101,41 @@ export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
   const label = loaded.scenario.id;
   const problems: InputProblem[] = [];
 
-  const parameters: SensitivityParameter[] = spec.parameters.map((p) => ({ name: p.path, min: p.min, max: p.max, distribution: p.distribution, integer: p.integer }));
+  const parameters: SensitivityParameter[] = spec.parameters.map((p) => ({
+    name: p.path,
+    min: p.min,
+    max: p.max,
+    distribution: p.distribution,
+    integer: p.integer,
+  }));
   // The space's own rules (a range with min < max, min > 0 for loguniform, no repeats, at least one), in the file's terms.
   const fileTerms = (text: string) => text.replace(/(parameters\[\d+\])\.name/g, '$1.path');
-  problems.push(...parameterSpaceProblems(parameters).map((q) => ({ ...q, path: fileTerms(q.path), message: fileTerms(q.message) })));
+  problems.push(
+    ...parameterSpaceProblems(parameters).map((q) => ({
+      ...q,
+      path: fileTerms(q.path),
+      message: fileTerms(q.message),
+    })),
+  );
   parameters.forEach((p, i) => parameterProblems(p, i, base, label, problems));
 
   const designSeed = spec.designSeed ?? spec.seed ?? base.seed;
-  const morris = spec.method === 'morris' ? { trajectories: spec.morris?.trajectories ?? 10, levels: spec.morris?.levels ?? 4, seed: designSeed } : undefined;
-  const sobol = spec.method === 'sobol' ? { n: spec.sobol?.n ?? 64, secondOrder: spec.sobol?.secondOrder ?? false, seed: designSeed } : undefined;
+  const morris =
+    spec.method === 'morris'
+      ? { trajectories: spec.morris?.trajectories ?? 10, levels: spec.morris?.levels ?? 4, seed: designSeed }
+      : undefined;
+  const sobol =
+    spec.method === 'sobol'
+      ? { n: spec.sobol?.n ?? 64, secondOrder: spec.sobol?.secondOrder ?? false, seed: designSeed }
+      : undefined;
   if (morris) problems.push(...morrisOptionProblems(morris).map((q) => ({ ...q, path: `morris.${q.path}` })));
-  if (sobol) problems.push(...saltelliOptionProblems(sobol, parameters.length).map((q) => ({ ...q, path: q.path === 'parameters' ? q.path : `sobol.${q.path}` })));
+  if (sobol)
+    problems.push(
+      ...saltelliOptionProblems(sobol, parameters.length).map((q) => ({
+        ...q,
+        path: q.path === 'parameters' ? q.path : `sobol.${q.path}`,
+      })),
+    );
 
   const outputs = analysisOutputs(spec.indicators, spec.at, base.months, problems);
   if (problems.length > 0) throw new InputError(loaded.source, problems);
@@ -126,7 +150,14 @@ export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
     values = d.points;
   } else {
     const d = saltelliDesign(parameters, sobol!);
-    design = { method: 'sobol', seed: designSeed, n: d.n, dimensions: d.dimensions, secondOrder: d.secondOrder, groupSize: d.groupSize };
+    design = {
+      method: 'sobol',
+      seed: designSeed,
+      n: d.n,
+      dimensions: d.dimensions,
+      secondOrder: d.secondOrder,
+      groupSize: d.groupSize,
+    };
     unit = d.unit;
     values = d.points;
   }
@@ -164,21 +195,39 @@ export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
 /** sha256 (hex) of a sensitivity or attribution plan without its hash: computed as an experiment plan's. */
 export const analysisPlanHash: (plan: object) => string = planHash;
 
-function parameterProblems(p: SensitivityParameter, i: number, scenario: Scenario, label: string, problems: InputProblem[]): void {
+function parameterProblems(
+  p: SensitivityParameter,
+  i: number,
+  scenario: Scenario,
+  label: string,
+  problems: InputProblem[],
+): void {
   const at = `parameters[${i}]`;
   const path = parsePath(p.name);
   if (!path) return; // the schema reported it
   const existing = getPath(scenario, path);
   if (existing === undefined) {
-    problems.push({ path: `${at}.path`, message: `is not a field of scenario ${label} (kopsim schema lists the fields)`, found: p.name });
+    problems.push({
+      path: `${at}.path`,
+      message: `is not a field of scenario ${label} (kopsim schema lists the fields)`,
+      found: p.name,
+    });
     return;
   }
   if (existing !== null && typeof existing === 'object') {
-    problems.push({ path: `${at}.path`, message: `is a group of fields in scenario ${label}, not a parameter: name one of its fields`, found: p.name });
+    problems.push({
+      path: `${at}.path`,
+      message: `is a group of fields in scenario ${label}, not a parameter: name one of its fields`,
+      found: p.name,
+    });
     return;
   }
   if (existing !== null && typeof existing !== 'number') {
-    problems.push({ path: `${at}.path`, message: `is not a number field (scenario ${label} has ${JSON.stringify(existing)} there): only numbers can be varied over a range`, found: p.name });
+    problems.push({
+      path: `${at}.path`,
+      message: `is not a number field (scenario ${label} has ${JSON.stringify(existing)} there): only numbers can be varied over a range`,
+      found: p.name,
+    });
     return;
   }
   for (const end of ['min', 'max'] as const) {
@@ -188,13 +237,25 @@ function parameterProblems(p: SensitivityParameter, i: number, scenario: Scenari
   }
 }
 
-function pointProblems(points: readonly SensitivityPoint[], scenario: Scenario, label: string, problems: InputProblem[]): void {
+function pointProblems(
+  points: readonly SensitivityPoint[],
+  scenario: Scenario,
+  label: string,
+  problems: InputProblem[],
+): void {
   let count = 0;
   for (const pt of points) {
     const problem = validationProblem(scenarioAtPoint(scenario, pt.params), label);
     if (!problem) continue;
     count++;
-    if (count <= MAX_POINT_PROBLEMS) problems.push({ path: `design point ${pt.key} (${Object.entries(pt.params).map(([k, v]) => `${k}=${v}`).join(', ')})`, message: problem });
+    if (count <= MAX_POINT_PROBLEMS)
+      problems.push({
+        path: `design point ${pt.key} (${Object.entries(pt.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')})`,
+        message: problem,
+      });
   }
-  if (count > MAX_POINT_PROBLEMS) problems.push({ path: 'design', message: `and ${count - MAX_POINT_PROBLEMS} more invalid points` });
+  if (count > MAX_POINT_PROBLEMS)
+    problems.push({ path: 'design', message: `and ${count - MAX_POINT_PROBLEMS} more invalid points` });
 }

@@ -59,7 +59,14 @@ export function createSimulation(scenarioId: string, scenario: Scenario, seed: n
         scenario,
         seed,
         months: world.month,
-        series: { ...collector.series, months: collector.series.months.slice(), values: collector.series.values.slice(0, collector.series.months.length * collector.series.scopes.length * collector.series.indicators.length) },
+        series: {
+          ...collector.series,
+          months: collector.series.months.slice(),
+          values: collector.series.values.slice(
+            0,
+            collector.series.months.length * collector.series.scopes.length * collector.series.indicators.length,
+          ),
+        },
         stageTimeline: stageTimeline(world),
         federationMonth: world.federation.formedMonth >= 0 ? world.federation.formedMonth : null,
         events: events.slice(),

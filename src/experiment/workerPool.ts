@@ -60,8 +60,21 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
   const slots: WorkerState[] = Array.from({ length: Math.max(1, poolSize) }, (_, k) => ({ id: k + 1, run: null }));
   const running = () => slots.filter((w) => w.run !== null).length;
   const progress = (last?: ExperimentProgress['last']): void =>
-    opts.onProgress?.({ total, skipped: opts.skipped ?? 0, done: completed + failed, failed, running: running(), workers: slots.slice(), elapsedMs: Date.now() - started, last });
-  const taskOf = (run: PlannedRun): RunTask => ({ run, scenario: opts.scenarioOf ? opts.scenarioOf(run) : scenarioForRun(opts.plan, run), indicators: opts.plan.indicators });
+    opts.onProgress?.({
+      total,
+      skipped: opts.skipped ?? 0,
+      done: completed + failed,
+      failed,
+      running: running(),
+      workers: slots.slice(),
+      elapsedMs: Date.now() - started,
+      last,
+    });
+  const taskOf = (run: PlannedRun): RunTask => ({
+    run,
+    scenario: opts.scenarioOf ? opts.scenarioOf(run) : scenarioForRun(opts.plan, run),
+    indicators: opts.plan.indicators,
+  });
   const fail = (run: PlannedRun, error: string, stack: string): void => {
     failed++;
     opts.onFailure(failureOf(run, error), stack);
@@ -167,7 +180,17 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
 }
 
 function failureOf(run: PlannedRun, error: string): RunFailure {
-  return { index: run.index, key: run.key, scenario: run.scenario, point: run.point, params: run.params, replicate: run.replicate, seed: run.seed, months: run.months, error };
+  return {
+    index: run.index,
+    key: run.key,
+    scenario: run.scenario,
+    point: run.point,
+    params: run.params,
+    replicate: run.replicate,
+    seed: run.seed,
+    months: run.months,
+    error,
+  };
 }
 
 /**
@@ -180,7 +203,10 @@ function spawnWorker(): Worker {
   if (here.endsWith('.ts')) {
     const tsx = tsxApiUrl(here);
     const target = new URL('./runWorker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, { eval: true });
+    return new Worker(
+      `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`,
+      { eval: true },
+    );
   }
   return new Worker(new URL('./runWorker.js', here));
 }

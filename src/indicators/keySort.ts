@@ -165,7 +165,15 @@ export function sortFloat64(buffers: KeySortBuffers, count: number, minHigh: num
  */
 
 /** The two digit histograms of the truncated keys of (bits, payload) pairs. */
-function histogramPairs(pairs: Uint32Array, count: number, hist: Uint32Array, min: number, shift: number, bits: number, mask: number): void {
+function histogramPairs(
+  pairs: Uint32Array,
+  count: number,
+  hist: Uint32Array,
+  min: number,
+  shift: number,
+  bits: number,
+  mask: number,
+): void {
   const high = 1 << bits;
   for (let i = 0; i < count; i++) {
     const t = ((pairs[2 * i] - min) >>> shift) >>> 0;
@@ -175,7 +183,15 @@ function histogramPairs(pairs: Uint32Array, count: number, hist: Uint32Array, mi
 }
 
 /** The two digit histograms of the truncated high words of Float64 values. */
-function histogram64(words: Uint32Array, count: number, hist: Uint32Array, min: number, shift: number, bits: number, mask: number): void {
+function histogram64(
+  words: Uint32Array,
+  count: number,
+  hist: Uint32Array,
+  min: number,
+  shift: number,
+  bits: number,
+  mask: number,
+): void {
   const high = 1 << bits;
   for (let i = 0; i < count; i++) {
     const t = ((words[2 * i + HI] - min) >>> shift) >>> 0;
@@ -196,7 +212,16 @@ function prefixSums(hist: Uint32Array, offset: number, buckets: number, count: n
   return true;
 }
 
-function scatterPairs(src: Uint32Array, dst: Uint32Array, count: number, hist: Uint32Array, offset: number, min: number, shift: number, mask: number): void {
+function scatterPairs(
+  src: Uint32Array,
+  dst: Uint32Array,
+  count: number,
+  hist: Uint32Array,
+  offset: number,
+  min: number,
+  shift: number,
+  mask: number,
+): void {
   for (let i = 0; i < count; i++) {
     const k = src[2 * i];
     const at = 2 * hist[offset + ((((k - min) >>> 0) >>> shift) & mask)]++;
@@ -312,7 +337,15 @@ function byteHistograms64(words: Uint32Array, count: number, hist: Uint32Array):
   }
 }
 
-function byteScatter64(from: SlotBuffer, to: SlotBuffer, count: number, hist: Uint32Array, offset: number, word: number, shift: number): void {
+function byteScatter64(
+  from: SlotBuffer,
+  to: SlotBuffer,
+  count: number,
+  hist: Uint32Array,
+  offset: number,
+  word: number,
+  shift: number,
+): void {
   const fv = from.f64;
   const fw = from.u32;
   const fp = from.pay;
@@ -371,7 +404,7 @@ export function warmUpKeySort(): void {
     for (let i = 0; i < n; i++) {
       f32[0] = 1000 + ((i * 7919) % 97) * 1013.5 * (1 + (i % 3));
       buffers.a.u32[2 * i] = bits[0];
-      buffers.a.u32[2 * i + 1] = (i % 3 << 8) | (1 + (i % 5));
+      buffers.a.u32[2 * i + 1] = ((i % 3) << 8) | (1 + (i % 5));
       min = Math.min(min, bits[0]);
       max = Math.max(max, bits[0]);
     }
@@ -380,7 +413,7 @@ export function warmUpKeySort(): void {
     max = 0;
     for (let i = 0; i < n; i++) {
       buffers.a.f64[i] = 1000 + ((i * 7919) % 97) * 1013.25 * (1 + (i % 3));
-      buffers.a.pay[i] = (i % 3 << 8) | (1 + (i % 5));
+      buffers.a.pay[i] = ((i % 3) << 8) | (1 + (i % 5));
       const high = buffers.a.u32[2 * i + HI];
       min = Math.min(min, high);
       max = Math.max(max, high);

@@ -120,7 +120,22 @@ function householdPass(world: World, state: State, welfare: boolean): boolean {
   let p = 0;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r];
-    p = sumRegion(h.size, h.member, h.awareness, h.trust, h.skill, h.transfers, bits, region.start, region.end, welfare, pairs, p, r << 8, sums);
+    p = sumRegion(
+      h.size,
+      h.member,
+      h.awareness,
+      h.trust,
+      h.skill,
+      h.transfers,
+      bits,
+      region.start,
+      region.end,
+      welfare,
+      pairs,
+      p,
+      r << 8,
+      sums,
+    );
     const s = state.scopes[r + 1];
     s.households = region.end - region.start;
     s.persons = sums[SUM_PERSONS];
@@ -314,7 +329,20 @@ function welfareFigures(world: World, state: State, line: number): boolean {
   if (!consumptionFigures(sorted.f32, sorted.u32, 0, n, scopes[0].persons, line, out, 0, split)) return false;
   if (several) {
     for (let r = 0; r < regions.length; r++) {
-      if (!consumptionFigures(other.f32, other.u32, starts[r], starts[r + 1], scopes[r + 1].persons, line, out, (r + 1) * FIGURE_COUNT, null)) return false;
+      if (
+        !consumptionFigures(
+          other.f32,
+          other.u32,
+          starts[r],
+          starts[r + 1],
+          scopes[r + 1].persons,
+          line,
+          out,
+          (r + 1) * FIGURE_COUNT,
+          null,
+        )
+      )
+        return false;
     }
   }
 
@@ -324,7 +352,18 @@ function welfareFigures(world: World, state: State, line: number): boolean {
   sums[SUM_MIN] = 0xffffffff;
   let p = 0;
   for (let r = 0; r < regions.length; r++) {
-    p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, sort.a.f64, sort.a.u32, sort.a.pay, p, r << 8, sums);
+    p = incomeKeys(
+      h.income,
+      h.size,
+      regions[r].start,
+      regions[r].end,
+      sort.a.f64,
+      sort.a.u32,
+      sort.a.pay,
+      p,
+      r << 8,
+      sums,
+    );
   }
   if (sums[SUM_BAD] !== 0) return false;
   const min = sums[SUM_MIN];
@@ -336,7 +375,19 @@ function welfareFigures(world: World, state: State, line: number): boolean {
   if (!incomeFigures(sorted.f64, sorted.pay, 0, n, scopes[0].persons, out, 0, incomeSplit)) return false;
   if (several) {
     for (let r = 0; r < regions.length; r++) {
-      if (!incomeFigures(other.f64, other.pay, starts[r], starts[r + 1], scopes[r + 1].persons, out, (r + 1) * FIGURE_COUNT, null)) return false;
+      if (
+        !incomeFigures(
+          other.f64,
+          other.pay,
+          starts[r],
+          starts[r + 1],
+          scopes[r + 1].persons,
+          out,
+          (r + 1) * FIGURE_COUNT,
+          null,
+        )
+      )
+        return false;
     }
   } else {
     // One region: its figures are the total's.

@@ -152,7 +152,12 @@ export function addRegionBooks(s: ScopeStats, region: RegionState): void {
   }
 }
 
-const EMPTY_SAMPLE: WeightedSample = { values: new Float64Array(0), weights: new Float64Array(0), count: 0, sorted: true };
+const EMPTY_SAMPLE: WeightedSample = {
+  values: new Float64Array(0),
+  weights: new Float64Array(0),
+  count: 0,
+  sorted: true,
+};
 
 /** Stats with every sum at zero and empty samples. */
 export function emptyStats(): ScopeStats {

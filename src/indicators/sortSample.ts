@@ -104,7 +104,13 @@ export function sortSample(
   count: number,
   scratch: SortScratch,
 ): WeightedSample {
-  if (!Number.isInteger(count) || count < 0 || count > scratch.capacity || count > values.length || count > weights.length) {
+  if (
+    !Number.isInteger(count) ||
+    count < 0 ||
+    count > scratch.capacity ||
+    count > values.length ||
+    count > weights.length
+  ) {
     throw new RangeError(
       `sortSample: count must be an integer from 0 to min(capacity ${scratch.capacity}, values ${values.length}, weights ${weights.length}), got ${count}`,
     );

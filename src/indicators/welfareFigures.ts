@@ -248,7 +248,14 @@ function consumptionPass1(
  * function. The division saves a call of about 3 ns per household.
  * test/indicators/welfareFigures.test.ts compares the two.
  */
-function consumptionPass2(values: Float32Array, pairs: Uint32Array, from: number, to: number, mean: number, acc: Float64Array): void {
+function consumptionPass2(
+  values: Float32Array,
+  pairs: Uint32Array,
+  from: number,
+  to: number,
+  mean: number,
+  acc: Float64Array,
+): void {
   let logSum = 0;
   let powerSum = 0;
   for (let i = from; i < to; i++) {

@@ -91,9 +91,27 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
     coop.socialFund += social;
     coop.reserves += shu - paidToMembers - education - social;
     paid = paidToMembers;
-    book(world.ledger, 'SHU paid to members', { region: r, account: 'coopCash' }, { region: r, account: 'householdCash' }, paidToMembers);
-    book(world.ledger, 'SHU to education fund', { region: r, account: 'coopCash' }, { region: r, account: 'educationFund' }, education);
-    book(world.ledger, 'SHU to social fund', { region: r, account: 'coopCash' }, { region: r, account: 'socialFund' }, social);
+    book(
+      world.ledger,
+      'SHU paid to members',
+      { region: r, account: 'coopCash' },
+      { region: r, account: 'householdCash' },
+      paidToMembers,
+    );
+    book(
+      world.ledger,
+      'SHU to education fund',
+      { region: r, account: 'coopCash' },
+      { region: r, account: 'educationFund' },
+      education,
+    );
+    book(
+      world.ledger,
+      'SHU to social fund',
+      { region: r, account: 'coopCash' },
+      { region: r, account: 'socialFund' },
+      social,
+    );
   } else {
     coop.reserves += shu;
     for (let i = region.start; i < region.end; i++) if (h.member[i]) updateTrust(world, i, 0, expected);
@@ -111,7 +129,12 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
     emit(world, r, 'rat-held', `${region.name}: RAT held, SHU Rp${Math.round(shu).toLocaleString('en')}`);
   } else {
     coop.ratSkipped++;
-    emit(world, r, 'rat-skipped', `${region.name}: RAT skipped (${coop.ratSkipped} year${coop.ratSkipped > 1 ? 's' : ''} running)`);
+    emit(
+      world,
+      r,
+      'rat-skipped',
+      `${region.name}: RAT skipped (${coop.ratSkipped} year${coop.ratSkipped > 1 ? 's' : ''} running)`,
+    );
     if (coop.ratSkipped >= 2) {
       coop.active = false;
       emit(world, r, 'cooperative-inactive', `${region.name}: cooperative inactive after skipping two RATs`);
@@ -151,4 +174,3 @@ function wealthiestMembers(world: World, region: RegionState, k: number): number
   }
   return top;
 }
-

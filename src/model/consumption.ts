@@ -60,7 +60,8 @@ export function consumption(world: World, rng: Rng): void {
     const coop = region.coop;
     const yardstick = stageActive(region, 6, world.month) ? params.market.yardstickEffect : 0;
     stores.fill(null);
-    if (coop && coop.active) for (const e of coop.enterprises) if (e.tier >= 0 && e.status === 'active') stores[e.tier] = e;
+    if (coop && coop.active)
+      for (const e of coop.enterprises) if (e.tier >= 0 && e.status === 'active') stores[e.tier] = e;
     for (let t = 0; t < 4; t++) {
       serve[t] = stores[t] ? region.storeFill[t] * mk.coopPurchaseShare : 0;
       region.privatePrice[t] = stores[t] ? 1 - yardstick * mk.coopPriceDiscount : 1;
@@ -90,7 +91,13 @@ export function consumption(world: World, rng: Rng): void {
     if (coop) {
       coop.memberLoans += borrowed;
       coop.cash = coopCash;
-      book(world.ledger, 'member loans', { region: r, account: 'coopCash' }, { region: r, account: 'householdCash' }, borrowed);
+      book(
+        world.ledger,
+        'member loans',
+        { region: r, account: 'coopCash' },
+        { region: r, account: 'householdCash' },
+        borrowed,
+      );
       let storeSales = 0;
       for (let t = 0; t < 4; t++) {
         const store = stores[t];
@@ -101,7 +108,13 @@ export function consumption(world: World, rng: Rng): void {
         storeSales += sales[t];
         region.storeFill[t] = demand[t] > 0 ? Math.min(1, store.capacity / demand[t]) : 1;
       }
-      book(world.ledger, 'cooperative store sales', { region: r, account: 'householdCash' }, { region: r, account: 'enterpriseCapital' }, storeSales);
+      book(
+        world.ledger,
+        'cooperative store sales',
+        { region: r, account: 'householdCash' },
+        { region: r, account: 'enterpriseCapital' },
+        storeSales,
+      );
     }
   }
 }
@@ -142,7 +155,19 @@ const ACC_SIZE = 17;
 
 /** The households start..end spend (and members short of the floor borrow); sums into `acc`, which comes in zeroed but for the cooperative's cash. */
 function spendRegion(h: Households, start: number, end: number, k: Float64Array, acc: Float64Array): void {
-  const { size: sizeCol, expectedIncome, cash: cashCol, member: memberCol, pokok, wajib, sukarela, debt, patronage, consumption: consumptionCol, realConsumptionPc } = h;
+  const {
+    size: sizeCol,
+    expectedIncome,
+    cash: cashCol,
+    member: memberCol,
+    pokok,
+    wajib,
+    sukarela,
+    debt,
+    patronage,
+    consumption: consumptionCol,
+    realConsumptionPc,
+  } = h;
   const line = k[K_LINE];
   const adjust = k[K_ADJUST];
   const bufferMonths = k[K_BUFFER_MONTHS];
@@ -285,7 +310,28 @@ function warmUpSpendRegion(): void {
       h.debt[i] = i % 8 === 1 ? 50_000.5 : 0;
       h.patronage[i] = 0;
     }
-    const values = [580_000.5, 0.2, 3, 0.6, 0.1, 3, 0.4, 0.35, 0.25, 0.5, 0.95, 0.5, 0.25, 0.75, 0, 1, 1.05, 1, 1, round];
+    const values = [
+      580_000.5,
+      0.2,
+      3,
+      0.6,
+      0.1,
+      3,
+      0.4,
+      0.35,
+      0.25,
+      0.5,
+      0.95,
+      0.5,
+      0.25,
+      0.75,
+      0,
+      1,
+      1.05,
+      1,
+      1,
+      round,
+    ];
     values.forEach((v, j) => (k[j] = v));
     acc.fill(0);
     acc[ACC_COOP_CASH] = 10_000_000.5;

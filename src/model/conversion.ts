@@ -19,7 +19,7 @@ export function conversion(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
     if (!coop || !coop.active || !stageActive(region, 2, world.month)) continue;
-    const strength = coop.governance * (0.5 + memberShare(world, region));
+    const strength = coop.governance * (0.5 + memberShare(region));
     const base = p.enterprises.conversionProbability * strength;
     let moved = 0;
     for (let i = region.start; i < region.end; i++) {
@@ -31,9 +31,24 @@ export function conversion(world: World, rng: Rng): void {
         store.workingCapital += capital;
         emit(world, region.index, 'enterprise-joined', `${region.name}: a local business joined the primary store`);
       } else {
-        store = newEnterprise(coop.enterprises.length, 'primaryStore', 0, -1, 'converted', world.month, capital * p.enterprises.capacityPerSetup, capital, 0);
+        store = newEnterprise(
+          coop.enterprises.length,
+          'primaryStore',
+          0,
+          -1,
+          'converted',
+          world.month,
+          capital * p.enterprises.capacityPerSetup,
+          capital,
+          0,
+        );
         coop.enterprises.push(store);
-        emit(world, region.index, 'enterprise-joined', `${region.name}: a local business joined and became the primary store`);
+        emit(
+          world,
+          region.index,
+          'enterprise-joined',
+          `${region.name}: a local business joined and became the primary store`,
+        );
       }
       h.businessCapital[i] = 0;
       // The owner's simpanan pokok comes out of the business capital; the rest is sukarela.
@@ -52,6 +67,12 @@ export function conversion(world: World, rng: Rng): void {
         store.workers++;
       }
     }
-    book(world.ledger, 'business capital brought in', { region: region.index, account: 'householdBusiness' }, { region: region.index, account: 'enterpriseCapital' }, moved);
+    book(
+      world.ledger,
+      'business capital brought in',
+      { region: region.index, account: 'householdBusiness' },
+      { region: region.index, account: 'enterpriseCapital' },
+      moved,
+    );
   }
 }

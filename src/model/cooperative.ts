@@ -58,7 +58,12 @@ export interface Cooperative {
   institutionCash: number;
 }
 
-export function createCooperative(month: number, founding: 'bottom-up' | 'top-down', governance: number, managementSkill: number): Cooperative {
+export function createCooperative(
+  month: number,
+  founding: 'bottom-up' | 'top-down',
+  governance: number,
+  managementSkill: number,
+): Cooperative {
   return {
     foundedMonth: month,
     founding,

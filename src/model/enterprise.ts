@@ -12,7 +12,12 @@ export const ENTERPRISE_KINDS = [
 export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
 
 /** Store kinds by need tier: 0 primary (food), 1 secondary, 2 supporting, 3 complementary. */
-export const STORE_BY_TIER: readonly EnterpriseKind[] = ['primaryStore', 'secondaryStore', 'supportingServices', 'complementaryStore'];
+export const STORE_BY_TIER: readonly EnterpriseKind[] = [
+  'primaryStore',
+  'secondaryStore',
+  'supportingServices',
+  'complementaryStore',
+];
 
 /** A cooperative enterprise (usaha). A small record: a region holds tens, not thousands. */
 export interface Enterprise {
@@ -61,5 +66,10 @@ export interface IntegrationLink {
 }
 
 export function isStore(kind: EnterpriseKind): boolean {
-  return kind === 'primaryStore' || kind === 'secondaryStore' || kind === 'supportingServices' || kind === 'complementaryStore';
+  return (
+    kind === 'primaryStore' ||
+    kind === 'secondaryStore' ||
+    kind === 'supportingServices' ||
+    kind === 'complementaryStore'
+  );
 }

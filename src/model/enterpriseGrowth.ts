@@ -34,24 +34,27 @@ export function enterpriseGrowth(world: World, rng: Rng): void {
 }
 
 /** Workers per rupiah of sales relative to a store, by kind (potentials: a parameter). */
-const LABOUR_INTENSITY: Partial<Record<EnterpriseKind, number>> = { procurement: 0.2, distribution: 0.2, marketing: 0.4 };
+const LABOUR_INTENSITY: Partial<Record<EnterpriseKind, number>> = {
+  procurement: 0.2,
+  distribution: 0.2,
+  marketing: 0.4,
+};
 
 /**
  * Whether an enterprise of this kind (tier, potential) is active, or closed too recently
  * to be founded again: a cooperative does not reopen what just failed.
  */
-function hasOrRecentlyClosed(world: World, region: RegionState, kind: EnterpriseKind, tier = -1, potential = -1): boolean {
+function hasOrRecentlyClosed(
+  world: World,
+  region: RegionState,
+  kind: EnterpriseKind,
+  tier = -1,
+  potential = -1,
+): boolean {
   const delay = world.params.enterprises.refoundingDelay;
   for (const e of region.coop!.enterprises) {
     if (e.kind !== kind || e.tier !== tier || e.potential !== potential) continue;
     if (e.status === 'active' || world.month - e.closedMonth < delay) return true;
-  }
-  return false;
-}
-
-function has(region: RegionState, kind: EnterpriseKind, tier = -1, potential = -1): boolean {
-  for (const e of region.coop!.enterprises) {
-    if (e.status === 'active' && e.kind === kind && e.tier === tier && e.potential === potential) return true;
   }
   return false;
 }
@@ -64,7 +67,8 @@ function count(region: RegionState, predicate: (e: Enterprise) => boolean): numb
 
 function foundOne(world: World, region: RegionState): void {
   const p = world.params.enterprises;
-  const taken = (kind: EnterpriseKind, tier = -1, potential = -1) => hasOrRecentlyClosed(world, region, kind, tier, potential);
+  const taken = (kind: EnterpriseKind, tier = -1, potential = -1) =>
+    hasOrRecentlyClosed(world, region, kind, tier, potential);
   // Stores, primary needs first: a tier waits for the capital of the tier before it.
   for (let t = 0; t < 4; t++) {
     if (taken(STORE_BY_TIER[t], t) || region.unmetDemand[t] < p.storeMinDemand) continue;
@@ -76,11 +80,21 @@ function foundOne(world: World, region: RegionState): void {
   }
   // A supplier is founded once its buyers' purchases would fill half its capacity.
   const goods = sumOver(region, (e) => (isStore(e.kind) ? e.sales * p.costOfGoods : 0));
-  if (!taken('procurement') && count(region, (e) => isStore(e.kind)) >= 2 && goods >= 0.5 * p.procurementSetupCost * p.capacityPerSetup) {
+  if (
+    !taken('procurement') &&
+    count(region, (e) => isStore(e.kind)) >= 2 &&
+    goods >= 0.5 * p.procurementSetupCost * p.capacityPerSetup
+  ) {
     if (openEnterprise(world, region, 'procurement', -1, -1, p.procurementSetupCost)) return;
   }
-  const transport = sumOver(region, (e) => (e.kind === 'marketing' || e.kind === 'potential' ? e.sales * p.marketingTransportCost : 0));
-  if (!taken('distribution') && activeEnterprises(region.coop!) >= 3 && transport >= 0.5 * p.distributionSetupCost * p.capacityPerSetup) {
+  const transport = sumOver(region, (e) =>
+    e.kind === 'marketing' || e.kind === 'potential' ? e.sales * p.marketingTransportCost : 0,
+  );
+  if (
+    !taken('distribution') &&
+    activeEnterprises(region.coop!) >= 3 &&
+    transport >= 0.5 * p.distributionSetupCost * p.capacityPerSetup
+  ) {
     if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
   }
   if (stageActive(region, 3, world.month)) {
@@ -101,7 +115,6 @@ function sumOver(region: RegionState, f: (e: Enterprise) => number): number {
   return s;
 }
 
-
 function expand(world: World, region: RegionState): void {
   const p = world.params.enterprises;
   const coop = region.coop!;
@@ -116,7 +129,13 @@ function expand(world: World, region: RegionState): void {
     e.capacity += added;
     e.fixedAssets += cost;
     e.overDemandStreak = 0;
-    book(world.ledger, 'enterprise fixed assets', { region: region.index, account: 'coopCash' }, 'outsideEconomy', cost);
+    book(
+      world.ledger,
+      'enterprise fixed assets',
+      { region: region.index, account: 'coopCash' },
+      'outsideEconomy',
+      cost,
+    );
   }
 }
 
@@ -138,7 +157,13 @@ function integrate(world: World, region: RegionState): void {
       if (buyer.status !== 'active' || !buys(buyer.kind)) continue;
       if (coop.links.some((l) => l.supplier === supplier.id && l.buyer === buyer.id)) continue;
       coop.cash -= cost;
-      book(world.ledger, 'integration investment', { region: region.index, account: 'coopCash' }, 'outsideEconomy', cost);
+      book(
+        world.ledger,
+        'integration investment',
+        { region: region.index, account: 'coopCash' },
+        'outsideEconomy',
+        cost,
+      );
       coop.links.push({ supplier: supplier.id, buyer: buyer.id, month: world.month });
       emit(world, region.index, 'integration-link', `${region.name}: ${supplier.kind} now supplies ${buyer.kind}`);
       return;

@@ -19,10 +19,20 @@ import { emit, type World } from './world.js';
  * procurement, distribution).
  */
 export function enterpriseOperations(world: World): void {
-  for (const region of world.regions) if (region.coop?.active) for (const e of region.coop.enterprises) if (e.status === 'active' && (isStore(e.kind) || e.kind === 'potential')) operateBuyer(world, region, e);
+  for (const region of world.regions)
+    if (region.coop?.active)
+      for (const e of region.coop.enterprises)
+        if (e.status === 'active' && (isStore(e.kind) || e.kind === 'potential')) operateBuyer(world, region, e);
   // Marketing buys transport from distribution, so it trades before the pass-through suppliers settle.
-  for (const region of world.regions) if (region.coop?.active) for (const e of region.coop.enterprises) if (e.status === 'active' && e.kind === 'marketing') operateSupplier(world, region, e);
-  for (const region of world.regions) if (region.coop?.active) for (const e of region.coop.enterprises) if (e.status === 'active' && (e.kind === 'procurement' || e.kind === 'distribution')) operateSupplier(world, region, e);
+  for (const region of world.regions)
+    if (region.coop?.active)
+      for (const e of region.coop.enterprises)
+        if (e.status === 'active' && e.kind === 'marketing') operateSupplier(world, region, e);
+  for (const region of world.regions)
+    if (region.coop?.active)
+      for (const e of region.coop.enterprises)
+        if (e.status === 'active' && (e.kind === 'procurement' || e.kind === 'distribution'))
+          operateSupplier(world, region, e);
   for (const region of world.regions) if (region.coop) settle(world, region);
 }
 
@@ -47,7 +57,13 @@ function linkedSupplier(coop: Cooperative, buyer: Enterprise, kind: EnterpriseKi
  * operateSupplier); the rest is bought outside. Shared distribution in the federation
  * lowers the cost of all of it.
  */
-function purchase(world: World, region: RegionState, buyer: Enterprise, supplierKind: EnterpriseKind, value: number): void {
+function purchase(
+  world: World,
+  region: RegionState,
+  buyer: Enterprise,
+  supplierKind: EnterpriseKind,
+  value: number,
+): void {
   if (value <= 0) return;
   const r = world.params.enterprises.integrationCostReduction;
   const saving = region.federated ? world.params.federation.sharedDistributionSaving : 0;
@@ -84,7 +100,8 @@ function operateBuyer(world: World, region: RegionState, e: Enterprise): void {
   if (isStore(e.kind)) {
     let goods = e.sales * p.costOfGoods;
     // Federation trade: part of the goods comes from other regions' cooperatives.
-    if (region.federated && goods > 0) goods -= federationTrade(world, region, e, goods * world.params.federation.tradeShare);
+    if (region.federated && goods > 0)
+      goods -= federationTrade(world, region, e, goods * world.params.federation.tradeShare);
     purchase(world, region, e, 'procurement', goods);
   } else {
     const potential = region.potentials[e.potential];
@@ -191,9 +208,19 @@ function settle(world: World, region: RegionState): void {
       const cover = -e.workingCapital;
       coop.cash -= cover;
       e.workingCapital = 0;
-      book(world.ledger, 'cooperative covers enterprise shortfall', { region: r, account: 'coopCash' }, account(r), cover);
+      book(
+        world.ledger,
+        'cooperative covers enterprise shortfall',
+        { region: r, account: 'coopCash' },
+        account(r),
+        cover,
+      );
     }
-    if (e.workingCapital < 0 || (persistentLoss && e.workingCapital <= p.workingCapitalMonths * e.capacity * 0.1) || !coop.active) {
+    if (
+      e.workingCapital < 0 ||
+      (persistentLoss && e.workingCapital <= p.workingCapitalMonths * e.capacity * 0.1) ||
+      !coop.active
+    ) {
       closeEnterprise(world, region, e);
       continue;
     }
@@ -202,7 +229,13 @@ function settle(world: World, region: RegionState): void {
       const sweep = e.workingCapital - target;
       e.workingCapital = target;
       coop.cash += sweep;
-      book(world.ledger, 'enterprise surplus to the cooperative', account(r), { region: r, account: 'coopCash' }, sweep);
+      book(
+        world.ledger,
+        'enterprise surplus to the cooperative',
+        account(r),
+        { region: r, account: 'coopCash' },
+        sweep,
+      );
     }
   }
 }
@@ -217,11 +250,23 @@ export function closeEnterprise(world: World, region: RegionState, e: Enterprise
   const r = region.index;
   if (e.workingCapital > 0) {
     coop.cash += e.workingCapital;
-    book(world.ledger, 'capital of closed enterprise returned', account(r), { region: r, account: 'coopCash' }, e.workingCapital);
+    book(
+      world.ledger,
+      'capital of closed enterprise returned',
+      account(r),
+      { region: r, account: 'coopCash' },
+      e.workingCapital,
+    );
   } else if (e.workingCapital < 0) {
     const cover = Math.min(-e.workingCapital, Math.max(0, coop.cash));
     coop.cash -= cover;
-    book(world.ledger, 'cooperative covers enterprise shortfall', { region: r, account: 'coopCash' }, account(r), cover);
+    book(
+      world.ledger,
+      'cooperative covers enterprise shortfall',
+      { region: r, account: 'coopCash' },
+      account(r),
+      cover,
+    );
     const unpaid = -e.workingCapital - cover;
     book(world.ledger, 'unpaid bills written off at closure', 'outsideEconomy', account(r), unpaid);
   }

@@ -18,7 +18,12 @@ export function foundCooperative(world: World, region: RegionState, rng: Rng): C
   const { params } = world;
   const g = params.governance;
   const topDown = params.strategy.founding === 'top-down';
-  const coop = createCooperative(world.month, topDown ? 'top-down' : 'bottom-up', topDown ? g.initialTopDown : g.initialBottomUp, g.initialManagementSkill);
+  const coop = createCooperative(
+    world.month,
+    topDown ? 'top-down' : 'bottom-up',
+    topDown ? g.initialTopDown : g.initialBottomUp,
+    g.initialManagementSkill,
+  );
   region.coop = coop;
   emit(world, region.index, 'cooperative-founded', `${region.name}: cooperative founded ${coop.founding}`);
   if (!topDown) return coop;
@@ -41,7 +46,13 @@ export function foundCooperative(world: World, region: RegionState, rng: Rng): C
   coop.memberCount = enrolled;
   coop.savingsOwed += enrolled * pokok;
   coop.cash += enrolled * pokok;
-  book(world.ledger, 'simpanan pokok paid by government', 'government', { region: region.index, account: 'coopCash' }, enrolled * pokok);
+  book(
+    world.ledger,
+    'simpanan pokok paid by government',
+    'government',
+    { region: region.index, account: 'coopCash' },
+    enrolled * pokok,
+  );
 
   const e = params.enterprises;
   openEnterprise(world, region, 'primaryStore', 0, -1, e.storeSetupCost);
@@ -55,16 +66,39 @@ export function foundCooperative(world: World, region: RegionState, rng: Rng): C
  * from outside the scenario), the rest its working capital. Returns it, or null if the
  * cooperative cannot pay.
  */
-export function openEnterprise(world: World, region: RegionState, kind: EnterpriseKind, tier: number, potential: number, setupCost: number): Enterprise | null {
+export function openEnterprise(
+  world: World,
+  region: RegionState,
+  kind: EnterpriseKind,
+  tier: number,
+  potential: number,
+  setupCost: number,
+): Enterprise | null {
   const coop = region.coop;
   if (!coop || coop.cash < setupCost) return null;
   const e = world.params.enterprises;
   const fixed = setupCost * FIXED_SHARE;
   const working = setupCost - fixed;
   book(world.ledger, 'enterprise fixed assets', { region: region.index, account: 'coopCash' }, 'outsideEconomy', fixed);
-  book(world.ledger, 'enterprise working capital', { region: region.index, account: 'coopCash' }, { region: region.index, account: 'enterpriseCapital' }, working);
+  book(
+    world.ledger,
+    'enterprise working capital',
+    { region: region.index, account: 'coopCash' },
+    { region: region.index, account: 'enterpriseCapital' },
+    working,
+  );
   coop.cash -= setupCost;
-  const enterprise = newEnterprise(coop.enterprises.length, kind, tier, potential, 'new', world.month, setupCost * e.capacityPerSetup * (0.75 + 0.5 * coop.managementSkill), working, fixed);
+  const enterprise = newEnterprise(
+    coop.enterprises.length,
+    kind,
+    tier,
+    potential,
+    'new',
+    world.month,
+    setupCost * e.capacityPerSetup * (0.75 + 0.5 * coop.managementSkill),
+    working,
+    fixed,
+  );
   if (region.federated) enterprise.marketReach *= world.params.federation.marketReachMultiplier;
   coop.enterprises.push(enterprise);
   emit(world, region.index, 'enterprise-founded', `${region.name}: ${kind} founded`);
@@ -125,7 +159,19 @@ export function grantCredit(world: World, region: RegionState): boolean {
   if (!coop || c.amount <= 0 || coop.governance < c.minGovernance || owing) return false;
   book(world.ledger, 'government credit', 'government', { region: region.index, account: 'coopCash' }, c.amount);
   coop.cash += c.amount;
-  coop.loans.push({ principal: c.amount, annualRate: c.annualRate, startMonth: world.month, graceMonths: c.graceMonths, termMonths: c.termMonths, arrears: 0 });
-  emit(world, region.index, 'credit-received', `${region.name}: government credit of Rp${Math.round(c.amount).toLocaleString('en')}`);
+  coop.loans.push({
+    principal: c.amount,
+    annualRate: c.annualRate,
+    startMonth: world.month,
+    graceMonths: c.graceMonths,
+    termMonths: c.termMonths,
+    arrears: 0,
+  });
+  emit(
+    world,
+    region.index,
+    'credit-received',
+    `${region.name}: government credit of Rp${Math.round(c.amount).toLocaleString('en')}`,
+  );
   return true;
 }

@@ -30,11 +30,22 @@ export function governance(world: World, rng: Rng): void {
       const loss = g.mismanagementLoss * Math.max(0, coop.cash);
       coop.cash -= loss;
       coop.yearOtherIncome -= loss;
-      book(world.ledger, 'lost to mismanagement', { region: region.index, account: 'coopCash' }, 'outsideEconomy', loss);
+      book(
+        world.ledger,
+        'lost to mismanagement',
+        { region: region.index, account: 'coopCash' },
+        'outsideEconomy',
+        loss,
+      );
       for (let i = region.start; i < region.end; i++) {
         if (h.member[i]) h.trust[i] = Math.max(0, h.trust[i] - g.mismanagementTrustShock);
       }
-      emit(world, region.index, 'mismanagement', `${region.name}: mismanagement lost Rp${Math.round(loss).toLocaleString('en')}`);
+      emit(
+        world,
+        region.index,
+        'mismanagement',
+        `${region.name}: mismanagement lost Rp${Math.round(loss).toLocaleString('en')}`,
+      );
     }
   }
 }

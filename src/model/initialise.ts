@@ -28,7 +28,13 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
     ranges.push({ start: cursor, end: cursor + r.households });
     cursor += r.households;
   }
-  const network = buildSmallWorld(ranges, params.networkDegree, params.networkRewiring, params.crossRegionTies, createRng(streamSeed(runSeed, 'network')));
+  const network = buildSmallWorld(
+    ranges,
+    params.networkDegree,
+    params.networkRewiring,
+    params.crossRegionTies,
+    createRng(streamSeed(runSeed, 'network')),
+  );
   const ledger = createLedger(params.regions.length);
   const regions: RegionState[] = params.regions.map((spec, index) => ({
     index,
@@ -129,7 +135,8 @@ function baselineSpending(world: World): void {
   for (const region of world.regions) {
     for (let i = region.start; i < region.end; i++) {
       const spend = h.consumption[i];
-      region.flows.foodSpending += foodShare(spend / h.size[i], mk.povertyLine, mk.engelFoodShareAtLine, mk.engelSlope) * spend;
+      region.flows.foodSpending +=
+        foodShare(spend / h.size[i], mk.povertyLine, mk.engelFoodShareAtLine, mk.engelSlope) * spend;
       region.flows.totalSpending += spend;
     }
   }
@@ -162,6 +169,5 @@ function campaignOrder(world: World, region: RegionState): Int32Array | null {
   // Sorted once at initialisation, never in the monthly step.
   return Int32Array.from([...order].sort((a, b) => key(a) - key(b) || a - b));
 }
-
 
 export type { Households };

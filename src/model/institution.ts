@@ -49,7 +49,13 @@ function operate(world: World, region: RegionState, rng: Rng): void {
   const fromFund = Math.min(coop.educationFund, Math.max(0, p.monthlyCost - coop.institutionCash));
   coop.educationFund -= fromFund;
   coop.institutionCash += fromFund;
-  book(world.ledger, 'education fund to institution', { region: r, account: 'educationFund' }, { region: r, account: 'institution' }, fromFund);
+  book(
+    world.ledger,
+    'education fund to institution',
+    { region: r, account: 'educationFund' },
+    { region: r, account: 'institution' },
+    fromFund,
+  );
   const spent = Math.min(coop.institutionCash, p.monthlyCost);
   coop.institutionCash -= spent;
   book(world.ledger, 'institution running costs', { region: r, account: 'institution' }, 'outsideEconomy', spent);

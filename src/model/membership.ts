@@ -52,7 +52,9 @@ function regionMembership(world: World, region: RegionState): void {
   }
   const nonFood = mk.tierSharesNonFood;
   const coveredNonFood = covered[1] * nonFood[0] + covered[2] * nonFood[1] + covered[3] * nonFood[2];
-  const marketingGain = hasMarketing ? ((mk.middlemanMargin - mk.coopMarketingMargin) / (1 - mk.middlemanMargin)) * region.marketingFill : 0;
+  const marketingGain = hasMarketing
+    ? ((mk.middlemanMargin - mk.coopMarketingMargin) / (1 - mk.middlemanMargin)) * region.marketingFill
+    : 0;
   const shuMonthly = coop.expectedShuPerMember / 12;
   const line = mk.povertyLine;
 
@@ -120,11 +122,35 @@ function regionMembership(world: World, region: RegionState): void {
   const r = region.index;
   coop.savingsOwed += joinedPaid + subsidy + dues;
   coop.cash += joinedPaid + subsidy + dues + repaid;
-  book(world.ledger, 'simpanan pokok', { region: r, account: 'householdCash' }, { region: r, account: 'coopCash' }, joinedPaid);
+  book(
+    world.ledger,
+    'simpanan pokok',
+    { region: r, account: 'householdCash' },
+    { region: r, account: 'coopCash' },
+    joinedPaid,
+  );
   book(world.ledger, 'simpanan pokok subsidy', 'government', { region: r, account: 'coopCash' }, subsidy);
-  book(world.ledger, 'simpanan wajib and instalments', { region: r, account: 'householdCash' }, { region: r, account: 'coopCash' }, dues);
-  book(world.ledger, 'member loan repayments', { region: r, account: 'householdCash' }, { region: r, account: 'coopCash' }, repaid);
-  book(world.ledger, 'savings refunded on exit', { region: r, account: 'coopCash' }, { region: r, account: 'householdCash' }, refunds);
+  book(
+    world.ledger,
+    'simpanan wajib and instalments',
+    { region: r, account: 'householdCash' },
+    { region: r, account: 'coopCash' },
+    dues,
+  );
+  book(
+    world.ledger,
+    'member loan repayments',
+    { region: r, account: 'householdCash' },
+    { region: r, account: 'coopCash' },
+    repaid,
+  );
+  book(
+    world.ledger,
+    'savings refunded on exit',
+    { region: r, account: 'coopCash' },
+    { region: r, account: 'householdCash' },
+    refunds,
+  );
 }
 
 /**

@@ -31,7 +31,8 @@ export function production(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
     let marketing: Enterprise | null = null;
-    if (coop && coop.active) for (const e of coop.enterprises) if (e.kind === 'marketing' && e.status === 'active') marketing = e;
+    if (coop && coop.active)
+      for (const e of coop.enterprises) if (e.kind === 'marketing' && e.status === 'active') marketing = e;
     const fill = marketing ? region.marketingFill : 0;
     const shock = shockFactor(world, region.index);
     let own = 0;
@@ -89,7 +90,19 @@ export function production(world: World, rng: Rng): void {
     const hhCash = { region: r, account: 'householdCash' } as const;
     book(world.ledger, 'own earnings', 'outsideEconomy', hhCash, own);
     book(world.ledger, 'sales to middlemen', 'outsideEconomy', hhCash, middlemen);
-    book(world.ledger, 'produce bought by the cooperative', { region: r, account: 'enterpriseCapital' }, hhCash, coopPurchases);
-    book(world.ledger, 'wages from cooperative enterprises', { region: r, account: 'enterpriseCapital' }, hhCash, wages);
+    book(
+      world.ledger,
+      'produce bought by the cooperative',
+      { region: r, account: 'enterpriseCapital' },
+      hhCash,
+      coopPurchases,
+    );
+    book(
+      world.ledger,
+      'wages from cooperative enterprises',
+      { region: r, account: 'enterpriseCapital' },
+      hhCash,
+      wages,
+    );
   }
 }

@@ -8,7 +8,7 @@ import type { World } from './world.js';
  */
 
 /** Share of a region's households that are members, 0..1. */
-export function memberShare(world: World, region: RegionState): number {
+export function memberShare(region: RegionState): number {
   const n = region.end - region.start;
   return n === 0 || !region.coop ? 0 : region.coop.memberCount / n;
 }

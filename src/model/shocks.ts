@@ -14,7 +14,12 @@ export function shocks(world: World, rng: Rng): void {
     if (region.shockMonthsLeft > 0) region.shockMonthsLeft--;
     else if (rng.uniform() < s.regionalShockProbability) {
       region.shockMonthsLeft = s.regionalShockMonths;
-      emit(world, region.index, 'regional-shock', `${region.name}: regional shock, producers lose ${Math.round(s.regionalShockSize * 100)}% for ${s.regionalShockMonths} months`);
+      emit(
+        world,
+        region.index,
+        'regional-shock',
+        `${region.name}: regional shock, producers lose ${Math.round(s.regionalShockSize * 100)}% for ${s.regionalShockMonths} months`,
+      );
     }
     let paid = 0;
     for (let i = region.start; i < region.end; i++) {

@@ -32,7 +32,10 @@ function runPrograms(world: World, region: RegionState, rng: Rng): void {
   const hhCash = { region: r, account: 'householdCash' } as const;
   book(world.ledger, 'government social programs', 'government', fund, p.governmentBudget);
   coop.socialFund += p.governmentBudget;
-  const budget = Math.min(coop.socialFund, p.fundSpendRate * (coop.socialFund - p.governmentBudget) + p.governmentBudget);
+  const budget = Math.min(
+    coop.socialFund,
+    p.fundSpendRate * (coop.socialFund - p.governmentBudget) + p.governmentBudget,
+  );
   if (budget <= 0) return;
   const cutoff = poorestCutoff(world, region, p.targetShare);
 

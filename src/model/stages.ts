@@ -32,7 +32,11 @@ export function updateStages(world: World, rng: Rng): void {
     }
     const at5 = strategy.schedule.stage5;
     if (enabled.has(5) && at5 !== null && at5 <= world.month && world.regions.length > 1) {
-      federate(world, world.regions.filter((r) => r.stageStart[5] < 0 && r.coop?.active), rng);
+      federate(
+        world,
+        world.regions.filter((r) => r.stageStart[5] < 0 && r.coop?.active),
+        rng,
+      );
     }
     return;
   }
@@ -92,7 +96,7 @@ export function gateHolds(world: World, region: RegionState, k: StageNumber): bo
     case 1:
       return true;
     case 2:
-      return meanAwareness(world, region) >= g.stage2Awareness && memberShare(world, region) >= g.stage2MemberShare;
+      return meanAwareness(world, region) >= g.stage2Awareness && memberShare(region) >= g.stage2MemberShare;
     case 3:
       return activeEnterprises(coop) >= g.stage3Enterprises && integrationIndex(coop) >= g.stage3Integration;
     case 4:
@@ -100,7 +104,7 @@ export function gateHolds(world: World, region: RegionState, k: StageNumber): bo
     case 5:
       return isReadyToFederate(world, region, new Set<number>(world.params.strategy.enabledStages));
     case 6:
-      return memberShare(world, region) >= g.stage6MemberShare && months >= g.stage6MinMonths;
+      return memberShare(region) >= g.stage6MemberShare && months >= g.stage6MinMonths;
   }
 }
 

@@ -3,7 +3,12 @@ import { readFontAdvances, type FontAdvances } from './fontAdvances.js';
 
 const require = createRequire(import.meta.url);
 
-const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', oblique: 'DejaVuSans-Oblique.ttf', boldOblique: 'DejaVuSans-BoldOblique.ttf' } as const;
+const FILES = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  oblique: 'DejaVuSans-Oblique.ttf',
+  boldOblique: 'DejaVuSans-BoldOblique.ttf',
+} as const;
 
 function fontPath(file: string): string {
   return require.resolve(`dejavu-fonts-ttf/ttf/${file}`);

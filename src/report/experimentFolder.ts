@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, mkdirSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  mkdirSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { InputError, OutputError } from '../core/errors.js';
 import type { ExperimentPlan } from '../experiment/plan.js';
@@ -38,11 +47,22 @@ export interface ExperimentManifest {
   readonly status: 'running' | 'interrupted' | 'complete' | 'failed' | 'incomplete';
   readonly commandLine: readonly string[];
   readonly source: string;
-  readonly scenarioFiles: readonly { readonly label: string; readonly source: string; readonly extendsChain: readonly string[]; readonly overrides: readonly string[] }[];
+  readonly scenarioFiles: readonly {
+    readonly label: string;
+    readonly source: string;
+    readonly extendsChain: readonly string[];
+    readonly overrides: readonly string[];
+  }[];
   readonly workers: number;
   readonly startedAt: string;
   readonly finishedAt: string | null;
-  readonly runs: { readonly planned: number; readonly inShard: number; readonly completed: number; readonly failed: number; readonly finishedBefore: number };
+  readonly runs: {
+    readonly planned: number;
+    readonly inShard: number;
+    readonly completed: number;
+    readonly failed: number;
+    readonly finishedBefore: number;
+  };
   readonly timings: { readonly totalMs: number };
   readonly mergedFrom?: readonly string[];
   /** Plan indices of runs neither finished nor failed (first 1000). */
@@ -101,11 +121,19 @@ export function readRunLines(file: string, kind: 'runs' | 'failures' = 'runs'): 
         validBytes -= Buffer.byteLength(line) + 1;
         break;
       }
-      throw new InputError(file, [{ path: `${file}:${k + 1}`, message: 'is not a run line; the folder is damaged (remove the line or the folder)', found: line.slice(0, 80) }]);
+      throw new InputError(file, [
+        {
+          path: `${file}:${k + 1}`,
+          message: 'is not a run line; the folder is damaged (remove the line or the folder)',
+          found: line.slice(0, 80),
+        },
+      ]);
     }
     const earlier = lines.get(index);
     if (kind === 'runs' && earlier !== undefined && earlier !== line) {
-      throw new InputError(file, [{ path: `${file}:${k + 1}`, message: `run ${index} appears twice with different results`, found: index }]);
+      throw new InputError(file, [
+        { path: `${file}:${k + 1}`, message: `run ${index} appears twice with different results`, found: index },
+      ]);
     }
     lines.set(index, line);
   }
@@ -129,16 +157,34 @@ export interface OpenedFolder {
  * a finished experiment) are removed until it finishes again. A folder of another
  * experiment, shard or kopsim version is refused (InputError: nothing is touched).
  */
-export function openExperimentFolder(dir: string, plan: FolderPlan, shard: Shard | null, kopsimVersion: string, flag = '--out'): OpenedFolder {
+export function openExperimentFolder(
+  dir: string,
+  plan: FolderPlan,
+  shard: Shard | null,
+  kopsimVersion: string,
+  flag = '--out',
+): OpenedFolder {
   const planFile = join(dir, EXPERIMENT_FILES.plan);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(flag, [{ path: flag, message: 'exists and is not a folder', found: dir }]);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new InputError(flag, [{ path: flag, message: 'exists and is not a folder', found: dir }]);
   const fresh = !existsSync(dir) || readdirSync(dir).length === 0;
   if (!fresh) {
-    if (!existsSync(planFile)) throw new InputError(flag, [{ path: flag, message: 'exists, is not empty and is not an experiment folder (no plan.json): choose another --out', found: dir }]);
+    if (!existsSync(planFile))
+      throw new InputError(flag, [
+        {
+          path: flag,
+          message: 'exists, is not empty and is not an experiment folder (no plan.json): choose another --out',
+          found: dir,
+        },
+      ]);
     const existing = readJson(planFile) as { hash?: string };
     if (existing.hash !== plan.hash) {
       throw new InputError(flag, [
-        { path: flag, message: `holds a different experiment (plan ${String(existing.hash).slice(0, 12)}, this command's is ${plan.hash.slice(0, 12)}): choose another --out or remove the folder`, found: dir },
+        {
+          path: flag,
+          message: `holds a different experiment (plan ${String(existing.hash).slice(0, 12)}, this command's is ${plan.hash.slice(0, 12)}): choose another --out or remove the folder`,
+          found: dir,
+        },
       ]);
     }
     const manifestFile = join(dir, EXPERIMENT_FILES.manifest);
@@ -146,9 +192,22 @@ export function openExperimentFolder(dir: string, plan: FolderPlan, shard: Shard
       const m = readJson(manifestFile) as Partial<ExperimentManifest>;
       const theirs = m.shard ? `${m.shard.index}/${m.shard.count}` : 'all';
       const ours = shard ? `${shard.index}/${shard.count}` : 'all';
-      if (theirs !== ours) throw new InputError(flag, [{ path: flag, message: `holds shard ${theirs} of this experiment, not ${ours}: choose another --out`, found: dir }]);
+      if (theirs !== ours)
+        throw new InputError(flag, [
+          {
+            path: flag,
+            message: `holds shard ${theirs} of this experiment, not ${ours}: choose another --out`,
+            found: dir,
+          },
+        ]);
       if (m.kopsimVersion !== undefined && m.kopsimVersion !== kopsimVersion) {
-        throw new InputError(flag, [{ path: flag, message: `was written by kopsim ${m.kopsimVersion}, this is ${kopsimVersion}; results would mix model versions: choose another --out`, found: dir }]);
+        throw new InputError(flag, [
+          {
+            path: flag,
+            message: `was written by kopsim ${m.kopsimVersion}, this is ${kopsimVersion}; results would mix model versions: choose another --out`,
+            found: dir,
+          },
+        ]);
       }
     }
   } else {
@@ -160,7 +219,14 @@ export function openExperimentFolder(dir: string, plan: FolderPlan, shard: Shard
   for (const [index, line] of read.lines) {
     const run = plan.runs[index];
     const key = (JSON.parse(line) as { key?: unknown }).key;
-    if (!run || run.key !== key) throw new InputError(runsFile, [{ path: runsFile, message: `run ${index} (${String(key)}) is not in this experiment's plan; the folder is damaged`, found: index }]);
+    if (!run || run.key !== key)
+      throw new InputError(runsFile, [
+        {
+          path: runsFile,
+          message: `run ${index} (${String(key)}) is not in this experiment's plan; the folder is damaged`,
+          found: index,
+        },
+      ]);
   }
   if (read.tornTail) truncateSync(runsFile, read.validBytes);
   const failuresFile = join(dir, EXPERIMENT_FILES.failures);
@@ -172,7 +238,13 @@ export function openExperimentFolder(dir: string, plan: FolderPlan, shard: Shard
 
 /** Removes the files that describe a finished experiment. */
 export function removeSummaries(dir: string): void {
-  for (const f of [EXPERIMENT_FILES.summaryCsv, EXPERIMENT_FILES.comparisonCsv, EXPERIMENT_FILES.summaryJson, EXPERIMENT_FILES.report, EXPERIMENT_FILES.charts]) {
+  for (const f of [
+    EXPERIMENT_FILES.summaryCsv,
+    EXPERIMENT_FILES.comparisonCsv,
+    EXPERIMENT_FILES.summaryJson,
+    EXPERIMENT_FILES.report,
+    EXPERIMENT_FILES.charts,
+  ]) {
     rmSync(join(dir, f), { recursive: true, force: true });
   }
 }
@@ -181,7 +253,11 @@ export function removeSummaries(dir: string): void {
  * Appends one line (a finished run or a failure). One write call of a whole line: if the
  * process is killed, at most this last line is torn, and resume cuts it off.
  */
-export function appendLine(dir: string, file: typeof EXPERIMENT_FILES.runs | typeof EXPERIMENT_FILES.failures, line: string): void {
+export function appendLine(
+  dir: string,
+  file: typeof EXPERIMENT_FILES.runs | typeof EXPERIMENT_FILES.failures,
+  line: string,
+): void {
   try {
     appendFileSync(join(dir, file), `${line}\n`);
   } catch (error) {
@@ -202,14 +278,19 @@ export function sortRunFiles(dir: string): { runs: string[]; failures: string[] 
 }
 
 /** Writes runs.jsonl and failures.jsonl from lines by plan index, sorted (see {@link sortRunFiles}). */
-export function writeRunFiles(dir: string, runs: ReadonlyMap<number, string>, failures: ReadonlyMap<number, string>): { runs: string[]; failures: string[] } {
+export function writeRunFiles(
+  dir: string,
+  runs: ReadonlyMap<number, string>,
+  failures: ReadonlyMap<number, string>,
+): { runs: string[]; failures: string[] } {
   const runLines = [...runs.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l);
   const failureLines = [...failures.entries()]
     .filter(([i]) => !runs.has(i))
     .sort((a, b) => a[0] - b[0])
     .map(([, l]) => l);
   writeFileAtomically(join(dir, EXPERIMENT_FILES.runs), runLines.map((l) => `${l}\n`).join(''));
-  if (failureLines.length > 0) writeFileAtomically(join(dir, EXPERIMENT_FILES.failures), failureLines.map((l) => `${l}\n`).join(''));
+  if (failureLines.length > 0)
+    writeFileAtomically(join(dir, EXPERIMENT_FILES.failures), failureLines.map((l) => `${l}\n`).join(''));
   else rmSync(join(dir, EXPERIMENT_FILES.failures), { force: true });
   return { runs: runLines, failures: failureLines };
 }
@@ -222,7 +303,8 @@ export function writeExperimentManifest(dir: string, manifest: ExperimentManifes
 /** Reads a folder's plan.json (text and parsed), or throws an InputError naming the folder. */
 export function readPlanFile(dir: string, flag = 'folder'): { text: string; plan: ExperimentPlan } {
   const file = join(dir, EXPERIMENT_FILES.plan);
-  if (!existsSync(file)) throw new InputError(dir, [{ path: flag, message: 'is not an experiment folder (no plan.json)', found: dir }]);
+  if (!existsSync(file))
+    throw new InputError(dir, [{ path: flag, message: 'is not an experiment folder (no plan.json)', found: dir }]);
   const text = readFileSync(file, 'utf8');
   try {
     return { text, plan: JSON.parse(text) as ExperimentPlan };

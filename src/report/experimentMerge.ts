@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import { InputError, type InputProblem } from '../core/errors.js';
 import type { ExperimentPlan } from '../experiment/plan.js';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
-import { EXPERIMENT_FILES, readExperimentManifest, readPlanFile, readRunLines, writeRunFiles, type ExperimentManifest } from './experimentFolder.js';
+import {
+  EXPERIMENT_FILES,
+  readExperimentManifest,
+  readPlanFile,
+  readRunLines,
+  writeRunFiles,
+  type ExperimentManifest,
+} from './experimentFolder.js';
 import { join } from 'node:path';
 
 /** Shard folders combined into one. */
@@ -28,7 +35,10 @@ export interface MergedExperiment {
  * `out` already holds the same experiment (an earlier merge, a partial single-machine
  * run) its runs are kept too. Nothing is written: see {@link writeMergedFolder}.
  */
-export function readExperimentFolders(dirs: readonly string[], out: string): MergedExperiment & { readonly planText: string } {
+export function readExperimentFolders(
+  dirs: readonly string[],
+  out: string,
+): MergedExperiment & { readonly planText: string } {
   const problems: InputProblem[] = [];
   const sources = dirs.map((d) => resolve(d));
   const target = resolve(out);
@@ -43,7 +53,8 @@ export function readExperimentFolders(dirs: readonly string[], out: string): Mer
     }
   }
   if (problems.length > 0) throw new InputError('kopsim merge', problems);
-  if (inputs.length === 0) throw new InputError('kopsim merge', [{ path: 'DIR', message: 'name at least one folder to merge' }]);
+  if (inputs.length === 0)
+    throw new InputError('kopsim merge', [{ path: 'DIR', message: 'name at least one folder to merge' }]);
   const first = inputs[0];
   for (const input of inputs.slice(1)) {
     if (input.plan.hash !== first.plan.hash) {
@@ -67,10 +78,16 @@ export function readExperimentFolders(dirs: readonly string[], out: string): Mer
         continue;
       }
       const earlier = runs.get(index);
-      if (earlier !== undefined && earlier !== line) problems.push({ path: runsFile, message: `run ${index} (${String(key)}) differs from the same run in another folder`, found: index });
+      if (earlier !== undefined && earlier !== line)
+        problems.push({
+          path: runsFile,
+          message: `run ${index} (${String(key)}) differs from the same run in another folder`,
+          found: index,
+        });
       runs.set(index, line);
     }
-    for (const [index, line] of readRunLines(join(input.dir, EXPERIMENT_FILES.failures), 'failures').lines) failures.set(index, line);
+    for (const [index, line] of readRunLines(join(input.dir, EXPERIMENT_FILES.failures), 'failures').lines)
+      failures.set(index, line);
   }
   if (problems.length > 0) throw new InputError('kopsim merge', problems);
 
@@ -81,7 +98,15 @@ export function readExperimentFolders(dirs: readonly string[], out: string): Mer
     .filter(([i]) => !runs.has(i))
     .sort((a, b) => a[0] - b[0])
     .map(([, l]) => l);
-  return { plan, planText: first.text, sources: inputs.map((i) => i.dir), runs: runLines, failures: failureLines, missing, manifests };
+  return {
+    plan,
+    planText: first.text,
+    sources: inputs.map((i) => i.dir),
+    runs: runLines,
+    failures: failureLines,
+    missing,
+    manifests,
+  };
 }
 
 /**
@@ -89,7 +114,11 @@ export function readExperimentFolders(dirs: readonly string[], out: string): Mer
  * earlier one): plan.json, runs.jsonl, failures.jsonl (if any), then whatever `finish`
  * adds (summaries, report, manifest).
  */
-export function writeMergedFolder(out: string, merged: MergedExperiment & { readonly planText: string }, finish: (dir: string) => void): void {
+export function writeMergedFolder(
+  out: string,
+  merged: MergedExperiment & { readonly planText: string },
+  finish: (dir: string) => void,
+): void {
   writeFolderAtomically(resolve(out), (tmp) => {
     writeFileAtomically(join(tmp, EXPERIMENT_FILES.plan), merged.planText);
     const lines = (ls: readonly string[]) => new Map(ls.map((l) => [(JSON.parse(l) as { index: number }).index, l]));

@@ -34,7 +34,14 @@ export function experimentBandRows(summary: ExperimentSummary): BandRow[] {
     s.months.forEach((month, k) => {
       const t = s.stats[k];
       // With a single replicate there is no interval: the band collapses onto the mean.
-      rows.push({ scenario, month, indicator: s.indicator, mean: t.mean, lo: Number.isFinite(t.ciLow) ? t.ciLow : t.mean, hi: Number.isFinite(t.ciHigh) ? t.ciHigh : t.mean });
+      rows.push({
+        scenario,
+        month,
+        indicator: s.indicator,
+        mean: t.mean,
+        lo: Number.isFinite(t.ciLow) ? t.ciLow : t.mean,
+        hi: Number.isFinite(t.ciHigh) ? t.ciHigh : t.mean,
+      });
     });
   }
   return rows;
@@ -46,7 +53,13 @@ export function experimentFinalRows(summary: ExperimentSummary): FinalRow[] {
     .filter((s) => s.stats.length > 0)
     .map((s) => {
       const t = s.stats[s.stats.length - 1];
-      return { scenario: seriesLabel(summary, s.scenario, s.point), indicator: s.indicator, mean: t.mean, lo: Number.isFinite(t.ciLow) ? t.ciLow : t.mean, hi: Number.isFinite(t.ciHigh) ? t.ciHigh : t.mean };
+      return {
+        scenario: seriesLabel(summary, s.scenario, s.point),
+        indicator: s.indicator,
+        mean: t.mean,
+        lo: Number.isFinite(t.ciLow) ? t.ciLow : t.mean,
+        hi: Number.isFinite(t.ciHigh) ? t.ciHigh : t.mean,
+      };
     });
 }
 
@@ -54,7 +67,13 @@ export function experimentFinalRows(summary: ExperimentSummary): FinalRow[] {
 export function experimentDifferenceRows(summary: ExperimentSummary): FinalRow[] {
   return summary.comparisons
     .filter((c) => c.final)
-    .map((c) => ({ scenario: `${seriesLabel(summary, c.scenario, c.point)} - ${c.baseline}`, indicator: c.indicator, mean: c.meanDiff, lo: Number.isFinite(c.ciLow) ? c.ciLow : c.meanDiff, hi: Number.isFinite(c.ciHigh) ? c.ciHigh : c.meanDiff }));
+    .map((c) => ({
+      scenario: `${seriesLabel(summary, c.scenario, c.point)} - ${c.baseline}`,
+      indicator: c.indicator,
+      mean: c.meanDiff,
+      lo: Number.isFinite(c.ciLow) ? c.ciLow : c.meanDiff,
+      hi: Number.isFinite(c.ciHigh) ? c.ciHigh : c.meanDiff,
+    }));
 }
 
 /** The charts of an experiment: bands over time, final values, and differences from the baseline. */
@@ -68,18 +87,41 @@ export function experimentCharts(summary: ExperimentSummary): { name: string; ti
   for (const ind of summary.indicators) {
     if (seriesCount <= MAX_BAND_SERIES) {
       const title = `${ind.label} over time`;
-      charts.push({ name: `band-${ind.id}`, title, spec: bandChart(bands, { indicator: ind.id, title, unit: ind.unit, subtitle: `Mean over ${n} with the 95% confidence interval of the mean (t-based)` }) });
+      charts.push({
+        name: `band-${ind.id}`,
+        title,
+        spec: bandChart(bands, {
+          indicator: ind.id,
+          title,
+          unit: ind.unit,
+          subtitle: `Mean over ${n} with the 95% confidence interval of the mean (t-based)`,
+        }),
+      });
     }
     if (summary.baseline !== null) {
       const title = `${ind.label}: difference from ${summary.baseline}`;
       charts.push({
         name: `diff-${ind.id}`,
         title,
-        spec: finalValuesDotPlot(diffs, { indicator: ind.id, title, unit: ind.unit, subtitle: `Final month: mean paired difference (same seeds) with its 95% CI, ${n}` }),
+        spec: finalValuesDotPlot(diffs, {
+          indicator: ind.id,
+          title,
+          unit: ind.unit,
+          subtitle: `Final month: mean paired difference (same seeds) with its 95% CI, ${n}`,
+        }),
       });
     } else if (seriesCount > 1 && seriesCount <= MAX_DOT_ROWS) {
       const title = `${ind.label} at the end`;
-      charts.push({ name: `final-${ind.id}`, title, spec: finalValuesDotPlot(finals, { indicator: ind.id, title, unit: ind.unit, subtitle: `Final month: mean over ${n} with the 95% CI of the mean` }) });
+      charts.push({
+        name: `final-${ind.id}`,
+        title,
+        spec: finalValuesDotPlot(finals, {
+          indicator: ind.id,
+          title,
+          unit: ind.unit,
+          subtitle: `Final month: mean over ${n} with the 95% CI of the mean`,
+        }),
+      });
     }
   }
   return charts;
@@ -140,12 +182,25 @@ function effect(dz: number): string {
  * provenance (no clock, command line or folder): the same runs give the same page, whether
  * run on 1 or 8 workers, in shards or resumed. Provenance is in manifest.json.
  */
-export function experimentReportDocument(summary: ExperimentSummary, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): HtmlReport {
+export function experimentReportDocument(
+  summary: ExperimentSummary,
+  charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+): HtmlReport {
   const unit = new Map(summary.indicators.map((i) => [i.id, i.unit]));
   const label = new Map(summary.indicators.map((i) => [i.id, i.label]));
   const chartBlock = (c: Pick<RenderedChart, 'name' | 'title' | 'svg'>): ReportBlock => {
     const f = chartFiles(c.name);
-    return { kind: 'chart', name: c.name, title: c.title, svg: c.svg, links: [{ href: f.png, label: 'PNG' }, { href: f.svg, label: 'SVG' }, { href: f.vl, label: 'Vega-Lite spec' }] };
+    return {
+      kind: 'chart',
+      name: c.name,
+      title: c.title,
+      svg: c.svg,
+      links: [
+        { href: f.png, label: 'PNG' },
+        { href: f.svg, label: 'SVG' },
+        { href: f.vl, label: 'Vega-Lite spec' },
+      ],
+    };
   };
   const byPrefix = (prefix: string) => charts.filter((c) => c.name.startsWith(prefix)).map(chartBlock);
   const n = `${summary.replicates} replicate${summary.replicates === 1 ? '' : 's'}`;
@@ -240,16 +295,34 @@ export function experimentReportDocument(summary: ExperimentSummary, charts: rea
 
   const bands = byPrefix('band-');
   if (bands.length > 0) {
-    sections.push({ id: 'over-time', title: 'Over time', intro: `Mean over ${n} with the 95% confidence interval of the mean, month by month.`, blocks: bands });
+    sections.push({
+      id: 'over-time',
+      title: 'Over time',
+      intro: `Mean over ${n} with the 95% confidence interval of the mean, month by month.`,
+      blocks: bands,
+    });
   }
 
   sections.push(
     dataFilesSection([
-      { file: EXPERIMENT_FILES.summaryCsv, note: 'n, mean, sd, 95% CI and percentiles for every scenario, design point, indicator and month' },
-      ...(summary.baseline !== null ? [{ file: EXPERIMENT_FILES.comparisonCsv, note: 'paired differences from the baseline at the report months and the final month' }] : []),
+      {
+        file: EXPERIMENT_FILES.summaryCsv,
+        note: 'n, mean, sd, 95% CI and percentiles for every scenario, design point, indicator and month',
+      },
+      ...(summary.baseline !== null
+        ? [
+            {
+              file: EXPERIMENT_FILES.comparisonCsv,
+              note: 'paired differences from the baseline at the report months and the final month',
+            },
+          ]
+        : []),
       { file: EXPERIMENT_FILES.summaryJson, note: 'the same, as JSON' },
       { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-      { file: EXPERIMENT_FILES.plan, note: 'the expanded plan: resolved scenarios, design points, every run and its seed' },
+      {
+        file: EXPERIMENT_FILES.plan,
+        note: 'the expanded plan: resolved scenarios, design points, every run and its seed',
+      },
       { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
       { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
     ]),
@@ -267,8 +340,22 @@ export function experimentReportDocument(summary: ExperimentSummary, charts: rea
 
   const { runs } = summary;
   const warnings = [
-    ...(runs.failed > 0 ? [{ title: `${runs.failed} runs failed.`, text: 'They are listed with their seeds and design points in failures.jsonl and left out of every statistic.' }] : []),
-    ...(runs.missing > 0 ? [{ title: `${runs.missing} runs missing.`, text: 'Statistics cover only the runs finished; run the same command again to complete the experiment.' }] : []),
+    ...(runs.failed > 0
+      ? [
+          {
+            title: `${runs.failed} runs failed.`,
+            text: 'They are listed with their seeds and design points in failures.jsonl and left out of every statistic.',
+          },
+        ]
+      : []),
+    ...(runs.missing > 0
+      ? [
+          {
+            title: `${runs.missing} runs missing.`,
+            text: 'Statistics cover only the runs finished; run the same command again to complete the experiment.',
+          },
+        ]
+      : []),
   ];
   return {
     kicker: `kopsim ${summary.kind} experiment`,
@@ -276,13 +363,23 @@ export function experimentReportDocument(summary: ExperimentSummary, charts: rea
     warnings,
     facts: [
       { label: 'kind', value: summary.kind },
-      { label: 'scenarios', value: summary.scenarios.map((s) => (s.label === s.strategy ? s.label : `${s.label} (strategy ${s.strategy})`)).join(', ') },
+      {
+        label: 'scenarios',
+        value: summary.scenarios
+          .map((s) => (s.label === s.strategy ? s.label : `${s.label} (strategy ${s.strategy})`))
+          .join(', '),
+      },
       ...(summary.baseline !== null ? [{ label: 'baseline', value: summary.baseline }] : []),
-      ...(summary.design !== 'none' ? [{ label: 'design', value: `${summary.design}, ${summary.points.length} points` }] : []),
+      ...(summary.design !== 'none'
+        ? [{ label: 'design', value: `${summary.design}, ${summary.points.length} points` }]
+        : []),
       { label: 'replicates', value: String(summary.replicates) },
       { label: 'months', value: [...new Set(summary.scenarios.map((s) => s.months))].join(', ') },
       { label: 'base seed', value: String(summary.baseSeed) },
-      { label: 'runs', value: `${runs.completed} of ${runs.planned} finished${runs.failed ? `, ${runs.failed} failed` : ''}` },
+      {
+        label: 'runs',
+        value: `${runs.completed} of ${runs.planned} finished${runs.failed ? `, ${runs.failed} failed` : ''}`,
+      },
       { label: 'plan', value: summary.planHash.slice(0, 12) },
     ],
     sections,

@@ -27,13 +27,41 @@ function paramCells(summary: ExperimentSummary, point: string, columns: readonly
  */
 export function summaryCsv(summary: ExperimentSummary): string {
   const columns = parameterColumns(summary);
-  const header = ['scenario', 'point', ...columns, 'indicator', 'month', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'p5', 'p50', 'p95'];
+  const header = [
+    'scenario',
+    'point',
+    ...columns,
+    'indicator',
+    'month',
+    'n',
+    'mean',
+    'sd',
+    'ci_low',
+    'ci_high',
+    'p5',
+    'p50',
+    'p95',
+  ];
   const rows: string[][] = [header];
   for (const s of summary.series) {
     const params = paramCells(summary, s.point, columns);
     s.months.forEach((month, k) => {
       const t = s.stats[k];
-      rows.push([s.scenario, s.point, ...params, s.indicator, String(month), String(t.n), num(t.mean), num(t.sd), num(t.ciLow), num(t.ciHigh), num(t.p5), num(t.p50), num(t.p95)]);
+      rows.push([
+        s.scenario,
+        s.point,
+        ...params,
+        s.indicator,
+        String(month),
+        String(t.n),
+        num(t.mean),
+        num(t.sd),
+        num(t.ciLow),
+        num(t.ciHigh),
+        num(t.p5),
+        num(t.p50),
+        num(t.p95),
+      ]);
     });
   }
   return stringify(rows);
@@ -46,7 +74,25 @@ export function summaryCsv(summary: ExperimentSummary): string {
  */
 export function comparisonCsv(summary: ExperimentSummary): string {
   const columns = parameterColumns(summary);
-  const header = ['point', ...columns, 'scenario', 'baseline', 'indicator', 'month', 'final', 'n', 'mean_scenario', 'mean_baseline', 'mean_diff', 'sd_diff', 'ci_low', 'ci_high', 't', 'p', 'dz'];
+  const header = [
+    'point',
+    ...columns,
+    'scenario',
+    'baseline',
+    'indicator',
+    'month',
+    'final',
+    'n',
+    'mean_scenario',
+    'mean_baseline',
+    'mean_diff',
+    'sd_diff',
+    'ci_low',
+    'ci_high',
+    't',
+    'p',
+    'dz',
+  ];
   const rows: string[][] = [header];
   for (const c of summary.comparisons) {
     rows.push([

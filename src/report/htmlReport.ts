@@ -27,7 +27,10 @@ export type ReportBlock =
       readonly links?: readonly { readonly href: string; readonly label: string }[];
     }
   | { readonly kind: 'code'; readonly text: string; readonly caption?: string }
-  | { readonly kind: 'links'; readonly links: readonly { readonly href: string; readonly label: string; readonly note?: string }[] };
+  | {
+      readonly kind: 'links';
+      readonly links: readonly { readonly href: string; readonly label: string; readonly note?: string }[];
+    };
 
 export interface ReportSection {
   /** Anchor id (letters, digits, dashes). */
@@ -58,15 +61,24 @@ export interface HtmlReport {
 /** Renders a report as one self-contained HTML document. Deterministic: no clocks. */
 export function htmlReport(doc: HtmlReport): string {
   const out: string[] = [];
-  out.push('<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push(
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  );
   // Blocks every fetch the page might attempt: the report must work offline and leak nothing.
-  out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  out.push(
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+  );
   out.push(`<title>${escapeHtml(doc.title)}</title>`, `<style>${REPORT_CSS}</style>`, '</head>', '<body>');
   out.push('<header class="page-head">');
   if (doc.kicker) out.push(`<p class="kicker">${escapeHtml(doc.kicker)}</p>`);
   out.push(`<h1>${escapeHtml(doc.title)}</h1>`);
   if (doc.description) out.push(`<p class="description">${escapeHtml(doc.description)}</p>`);
-  for (const w of doc.warnings ?? []) out.push(`<div class="warning" role="alert"><strong>${escapeHtml(w.title)}</strong> ${escapeHtml(w.text)}</div>`);
+  for (const w of doc.warnings ?? [])
+    out.push(`<div class="warning" role="alert"><strong>${escapeHtml(w.title)}</strong> ${escapeHtml(w.text)}</div>`);
   if (doc.facts && doc.facts.length > 0) {
     out.push('<dl class="facts">');
     for (const f of doc.facts) out.push(`<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd></div>`);
@@ -99,14 +111,23 @@ function block(b: ReportBlock): string {
     case 'links':
       return `<ul class="files">${b.links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>${l.note ? ` <span class="note">${escapeHtml(l.note)}</span>` : ''}</li>`).join('')}</ul>`;
     case 'chart': {
-      const links = b.links && b.links.length > 0 ? `<span class="chart-files">${b.links.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' · ')}</span>` : '';
-      const caption = b.caption || links ? `<figcaption>${b.caption ? escapeHtml(b.caption) : ''}${links}</figcaption>` : '';
+      const links =
+        b.links && b.links.length > 0
+          ? `<span class="chart-files">${b.links.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' · ')}</span>`
+          : '';
+      const caption =
+        b.caption || links ? `<figcaption>${b.caption ? escapeHtml(b.caption) : ''}${links}</figcaption>` : '';
       return `<figure class="chart" id="chart-${escapeHtml(b.name)}">${inlineSvg(b.svg, b.name, b.title)}${caption}</figure>`;
     }
     case 'table': {
-      const head = b.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+      const head = b.columns
+        .map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
+        .join('');
       const rows = b.rows
-        .map((r) => `<tr>${r.map((cell, i) => `<td${b.columns[i]?.numeric ? ' class="num"' : ''}>${cellHtml(cell)}</td>`).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((cell, i) => `<td${b.columns[i]?.numeric ? ' class="num"' : ''}>${cellHtml(cell)}</td>`).join('')}</tr>`,
+        )
         .join('\n');
       const caption = b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : '';
       return `<div class="table-wrap${b.scroll ? ' scroll' : ''}"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;

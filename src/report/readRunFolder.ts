@@ -19,7 +19,14 @@ const EVENTS_HEADER = ['month', 'region', 'kind', 'message'];
 export function readRunFolder(dir: string): RunReportInput {
   const problems: InputProblem[] = [];
   if (!existsSync(dir)) throw new InputError(dir, [{ path: dir, message: 'no such folder' }]);
-  if (!statSync(dir).isDirectory()) throw new InputError(dir, [{ path: dir, message: 'is not a folder (expected a run folder holding manifest.json, summary.json, timeseries.csv and events.csv)' }]);
+  if (!statSync(dir).isDirectory())
+    throw new InputError(dir, [
+      {
+        path: dir,
+        message:
+          'is not a folder (expected a run folder holding manifest.json, summary.json, timeseries.csv and events.csv)',
+      },
+    ]);
 
   const file = (name: string): string | undefined => {
     const p = join(dir, name);
@@ -46,13 +53,19 @@ export function readRunFolder(dir: string): RunReportInput {
   if (manifest) checkManifest(join(dir, RUN_FILES.manifest), manifest, problems);
   const summary = json(RUN_FILES.summary);
   if (summary) checkSummary(join(dir, RUN_FILES.summary), summary, problems);
-  const rows = csvRows(join(dir, RUN_FILES.timeseries), file(RUN_FILES.timeseries), TIMESERIES_HEADER, problems, (rec, at) => {
-    const month = Number(rec[0]);
-    const value = rec[3] === '' ? NaN : Number(rec[3]);
-    if (!Number.isInteger(month) || month < 0) return at('month', 'must be a whole number of months', rec[0]);
-    if (rec[3] !== '' && !Number.isFinite(value)) return at('value', 'must be a number or empty', rec[3]);
-    return { month, region: rec[1], indicator: rec[2], value } satisfies ChartRow;
-  });
+  const rows = csvRows(
+    join(dir, RUN_FILES.timeseries),
+    file(RUN_FILES.timeseries),
+    TIMESERIES_HEADER,
+    problems,
+    (rec, at) => {
+      const month = Number(rec[0]);
+      const value = rec[3] === '' ? NaN : Number(rec[3]);
+      if (!Number.isInteger(month) || month < 0) return at('month', 'must be a whole number of months', rec[0]);
+      if (rec[3] !== '' && !Number.isFinite(value)) return at('value', 'must be a number or empty', rec[3]);
+      return { month, region: rec[1], indicator: rec[2], value } satisfies ChartRow;
+    },
+  );
   const events = csvRows(join(dir, RUN_FILES.events), file(RUN_FILES.events), EVENTS_HEADER, problems, (rec, at) => {
     const month = Number(rec[0]);
     if (!Number.isInteger(month) || month < 0) return at('month', 'must be a whole number of months', rec[0]);
@@ -76,7 +89,10 @@ function checkManifest(path: string, m: Record<string, unknown>, problems: Input
   need('stoppedEarly', (v) => typeof v === 'boolean', 'true or false');
   const scenario = m.scenario as { market?: { povertyLine?: unknown } } | undefined;
   if (!scenario || typeof scenario !== 'object' || !isNumber(scenario.market?.povertyLine)) {
-    problems.push({ path: `${path}: scenario.market.povertyLine`, message: 'must be a number (the resolved scenario is missing or incomplete)' });
+    problems.push({
+      path: `${path}: scenario.market.povertyLine`,
+      message: 'must be a number (the resolved scenario is missing or incomplete)',
+    });
   }
 }
 
@@ -91,7 +107,15 @@ function checkSummary(path: string, s: Record<string, unknown>, problems: InputP
   need('stoppedEarly', (v) => typeof v === 'boolean', 'true or false');
   need(
     'stageTimeline',
-    (v) => Array.isArray(v) && v.every((t) => t && typeof t === 'object' && isString((t as { region?: unknown }).region) && typeof (t as { stages?: unknown }).stages === 'object'),
+    (v) =>
+      Array.isArray(v) &&
+      v.every(
+        (t) =>
+          t &&
+          typeof t === 'object' &&
+          isString((t as { region?: unknown }).region) &&
+          typeof (t as { stages?: unknown }).stages === 'object',
+      ),
     'a list of {region, stages}',
   );
 }
@@ -99,7 +123,13 @@ function checkSummary(path: string, s: Record<string, unknown>, problems: InputP
 type At = (column: string, message: string, found: unknown) => undefined;
 
 /** Parses a CSV with a fixed header; reports at most 5 bad lines per file, then how many more. */
-function csvRows<T>(path: string, text: string | undefined, header: readonly string[], problems: InputProblem[], row: (rec: string[], at: At) => T | undefined): T[] | undefined {
+function csvRows<T>(
+  path: string,
+  text: string | undefined,
+  header: readonly string[],
+  problems: InputProblem[],
+  row: (rec: string[], at: At) => T | undefined,
+): T[] | undefined {
   if (text === undefined) return undefined;
   let records: string[][];
   try {
@@ -109,7 +139,11 @@ function csvRows<T>(path: string, text: string | undefined, header: readonly str
     return undefined;
   }
   if (records.length === 0 || records[0].join(',') !== header.join(',')) {
-    problems.push({ path, message: `must start with the header ${header.join(',')}`, found: records[0]?.join(',') ?? '' });
+    problems.push({
+      path,
+      message: `must start with the header ${header.join(',')}`,
+      found: records[0]?.join(',') ?? '',
+    });
     return undefined;
   }
   const out: T[] = [];

@@ -84,7 +84,9 @@ export async function renderChart(chart: { name: string; spec: TopLevelSpec; tit
 }
 
 /** Renders charts one after another (rendering is CPU-bound; parallel promises gain nothing). */
-export async function renderCharts(charts: readonly (NamedChart | { name: string; spec: TopLevelSpec; title?: string })[]): Promise<RenderedChart[]> {
+export async function renderCharts(
+  charts: readonly (NamedChart | { name: string; spec: TopLevelSpec; title?: string })[],
+): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
   for (const c of charts) out.push(await renderChart(c));
   return out;
@@ -114,7 +116,11 @@ function measureTextWithBundledFont(): void {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     if (size <= 0 || line === '') return 0;
     const weight = item.fontWeight;
-    const bold = weight === 'bold' || weight === 'bolder' || (typeof weight === 'number' && weight >= 600) || (typeof weight === 'string' && Number(weight) >= 600);
+    const bold =
+      weight === 'bold' ||
+      weight === 'bolder' ||
+      (typeof weight === 'number' && weight >= 600) ||
+      (typeof weight === 'string' && Number(weight) >= 600);
     const w = (bold ? fonts.bold : fonts.regular).width(line, size);
     return item.limit != null && item.limit > 0 ? Math.min(w, item.limit) : w;
   };

@@ -37,7 +37,13 @@ export const RUN_FILES = {
  * events.csv, plus whatever `extra` writes (charts, report) into the same folder before
  * it is moved into place.
  */
-export function writeRunFolder(dir: string, result: RunResult, summary: RunSummary, manifest: RunManifest, extra?: (dir: string) => void): void {
+export function writeRunFolder(
+  dir: string,
+  result: RunResult,
+  summary: RunSummary,
+  manifest: RunManifest,
+  extra?: (dir: string) => void,
+): void {
   writeFolderAtomically(dir, (tmp) => {
     writeFileSync(join(tmp, RUN_FILES.timeseries), timeseriesCsv(result.series));
     writeFileSync(join(tmp, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
@@ -48,6 +54,9 @@ export function writeRunFolder(dir: string, result: RunResult, summary: RunSumma
 }
 
 function eventsCsv(result: RunResult): string {
-  const regionName = (r: number) => (r < 0 ? 'total' : result.stageTimeline[r]?.region ?? String(r));
-  return stringify([['month', 'region', 'kind', 'message'], ...result.events.map((e) => [e.month, regionName(e.region), e.kind, e.message])]);
+  const regionName = (r: number) => (r < 0 ? 'total' : (result.stageTimeline[r]?.region ?? String(r)));
+  return stringify([
+    ['month', 'region', 'kind', 'message'],
+    ...result.events.map((e) => [e.month, regionName(e.region), e.kind, e.message]),
+  ]);
 }

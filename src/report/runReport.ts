@@ -23,13 +23,37 @@ export interface RenderedRunReport {
 }
 
 /** Event kinds listed under "Milestones" (the rest stay in events.csv). */
-const MILESTONE_KINDS = new Set(['stage-reached', 'federation-formed', 'institution-founded', 'cooperative-inactive', 'regional-shock', 'elite-capture']);
+const MILESTONE_KINDS = new Set([
+  'stage-reached',
+  'federation-formed',
+  'institution-founded',
+  'cooperative-inactive',
+  'regional-shock',
+  'elite-capture',
+]);
 
 /** Which charts go in which section, in order. Charts not listed go to the last chart section. */
 const CHART_SECTIONS: readonly { id: string; title: string; intro: string; charts: readonly string[] }[] = [
-  { id: 'welfare', title: 'Welfare', intro: 'Real consumption and income per person, inequality and poverty, for all regions together and region by region.', charts: ['consumption', 'income', 'gini', 'poverty', 'regions-consumption'] },
-  { id: 'cooperatives', title: 'Cooperatives', intro: 'Membership, awareness of cooperative values, and the finances of all cooperatives together.', charts: ['membership', 'finances'] },
-  { id: 'enterprises', title: 'Enterprises and integration', intro: 'Cooperative enterprises by kind, how much of their inputs come from inside the movement, and how much of the regional potential is used.', charts: ['enterprises', 'integration'] },
+  {
+    id: 'welfare',
+    title: 'Welfare',
+    intro:
+      'Real consumption and income per person, inequality and poverty, for all regions together and region by region.',
+    charts: ['consumption', 'income', 'gini', 'poverty', 'regions-consumption'],
+  },
+  {
+    id: 'cooperatives',
+    title: 'Cooperatives',
+    intro: 'Membership, awareness of cooperative values, and the finances of all cooperatives together.',
+    charts: ['membership', 'finances'],
+  },
+  {
+    id: 'enterprises',
+    title: 'Enterprises and integration',
+    intro:
+      'Cooperative enterprises by kind, how much of their inputs come from inside the movement, and how much of the regional potential is used.',
+    charts: ['enterprises', 'integration'],
+  },
 ];
 
 /** Table columns for key indicators: start, year 5, year 10 and the end, omitting points past the end. */
@@ -62,12 +86,18 @@ export function writeRunReport(dir: string, report: RenderedRunReport): void {
 }
 
 /** The report page of a run, from its saved data and its rendered charts. */
-export function runReportHtml(input: RunReportInput, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): string {
+export function runReportHtml(
+  input: RunReportInput,
+  charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+): string {
   return htmlReport(runReportDocument(input, charts));
 }
 
 /** The run report as a document (sections of tables and charts), before it becomes HTML. */
-export function runReportDocument(input: RunReportInput, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): HtmlReport {
+export function runReportDocument(
+  input: RunReportInput,
+  charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+): HtmlReport {
   const { manifest, summary } = input;
   const planned = scenarioField(manifest, ['months']);
   const plannedMonths = typeof planned === 'number' ? planned : summary.months;
@@ -79,7 +109,17 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
     const c = charts.find((x) => x.name === name);
     if (!c) return undefined;
     const f = chartFiles(name);
-    return { kind: 'chart', name, title: c.title, svg: c.svg, links: [{ href: f.png, label: 'PNG' }, { href: f.svg, label: 'SVG' }, { href: f.vl, label: 'Vega-Lite spec' }] };
+    return {
+      kind: 'chart',
+      name,
+      title: c.title,
+      svg: c.svg,
+      links: [
+        { href: f.png, label: 'PNG' },
+        { href: f.svg, label: 'SVG' },
+        { href: f.vl, label: 'Vega-Lite spec' },
+      ],
+    };
   };
   const placed = new Set(CHART_SECTIONS.flatMap((s) => s.charts).concat('stages'));
   const unplaced = charts.filter((c) => !placed.has(c.name)).map((c) => c.name);
@@ -87,7 +127,10 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
   const stageTable: ReportBlock = {
     kind: 'table',
     caption: 'Month in which each stage started; "not reached" if it had not started by the end of the run.',
-    columns: [{ label: 'region' }, ...[1, 2, 3, 4, 5, 6].map((k) => ({ label: `${k} ${STAGE_LABELS[k]}`, numeric: true }))],
+    columns: [
+      { label: 'region' },
+      ...[1, 2, 3, 4, 5, 6].map((k) => ({ label: `${k} ${STAGE_LABELS[k]}`, numeric: true })),
+    ],
     rows: summary.stageTimeline.map((t) => [
       t.region,
       ...[1, 2, 3, 4, 5, 6].map((k) => {
@@ -101,7 +144,11 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
   const keyTable: ReportBlock = {
     kind: 'table',
     caption: 'All regions together. Money in rupiah at base-year prices.',
-    columns: [{ label: 'indicator' }, { label: 'unit' }, ...points.map((p) => ({ label: `${p.label} (month ${p.month})`, numeric: true }))],
+    columns: [
+      { label: 'indicator' },
+      { label: 'unit' },
+      ...points.map((p) => ({ label: `${p.label} (month ${p.month})`, numeric: true })),
+    ],
     rows: KEY_INDICATORS.map((id) => {
       const meta = INDICATORS.find((i) => i.id === id)!;
       return [meta.label, meta.unit, ...points.map((p) => formatValue(value(p.month, 'total', id), meta.unit))];
@@ -111,7 +158,14 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
   const regionTable: ReportBlock = {
     kind: 'table',
     caption: `Month ${last}.`,
-    columns: [{ label: 'region' }, { label: 'stage reached' }, { label: 'member share', numeric: true }, { label: 'consumption per capita (mean)', numeric: true }, { label: 'poverty headcount P0', numeric: true }, { label: 'active enterprises', numeric: true }],
+    columns: [
+      { label: 'region' },
+      { label: 'stage reached' },
+      { label: 'member share', numeric: true },
+      { label: 'consumption per capita (mean)', numeric: true },
+      { label: 'poverty headcount P0', numeric: true },
+      { label: 'active enterprises', numeric: true },
+    ],
     rows: summary.stageTimeline.map((t) => {
       const reached = [1, 2, 3, 4, 5, 6].filter((k) => typeof t.stages[`stage${k}`] === 'number');
       const top = reached.length > 0 ? Math.max(...reached) : 0;
@@ -140,7 +194,9 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
       id: s.id,
       title: s.title,
       intro: s.intro,
-      blocks: [...s.charts, ...(i === CHART_SECTIONS.length - 1 ? unplaced : [])].map(chartBlock).filter((b): b is ReportBlock => b !== undefined),
+      blocks: [...s.charts, ...(i === CHART_SECTIONS.length - 1 ? unplaced : [])]
+        .map(chartBlock)
+        .filter((b): b is ReportBlock => b !== undefined),
     })),
     {
       id: 'milestones',
@@ -156,7 +212,10 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
       ],
     },
     dataFilesSection([
-      { file: RUN_FILES.timeseries, note: 'every indicator for every month and region (tidy: month, region, indicator, value)' },
+      {
+        file: RUN_FILES.timeseries,
+        note: 'every indicator for every month and region (tidy: month, region, indicator, value)',
+      },
       { file: RUN_FILES.summary, note: 'key indicators at start and end, and the stage timeline' },
       { file: RUN_FILES.manifest, note: 'provenance: kopsim version, resolved scenario, seeds, command line, timings' },
       { file: RUN_FILES.events, note: 'every event of the run' },
@@ -171,7 +230,11 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
           kind: 'paragraph',
           text: `The same kopsim version (${manifest.kopsimVersion}), scenario file (${manifest.source}) and base seed (${manifest.baseSeed}) give the same numbers. This run's own seed, derived from the base seed, is ${manifest.seed}.`,
         },
-        { kind: 'code', caption: 'To redraw the charts and this page from the saved data, without rerunning:', text: 'kopsim report <this folder>' },
+        {
+          kind: 'code',
+          caption: 'To redraw the charts and this page from the saved data, without rerunning:',
+          text: 'kopsim report <this folder>',
+        },
       ],
     },
   ];
@@ -182,7 +245,12 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
     title: summary.name,
     description: typeof description === 'string' && description.trim() !== '' ? description.trim() : undefined,
     warnings: stopped
-      ? [{ title: 'Stopped early.', text: `This run was stopped at month ${summary.months} of ${plannedMonths}. Charts and tables cover only the months simulated; its end values are not comparable with complete runs.` }]
+      ? [
+          {
+            title: 'Stopped early.',
+            text: `This run was stopped at month ${summary.months} of ${plannedMonths}. Charts and tables cover only the months simulated; its end values are not comparable with complete runs.`,
+          },
+        ]
       : [],
     facts: [
       { label: 'scenario', value: manifest.scenarioId },
@@ -191,7 +259,10 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
       { label: 'months simulated', value: stopped ? `${summary.months} of ${plannedMonths}` : String(summary.months) },
       { label: 'households', value: summary.households.toLocaleString('en-US') },
       { label: 'kopsim version', value: manifest.kopsimVersion },
-      { label: 'federation formed', value: typeof summary.federationMonth === 'number' ? `month ${summary.federationMonth}` : 'not reached' },
+      {
+        label: 'federation formed',
+        value: typeof summary.federationMonth === 'number' ? `month ${summary.federationMonth}` : 'not reached',
+      },
       ...(manifest.overrides.length > 0 ? [{ label: 'overrides', value: manifest.overrides.join(', ') }] : []),
       { label: 'run at', value: manifest.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') },
     ],
@@ -201,9 +272,10 @@ export function runReportDocument(input: RunReportInput, charts: readonly Pick<R
 }
 
 /** Looks a value up by month, scope and indicator. */
-function valueLookup(rows: readonly ChartRow[]): (month: number, region: string, indicator: string) => number | undefined {
+function valueLookup(
+  rows: readonly ChartRow[],
+): (month: number, region: string, indicator: string) => number | undefined {
   const map = new Map<string, number>();
   for (const r of rows) map.set(`${r.month}\u0000${r.region}\u0000${r.indicator}`, r.value);
   return (month, region, indicator) => map.get(`${month}\u0000${region}\u0000${indicator}`);
 }
-

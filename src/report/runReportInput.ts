@@ -31,7 +31,12 @@ export function runReportInput(result: RunResult, summary: RunSummary, manifest:
     manifest,
     summary,
     rows: chartRowsOf(result.series),
-    events: result.events.map((e) => ({ month: e.month, region: regionName(e.region), kind: e.kind, message: e.message })),
+    events: result.events.map((e) => ({
+      month: e.month,
+      region: regionName(e.region),
+      kind: e.kind,
+      message: e.message,
+    })),
   };
 }
 
@@ -48,7 +53,8 @@ export function scenarioField(manifest: RunManifest, path: readonly string[]): u
 /** The poverty line of the run's scenario, rupiah per person per month. */
 export function povertyLineOf(manifest: RunManifest): number {
   const line = scenarioField(manifest, ['market', 'povertyLine']);
-  if (typeof line !== 'number' || !Number.isFinite(line)) throw new Error('manifest.scenario.market.povertyLine is missing');
+  if (typeof line !== 'number' || !Number.isFinite(line))
+    throw new Error('manifest.scenario.market.povertyLine is missing');
   return line;
 }
 

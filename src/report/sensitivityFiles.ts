@@ -83,7 +83,11 @@ export function sensitivityDesignCsv(plan: SensitivityPlan): string {
 export function attributionDesignCsv(plan: AttributionPlan): string {
   const rows = [
     ['point', 'mask', ...plan.stages.map((s) => `stage${s.stage}`)],
-    ...plan.coalitions.map((mask, i) => [plan.points[i].key, String(mask), ...plan.stages.map((_, k) => String((mask >> k) & 1))]),
+    ...plan.coalitions.map((mask, i) => [
+      plan.points[i].key,
+      String(mask),
+      ...plan.stages.map((_, k) => String((mask >> k) & 1)),
+    ]),
   ];
   return stringify(rows);
 }
@@ -95,9 +99,16 @@ export function designJson(plan: AnalysisPlan): string {
       {
         kind: plan.kind,
         stages: plan.stages,
-        sampling: plan.sampling.method === 'permutation' ? { method: 'permutation', samples: plan.sampling.samples, seed: plan.sampling.seed } : plan.sampling,
+        sampling:
+          plan.sampling.method === 'permutation'
+            ? { method: 'permutation', samples: plan.sampling.samples, seed: plan.sampling.seed }
+            : plan.sampling,
         permutations: plan.sampling.method === 'permutation' ? plan.sampling.permutations : undefined,
-        coalitions: plan.coalitions.map((mask, i) => ({ point: plan.points[i].key, mask, stages: plan.stages.filter((_, k) => (mask >> k) & 1).map((st) => st.stage) })),
+        coalitions: plan.coalitions.map((mask, i) => ({
+          point: plan.points[i].key,
+          mask,
+          stages: plan.stages.filter((_, k) => (mask >> k) & 1).map((st) => st.stage),
+        })),
       },
       ['stages', 'permutations', 'coalitions'],
     );
@@ -128,11 +139,17 @@ export function seedsCsv(plan: AnalysisPlan): string {
  * follow from plan.json alone, so rewriting them (on resume, merge) gives the same bytes.
  */
 export function writeDesignFiles(dir: string, plan: AnalysisPlan): void {
-  writeFileAtomically(join(dir, ANALYSIS_FILES.designCsv), plan.kind === 'attribution' ? attributionDesignCsv(plan) : sensitivityDesignCsv(plan));
+  writeFileAtomically(
+    join(dir, ANALYSIS_FILES.designCsv),
+    plan.kind === 'attribution' ? attributionDesignCsv(plan) : sensitivityDesignCsv(plan),
+  );
   writeFileAtomically(join(dir, ANALYSIS_FILES.designJson), designJson(plan));
   writeFileAtomically(join(dir, ANALYSIS_FILES.seeds), seedsCsv(plan));
   if (plan.kind === 'attribution' && plan.sampling.method === 'permutation') {
-    const rows = [['sample', ...plan.stages.map((_, k) => `position${k + 1}`)], ...plan.sampling.permutations.map((o, s) => [String(s), ...o.map((i) => String(plan.stages[i].stage))])];
+    const rows = [
+      ['sample', ...plan.stages.map((_, k) => `position${k + 1}`)],
+      ...plan.sampling.permutations.map((o, s) => [String(s), ...o.map((i) => String(plan.stages[i].stage))]),
+    ];
     writeFileAtomically(join(dir, ANALYSIS_FILES.permutations), stringify(rows));
   }
 }
@@ -141,7 +158,14 @@ export function writeDesignFiles(dir: string, plan: AnalysisPlan): void {
 export function indicesCsv(result: SensitivityResult): string {
   const head = ['output', 'indicator', 'month', 'final', 'parameter'];
   const morris = result.method === 'morris';
-  const rows: string[][] = [[...head, ...(morris ? ['mu', 'mu_star', 'mu_star_low', 'mu_star_high', 'sigma'] : ['s1', 's1_low', 's1_high', 'st', 'st_low', 'st_high'])]];
+  const rows: string[][] = [
+    [
+      ...head,
+      ...(morris
+        ? ['mu', 'mu_star', 'mu_star_low', 'mu_star_high', 'sigma']
+        : ['s1', 's1_low', 's1_high', 'st', 'st_low', 'st_high']),
+    ],
+  ];
   for (const o of result.outputs) {
     const key = [o.output.key, o.output.indicator, String(o.output.month), String(o.output.final)];
     result.parameters.forEach((p, i) => {
@@ -150,7 +174,16 @@ export function indicesCsv(result: SensitivityResult): string {
         rows.push([...key, p.name, num(m.mu), num(m.muStar), num(m.muStarLower), num(m.muStarUpper), num(m.sigma)]);
       } else if (o.sobol) {
         const s = o.sobol.indices[i];
-        rows.push([...key, p.name, num(s.s1), num(s.s1Lower), num(s.s1Upper), num(s.st), num(s.stLower), num(s.stUpper)]);
+        rows.push([
+          ...key,
+          p.name,
+          num(s.s1),
+          num(s.s1Lower),
+          num(s.s1Upper),
+          num(s.st),
+          num(s.stLower),
+          num(s.stUpper),
+        ]);
       } else rows.push([...key, p.name, ...(morris ? ['', '', '', '', ''] : ['', '', '', '', '', ''])]);
     });
   }
@@ -159,10 +192,22 @@ export function indicesCsv(result: SensitivityResult): string {
 
 /** indices-s2.csv: second-order Sobol' indices, one row per output and pair. */
 export function secondOrderCsv(result: SensitivityResult): string {
-  const rows: string[][] = [['output', 'indicator', 'month', 'final', 'parameter_i', 'parameter_j', 's2', 's2_low', 's2_high']];
+  const rows: string[][] = [
+    ['output', 'indicator', 'month', 'final', 'parameter_i', 'parameter_j', 's2', 's2_low', 's2_high'],
+  ];
   for (const o of result.outputs) {
     for (const s of o.sobol?.second ?? []) {
-      rows.push([o.output.key, o.output.indicator, String(o.output.month), String(o.output.final), s.names[0], s.names[1], num(s.s2), num(s.lower), num(s.upper)]);
+      rows.push([
+        o.output.key,
+        o.output.indicator,
+        String(o.output.month),
+        String(o.output.final),
+        s.names[0],
+        s.names[1],
+        num(s.s2),
+        num(s.lower),
+        num(s.upper),
+      ]);
     }
   }
   return stringify(rows);
@@ -173,17 +218,22 @@ export function outputsCsv(result: SensitivityResult, plan: SensitivityPlan): st
   const rows: string[][] = [['point', 'output', 'indicator', 'month', 'replicates', 'mean']];
   const n = String(result.replicatesUsed.length);
   plan.points.forEach((pt, i) => {
-    result.outputs.forEach((o, j) => rows.push([pt.key, o.output.key, o.output.indicator, String(o.output.month), n, num(result.pointMeans[i][j])]));
+    result.outputs.forEach((o, j) =>
+      rows.push([pt.key, o.output.key, o.output.indicator, String(o.output.month), n, num(result.pointMeans[i][j])]),
+    );
   });
   return stringify(rows);
 }
 
 /** shapley.csv: per output, each stage's value with its interval, then the empty and full outcomes, the total gain and the sum of values. */
 export function shapleyCsv(result: AttributionResult): string {
-  const rows: string[][] = [['output', 'indicator', 'month', 'final', 'term', 'stage', 'name', 'value', 'ci_low', 'ci_high']];
+  const rows: string[][] = [
+    ['output', 'indicator', 'month', 'final', 'term', 'stage', 'name', 'value', 'ci_low', 'ci_high'],
+  ];
   for (const o of result.outputs) {
     const key = [o.output.key, o.output.indicator, String(o.output.month), String(o.output.final)];
-    for (const s of o.stages) rows.push([...key, `stage${s.stage}`, String(s.stage), s.name, num(s.value), num(s.lower), num(s.upper)]);
+    for (const s of o.stages)
+      rows.push([...key, `stage${s.stage}`, String(s.stage), s.name, num(s.value), num(s.lower), num(s.upper)]);
     rows.push([...key, 'empty', '', 'no stage (status quo)', num(o.empty), '', '']);
     rows.push([...key, 'full', '', 'all six stages', num(o.full), '', '']);
     rows.push([...key, 'total', '', 'total gain (full - empty)', num(o.total), num(o.totalLower), num(o.totalUpper)]);
@@ -197,7 +247,16 @@ export function coalitionsCsv(result: AttributionResult): string {
   const rows: string[][] = [['output', 'indicator', 'month', 'mask', 'stages', 'replicates', 'mean']];
   const n = String(result.replicatesUsed.length);
   for (const o of result.outputs) {
-    for (const c of o.coalitions) rows.push([o.output.key, o.output.indicator, String(o.output.month), String(c.mask), c.stages.join(' '), n, num(c.mean)]);
+    for (const c of o.coalitions)
+      rows.push([
+        o.output.key,
+        o.output.indicator,
+        String(o.output.month),
+        String(c.mask),
+        c.stages.join(' '),
+        n,
+        num(c.mean),
+      ]);
   }
   return stringify(rows);
 }
@@ -212,7 +271,8 @@ export function resultJson(result: AnalysisResult): string {
 export function writeAnalysisResult(dir: string, plan: AnalysisPlan, result: AnalysisResult): void {
   if (result.kind === 'sensitivity') {
     writeFileAtomically(join(dir, ANALYSIS_FILES.indicesCsv), indicesCsv(result));
-    if (result.outputs.some((o) => o.sobol?.second)) writeFileAtomically(join(dir, ANALYSIS_FILES.secondOrderCsv), secondOrderCsv(result));
+    if (result.outputs.some((o) => o.sobol?.second))
+      writeFileAtomically(join(dir, ANALYSIS_FILES.secondOrderCsv), secondOrderCsv(result));
     writeFileAtomically(join(dir, ANALYSIS_FILES.outputs), outputsCsv(result, plan as SensitivityPlan));
     writeFileAtomically(join(dir, ANALYSIS_FILES.indicesJson), resultJson(result));
   } else {
@@ -241,15 +301,27 @@ export function readAnalysisFolder(dir: string): AnalysisFolder {
   const plan = raw as unknown as AnalysisPlan | { kind?: unknown };
   if (!isAnalysisPlan(plan)) {
     throw new InputError(dir, [
-      { path: dir, message: `holds an experiment of kind ${String(plan.kind)}, not a sensitivity analysis or attribution: kopsim merge ${dir} --out ${dir} recomputes its summaries`, found: plan.kind },
+      {
+        path: dir,
+        message: `holds an experiment of kind ${String(plan.kind)}, not a sensitivity analysis or attribution: kopsim merge ${dir} --out ${dir} recomputes its summaries`,
+        found: plan.kind,
+      },
     ]);
   }
   const runsFile = join(dir, EXPERIMENT_FILES.runs);
-  if (!existsSync(runsFile)) throw new InputError(dir, [{ path: runsFile, message: 'is missing: no run has finished in this folder' }]);
+  if (!existsSync(runsFile))
+    throw new InputError(dir, [{ path: runsFile, message: 'is missing: no run has finished in this folder' }]);
   const lines = [...readRunLines(runsFile).lines.entries()].sort((a, b) => a[0] - b[0]);
   for (const [index, line] of lines) {
     const key = (JSON.parse(line) as { key?: unknown }).key;
-    if (plan.runs[index]?.key !== key) throw new InputError(dir, [{ path: runsFile, message: `run ${index} (${String(key)}) is not in the plan; the folder is damaged`, found: index }]);
+    if (plan.runs[index]?.key !== key)
+      throw new InputError(dir, [
+        {
+          path: runsFile,
+          message: `run ${index} (${String(key)}) is not in the plan; the folder is damaged`,
+          found: index,
+        },
+      ]);
   }
   const finished = new Set(lines.map(([i]) => i));
   const failures = readRunLines(join(dir, EXPERIMENT_FILES.failures), 'failures').lines;

@@ -41,8 +41,24 @@ export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
   for (const o of result.outputs) {
     const title = outputTitle(o.label, o.output);
     if (o.morris) {
-      const subtitle = [`Morris screening, ${result.design.method === 'morris' ? `r = ${result.design.trajectories}, p = ${result.design.levels}` : ''}, ${reps}: μ* (importance) against σ (non-linearity, interactions)`, 'Lines: 95% bootstrap interval of μ*; dashed: σ = μ*'];
-      charts.push({ name: `morris-${outputStem(o.output)}`, title, spec: morrisScatter(o.morris.map((m) => ({ parameter: m.name, muStar: m.muStar, lo: m.muStarLower, hi: m.muStarUpper, sigma: m.sigma })), { title, unit: o.unit, subtitle }) });
+      const subtitle = [
+        `Morris screening, ${result.design.method === 'morris' ? `r = ${result.design.trajectories}, p = ${result.design.levels}` : ''}, ${reps}: μ* (importance) against σ (non-linearity, interactions)`,
+        'Lines: 95% bootstrap interval of μ*; dashed: σ = μ*',
+      ];
+      charts.push({
+        name: `morris-${outputStem(o.output)}`,
+        title,
+        spec: morrisScatter(
+          o.morris.map((m) => ({
+            parameter: m.name,
+            muStar: m.muStar,
+            lo: m.muStarLower,
+            hi: m.muStarUpper,
+            sigma: m.sigma,
+          })),
+          { title, unit: o.unit, subtitle },
+        ),
+      });
     } else if (o.sobol) {
       const order = rankedParameters(o);
       const rows = order.flatMap((i) => {
@@ -53,7 +69,17 @@ export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
         ];
       });
       const n = result.design.method === 'sobol' ? `N = ${result.design.n}` : '';
-      charts.push({ name: `sobol-${outputStem(o.output)}`, title, spec: sobolBars(rows, { title, subtitle: [`Sobol' indices (Saltelli design, ${n}, ${reps}) with 95% bootstrap intervals`, 'S1: the parameter alone; ST: with its interactions'] }) });
+      charts.push({
+        name: `sobol-${outputStem(o.output)}`,
+        title,
+        spec: sobolBars(rows, {
+          title,
+          subtitle: [
+            `Sobol' indices (Saltelli design, ${n}, ${reps}) with 95% bootstrap intervals`,
+            'S1: the parameter alone; ST: with its interactions',
+          ],
+        }),
+      });
     }
   }
   return charts;
@@ -74,7 +100,10 @@ export function attributionCharts(result: AttributionResult): NamedChart[] {
           full: o.full,
           emptyLabel: 'no stage',
           fullLabel: 'all six stages',
-          subtitle: [`Shapley value of each stage (${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% bootstrap interval`, 'From the outcome with no stage to the outcome with all six; the values add up to the total gain'],
+          subtitle: [
+            `Shapley value of each stage (${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% bootstrap interval`,
+            'From the outcome with no stage to the outcome with all six; the values add up to the total gain',
+          ],
         },
       );
       return { name: `shapley-${outputStem(o.output)}`, title, spec };
@@ -82,19 +111,36 @@ export function attributionCharts(result: AttributionResult): NamedChart[] {
 }
 
 function samplingText(result: AttributionResult): string {
-  return result.sampling.method === 'exact' ? 'exact, all 64 coalitions' : `${result.sampling.samples} sampled stage orders, ${result.coalitionsRun} coalitions`;
+  return result.sampling.method === 'exact'
+    ? 'exact, all 64 coalitions'
+    : `${result.sampling.samples} sampled stage orders, ${result.coalitionsRun} coalitions`;
 }
 
 /** Renders a result's charts and report page (nothing written; see writeExperimentReport). */
 export async function renderAnalysisReport(result: AnalysisResult): Promise<RenderedExperimentReport> {
-  const charts = await renderCharts(result.kind === 'sensitivity' ? sensitivityCharts(result) : attributionCharts(result));
-  const doc = result.kind === 'sensitivity' ? sensitivityReportDocument(result, charts) : attributionReportDocument(result, charts);
+  const charts = await renderCharts(
+    result.kind === 'sensitivity' ? sensitivityCharts(result) : attributionCharts(result),
+  );
+  const doc =
+    result.kind === 'sensitivity'
+      ? sensitivityReportDocument(result, charts)
+      : attributionReportDocument(result, charts);
   return { charts, html: htmlReport(doc) };
 }
 
 function chartBlock(c: Pick<RenderedChart, 'name' | 'title' | 'svg'>): ReportBlock {
   const f = chartFiles(c.name);
-  return { kind: 'chart', name: c.name, title: c.title, svg: c.svg, links: [{ href: f.png, label: 'PNG' }, { href: f.svg, label: 'SVG' }, { href: f.vl, label: 'Vega-Lite spec' }] };
+  return {
+    kind: 'chart',
+    name: c.name,
+    title: c.title,
+    svg: c.svg,
+    links: [
+      { href: f.png, label: 'PNG' },
+      { href: f.svg, label: 'SVG' },
+      { href: f.vl, label: 'Vega-Lite spec' },
+    ],
+  };
 }
 
 function plain(x: number, unit: string): string {
@@ -118,9 +164,25 @@ function interval(lo: string, hi: string): string {
 }
 
 const WARNINGS = (runs: { failed: number; missing: number }, used: number, planned: number) => [
-  ...(runs.failed > 0 ? [{ title: `${runs.failed} runs failed.`, text: 'They are listed with their seeds in failures.jsonl; only replicates finished everywhere are used.' }] : []),
-  ...(runs.missing > 0 ? [{ title: `${runs.missing} runs missing.`, text: 'Run the same command again to complete the folder; only replicates finished everywhere are used.' }] : []),
-  ...(used < planned ? [{ title: `${used} of ${planned} replicates used.`, text: 'The others are not finished at every design point.' }] : []),
+  ...(runs.failed > 0
+    ? [
+        {
+          title: `${runs.failed} runs failed.`,
+          text: 'They are listed with their seeds in failures.jsonl; only replicates finished everywhere are used.',
+        },
+      ]
+    : []),
+  ...(runs.missing > 0
+    ? [
+        {
+          title: `${runs.missing} runs missing.`,
+          text: 'Run the same command again to complete the folder; only replicates finished everywhere are used.',
+        },
+      ]
+    : []),
+  ...(used < planned
+    ? [{ title: `${used} of ${planned} replicates used.`, text: 'The others are not finished at every design point.' }]
+    : []),
 ];
 
 function dataSection(extra: readonly DataFile[]): ReportSection {
@@ -131,7 +193,10 @@ function dataSection(extra: readonly DataFile[]): ReportSection {
       { file: ANALYSIS_FILES.designJson, note: 'the same, as JSON' },
       { file: ANALYSIS_FILES.seeds, note: "each replicate's seed, the same at every point (common random numbers)" },
       { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-      { file: EXPERIMENT_FILES.plan, note: 'the expanded plan: the resolved scenario, the design, every run and its seed' },
+      {
+        file: EXPERIMENT_FILES.plan,
+        note: 'the expanded plan: the resolved scenario, the design, every run and its seed',
+      },
       { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
       { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
     ],
@@ -140,7 +205,10 @@ function dataSection(extra: readonly DataFile[]): ReportSection {
 }
 
 /** The sensitivity report as a document. Deterministic: no clock, no folder names. */
-export function sensitivityReportDocument(result: SensitivityResult, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): HtmlReport {
+export function sensitivityReportDocument(
+  result: SensitivityResult,
+  charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+): HtmlReport {
   const chartOf = new Map(charts.map((c) => [c.name, c]));
   const morris = result.method === 'morris';
   const d = result.design;
@@ -151,20 +219,44 @@ export function sensitivityReportDocument(result: SensitivityResult, charts: rea
     if (o.morris) {
       blocks.push({
         kind: 'table',
-        columns: [{ label: 'parameter' }, { label: 'μ*', numeric: true }, { label: '95% CI of μ*', numeric: true }, { label: 'μ', numeric: true }, { label: 'σ', numeric: true }],
+        columns: [
+          { label: 'parameter' },
+          { label: 'μ*', numeric: true },
+          { label: '95% CI of μ*', numeric: true },
+          { label: 'μ', numeric: true },
+          { label: 'σ', numeric: true },
+        ],
         rows: order.map((i) => {
           const m = o.morris![i];
-          return [m.name, plain(m.muStar, o.unit), interval(plain(m.muStarLower, o.unit), plain(m.muStarUpper, o.unit)), signed(m.mu, o.unit), plain(m.sigma, o.unit)];
+          return [
+            m.name,
+            plain(m.muStar, o.unit),
+            interval(plain(m.muStarLower, o.unit), plain(m.muStarUpper, o.unit)),
+            signed(m.mu, o.unit),
+            plain(m.sigma, o.unit),
+          ];
         }),
       });
     }
     if (o.sobol) {
       blocks.push({
         kind: 'table',
-        columns: [{ label: 'parameter' }, { label: 'S1', numeric: true }, { label: '95% CI', numeric: true }, { label: 'ST', numeric: true }, { label: '95% CI', numeric: true }],
+        columns: [
+          { label: 'parameter' },
+          { label: 'S1', numeric: true },
+          { label: '95% CI', numeric: true },
+          { label: 'ST', numeric: true },
+          { label: '95% CI', numeric: true },
+        ],
         rows: order.map((i) => {
           const s = o.sobol!.indices[i];
-          return [s.name, index(s.s1), interval(index(s.s1Lower), index(s.s1Upper)), index(s.st), interval(index(s.stLower), index(s.stUpper))];
+          return [
+            s.name,
+            index(s.s1),
+            interval(index(s.s1Lower), index(s.s1Upper)),
+            index(s.st),
+            interval(index(s.stLower), index(s.stUpper)),
+          ];
         }),
       });
       if (o.sobol.second) {
@@ -172,7 +264,11 @@ export function sensitivityReportDocument(result: SensitivityResult, charts: rea
           kind: 'table',
           caption: 'Second-order indices: the share of variance due to the interaction of two parameters only',
           columns: [{ label: 'parameters' }, { label: 'S2', numeric: true }, { label: '95% CI', numeric: true }],
-          rows: o.sobol.second.map((s) => [`${s.names[0]} × ${s.names[1]}`, index(s.s2), interval(index(s.lower), index(s.upper))]),
+          rows: o.sobol.second.map((s) => [
+            `${s.names[0]} × ${s.names[1]}`,
+            index(s.s2),
+            interval(index(s.lower), index(s.upper)),
+          ]),
         });
       }
     }
@@ -194,20 +290,43 @@ export function sensitivityReportDocument(result: SensitivityResult, charts: rea
     blocks: [
       {
         kind: 'table',
-        columns: [{ label: 'parameter' }, { label: 'min', numeric: true }, { label: 'max', numeric: true }, { label: 'distribution' }],
-        rows: result.parameters.map((p) => [p.name, String(p.min), String(p.max), `${p.distribution}${p.integer ? ', rounded to integers' : ''}`]),
+        columns: [
+          { label: 'parameter' },
+          { label: 'min', numeric: true },
+          { label: 'max', numeric: true },
+          { label: 'distribution' },
+        ],
+        rows: result.parameters.map((p) => [
+          p.name,
+          String(p.min),
+          String(p.max),
+          `${p.distribution}${p.integer ? ', rounded to integers' : ''}`,
+        ]),
       },
     ],
   });
   sections.push(
     dataSection([
-      { file: ANALYSIS_FILES.indicesCsv, note: morris ? 'μ, μ*, its 95% CI and σ per output and parameter' : 'S1 and ST with 95% CIs per output and parameter' },
-      ...(result.outputs.some((o) => o.sobol?.second) ? [{ file: ANALYSIS_FILES.secondOrderCsv, note: 'S2 with 95% CIs per output and pair' }] : []),
+      {
+        file: ANALYSIS_FILES.indicesCsv,
+        note: morris
+          ? 'μ, μ*, its 95% CI and σ per output and parameter'
+          : 'S1 and ST with 95% CIs per output and parameter',
+      },
+      ...(result.outputs.some((o) => o.sobol?.second)
+        ? [{ file: ANALYSIS_FILES.secondOrderCsv, note: 'S2 with 95% CIs per output and pair' }]
+        : []),
       { file: ANALYSIS_FILES.indicesJson, note: 'every index and setting, as JSON' },
-      { file: ANALYSIS_FILES.outputs, note: "each design point's outputs, averaged over replicates: what the indices are computed from" },
+      {
+        file: ANALYSIS_FILES.outputs,
+        note: "each design point's outputs, averaged over replicates: what the indices are computed from",
+      },
     ]),
   );
-  const designText = d.method === 'morris' ? `Morris, r = ${d.trajectories} trajectories, p = ${d.levels} levels, Δ = ${d.delta.toFixed(3)}` : `Sobol' (Saltelli), N = ${d.n}${d.secondOrder ? ', second order' : ''}`;
+  const designText =
+    d.method === 'morris'
+      ? `Morris, r = ${d.trajectories} trajectories, p = ${d.levels} levels, Δ = ${d.delta.toFixed(3)}`
+      : `Sobol' (Saltelli), N = ${d.n}${d.secondOrder ? ', second order' : ''}`;
   return {
     kicker: 'kopsim sensitivity analysis',
     title: result.name,
@@ -219,8 +338,14 @@ export function sensitivityReportDocument(result: SensitivityResult, charts: rea
       { label: 'design points', value: String(d.points) },
       { label: 'replicates', value: `${result.replicatesUsed.length} per point` },
       { label: 'base seed', value: String(result.baseSeed) },
-      { label: 'runs', value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}` },
-      { label: 'bootstrap', value: `${result.bootstrap.resamples} resamples, ${Math.round(result.bootstrap.level * 100)}% intervals` },
+      {
+        label: 'runs',
+        value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}`,
+      },
+      {
+        label: 'bootstrap',
+        value: `${result.bootstrap.resamples} resamples, ${Math.round(result.bootstrap.level * 100)}% intervals`,
+      },
       { label: 'plan', value: result.planHash.slice(0, 12) },
     ],
     sections,
@@ -229,7 +354,10 @@ export function sensitivityReportDocument(result: SensitivityResult, charts: rea
 }
 
 /** The attribution report as a document. Deterministic: no clock, no folder names. */
-export function attributionReportDocument(result: AttributionResult, charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[]): HtmlReport {
+export function attributionReportDocument(
+  result: AttributionResult,
+  charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+): HtmlReport {
   const chartOf = new Map(charts.map((c) => [c.name, c]));
   const sections: ReportSection[] = result.outputs.map((o: AttributionOutputResult) => {
     const blocks: ReportBlock[] = [];
@@ -239,18 +367,33 @@ export function attributionReportDocument(result: AttributionResult, charts: rea
         kind: 'table',
         columns: [{ label: 'stage' }, { label: 'Shapley value', numeric: true }, { label: '95% CI', numeric: true }],
         rows: [
-          ...o.stages.map((s) => [`${s.stage} ${s.name}`, signed(s.value, o.unit), interval(signed(s.lower, o.unit), signed(s.upper, o.unit))]),
+          ...o.stages.map((s) => [
+            `${s.stage} ${s.name}`,
+            signed(s.value, o.unit),
+            interval(signed(s.lower, o.unit), signed(s.upper, o.unit)),
+          ]),
           [{ text: 'sum of the six values', strong: true }, { text: signed(o.sum, o.unit), strong: true }, ''],
           ['no stage (status quo)', plain(o.empty, o.unit), ''],
           ['all six stages', plain(o.full, o.unit), ''],
-          [{ text: 'total gain (all − none)', strong: true }, { text: signed(o.total, o.unit), strong: true }, interval(signed(o.totalLower, o.unit), signed(o.totalUpper, o.unit))],
+          [
+            { text: 'total gain (all − none)', strong: true },
+            { text: signed(o.total, o.unit), strong: true },
+            interval(signed(o.totalLower, o.unit), signed(o.totalUpper, o.unit)),
+          ],
         ],
       });
-      blocks.push({ kind: 'paragraph', text: `Sum of the values minus the total gain: ${o.residual.toExponential(2)} (${o.efficient ? 'rounding only' : 'NOT within rounding: please report this'}).` });
+      blocks.push({
+        kind: 'paragraph',
+        text: `Sum of the values minus the total gain: ${o.residual.toExponential(2)} (${o.efficient ? 'rounding only' : 'NOT within rounding: please report this'}).`,
+      });
     }
     const chart = chartOf.get(`shapley-${outputStem(o.output)}`);
     if (chart) blocks.push(chartBlock(chart));
-    return { id: `out-${outputStem(o.output)}`.replace(/[^A-Za-z0-9-]/g, '-'), title: outputTitle(o.label, o.output), blocks };
+    return {
+      id: `out-${outputStem(o.output)}`.replace(/[^A-Za-z0-9-]/g, '-'),
+      title: outputTitle(o.label, o.output),
+      blocks,
+    };
   });
   sections.unshift({
     id: 'method',
@@ -268,7 +411,10 @@ export function attributionReportDocument(result: AttributionResult, charts: rea
   });
   sections.push(
     dataSection([
-      { file: ANALYSIS_FILES.shapleyCsv, note: "each stage's value with its 95% CI, the empty and full outcomes, the total gain and the sum, per output" },
+      {
+        file: ANALYSIS_FILES.shapleyCsv,
+        note: "each stage's value with its 95% CI, the empty and full outcomes, the total gain and the sum, per output",
+      },
       { file: ANALYSIS_FILES.shapleyJson, note: 'the same, with every coalition mean, as JSON' },
       { file: ANALYSIS_FILES.coalitionsCsv, note: "each coalition's mean outcome per output" },
     ]),
@@ -279,12 +425,18 @@ export function attributionReportDocument(result: AttributionResult, charts: rea
     warnings: WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned),
     facts: [
       { label: 'scenario', value: `${result.scenario.label} (${result.scenario.name})` },
-      { label: 'strategy', value: `${result.scenario.strategy}: ${result.scenario.mode} mode, ${result.scenario.founding} founding` },
+      {
+        label: 'strategy',
+        value: `${result.scenario.strategy}: ${result.scenario.mode} mode, ${result.scenario.founding} founding`,
+      },
       { label: 'months', value: String(result.scenario.months) },
       { label: 'method', value: samplingText(result) },
       { label: 'replicates', value: `${result.replicatesUsed.length} per coalition` },
       { label: 'base seed', value: String(result.baseSeed) },
-      { label: 'runs', value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}` },
+      {
+        label: 'runs',
+        value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}`,
+      },
       { label: 'plan', value: result.planHash.slice(0, 12) },
     ],
     sections,

@@ -33,7 +33,10 @@ export function writeChartFiles(chartsDir: string, charts: readonly RenderedChar
  * Renders charts and writes them into `<dir>/charts/` (see `writeRenderedCharts`).
  * Returns the rendered charts, e.g. to inline their SVG into an HTML report.
  */
-export async function writeCharts(dir: string, charts: readonly { name: string; spec: TopLevelSpec; title?: string }[]): Promise<RenderedChart[]> {
+export async function writeCharts(
+  dir: string,
+  charts: readonly { name: string; spec: TopLevelSpec; title?: string }[],
+): Promise<RenderedChart[]> {
   const rendered = await renderCharts(charts);
   writeRenderedCharts(dir, rendered);
   return rendered;

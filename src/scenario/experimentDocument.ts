@@ -56,10 +56,18 @@ export function schemaProblems(issues: readonly ZodIssue[], document: unknown, f
   const problems: InputProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ path: formatPath([...(issue.path as PropertyKey[]), key]), message: `is not ${fieldsOf} field` });
+      for (const key of issue.keys)
+        problems.push({
+          path: formatPath([...(issue.path as PropertyKey[]), key]),
+          message: `is not ${fieldsOf} field`,
+        });
       continue;
     }
-    problems.push({ path: formatPath(issue.path as PropertyKey[]), message: issue.message, found: getPath(document, issue.path as PropertyKey[]) });
+    problems.push({
+      path: formatPath(issue.path as PropertyKey[]),
+      message: issue.message,
+      found: getPath(document, issue.path as PropertyKey[]),
+    });
   }
   return problems;
 }

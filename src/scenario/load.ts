@@ -67,7 +67,12 @@ export function readDocument(file: string): unknown {
   try {
     return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new InputError(file, [{ path: file, message: `is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}` }]);
+    throw new InputError(file, [
+      {
+        path: file,
+        message: `is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+      },
+    ]);
   }
 }
 
@@ -82,7 +87,10 @@ export function loadScenario(ref: string | undefined, sets: readonly string[] = 
   problems.push(...setProblems);
   const file = resolveScenarioPath(ref ?? DEFAULT_SCENARIO);
   if (!file) {
-    problems.unshift({ path: ref ?? DEFAULT_SCENARIO, message: `no such scenario file (looked in ${process.cwd()} and ${bundledScenariosDir()})` });
+    problems.unshift({
+      path: ref ?? DEFAULT_SCENARIO,
+      message: `no such scenario file (looked in ${process.cwd()} and ${bundledScenariosDir()})`,
+    });
     throw new InputError('scenario', problems);
   }
   const { document, chain } = resolveExtends(file);
@@ -97,7 +105,9 @@ export function loadScenario(ref: string | undefined, sets: readonly string[] = 
 /** Follows `extends` from a file to its root, merging child over parent. */
 export function resolveExtends(file: string, seen: string[] = []): { document: unknown; chain: string[] } {
   if (seen.includes(file)) {
-    throw new InputError(file, [{ path: 'extends', message: `circular extends: ${[...seen, file].map((f) => basename(f)).join(' -> ')}` }]);
+    throw new InputError(file, [
+      { path: 'extends', message: `circular extends: ${[...seen, file].map((f) => basename(f)).join(' -> ')}` },
+    ]);
   }
   const document = readDocument(file);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {

@@ -41,8 +41,14 @@ export interface ExperimentOverrides {
  * applies the command-line overrides. Every problem is reported at once in one
  * InputError, each with its path; nothing has been run or written.
  */
-export function loadExperiment(file: string, overrides: ExperimentOverrides = {}, earlier: readonly InputProblem[] = []): LoadedExperiment {
-  return loadExperimentFile(file, earlier, (document, source, relativeTo, defaultName) => loadExperimentDocument(document, source, relativeTo, defaultName, overrides, earlier));
+export function loadExperiment(
+  file: string,
+  overrides: ExperimentOverrides = {},
+  earlier: readonly InputProblem[] = [],
+): LoadedExperiment {
+  return loadExperimentFile(file, earlier, (document, source, relativeTo, defaultName) =>
+    loadExperimentDocument(document, source, relativeTo, defaultName, overrides, earlier),
+  );
 }
 
 /**
@@ -66,10 +72,18 @@ export function loadExperimentDocument(
   }
   if (doc !== null && typeof doc === 'object' && (doc as Record<string, unknown>).kind === 'sensitivity') {
     // A file of another command: say so rather than list every field it does not share.
-    throw new InputError(source, [...problems, { path: 'kind', message: 'is a sensitivity experiment: run it with kopsim sensitivity (docs/sensitivity.md)', found: 'sensitivity' }]);
+    throw new InputError(source, [
+      ...problems,
+      {
+        path: 'kind',
+        message: 'is a sensitivity experiment: run it with kopsim sensitivity (docs/sensitivity.md)',
+        found: 'sensitivity',
+      },
+    ]);
   }
   const parsed = experimentSchema.safeParse(doc);
-  if (!parsed.success) throw new InputError(source, [...problems, ...schemaProblems(parsed.error.issues, doc, 'an experiment')]);
+  if (!parsed.success)
+    throw new InputError(source, [...problems, ...schemaProblems(parsed.error.issues, doc, 'an experiment')]);
   const experiment = parsed.data;
   const commonSets = [...experiment.set, ...(overrides.sets ?? [])];
   if (experiment.months !== undefined) commonSets.push(`months=${experiment.months}`);
@@ -96,8 +110,10 @@ export function loadExperimentDocument(
       for (const p of error.problems) {
         // --set problems are the same for every scenario: report them once.
         if (p.path === '--set') {
-          if (!problems.some((q) => q.path === p.path && q.message === p.message && q.found === p.found)) problems.push(p);
-        } else problems.push({ path: `${at}: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
+          if (!problems.some((q) => q.path === p.path && q.message === p.message && q.found === p.found))
+            problems.push(p);
+        } else
+          problems.push({ path: `${at}: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
       }
     }
   });
@@ -110,12 +126,24 @@ export function loadExperimentDocument(
         scenarios.find((s) => s.label === b) ??
         scenarios.find((s) => s.ref === b) ??
         scenarios.find((s) => s.loaded.id === b) ??
-        scenarios.find((s) => resolve(s.loaded.source) === (resolveScenarioPath(b, relativeTo) ?? resolveScenarioPath(b)));
-      if (!match) problems.push({ path: overrides.baseline !== undefined ? '--baseline' : 'baseline', message: `must be one of the scenarios (${scenarios.map((s) => s.label).join(', ')})`, found: b });
+        scenarios.find(
+          (s) => resolve(s.loaded.source) === (resolveScenarioPath(b, relativeTo) ?? resolveScenarioPath(b)),
+        );
+      if (!match)
+        problems.push({
+          path: overrides.baseline !== undefined ? '--baseline' : 'baseline',
+          message: `must be one of the scenarios (${scenarios.map((s) => s.label).join(', ')})`,
+          found: b,
+        });
       else baseline = match.label;
     } else if (experiment.kind === 'compare') baseline = scenarios[0].label;
   }
   if (problems.length > 0) throw new InputError(source, problems);
-  const name = experiment.name ?? defaultName ?? (experiment.kind === 'compare' ? scenarios.map((s) => s.label.replace('#', '-')).join('-vs-') : scenarios.map((s) => s.label.replace('#', '-')).join('-'));
+  const name =
+    experiment.name ??
+    defaultName ??
+    (experiment.kind === 'compare'
+      ? scenarios.map((s) => s.label.replace('#', '-')).join('-vs-')
+      : scenarios.map((s) => s.label.replace('#', '-')).join('-'));
   return { experiment: { ...experiment, name }, source, scenarios, baseline };
 }

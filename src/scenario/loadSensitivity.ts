@@ -32,8 +32,14 @@ export interface SensitivityOverrides {
  * in one InputError, each with its path, together with `earlier` ones (bad flags); when
  * there are only earlier ones, it returns, so the caller can add the plan's problems.
  */
-export function loadSensitivity(file: string, overrides: SensitivityOverrides = {}, earlier: readonly InputProblem[] = []): LoadedSensitivity {
-  return loadExperimentFile(file, earlier, (document, source, relativeTo, defaultName) => loadSensitivityDocument(document, source, relativeTo, defaultName, overrides, earlier));
+export function loadSensitivity(
+  file: string,
+  overrides: SensitivityOverrides = {},
+  earlier: readonly InputProblem[] = [],
+): LoadedSensitivity {
+  return loadExperimentFile(file, earlier, (document, source, relativeTo, defaultName) =>
+    loadSensitivityDocument(document, source, relativeTo, defaultName, overrides, earlier),
+  );
 }
 
 /** Validates a sensitivity experiment given as data and loads its scenario; see {@link loadSensitivity}. */
@@ -53,7 +59,10 @@ export function loadSensitivityDocument(
     if (overrides.at !== undefined) d.at = [...overrides.at];
     if (overrides.resamples !== undefined) {
       const b = d.bootstrap;
-      d.bootstrap = { ...(b !== null && typeof b === 'object' && !Array.isArray(b) ? b : {}), resamples: overrides.resamples };
+      d.bootstrap = {
+        ...(b !== null && typeof b === 'object' && !Array.isArray(b) ? b : {}),
+        resamples: overrides.resamples,
+      };
     }
   }
   const parsed = sensitivitySchema.safeParse(doc);
@@ -61,7 +70,8 @@ export function loadSensitivityDocument(
     problems.push(...schemaProblems(parsed.error.issues, doc, 'a sensitivity experiment'));
     // The scenario is still loaded when it can be, so its problems come in the same report.
     const ref = isObject ? (doc as Record<string, unknown>).scenario : undefined;
-    if (typeof ref === 'string') loadInto(ref, relativeTo, scenarioSets(doc as Record<string, unknown>, overrides), problems);
+    if (typeof ref === 'string')
+      loadInto(ref, relativeTo, scenarioSets(doc as Record<string, unknown>, overrides), problems);
     throw new InputError(source, problems);
   }
   const spec = parsed.data;
@@ -79,7 +89,12 @@ function scenarioSets(doc: { set?: unknown; months?: unknown }, overrides: Sensi
   return sets;
 }
 
-function loadInto(ref: string, relativeTo: string, sets: readonly string[], problems: InputProblem[]): LoadedScenario | undefined {
+function loadInto(
+  ref: string,
+  relativeTo: string,
+  sets: readonly string[],
+  problems: InputProblem[],
+): LoadedScenario | undefined {
   const file = resolveScenarioPath(ref, relativeTo) ?? resolveScenarioPath(ref);
   if (!file) {
     problems.push({ path: 'scenario', message: 'no such scenario file or bundled scenario', found: ref });
@@ -91,7 +106,8 @@ function loadInto(ref: string, relativeTo: string, sets: readonly string[], prob
     if (!(error instanceof InputError)) throw error;
     for (const p of error.problems) {
       if (p.path === '--set') problems.push(p);
-      else problems.push({ path: `scenario: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
+      else
+        problems.push({ path: `scenario: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
     }
     return undefined;
   }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { OCCUPATIONS, POTENTIAL_KINDS, STAGES, type ModelParams, type Occupation, type PotentialKind } from '../model/params.js';
+import {
+  OCCUPATIONS,
+  POTENTIAL_KINDS,
+  STAGES,
+  type ModelParams,
+  type Occupation,
+  type PotentialKind,
+} from '../model/params.js';
 
 /*
  * The scenario schema: the one definition of every parameter, its default and its unit.
@@ -15,7 +22,6 @@ const positive = () => z.number().positive();
 const month = () => z.number().int().min(0);
 /** A month at which a stage's programs start, or null for never. */
 const monthOrNever = () => month().nullable();
-
 
 const potentialSchema = z
   .object({
@@ -36,9 +42,11 @@ const defaultPotentials: Record<PotentialKind, z.input<typeof potentialSchema>> 
 };
 
 const potentialsSchema = z
-  .object(Object.fromEntries(POTENTIAL_KINDS.map((k) => [k, potentialSchema.prefault(defaultPotentials[k])])) as {
-    [K in PotentialKind]: z.ZodPrefault<typeof potentialSchema>;
-  })
+  .object(
+    Object.fromEntries(POTENTIAL_KINDS.map((k) => [k, potentialSchema.prefault(defaultPotentials[k])])) as {
+      [K in PotentialKind]: z.ZodPrefault<typeof potentialSchema>;
+    },
+  )
   .strict();
 
 const regionSchema = z
@@ -64,18 +72,26 @@ const householdsSchema = z
     initialSkillMean: share().default(0.3).describe('mean skill at start'),
     skillReturn: nonNegative().default(0.5).describe('productivity gain at skill 1 relative to skill 0'),
     traderCapitalMonths: nonNegative().default(6).describe("a trader's business capital, in months of income"),
-    consumptionBufferMonths: nonNegative().default(2).describe('cash buffer households aim to keep, in months of income'),
-    consumptionAdjust: share().default(0.1).describe('share of the gap to the buffer closed each month through spending'),
+    consumptionBufferMonths: nonNegative()
+      .default(2)
+      .describe('cash buffer households aim to keep, in months of income'),
+    consumptionAdjust: share()
+      .default(0.1)
+      .describe('share of the gap to the buffer closed each month through spending'),
   })
   .strict();
 
 const shocksSchema = z
   .object({
     incomeNoiseSd: nonNegative().max(1).default(0.15).describe('sd of the monthly multiplicative income shock'),
-    regionalShockProbability: share().default(0.01).describe('monthly probability of a regional shock (bad harvest, price drop)'),
+    regionalShockProbability: share()
+      .default(0.01)
+      .describe('monthly probability of a regional shock (bad harvest, price drop)'),
     regionalShockSize: share().default(0.3).describe('share of producer income lost in a regional shock'),
     regionalShockMonths: z.number().int().min(1).default(3).describe('months a regional shock lasts'),
-    healthShockProbability: share().default(0.01).describe('monthly probability that a household faces a health expense'),
+    healthShockProbability: share()
+      .default(0.01)
+      .describe('monthly probability that a household faces a health expense'),
     healthShockMonths: nonNegative().default(0.5).describe('size of a health expense, in months of expected income'),
   })
   .strict();
@@ -91,7 +107,12 @@ const awarenessSchema = z
     resistanceFit: share().default(0.4).describe('below this cultural fit a reached household loses trust'),
     resistanceTrustLoss: share().default(0.05).describe('trust lost per contact by a poorly fitted campaign'),
     peerWeight: share().default(0.08).describe('monthly awareness gain at an all-member neighbourhood'),
-    peerExponent: z.number().min(1).max(6).default(2).describe('complex-contagion exponent on the member-neighbour share'),
+    peerExponent: z
+      .number()
+      .min(1)
+      .max(6)
+      .default(2)
+      .describe('complex-contagion exponent on the member-neighbour share'),
     decay: share().default(0.01).describe('monthly relative decay of awareness'),
   })
   .strict();
@@ -101,29 +122,53 @@ const membershipSchema = z
     simpananPokok: nonNegative().default(50_000).describe('one-time principal saving, rupiah'),
     simpananWajib: nonNegative().default(10_000).describe('mandatory saving, rupiah per month'),
     feeSubsidy: share().default(0).describe('share of simpanan pokok paid by the government'),
-    pokokInstalments: z.number().int().min(1).max(24).default(1).describe('months over which simpanan pokok may be paid'),
+    pokokInstalments: z
+      .number()
+      .int()
+      .min(1)
+      .max(24)
+      .default(1)
+      .describe('months over which simpanan pokok may be paid'),
     thresholdMean: share().default(0.45).describe('mean awareness needed to consider joining'),
     thresholdSd: nonNegative().max(1).default(0.25).describe('sd of the joining threshold across households'),
     exitTrustMean: share().default(0.25).describe('mean trust below which a member exits'),
-    valueOfMembership: nonNegative().default(30_000).describe('non-monetary value of membership at awareness 1, rupiah per month'),
-    affordabilityBufferMonths: nonNegative().default(0.25).describe('cash a household keeps after paying the entry fee, months of spending'),
+    valueOfMembership: nonNegative()
+      .default(30_000)
+      .describe('non-monetary value of membership at awareness 1, rupiah per month'),
+    affordabilityBufferMonths: nonNegative()
+      .default(0.25)
+      .describe('cash a household keeps after paying the entry fee, months of spending'),
     initialTrust: share().default(0.6).describe('trust of households at start'),
-    topDownEnrolledShare: share().default(0.3).describe('share enrolled by decree when a cooperative is founded top-down'),
-    loanMultiple: nonNegative().default(2).describe("a member may borrow up to this multiple of its savings to cover a shortfall"),
+    topDownEnrolledShare: share()
+      .default(0.3)
+      .describe('share enrolled by decree when a cooperative is founded top-down'),
+    loanMultiple: nonNegative()
+      .default(2)
+      .describe('a member may borrow up to this multiple of its savings to cover a shortfall'),
     loanRate: share().default(0.015).describe('interest on member loans, per month'),
   })
   .strict();
 
 const marketSchema = z
   .object({
-    povertyLine: positive().default(580_349).describe('rural poverty line, rupiah per person per month (BPS, March 2025)'),
+    povertyLine: positive()
+      .default(580_349)
+      .describe('rural poverty line, rupiah per person per month (BPS, March 2025)'),
     middlemanMargin: share().default(0.3).describe("tengkulak's margin on producers' output (20-40%)"),
     coopMarketingMargin: share().default(0.12).describe("the marketing enterprise's margin on members' output"),
-    coopPurchaseShare: share().default(0.5).describe("share of a covered tier's spending members buy at the cooperative's store (assortment, distance)"),
+    coopPurchaseShare: share()
+      .default(0.5)
+      .describe("share of a covered tier's spending members buy at the cooperative's store (assortment, distance)"),
     coopPriceDiscount: share().default(0.06).describe('cooperative store price below the private market price'),
-    yardstickEffect: share().default(0.4).describe('share of the store discount passed to private prices for everyone (stage 6)'),
-    engelFoodShareAtLine: share().default(0.63).describe('food share of spending at consumption per capita equal to the poverty line'),
-    engelSlope: nonNegative().default(0.1).describe('fall of the food share per unit of log consumption relative to the line'),
+    yardstickEffect: share()
+      .default(0.4)
+      .describe('share of the store discount passed to private prices for everyone (stage 6)'),
+    engelFoodShareAtLine: share()
+      .default(0.63)
+      .describe('food share of spending at consumption per capita equal to the poverty line'),
+    engelSlope: nonNegative()
+      .default(0.1)
+      .describe('fall of the food share per unit of log consumption relative to the line'),
     tierSharesNonFood: z
       .tuple([share(), share(), share()])
       .default([0.45, 0.35, 0.2])
@@ -134,9 +179,13 @@ const marketSchema = z
 const enterprisesSchema = z
   .object({
     storeSetupCost: nonNegative().default(40_000_000).describe('setup capital of a store, rupiah'),
-    storeMinDemand: nonNegative().default(15_000_000).describe('unmet member demand that justifies a store, rupiah per month'),
+    storeMinDemand: nonNegative()
+      .default(15_000_000)
+      .describe('unmet member demand that justifies a store, rupiah per month'),
     marketingSetupCost: nonNegative().default(50_000_000).describe('setup capital of the marketing enterprise, rupiah'),
-    marketingMinSupply: nonNegative().default(30_000_000).describe("members' output that justifies the marketing enterprise, rupiah per month"),
+    marketingMinSupply: nonNegative()
+      .default(30_000_000)
+      .describe("members' output that justifies the marketing enterprise, rupiah per month"),
     procurementSetupCost: nonNegative().default(30_000_000).describe('setup capital of procurement, rupiah'),
     distributionSetupCost: nonNegative().default(35_000_000).describe('setup capital of distribution, rupiah'),
     capacityPerSetup: positive().default(4).describe('monthly sales capacity per rupiah of setup capital'),
@@ -148,16 +197,45 @@ const enterprisesSchema = z
     wage: nonNegative().default(2_000_000).describe('monthly wage of an enterprise worker, rupiah'),
     depreciationRate: share().default(0.01).describe('monthly depreciation of fixed assets'),
     expansionRate: share().default(0.15).describe('capacity added when demand exceeds capacity'),
-    managedCapacity: positive().default(1_500_000_000).describe("largest monthly capacity one enterprise can be run at, at management skill 1, rupiah; scales with management skill"),
-    conversionProbability: share().default(0.02).describe('monthly probability that an aware trader brings its business in, at full strength'),
-    integrationLinkCost: nonNegative().default(15_000_000).describe('investment to integrate one supplier-buyer link, rupiah'),
-    integrationCostReduction: share().default(0.04).describe("cost reduction on the buyer's inputs once a link is integrated"),
-    closureLossMonths: z.number().int().min(1).default(6).describe('consecutive loss months after which an enterprise with no capital closes'),
-    refoundingDelay: z.number().int().min(0).default(12).describe('months after a closure before an enterprise of the same kind is founded again'),
-    potentialMarketShare: share().default(0.6).describe("share of a potential's capacity its enterprise can sell at market reach 1"),
+    managedCapacity: positive()
+      .default(1_500_000_000)
+      .describe(
+        'largest monthly capacity one enterprise can be run at, at management skill 1, rupiah; scales with management skill',
+      ),
+    conversionProbability: share()
+      .default(0.02)
+      .describe('monthly probability that an aware trader brings its business in, at full strength'),
+    integrationLinkCost: nonNegative()
+      .default(15_000_000)
+      .describe('investment to integrate one supplier-buyer link, rupiah'),
+    integrationCostReduction: share()
+      .default(0.04)
+      .describe("cost reduction on the buyer's inputs once a link is integrated"),
+    closureLossMonths: z
+      .number()
+      .int()
+      .min(1)
+      .default(6)
+      .describe('consecutive loss months after which an enterprise with no capital closes'),
+    refoundingDelay: z
+      .number()
+      .int()
+      .min(0)
+      .default(12)
+      .describe('months after a closure before an enterprise of the same kind is founded again'),
+    potentialMarketShare: share()
+      .default(0.6)
+      .describe("share of a potential's capacity its enterprise can sell at market reach 1"),
     potentialInputShare: share().default(0.55).describe("raw inputs as a share of a potential enterprise's sales"),
-    potentialDepletion: nonNegative().max(1).default(0.1).describe('stock depleted per unit of capacity used (natural potentials)'),
-    potentialLabourIntensity: positive().default(3).describe('workers per rupiah of sales of a potential enterprise, relative to a store (processing and tourism are labour-intensive)'),
+    potentialDepletion: nonNegative()
+      .max(1)
+      .default(0.1)
+      .describe('stock depleted per unit of capacity used (natural potentials)'),
+    potentialLabourIntensity: positive()
+      .default(3)
+      .describe(
+        'workers per rupiah of sales of a potential enterprise, relative to a store (processing and tourism are labour-intensive)',
+      ),
   })
   .strict();
 
@@ -170,10 +248,12 @@ const governanceSchema = z
     supervision: share().default(0.5).describe('strength of external supervision (Dinas Koperasi)'),
     mismanagementBase: share().default(0.02).describe('monthly mismanagement probability at governance 0'),
     mismanagementLoss: share().default(0.2).describe('share of cooperative cash lost in a mismanagement event'),
-    mismanagementTrustShock: share().default(0.15).describe("trust lost by every member in a mismanagement event"),
+    mismanagementTrustShock: share().default(0.15).describe('trust lost by every member in a mismanagement event'),
     eliteCaptureBase: share().default(0.5).describe('yearly probability of elite capture at governance 0'),
     ratMidpoint: share().default(0.35).describe('governance at which an RAT is held with probability 0.5'),
-    ratSteepness: nonNegative().default(12).describe('steepness of the logistic link from governance to holding the RAT'),
+    ratSteepness: nonNegative()
+      .default(12)
+      .describe('steepness of the logistic link from governance to holding the RAT'),
     trustAdjust: share().default(0.3).describe('weight of SHU received versus expected in the yearly trust update'),
   })
   .strict();
@@ -200,7 +280,13 @@ const gatesSchema = z
     stage4Capital: nonNegative().default(250_000_000).describe('cooperative capital for stage 3 -> 4, rupiah'),
     stage4MinMonths: z.number().int().min(0).default(12).describe('months in stage 3 before stage 4'),
     stage5RegionShare: share().default(0.6).describe('share of regions ready before the federation forms'),
-    stage5MinStage: z.number().int().min(1).max(4).default(4).describe('stage a region must have reached to be ready to federate'),
+    stage5MinStage: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .default(4)
+      .describe('stage a region must have reached to be ready to federate'),
     stage6MemberShare: share().default(0.35).describe('member share for stage 5 -> 6'),
     stage6MinMonths: z.number().int().min(0).default(12).describe('months in stage 5 before stage 6'),
   })
@@ -228,8 +314,13 @@ const strategySchema = z
       .array(z.literal(STAGES))
       .default([...STAGES])
       .describe('stages whose programs may switch on; a disabled stage never starts'),
-    topDownGrant: nonNegative().default(300_000_000).describe('government capital grant at top-down founding, rupiah per region'),
-    topDownCredit: z.boolean().default(false).describe('top-down founding also draws the government credit of federation.credit'),
+    topDownGrant: nonNegative()
+      .default(300_000_000)
+      .describe('government capital grant at top-down founding, rupiah per region'),
+    topDownCredit: z
+      .boolean()
+      .default(false)
+      .describe('top-down founding also draws the government credit of federation.credit'),
   })
   .strict();
 
@@ -268,7 +359,9 @@ const federationSchema = z
 
 const socialSchema = z
   .object({
-    governmentBudget: nonNegative().default(10_000_000).describe('government social-program money per region, rupiah per month'),
+    governmentBudget: nonNegative()
+      .default(10_000_000)
+      .describe('government social-program money per region, rupiah per month'),
     targetShare: share().default(0.1).describe('share of households (poorest first) reached by transfers'),
     scholarshipShare: share().default(0.2).describe('share of the social fund spent on scholarships'),
     scholarshipSkillGain: share().default(0.02).describe('skill gain of a scholarship household'),
@@ -282,7 +375,10 @@ export const scenarioObjectSchema = z
   .object({
     $schema: z.string().optional().describe('path or URL of the JSON Schema, for editors'),
     extends: z.string().optional().describe('name or path of a scenario this one overrides'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes').optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')
+      .optional(),
     name: z.string().default('Unnamed scenario'),
     description: z.string().default(''),
     months: z.number().int().min(1).max(1200).default(240).describe('simulated months'),
@@ -330,17 +426,28 @@ export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
   const households = section(shape.households, 'households');
   if (households) {
     const occ = Object.values(households.occupationShares).reduce((a, b) => a + b, 0);
-    if (Math.abs(occ - 1) > 1e-6) problems.push({ path: ['households', 'occupationShares'], message: `must sum to 1 (sum is ${round(occ)})`, found: households.occupationShares });
+    if (Math.abs(occ - 1) > 1e-6)
+      problems.push({
+        path: ['households', 'occupationShares'],
+        message: `must sum to 1 (sum is ${round(occ)})`,
+        found: households.occupationShares,
+      });
   }
   const shu = section(shape.shu, 'shu');
   if (shu) {
     const sum = Object.values(shu).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > 1e-6) problems.push({ path: ['shu'], message: `parts must sum to 1 (sum is ${round(sum)})`, found: shu });
+    if (Math.abs(sum - 1) > 1e-6)
+      problems.push({ path: ['shu'], message: `parts must sum to 1 (sum is ${round(sum)})`, found: shu });
   }
   const market = section(shape.market, 'market');
   if (market) {
     const nonFood = market.tierSharesNonFood.reduce((a, b) => a + b, 0);
-    if (Math.abs(nonFood - 1) > 1e-6) problems.push({ path: ['market', 'tierSharesNonFood'], message: `must sum to 1 (sum is ${round(nonFood)})`, found: market.tierSharesNonFood });
+    if (Math.abs(nonFood - 1) > 1e-6)
+      problems.push({
+        path: ['market', 'tierSharesNonFood'],
+        message: `must sum to 1 (sum is ${round(nonFood)})`,
+        found: market.tierSharesNonFood,
+      });
   }
   if (Array.isArray(doc.regions)) {
     const seen = new Map<string, number>();
@@ -349,21 +456,36 @@ export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
       const region = (r ?? {}) as Record<string, unknown>;
       if (typeof region.households === 'number' && Number.isFinite(region.households)) total += region.households;
       if (typeof region.name !== 'string') return;
-      if (seen.has(region.name)) problems.push({ path: ['regions', i, 'name'], message: `duplicates regions[${seen.get(region.name)}].name`, found: region.name });
+      if (seen.has(region.name))
+        problems.push({
+          path: ['regions', i, 'name'],
+          message: `duplicates regions[${seen.get(region.name)}].name`,
+          found: region.name,
+        });
       else seen.set(region.name, i);
     });
-    if (total > 20_000_000) problems.push({ path: ['regions'], message: `at most 20,000,000 households in total (found ${total})`, found: total });
+    if (total > 20_000_000)
+      problems.push({
+        path: ['regions'],
+        message: `at most 20,000,000 households in total (found ${total})`,
+        found: total,
+      });
   }
   const social = section(shape.social, 'social');
   if (social && social.scholarshipShare + social.healthShare > 1) {
-    problems.push({ path: ['social'], message: 'scholarshipShare + healthShare must be at most 1', found: social.scholarshipShare + social.healthShare });
+    problems.push({
+      path: ['social'],
+      message: 'scholarshipShare + healthShare must be at most 1',
+      found: social.scholarshipShare + social.healthShare,
+    });
   }
   return problems;
 }
 
 /** The scenario schema with its cross-field rules: what files are validated against. */
 export const scenarioSchema = scenarioObjectSchema.superRefine((s, ctx) => {
-  for (const p of crossFieldProblems(s)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: p.found });
+  for (const p of crossFieldProblems(s))
+    ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: p.found });
 });
 
 function round(x: number): number {

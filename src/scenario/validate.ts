@@ -25,7 +25,8 @@ export function validateScenario(document: unknown, source: string, earlier: rea
     }
   }
   // Report what the file holds there (the sums with defaults are in the message).
-  for (const p of crossFieldProblems(document)) problems.push({ path: formatPath(p.path), message: p.message, found: getPath(document, p.path) ?? p.found });
+  for (const p of crossFieldProblems(document))
+    problems.push({ path: formatPath(p.path), message: p.message, found: getPath(document, p.path) ?? p.found });
   if (problems.length > 0) throw new InputError(source, problems);
   return parsed.data!;
 }

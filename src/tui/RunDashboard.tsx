@@ -46,7 +46,15 @@ export interface RunDashboardProps {
  * its state, turns keys into controller commands and writes reports through the callback
  * it is given; the components below it only display.
  */
-export function RunDashboard({ controller, writeReport, onExit, interactive, exitWhenDone = false, columns, rows }: RunDashboardProps) {
+export function RunDashboard({
+  controller,
+  writeReport,
+  onExit,
+  interactive,
+  exitWhenDone = false,
+  columns,
+  rows,
+}: RunDashboardProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(dashboardReducer, controller.status, initialDashboardState);
@@ -65,7 +73,9 @@ export function RunDashboard({ controller, writeReport, onExit, interactive, exi
       const folder = props.current.writeReport(result, identity);
       written.current.set(identity.run, folder);
       writeError.current = null;
-      setNotice(`${result.stoppedEarly ? `month ${result.months}, marked stopped early` : 'run complete'}: report written to ${folder}`);
+      setNotice(
+        `${result.stoppedEarly ? `month ${result.months}, marked stopped early` : 'run complete'}: report written to ${folder}`,
+      );
       return folder;
     } catch (error) {
       writeError.current = error;
@@ -81,7 +91,7 @@ export function RunDashboard({ controller, writeReport, onExit, interactive, exi
     props.current.onExit?.({
       identity,
       result: controller.result(),
-      folder: identity ? written.current.get(identity.run) ?? null : null,
+      folder: identity ? (written.current.get(identity.run) ?? null) : null,
       error: writeError.current,
     });
     exit();
@@ -90,7 +100,8 @@ export function RunDashboard({ controller, writeReport, onExit, interactive, exi
   useEffect(() => {
     const unsubscribe = controller.subscribe((event: RunEvent) => {
       dispatch(event);
-      if (event.type === 'start') setNotice(event.identity.run > 0 ? `restarted with base seed ${event.identity.baseSeed}` : null);
+      if (event.type === 'start')
+        setNotice(event.identity.run > 0 ? `restarted with base seed ${event.identity.baseSeed}` : null);
       if (event.type !== 'end') return;
       if (event.reason === 'finished') {
         save(event.result, event.identity);
@@ -143,9 +154,14 @@ export function RunDashboard({ controller, writeReport, onExit, interactive, exi
   // the frame never fills the screen (Ink then clears the whole terminal every frame).
   const logHeight = Math.max(3, Math.min(12, height - (3 + 1 + ladderHeight + 1 + 7 + 1 + 1 + 1 + 2)));
   const sparkWidth = Math.max(10, Math.min(80, width - 30 - 12 - 14 - 2 - 2));
-  const indicators: IndicatorHistory[] = DASHBOARD_INDICATORS.map((d) => ({ id: d.id, label: d.label, unit: d.unit, values: state.history[d.id] ?? [] }));
+  const indicators: IndicatorHistory[] = DASHBOARD_INDICATORS.map((d) => ({
+    id: d.id,
+    label: d.label,
+    unit: d.unit,
+    values: state.history[d.id] ?? [],
+  }));
   const runState = state.ended ? state.ended.reason : state.status.paused ? 'paused' : 'running';
-  const folder = state.identity ? written.current.get(state.identity.run) ?? null : null;
+  const folder = state.identity ? (written.current.get(state.identity.run) ?? null) : null;
 
   return (
     <Box flexDirection="column" width={width}>

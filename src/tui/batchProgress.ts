@@ -48,7 +48,10 @@ export interface BatchStats {
 }
 
 export function batchStats({ done, total, workers, elapsedMs }: BatchProgress): BatchStats {
-  const partial = workers.reduce((a, w) => (w.run !== null && w.months && w.month !== undefined ? a + Math.min(1, w.month / w.months) : a), 0);
+  const partial = workers.reduce(
+    (a, w) => (w.run !== null && w.months && w.month !== undefined ? a + Math.min(1, w.month / w.months) : a),
+    0,
+  );
   const effective = Math.min(total, done + partial);
   const fraction = total > 0 ? effective / total : 1;
   const runsPerMinute = elapsedMs > 0 ? (done / elapsedMs) * 60_000 : 0;

@@ -24,7 +24,18 @@ export interface DashboardState {
 export const LOG_LIMIT = 500;
 
 export function initialDashboardState(status: ControllerStatus): DashboardState {
-  return { identity: null, status, month: 0, months: 0, snapshot: null, history: {}, log: [], eventCount: 0, pace: null, ended: null };
+  return {
+    identity: null,
+    status,
+    month: 0,
+    months: 0,
+    snapshot: null,
+    history: {},
+    log: [],
+    eventCount: 0,
+    pace: null,
+    ended: null,
+  };
 }
 
 /** Folds one controller event into the dashboard's state (pure). */
@@ -52,11 +63,23 @@ export function dashboardReducer(state: DashboardState, event: RunEvent): Dashbo
       for (const ind of DASHBOARD_INDICATORS) {
         const prev = state.history[ind.id] ?? [];
         // Annual indicators (SHU) are paid at closes (months 12, 24, ...): hold the last close.
-        const v = ind.annual && event.month % 12 !== 0 && prev.length > 0 ? prev[prev.length - 1] : event.snapshot.indicators[ind.id];
+        const v =
+          ind.annual && event.month % 12 !== 0 && prev.length > 0
+            ? prev[prev.length - 1]
+            : event.snapshot.indicators[ind.id];
         history[ind.id] = [...prev, v];
       }
       const log = event.events.length > 0 ? [...state.log, ...event.events].slice(-LOG_LIMIT) : state.log;
-      return { ...state, month: event.month, months: event.months, snapshot: event.snapshot, history, log, eventCount: state.eventCount + event.events.length, pace: event.pace ?? state.pace };
+      return {
+        ...state,
+        month: event.month,
+        months: event.months,
+        snapshot: event.snapshot,
+        history,
+        log,
+        eventCount: state.eventCount + event.events.length,
+        pace: event.pace ?? state.pace,
+      };
     }
     case 'status':
       return { ...state, status: event.status, pace: null };

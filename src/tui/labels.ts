@@ -1,7 +1,14 @@
 /** Display labels of things the model names; kept here so the UI depends only on the event stream. */
 
 /** Short names of roadmap stages 1..6 (index 0 is stage 1), as in the seed article. */
-export const STAGE_LABELS: readonly string[] = ['awareness', 'enterprises', 'potential', 'education', 'federation', 'social'];
+export const STAGE_LABELS: readonly string[] = [
+  'awareness',
+  'enterprises',
+  'potential',
+  'education',
+  'federation',
+  'social',
+];
 
 /** Column headers of the ladder (at most 7 characters with the number). */
 export const STAGE_SHORT: readonly string[] = ['aware', 'enterp', 'potent', 'educ', 'feder', 'social'];

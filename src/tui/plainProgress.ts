@@ -17,7 +17,8 @@ export interface RunProgressInfo {
  */
 export function runProgressLine({ month, months, elapsedMs, label }: RunProgressInfo): string {
   const pct = months > 0 ? Math.floor((month / months) * 100) : 100;
-  const left = month > 0 && month < months ? `, about ${formatDuration((elapsedMs / month) * (months - month))} left` : '';
+  const left =
+    month > 0 && month < months ? `, about ${formatDuration((elapsedMs / month) * (months - month))} left` : '';
   return `kopsim: ${label ? `${label} ` : ''}month ${month}/${months} (${pct}%), ${formatDuration(elapsedMs)} elapsed${left}`;
 }
 
@@ -35,7 +36,11 @@ export interface ProgressThrottleOptions {
  * a `minIntervalMs`, and at least every `maxIntervalMs`. Time is passed in (no clock here).
  * Returns a function of (fraction done 0..1, now in ms) that says whether to print.
  */
-export function progressThrottle({ step = 0.1, minIntervalMs = 1000, maxIntervalMs = 10_000 }: ProgressThrottleOptions = {}): (fraction: number, nowMs: number) => boolean {
+export function progressThrottle({
+  step = 0.1,
+  minIntervalMs = 1000,
+  maxIntervalMs = 10_000,
+}: ProgressThrottleOptions = {}): (fraction: number, nowMs: number) => boolean {
   let lastAt: number | null = null;
   let lastBucket = 0;
   return (fraction, nowMs) => {

@@ -15,7 +15,12 @@ export interface DashboardOptions {
  * terminal and keys cannot be read, until the run finishes). Resolves with the last run's
  * result and the folder it was written to.
  */
-export async function showDashboard({ controller, writeReport, stdout = process.stdout, stdin = process.stdin }: DashboardOptions): Promise<DashboardOutcome> {
+export async function showDashboard({
+  controller,
+  writeReport,
+  stdout = process.stdout,
+  stdin = process.stdin,
+}: DashboardOptions): Promise<DashboardOutcome> {
   const interactive = Boolean(stdin.isTTY);
   let outcome: DashboardOutcome = { identity: null, result: null, folder: null, error: null };
   const app = render(

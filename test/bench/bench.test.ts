@@ -25,7 +25,12 @@ describe('kopsim bench', () => {
       memorySize: 500,
       // The national scenario would take seconds even for one month: a small stand-in.
       national: { scenario: 'default', sets: ['months=2', 'regions=[{"name":"a","households":200}]'] },
-      replications: { scenario: 'default', sets: ['months=3', 'regions=[{"name":"a","households":60}]'], replicates: 3, workers: [1, 2] },
+      replications: {
+        scenario: 'default',
+        sets: ['months=3', 'regions=[{"name":"a","households":60}]'],
+        replicates: 3,
+        workers: [1, 2],
+      },
       only: new Set(BENCH_PARTS),
     });
     expect(result.throughput!.map((t) => t.households)).toEqual([300, 600]);

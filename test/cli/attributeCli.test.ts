@@ -8,7 +8,18 @@ import { folderFiles, kopsim, tempDir } from '../experiment/cliSupport.js';
  * 2 replicates): 64 coalitions of the six stages, Shapley values with bootstrap CIs.
  */
 const root = tempDir('kopsim-attr-');
-const TINY = ['--months', '12', '--set', 'regions=[{"name":"A","households":100}]', '-n', '2', '--workers', '0', '--resamples', '200'];
+const TINY = [
+  '--months',
+  '12',
+  '--set',
+  'regions=[{"name":"A","households":100}]',
+  '-n',
+  '2',
+  '--workers',
+  '0',
+  '--resamples',
+  '200',
+];
 const exact = join(root, 'exact');
 let printed = '';
 
@@ -31,7 +42,9 @@ function outputs(dir: string): Output[] {
 /** The efficiency property: the six values add up to full - empty within 1e-9 relative. */
 function expectEfficient(o: Output): void {
   const sum = o.stages.reduce((a, s) => a + s.value, 0);
-  expect(Math.abs(sum - (o.full - o.empty))).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(o.full), Math.abs(o.empty), 1e-300));
+  expect(Math.abs(sum - (o.full - o.empty))).toBeLessThanOrEqual(
+    1e-9 * Math.max(Math.abs(o.full), Math.abs(o.empty), 1e-300),
+  );
   expect(o.efficient).toBe(true);
 }
 
@@ -43,7 +56,12 @@ beforeAll(async () => {
 
 describe('kopsim attribute', () => {
   it('prints six values with CIs per indicator, the two ends, the gain and the check', () => {
-    for (const title of ['Real consumption per capita (mean), month 12 (final):', 'Poverty headcount P0, month 12 (final):', 'Gini (consumption), month 12 (final):', 'Member share, month 12 (final):']) {
+    for (const title of [
+      'Real consumption per capita (mean), month 12 (final):',
+      'Poverty headcount P0, month 12 (final):',
+      'Gini (consumption), month 12 (final):',
+      'Member share, month 12 (final):',
+    ]) {
       expect(printed).toContain(title);
     }
     expect(printed).toMatch(/exact \(all 64 coalitions\) x 2 replicates/);
@@ -70,19 +88,43 @@ describe('kopsim attribute', () => {
     // No stage is the status quo: no cooperative, so no members.
     expect(outs[3].empty).toBe(0);
     const files = Object.keys(folderFiles(exact)).sort();
-    expect(files.filter((f) => !f.startsWith('charts/'))).toEqual(['coalitions.csv', 'design.csv', 'design.json', 'plan.json', 'report.html', 'runs.jsonl', 'seeds.csv', 'shapley.csv', 'shapley.json']);
+    expect(files.filter((f) => !f.startsWith('charts/'))).toEqual([
+      'coalitions.csv',
+      'design.csv',
+      'design.json',
+      'plan.json',
+      'report.html',
+      'runs.jsonl',
+      'seeds.csv',
+      'shapley.csv',
+      'shapley.json',
+    ]);
     expect(files).toContain('charts/shapley-consumption_pc_mean-m12.png');
     expect(readFileSync(join(exact, 'runs.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(128);
     expect(readFileSync(join(exact, 'report.html'), 'utf8')).toContain('data-chart="shapley-p0-m12"');
   });
 
   it("runs each coalition with its stages only, replicate k on one seed: the full coalition's run is the plain run", async () => {
-    const runs = readFileSync(join(exact, 'runs.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const runs = readFileSync(join(exact, 'runs.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const seeds = new Set(runs.filter((r) => r.replicate === 0).map((r) => r.seed));
     expect(seeds.size).toBe(1);
     const full = runs.find((r) => r.point === 'stages=1+2+3+4+5+6' && r.replicate === 0);
     const plain = join(root, 'plain');
-    const r = await kopsim(['run', 'seed-roadmap', '--months', '12', '--set', 'regions=[{"name":"A","households":100}]', '--out', plain, '--no-report', '--json']);
+    const r = await kopsim([
+      'run',
+      'seed-roadmap',
+      '--months',
+      '12',
+      '--set',
+      'regions=[{"name":"A","households":100}]',
+      '--out',
+      plain,
+      '--no-report',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const csv = readFileSync(join(plain, 'timeseries.csv'), 'utf8');
     const last = csv.split('\n').find((l) => /^12,total,member_share,/.test(l));
@@ -92,7 +134,8 @@ describe('kopsim attribute', () => {
   it('kopsim analyze recomputes the same files, byte for byte', async () => {
     const copy = join(root, 'exact-again');
     cpSync(exact, copy, { recursive: true });
-    for (const f of ['shapley.csv', 'shapley.json', 'coalitions.csv', 'report.html', 'charts']) rmSync(join(copy, f), { recursive: true, force: true });
+    for (const f of ['shapley.csv', 'shapley.json', 'coalitions.csv', 'report.html', 'charts'])
+      rmSync(join(copy, f), { recursive: true, force: true });
     const r = await kopsim(['analyze', copy]);
     expect(r.code, r.stderr).toBe(0);
     expect(folderFiles(copy)).toEqual(folderFiles(exact));
@@ -100,7 +143,20 @@ describe('kopsim attribute', () => {
 
   it('--sample K runs only the coalitions K orders visit, and its values still sum to the gain', async () => {
     const out = join(root, 'sampled');
-    const r = await kopsim(['attribute', 'seed-roadmap', ...TINY, '--sample', '3', '--indicators', 'member_share,gini', '--at', '6,final', '--out', out, '--no-report']);
+    const r = await kopsim([
+      'attribute',
+      'seed-roadmap',
+      ...TINY,
+      '--sample',
+      '3',
+      '--indicators',
+      'member_share,gini',
+      '--at',
+      '6,final',
+      '--out',
+      out,
+      '--no-report',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/permutation sampling \(3 stage orders, \d+ coalitions\)/);
     const design = readFileSync(join(out, 'design.csv'), 'utf8').trimEnd().split('\n');
@@ -117,7 +173,20 @@ describe('kopsim attribute', () => {
 
   it('reports bad flags and indicators together, exit 2, nothing written', async () => {
     const out = join(root, 'never');
-    const r = await kopsim(['attribute', 'seed-roadmap', '--sample', '0', '--indicators', 'gini,ginny', '--at', '13,x', '--months', '12', '--out', out]);
+    const r = await kopsim([
+      'attribute',
+      'seed-roadmap',
+      '--sample',
+      '0',
+      '--indicators',
+      'gini,ginny',
+      '--at',
+      '13,x',
+      '--months',
+      '12',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(2);
     for (const p of ['--sample', '--at', '--indicators[1]']) expect(r.stderr).toContain(`  ${p}: `);
     expect(existsSync(out)).toBe(false);

@@ -16,17 +16,34 @@ beforeAll(async () => {
 describe('kopsim compare', () => {
   it('writes runs, summaries and comparisons, and prints the paired differences', async () => {
     const files = folderFiles(single);
-    const charts = ['band-gini', 'band-member_share', 'diff-gini', 'diff-member_share'].flatMap((c) => [`charts/${c}.png`, `charts/${c}.svg`, `charts/${c}.vl.json`]);
-    expect(Object.keys(files).sort()).toEqual([...charts, 'comparison.csv', 'plan.json', 'report.html', 'runs.jsonl', 'summary.csv', 'summary.json'].sort());
+    const charts = ['band-gini', 'band-member_share', 'diff-gini', 'diff-member_share'].flatMap((c) => [
+      `charts/${c}.png`,
+      `charts/${c}.svg`,
+      `charts/${c}.vl.json`,
+    ]);
+    expect(Object.keys(files).sort()).toEqual(
+      [...charts, 'comparison.csv', 'plan.json', 'report.html', 'runs.jsonl', 'summary.csv', 'summary.json'].sort(),
+    );
     expect(files['report.html']).toContain('Differences from seed-roadmap');
     expect(files['report.html']).toContain('data-chart="band-gini"');
-    const runs = files['runs.jsonl'].trimEnd().split('\n').map((l) => JSON.parse(l));
+    const runs = files['runs.jsonl']
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(runs.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // each run's seed and design point beside its results; the same seed for both strategies of a replicate
-    expect(runs[0]).toMatchObject({ key: 'seed-roadmap/base/0', scenario: 'seed-roadmap', point: '', replicate: 0, months: 24 });
+    expect(runs[0]).toMatchObject({
+      key: 'seed-roadmap/base/0',
+      scenario: 'seed-roadmap',
+      point: '',
+      replicate: 0,
+      months: 24,
+    });
     expect(runs[1].seed).toBe(runs[0].seed);
     expect(runs[0].values.gini).toHaveLength(25);
-    expect(files['comparison.csv'].split('\n')[0]).toBe('point,scenario,baseline,indicator,month,final,n,mean_scenario,mean_baseline,mean_diff,sd_diff,ci_low,ci_high,t,p,dz');
+    expect(files['comparison.csv'].split('\n')[0]).toBe(
+      'point,scenario,baseline,indicator,month,final,n,mean_scenario,mean_baseline,mean_diff,sd_diff,ci_low,ci_high,t,p,dz',
+    );
     const manifest = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ status: 'complete', shard: null, runs: { planned: 8, completed: 8, failed: 0 } });
   });
@@ -40,7 +57,9 @@ describe('kopsim compare', () => {
     expect(json.comparisons[0]).toMatchObject({ scenario: 'status-quo', baseline: 'seed-roadmap', n: 4 });
     const text = await kopsim([...COMPARE, '--workers', '1', '--out', out]);
     expect(text.stdout).toMatch(/Paired differences from the baseline seed-roadmap/);
-    expect(text.stdout).toMatch(/status-quo - seed-roadmap\s+Member share\s+24 \(final\)\s+4\s+-0\.\d{3}\s+\[-0\.\d{3}, -0\.\d{3}\]/);
+    expect(text.stdout).toMatch(
+      /status-quo - seed-roadmap\s+Member share\s+24 \(final\)\s+4\s+-0\.\d{3}\s+\[-0\.\d{3}, -0\.\d{3}\]/,
+    );
   });
 
   it('gives byte-identical files with 1 and 2 workers', async () => {
@@ -51,7 +70,19 @@ describe('kopsim compare', () => {
 
   it('gives zero differences for a strategy compared with itself', async () => {
     const out = join(root, 'self');
-    const r = await kopsim(['compare', 'seed-roadmap', 'seed-roadmap', '-n', '3', ...SMALL, '--workers', '1', '--out', out, '--json']);
+    const r = await kopsim([
+      'compare',
+      'seed-roadmap',
+      'seed-roadmap',
+      '-n',
+      '3',
+      ...SMALL,
+      '--workers',
+      '1',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const comparisons = JSON.parse(r.stdout).comparisons;
     expect(comparisons.length).toBeGreaterThan(0);
@@ -67,14 +98,20 @@ describe('shards and merge', () => {
     expect(r0.code).toBe(0);
     expect(r0.stdout).toMatch(/Shard 0\/2/);
     expect((await kopsim([...COMPARE, '--workers', '2', '--shard', '1/2', '--out', s1])).code).toBe(0);
-    const shardRuns = readFileSync(join(s0, 'runs.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).index);
+    const shardRuns = readFileSync(join(s0, 'runs.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).index);
     expect(shardRuns).toEqual([0, 2, 4, 6]);
     expect(existsSync(join(s0, 'summary.csv'))).toBe(false);
     const merged = join(root, 'merged');
     const m = await kopsim(['merge', s0, s1, '--out', merged]);
     expect(m.code).toBe(0);
     expect(folderFiles(merged)).toEqual(folderFiles(single));
-    expect(JSON.parse(readFileSync(join(merged, 'manifest.json'), 'utf8'))).toMatchObject({ status: 'complete', mergedFrom: [s0, s1] });
+    expect(JSON.parse(readFileSync(join(merged, 'manifest.json'), 'utf8'))).toMatchObject({
+      status: 'complete',
+      mergedFrom: [s0, s1],
+    });
   });
 
   it('reports missing runs, and the single-machine command completes the merged folder', async () => {
@@ -92,7 +129,9 @@ describe('shards and merge', () => {
 
   it('refuses to merge folders of different experiments (exit 2)', async () => {
     const other = join(root, 'other');
-    expect((await kopsim(['replicate', 'status-quo', '-n', '2', ...SMALL, '--workers', '1', '--out', other])).code).toBe(0);
+    expect(
+      (await kopsim(['replicate', 'status-quo', '-n', '2', ...SMALL, '--workers', '1', '--out', other])).code,
+    ).toBe(0);
     const out = join(root, 'bad-merge');
     const m = await kopsim(['merge', single, other, '--out', out]);
     expect(m.code).toBe(2);
@@ -136,7 +175,10 @@ describe('streaming and resume', () => {
     expect(code, stderr).toBe(130);
     const text = readFileSync(runsFile, 'utf8');
     expect(text.endsWith('\n')).toBe(true);
-    const done = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const done = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(done.length).toBeGreaterThanOrEqual(3);
     expect(done.length).toBeLessThan(24);
     expect(existsSync(join(out, 'summary.csv'))).toBe(false);
@@ -167,7 +209,18 @@ describe('streaming and resume', () => {
   });
 
   it('refuses a folder that holds another experiment, writing nothing (exit 2)', async () => {
-    const r = await kopsim(['compare', 'seed-roadmap', 'status-quo', '-n', '5', ...SMALL, '--workers', '1', '--out', single]);
+    const r = await kopsim([
+      'compare',
+      'seed-roadmap',
+      'status-quo',
+      '-n',
+      '5',
+      ...SMALL,
+      '--workers',
+      '1',
+      '--out',
+      single,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--out: holds a different experiment/);
   });
@@ -176,9 +229,24 @@ describe('streaming and resume', () => {
 describe('bad input', () => {
   it('reports every bad flag and scenario at once, exit 2, nothing written', async () => {
     const out = join(root, 'never');
-    const r = await kopsim(['compare', 'seed-roadmap', 'no-such', '--workers', '-1', '--shard', '2/2', '--seed', 'x', '--indicators', 'gini,ginny', '--out', out]);
+    const r = await kopsim([
+      'compare',
+      'seed-roadmap',
+      'no-such',
+      '--workers',
+      '-1',
+      '--shard',
+      '2/2',
+      '--seed',
+      'x',
+      '--indicators',
+      'gini,ginny',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(2);
-    for (const p of ['--workers', '--shard', '--seed', '--indicators', 'scenarios[1]']) expect(r.stderr).toContain(`  ${p}: `);
+    for (const p of ['--workers', '--shard', '--seed', '--indicators', 'scenarios[1]'])
+      expect(r.stderr).toContain(`  ${p}: `);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -211,9 +279,13 @@ describe('kopsim sweep and experiment files', () => {
     const r = await kopsim(['sweep', file, '--workers', '2', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('scenario,point,awareness.peerWeight,membership.feeSubsidy,indicator,month,n,mean,sd,ci_low,ci_high,p5,p50,p95');
+    expect(csv[0]).toBe(
+      'scenario,point,awareness.peerWeight,membership.feeSubsidy,indicator,month,n,mean,sd,ci_low,ci_high,p5,p50,p95',
+    );
     expect(csv).toHaveLength(1 + 4 * 2 * 13 + 1);
-    expect(csv[1]).toMatch(/^seed-roadmap,"awareness.peerWeight=0.04,membership.feeSubsidy=0",0.04,0,member_share,0,2,/);
+    expect(csv[1]).toMatch(
+      /^seed-roadmap,"awareness.peerWeight=0.04,membership.feeSubsidy=0",0.04,0,member_share,0,2,/,
+    );
     const e = await kopsim(['experiment', file, '--workers', '1', '--out', join(root, 'sweep-1')]);
     expect(e.code).toBe(0);
     expect(folderFiles(join(root, 'sweep-1'))).toEqual(folderFiles(out));
@@ -227,10 +299,26 @@ describe('a crashing run', () => {
     const { executeTask } = await import('../../src/experiment/runTask.js');
     const { SimulationError } = await import('../../src/core/errors.js');
     const out = join(root, 'crash');
-    const opts = { replicates: '4', seed: '3', at: '12', months: '24', set: ['regions=[{"name":"A","households":200}]'], indicators: 'member_share,gini', workers: '1', out };
+    const opts = {
+      replicates: '4',
+      seed: '3',
+      at: '12',
+      months: '24',
+      set: ['regions=[{"name":"A","households":200}]'],
+      indicators: 'member_share,gini',
+      workers: '1',
+      out,
+    };
     const problems: never[] = [];
     const flags = checkFlags(opts, problems);
-    const loaded = loadExperimentDocument({ kind: 'compare', scenarios: ['seed-roadmap', 'status-quo'] }, 'kopsim compare', process.cwd(), undefined, flags.overrides, problems);
+    const loaded = loadExperimentDocument(
+      { kind: 'compare', scenarios: ['seed-roadmap', 'status-quo'] },
+      'kopsim compare',
+      process.cwd(),
+      undefined,
+      flags.overrides,
+      problems,
+    );
     const plan = planOrThrow(loaded, problems);
     const captured = await capture(() =>
       runExperiment(loaded, plan, flags, opts, {
@@ -242,11 +330,33 @@ describe('a crashing run', () => {
     );
     expect(captured.error).toBeInstanceOf(SimulationError);
     expect((captured.error as Error).message).toMatch(/1 of 8 runs failed/);
-    expect(captured.stderr).toMatch(/run status-quo\/base\/2 failed \(scenario status-quo, replicate 2, seed \d+\): ledger did not close/);
-    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(failures).toEqual([{ index: 5, key: 'status-quo/base/2', scenario: 'status-quo', point: '', params: {}, replicate: 2, seed: plan.runs[5].seed, months: 24, error: 'ledger did not close' }]);
+    expect(captured.stderr).toMatch(
+      /run status-quo\/base\/2 failed \(scenario status-quo, replicate 2, seed \d+\): ledger did not close/,
+    );
+    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(failures).toEqual([
+      {
+        index: 5,
+        key: 'status-quo/base/2',
+        scenario: 'status-quo',
+        point: '',
+        params: {},
+        replicate: 2,
+        seed: plan.runs[5].seed,
+        months: 24,
+        error: 'ledger did not close',
+      },
+    ]);
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(7);
-    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).runs).toEqual({ planned: 8, completed: 7, failed: 1, missing: 0 });
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).runs).toEqual({
+      planned: 8,
+      completed: 7,
+      failed: 1,
+      missing: 0,
+    });
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('failed');
     // The same command without the fault retries just that run and ends like an uninterrupted run.
     const again = await kopsim([...COMPARE, '--workers', '1', '--out', out]);
@@ -261,8 +371,12 @@ async function capture(fn: () => Promise<void>): Promise<{ stdout: string; stder
   const { vi } = await import('vitest');
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
   try {
     await fn();
     return { stdout, stderr, error: undefined };

@@ -31,17 +31,45 @@ describe.skipIf(skip)('Slurm job array', () => {
     const file = join(dir, 'tiny.yaml');
     writeFileSync(
       file,
-      ['kind: compare', 'name: tiny', 'scenarios: [seed-roadmap, status-quo]', 'replicates: 4', 'months: 24', 'seed: 5', 'indicators: [member_share, gini]', 'set: [\'regions=[{"name":"A","households":200}]\']'].join('\n'),
+      [
+        'kind: compare',
+        'name: tiny',
+        'scenarios: [seed-roadmap, status-quo]',
+        'replicates: 4',
+        'months: 24',
+        'seed: 5',
+        'indicators: [member_share, gini]',
+        'set: [\'regions=[{"name":"A","households":200}]\']',
+      ].join('\n'),
     );
     const task = `"${process.execPath}" "${bin}" experiment "${file}" --shard $SLURM_ARRAY_TASK_ID/2 --out "${dir}/shard-$SLURM_ARRAY_TASK_ID" --workers 1`;
-    const job = spawnSync('sbatch', ['--wait', '--array=0-1', `--chdir=${dir}`, '-o', join(dir, 'out-%a.txt'), '--wrap', task], { env: cluster.env, encoding: 'utf8', timeout: 110_000 });
+    const job = spawnSync(
+      'sbatch',
+      ['--wait', '--array=0-1', `--chdir=${dir}`, '-o', join(dir, 'out-%a.txt'), '--wrap', task],
+      { env: cluster.env, encoding: 'utf8', timeout: 110_000 },
+    );
     expect(job.status, `${job.stdout}\n${job.stderr}`).toBe(0);
     const merged = join(dir, 'merged');
-    execFileSync(process.execPath, [bin, 'merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', merged], { cwd: dir, stdio: 'pipe' });
+    execFileSync(process.execPath, [bin, 'merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', merged], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
     const single = join(dir, 'single');
-    execFileSync(process.execPath, [bin, 'experiment', file, '--workers', '2', '--out', single], { cwd: dir, stdio: 'pipe' });
+    execFileSync(process.execPath, [bin, 'experiment', file, '--workers', '2', '--out', single], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
     const files = folderFiles(merged);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['comparison.csv', 'plan.json', 'report.html', 'runs.jsonl', 'summary.csv', 'summary.json']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'comparison.csv',
+        'plan.json',
+        'report.html',
+        'runs.jsonl',
+        'summary.csv',
+        'summary.json',
+      ]),
+    );
     expect(files).toEqual(folderFiles(single));
   }, 120_000);
 });

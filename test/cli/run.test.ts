@@ -45,7 +45,10 @@ describe('kopsim run with bad input', () => {
   it('exits 2 for a scenario that does not exist, and for --out naming an existing file', () => {
     const cwd = temp.make({ 'file.txt': 'x' });
     expect(kopsim(['run', 'no-such-scenario'], cwd).status).toBe(2);
-    const r = kopsim(['run', '--out', 'file.txt', '--months', '1', '--set', 'regions=[{"name":"a","households":20}]'], cwd);
+    const r = kopsim(
+      ['run', '--out', 'file.txt', '--months', '1', '--set', 'regions=[{"name":"a","households":20}]'],
+      cwd,
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--out');
     expect(readFileSync(join(cwd, 'file.txt'), 'utf8')).toBe('x');
@@ -63,7 +66,10 @@ describe('kopsim run with bad input', () => {
     let r: CliResult;
     beforeAll(() => {
       cwd = temp.make({ 'file.txt': 'x' });
-      r = kopsim(['run', '--out', 'file.txt/run', '--months', '1', '--set', 'regions=[{"name":"a","households":20}]'], cwd);
+      r = kopsim(
+        ['run', '--out', 'file.txt/run', '--months', '1', '--set', 'regions=[{"name":"a","households":20}]'],
+        cwd,
+      );
     });
 
     it('exits 1 and leaves no folder that looks complete', () => {
@@ -95,7 +101,9 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
 
   it('exits 0 and writes manifest.json, timeseries.csv, summary.json (and events.csv), nothing else around them', () => {
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['manifest.json', 'summary.json', 'timeseries.csv']));
+    expect(readdirSync(out).sort()).toEqual(
+      expect.arrayContaining(['manifest.json', 'summary.json', 'timeseries.csv']),
+    );
     expect(readdirSync(dir)).toEqual(['run']); // no temporary or partial folder left behind
   });
 
@@ -113,7 +121,19 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
     // Resolved: every default filled in, the override applied.
     expect(m.scenario.months).toBe(12);
     expect(m.scenario.regions).toHaveLength(5);
-    for (const section of ['households', 'shocks', 'awareness', 'membership', 'market', 'enterprises', 'governance', 'shu', 'strategy', 'gates']) expect(m.scenario[section]).toBeTypeOf('object');
+    for (const section of [
+      'households',
+      'shocks',
+      'awareness',
+      'membership',
+      'market',
+      'enterprises',
+      'governance',
+      'shu',
+      'strategy',
+      'gates',
+    ])
+      expect(m.scenario[section]).toBeTypeOf('object');
     expect(m.scenario.membership.simpananPokok).toBe(50_000);
     expect(m.timings.simulationMs).toBeGreaterThanOrEqual(0);
     expect(m.timings.totalMs).toBeGreaterThanOrEqual(m.timings.simulationMs);
@@ -151,7 +171,9 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
 
   it('prints the summary table: indicators, the stage timeline and where it wrote', () => {
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(r.stdout.split('\n')[0]).toContain(`${m.scenario.name} (default), strategy seed-roadmap, seed ${runSeed(1)}, 12 months, 2,500 households`);
+    expect(r.stdout.split('\n')[0]).toContain(
+      `${m.scenario.name} (default), strategy seed-roadmap, seed ${runSeed(1)}, 12 months, 2,500 households`,
+    );
     expect(r.stdout).toMatch(/indicator\s+start\s+final\s+mean\s+unit/);
     expect(r.stdout).toContain('Poverty headcount P0');
     expect(r.stdout).toContain('Stage timeline');

@@ -8,12 +8,34 @@ import { folderFiles, kopsim, tempDir } from '../experiment/cliSupport.js';
  * households, 12 months): Morris r = 2, p = 4 and Sobol' N = 4 over two parameters.
  */
 const root = tempDir('kopsim-sens-');
-const TINY = ['scenario: seed-roadmap', 'months: 12', `set: ['regions=[{"name":"A","households":100}]']`, 'indicators: [member_share, gini]'];
-const PARAMETERS = ['parameters:', '  - {path: awareness.peerWeight, min: 0.02, max: 0.2}', '  - {path: membership.thresholdMean, min: 0.2, max: 0.7}'];
+const TINY = [
+  'scenario: seed-roadmap',
+  'months: 12',
+  `set: ['regions=[{"name":"A","households":100}]']`,
+  'indicators: [member_share, gini]',
+];
+const PARAMETERS = [
+  'parameters:',
+  '  - {path: awareness.peerWeight, min: 0.02, max: 0.2}',
+  '  - {path: membership.thresholdMean, min: 0.2, max: 0.7}',
+];
 const morrisFile = join(root, 'tiny-morris.yaml');
 const sobolFile = join(root, 'tiny-sobol.yaml');
-writeFileSync(morrisFile, [...TINY, 'method: morris', 'morris: {trajectories: 2, levels: 4}', 'at: [6, final]', ...PARAMETERS].join('\n'));
-writeFileSync(sobolFile, [...TINY, 'method: sobol', 'sobol: {n: 4, secondOrder: true}', 'replicates: 2', 'bootstrap: {resamples: 200}', ...PARAMETERS].join('\n'));
+writeFileSync(
+  morrisFile,
+  [...TINY, 'method: morris', 'morris: {trajectories: 2, levels: 4}', 'at: [6, final]', ...PARAMETERS].join('\n'),
+);
+writeFileSync(
+  sobolFile,
+  [
+    ...TINY,
+    'method: sobol',
+    'sobol: {n: 4, secondOrder: true}',
+    'replicates: 2',
+    'bootstrap: {resamples: 200}',
+    ...PARAMETERS,
+  ].join('\n'),
+);
 
 const morris = join(root, 'morris');
 const sobol = join(root, 'sobol');
@@ -29,29 +51,58 @@ beforeAll(async () => {
 describe('kopsim sensitivity: Morris', () => {
   it('saves the design, seeds, runs and indices, and draws the mu*-sigma scatters into report.html', () => {
     const files = Object.keys(folderFiles(morris)).sort();
-    const charts = ['gini-m6', 'gini-m12', 'member_share-m6', 'member_share-m12'].flatMap((c) => ['png', 'svg', 'vl.json'].map((x) => `charts/morris-${c}.${x}`));
-    expect(files).toEqual([...charts, 'design.csv', 'design.json', 'indices.csv', 'indices.json', 'outputs.csv', 'plan.json', 'report.html', 'runs.jsonl', 'seeds.csv'].sort());
+    const charts = ['gini-m6', 'gini-m12', 'member_share-m6', 'member_share-m12'].flatMap((c) =>
+      ['png', 'svg', 'vl.json'].map((x) => `charts/morris-${c}.${x}`),
+    );
+    expect(files).toEqual(
+      [
+        ...charts,
+        'design.csv',
+        'design.json',
+        'indices.csv',
+        'indices.json',
+        'outputs.csv',
+        'plan.json',
+        'report.html',
+        'runs.jsonl',
+        'seeds.csv',
+      ].sort(),
+    );
     expect(readFileSync(join(morris, 'runs.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2 * 3);
     const design = readFileSync(join(morris, 'design.csv'), 'utf8').trimEnd().split('\n');
-    expect(design[0]).toBe('point,trajectory,step,moved,direction,unit:awareness.peerWeight,unit:membership.thresholdMean,awareness.peerWeight,membership.thresholdMean');
+    expect(design[0]).toBe(
+      'point,trajectory,step,moved,direction,unit:awareness.peerWeight,unit:membership.thresholdMean,awareness.peerWeight,membership.thresholdMean',
+    );
     expect(design).toHaveLength(1 + 6);
     expect(readFileSync(join(morris, 'seeds.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
-    expect(readFileSync(join(morris, 'indices.csv'), 'utf8').split('\n')[0]).toBe('output,indicator,month,final,parameter,mu,mu_star,mu_star_low,mu_star_high,sigma');
+    expect(readFileSync(join(morris, 'indices.csv'), 'utf8').split('\n')[0]).toBe(
+      'output,indicator,month,final,parameter,mu,mu_star,mu_star_low,mu_star_high,sigma',
+    );
     const json = JSON.parse(readFileSync(join(morris, 'indices.json'), 'utf8'));
-    expect(json.outputs.map((o: { output: { key: string } }) => o.output.key)).toEqual(['member_share@6', 'member_share@12', 'gini@6', 'gini@12']);
+    expect(json.outputs.map((o: { output: { key: string } }) => o.output.key)).toEqual([
+      'member_share@6',
+      'member_share@12',
+      'gini@6',
+      'gini@12',
+    ]);
     for (const o of json.outputs) for (const m of o.morris) expect(m.muStarLower).toBeLessThanOrEqual(m.muStar);
     const html = readFileSync(join(morris, 'report.html'), 'utf8');
     expect(html).toContain('data-chart="morris-gini-m12"');
     expect(html).toContain('μ*');
     const spec = JSON.parse(readFileSync(join(morris, 'charts/morris-gini-m12.vl.json'), 'utf8'));
     expect(spec.$schema).toMatch(/vega-lite\/v6/);
-    expect(JSON.parse(readFileSync(join(morris, 'manifest.json'), 'utf8'))).toMatchObject({ kind: 'sensitivity', status: 'complete', runs: { planned: 6, completed: 6 } });
+    expect(JSON.parse(readFileSync(join(morris, 'manifest.json'), 'utf8'))).toMatchObject({
+      kind: 'sensitivity',
+      status: 'complete',
+      runs: { planned: 6, completed: 6 },
+    });
   });
 
   it('kopsim analyze recomputes the same files, byte for byte, from the folder alone', async () => {
     const copy = join(root, 'morris-again');
     cpSync(morris, copy, { recursive: true });
-    for (const f of [...RESULT_FILES, 'design.csv', 'design.json', 'seeds.csv']) rmSync(join(copy, f), { recursive: true, force: true });
+    for (const f of [...RESULT_FILES, 'design.csv', 'design.json', 'seeds.csv'])
+      rmSync(join(copy, f), { recursive: true, force: true });
     const r = await kopsim(['analyze', copy]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Member share, month 12 \(final\):/);
@@ -67,10 +118,13 @@ describe("kopsim sensitivity: Sobol'", () => {
     expect(json.replicatesUsed).toEqual([0, 1]);
     for (const o of json.outputs) {
       expect(o.sobol.indices).toHaveLength(2);
-      for (const s of o.sobol.indices) for (const k of ['s1', 's1Lower', 's1Upper', 'st', 'stLower', 'stUpper']) expect(typeof s[k]).toBe('number');
+      for (const s of o.sobol.indices)
+        for (const k of ['s1', 's1Lower', 's1Upper', 'st', 'stLower', 'stUpper']) expect(typeof s[k]).toBe('number');
       expect(o.sobol.second).toHaveLength(1);
     }
-    expect(readFileSync(join(sobol, 'indices-s2.csv'), 'utf8').split('\n')[1]).toMatch(/^member_share@12,member_share,12,true,awareness\.peerWeight,membership\.thresholdMean,/);
+    expect(readFileSync(join(sobol, 'indices-s2.csv'), 'utf8').split('\n')[1]).toMatch(
+      /^member_share@12,member_share,12,true,awareness\.peerWeight,membership\.thresholdMean,/,
+    );
     const copy = join(root, 'sobol-again');
     cpSync(sobol, copy, { recursive: true });
     for (const f of RESULT_FILES) rmSync(join(copy, f), { recursive: true, force: true });
@@ -91,7 +145,9 @@ describe("kopsim sensitivity: Sobol'", () => {
     expect(r0.code).toBe(0);
     expect(r0.stdout).toMatch(/Shard 0\/2 of tiny-sobol: 24 of 24 runs/);
     expect(existsSync(join(s0, 'indices.csv'))).toBe(false);
-    expect((await kopsim(['sensitivity', sobolFile, '--workers', '0', '--shard', '1/2', '--out', s1, '--no-report'])).code).toBe(0);
+    expect(
+      (await kopsim(['sensitivity', sobolFile, '--workers', '0', '--shard', '1/2', '--out', s1, '--no-report'])).code,
+    ).toBe(0);
     const merged = join(root, 'merged');
     const m = await kopsim(['merge', s0, s1, '--out', merged, '--no-report']);
     expect(m.code, m.stderr).toBe(0);
@@ -121,12 +177,21 @@ describe('bad input', () => {
     const file = join(root, 'bad.yaml');
     writeFileSync(
       file,
-      [...TINY.slice(0, 3), 'method: sobol', 'sobol: {n: 6}', 'indicators: [gini, ginny]', 'parameters:', '  - {path: awareness.peerWeigth, min: 0, max: 1}', '  - {path: awareness.culturalFit, min: 0.9, max: 0.5}'].join('\n'),
+      [
+        ...TINY.slice(0, 3),
+        'method: sobol',
+        'sobol: {n: 6}',
+        'indicators: [gini, ginny]',
+        'parameters:',
+        '  - {path: awareness.peerWeigth, min: 0, max: 1}',
+        '  - {path: awareness.culturalFit, min: 0.9, max: 0.5}',
+      ].join('\n'),
     );
     const out = join(root, 'never');
     const r = await kopsim(['sensitivity', file, '--out', out, '--workers', 'x']);
     expect(r.code).toBe(2);
-    for (const p of ['--workers', 'sobol.n', 'indicators[1]', 'parameters[0].path', 'parameters[1].max']) expect(r.stderr).toContain(`  ${p}: `);
+    for (const p of ['--workers', 'sobol.n', 'indicators[1]', 'parameters[0].path', 'parameters[1].max'])
+      expect(r.stderr).toContain(`  ${p}: `);
     expect(existsSync(out)).toBe(false);
     const empty = join(root, 'empty.yaml');
     writeFileSync(empty, [...TINY, 'method: morris', 'parameters: []'].join('\n'));

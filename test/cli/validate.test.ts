@@ -26,12 +26,19 @@ describe('kopsim validate', () => {
   });
 
   it('rejects a bad file with exit 2, every problem with its path and value, and writes nothing', () => {
-    const dir = temp.make({ 'bad.json': JSON.stringify({ months: 0, regions: [{ name: 'a', households: 1.5 }], shocks: { incomeNoiseSd: -1 } }) });
+    const dir = temp.make({
+      'bad.json': JSON.stringify({
+        months: 0,
+        regions: [{ name: 'a', households: 1.5 }],
+        shocks: { incomeNoiseSd: -1 },
+      }),
+    });
     const r = kopsim(['validate', 'bad.json', '--set', 'awareness.uptake=7'], dir);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('4 problems');
-    for (const line of ['  months: ', '  regions[0].households: ', '  shocks.incomeNoiseSd: ', '  awareness.uptake: ']) expect(r.stderr).toContain(line);
+    for (const line of ['  months: ', '  regions[0].households: ', '  shocks.incomeNoiseSd: ', '  awareness.uptake: '])
+      expect(r.stderr).toContain(line);
     for (const value of ['got 0', 'got 1.5', 'got -1', 'got 7']) expect(r.stderr).toContain(value);
     expect(readdirSync(dir)).toEqual(['bad.json']);
   });

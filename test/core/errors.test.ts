@@ -1,10 +1,21 @@
 import { describe, it, expect } from 'vitest';
-import { formatProblem, InputError, KopsimError, LedgerError, OutputError, SimulationError } from '../../src/core/errors.js';
+import {
+  formatProblem,
+  InputError,
+  KopsimError,
+  LedgerError,
+  OutputError,
+  SimulationError,
+} from '../../src/core/errors.js';
 
 describe('formatProblem', () => {
   it('writes `path: message, got value`, with strings quoted as JSON', () => {
-    expect(formatProblem({ path: 'regions[2].households', message: 'must be a positive integer', found: -5 })).toBe('  regions[2].households: must be a positive integer, got -5');
-    expect(formatProblem({ path: 'strategy.mode', message: 'must be gated or scheduled', found: 'gatd' })).toBe('  strategy.mode: must be gated or scheduled, got "gatd"');
+    expect(formatProblem({ path: 'regions[2].households', message: 'must be a positive integer', found: -5 })).toBe(
+      '  regions[2].households: must be a positive integer, got -5',
+    );
+    expect(formatProblem({ path: 'strategy.mode', message: 'must be gated or scheduled', found: 'gatd' })).toBe(
+      '  strategy.mode: must be gated or scheduled, got "gatd"',
+    );
   });
 
   it('formats every kind of value: null, booleans, arrays, objects', () => {
@@ -46,7 +57,11 @@ describe('InputError', () => {
     const e = new InputError('scenarios/bad.yaml', problems);
     const lines = e.message.split('\n');
     expect(lines[0]).toBe('scenarios/bad.yaml: 3 problems');
-    expect(lines.slice(1)).toEqual(['  months: must be at least 1, got 0', '  regions[1].households: must be positive, got -5', '  --seed: must be an integer, got "abc"']);
+    expect(lines.slice(1)).toEqual([
+      '  months: must be at least 1, got 0',
+      '  regions[1].households: must be positive, got -5',
+      '  --seed: must be an integer, got "abc"',
+    ]);
     expect(e.problems).toEqual(problems);
   });
 

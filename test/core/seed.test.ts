@@ -46,7 +46,8 @@ describe('runSeed', () => {
 
   it('is stable and distinct across base seeds, design points and replicates', () => {
     const seeds = new Set<number>();
-    for (const base of [0, 1, 2]) for (const point of ['', 'a', 'b']) for (let r = 0; r < 50; r++) seeds.add(runSeed(base, point, r));
+    for (const base of [0, 1, 2])
+      for (const point of ['', 'a', 'b']) for (let r = 0; r < 50; r++) seeds.add(runSeed(base, point, r));
     expect(seeds.size).toBe(3 * 3 * 50);
     expect(runSeed(1, 'a', 0)).toBe(runSeed(1, 'a', 0));
   });

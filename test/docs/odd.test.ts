@@ -74,11 +74,16 @@ describe('docs/ODD.md', () => {
   it.each(leaves.map((l) => [l.path, l] as const))("states the schema's default of %s", (path, leaf) => {
     const row = rows.find((r) => r.path === path);
     expect(row, `${path} is not in docs/ODD.md`).toBeDefined();
-    expect(parseDefault(row!.cells[0]), `${path}: ODD says ${row!.cells[0]}, the schema ${formatDefault(leaf.default)}`).toEqual(leaf.default);
+    expect(
+      parseDefault(row!.cells[0]),
+      `${path}: ODD says ${row!.cells[0]}, the schema ${formatDefault(leaf.default)}`,
+    ).toEqual(leaf.default);
   });
 
   it('gives every parameter a unit and a source or reason', () => {
-    const bare = rows.filter((r) => r.cells.length < 3 || r.cells[1] === '' || r.cells[2].length < 10).map((r) => r.path);
+    const bare = rows
+      .filter((r) => r.cells.length < 3 || r.cells[1] === '' || r.cells[2].length < 10)
+      .map((r) => r.path);
     expect(bare).toEqual([]);
   });
 });

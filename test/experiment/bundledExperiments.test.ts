@@ -6,7 +6,9 @@ import { loadExperiment } from '../../src/scenario/loadExperiment.js';
 
 const dir = join(process.cwd(), 'scenarios', 'experiments');
 // Sensitivity experiments (kind: sensitivity) are run by kopsim sensitivity: test/experiment/sensitivityPlanBundled.test.ts.
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !/^kind: sensitivity$/m.test(readFileSync(join(dir, f), 'utf8')));
+const files = readdirSync(dir).filter(
+  (f) => f.endsWith('.yaml') && !/^kind: sensitivity$/m.test(readFileSync(join(dir, f), 'utf8')),
+);
 
 describe('bundled experiment files', () => {
   it('exist', () => expect(files.length).toBeGreaterThanOrEqual(4));

@@ -7,7 +7,14 @@ import { vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 /** A small experiment that runs in about a second: 1 region x 200 households, 24 months, two indicators (few charts). */
-export const SMALL = ['--months', '24', '--set', 'regions=[{"name":"A","households":200}]', '--indicators', 'member_share,gini'];
+export const SMALL = [
+  '--months',
+  '24',
+  '--set',
+  'regions=[{"name":"A","households":200}]',
+  '--indicators',
+  'member_share,gini',
+];
 
 /** Runs the CLI in this process and captures what it prints. */
 export async function kopsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -57,6 +64,9 @@ const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
  */
 export function kopsimChild(args: readonly string[], dir: string): ChildProcess {
   const script = join(dir, 'child.mts');
-  writeFileSync(script, `import { main } from ${JSON.stringify(MAIN)};\nprocess.exitCode = await main(${JSON.stringify(args)});\n`);
+  writeFileSync(
+    script,
+    `import { main } from ${JSON.stringify(MAIN)};\nprocess.exitCode = await main(${JSON.stringify(args)});\n`,
+  );
   return spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { factorialPoints, latinHypercubePoints, parameterValues } from '../../src/experiment/designPoints.js';
 import type { SweepParameter } from '../../src/scenario/experimentSchema.js';
 
-const range = (path: string, from: number, to: number, steps?: number, scale: 'linear' | 'log' = 'linear'): SweepParameter => ({ path, from, to, steps, scale });
+const range = (
+  path: string,
+  from: number,
+  to: number,
+  steps?: number,
+  scale: 'linear' | 'log' = 'linear',
+): SweepParameter => ({ path, from, to, steps, scale });
 
 describe('parameterValues', () => {
   it('spaces a range evenly, ends included, without float noise', () => {
@@ -14,9 +20,19 @@ describe('parameterValues', () => {
 
 describe('factorialPoints', () => {
   it('gives every combination, the last parameter fastest, keyed by values', () => {
-    const pts = factorialPoints([{ path: 'a.b', values: [1, 2], scale: 'linear' }, { path: 'c', values: ['x', 'y', 'z'], scale: 'linear' }]);
+    const pts = factorialPoints([
+      { path: 'a.b', values: [1, 2], scale: 'linear' },
+      { path: 'c', values: ['x', 'y', 'z'], scale: 'linear' },
+    ]);
     expect(pts).toHaveLength(6);
-    expect(pts.map((p) => p.key)).toEqual(['a.b=1,c="x"', 'a.b=1,c="y"', 'a.b=1,c="z"', 'a.b=2,c="x"', 'a.b=2,c="y"', 'a.b=2,c="z"']);
+    expect(pts.map((p) => p.key)).toEqual([
+      'a.b=1,c="x"',
+      'a.b=1,c="y"',
+      'a.b=1,c="z"',
+      'a.b=2,c="x"',
+      'a.b=2,c="y"',
+      'a.b=2,c="z"',
+    ]);
     expect(pts[4].params).toEqual({ 'a.b': 2, c: 'y' });
   });
 
@@ -34,7 +50,8 @@ describe('latinHypercubePoints', () => {
     const n = 17;
     const pts = latinHypercubePoints(params, n, 5);
     expect(pts).toHaveLength(n);
-    const strata = (path: string, f: (v: number) => number) => pts.map((p) => Math.floor(f(p.params[path] as number) * n)).sort((x, y) => x - y);
+    const strata = (path: string, f: (v: number) => number) =>
+      pts.map((p) => Math.floor(f(p.params[path] as number) * n)).sort((x, y) => x - y);
     const all = Array.from({ length: n }, (_, i) => i);
     expect(strata('a', (v) => v)).toEqual(all);
     expect(strata('b', (v) => (v - 10) / 10)).toEqual(all);

@@ -36,7 +36,14 @@ describe('readRunLines', () => {
 });
 
 describe('openExperimentFolder', () => {
-  const plan = planExperiment(loadExperimentDocument({ kind: 'replicate', scenarios: ['status-quo'], replicates: 2, months: 3 }, 'test', process.cwd(), 'open'));
+  const plan = planExperiment(
+    loadExperimentDocument(
+      { kind: 'replicate', scenarios: ['status-quo'], replicates: 2, months: 3 },
+      'test',
+      process.cwd(),
+      'open',
+    ),
+  );
 
   it('creates a folder with plan.json, then resumes it, cutting a torn tail', () => {
     const dir = join(tempDir(), 'exp');

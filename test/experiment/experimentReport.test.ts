@@ -2,12 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { summarizeExperiment } from '../../src/experiment/experimentSummary.js';
 import { planExperiment } from '../../src/experiment/plan.js';
 import type { RunRecord } from '../../src/experiment/runRecord.js';
-import { experimentBandRows, experimentCharts, experimentDifferenceRows, experimentFinalRows, experimentReportDocument } from '../../src/report/experimentReport.js';
+import {
+  experimentBandRows,
+  experimentCharts,
+  experimentDifferenceRows,
+  experimentFinalRows,
+  experimentReportDocument,
+} from '../../src/report/experimentReport.js';
 import { loadExperimentDocument } from '../../src/scenario/loadExperiment.js';
 
 // Made-up records: gini = replicate + month / 10 for status-quo, one more for seed-roadmap.
 const plan = planExperiment(
-  loadExperimentDocument({ kind: 'compare', scenarios: ['status-quo', 'seed-roadmap'], replicates: 3, months: 2, indicators: ['gini'], set: ['regions=[{"name":"A","households":200}]'] }, 'test', process.cwd(), 'rows'),
+  loadExperimentDocument(
+    {
+      kind: 'compare',
+      scenarios: ['status-quo', 'seed-roadmap'],
+      replicates: 3,
+      months: 2,
+      indicators: ['gini'],
+      set: ['regions=[{"name":"A","households":200}]'],
+    },
+    'test',
+    process.cwd(),
+    'rows',
+  ),
 );
 const records: RunRecord[] = plan.runs.map((run) => ({
   ...run,
@@ -33,7 +51,15 @@ describe('experiment chart rows', () => {
       ['seed-roadmap', expect.closeTo(2.2, 12)],
     ]);
     // every paired difference is 1 (up to rounding): CI [1, 1]
-    expect(experimentDifferenceRows(summary)).toEqual([{ scenario: 'seed-roadmap - status-quo', indicator: 'gini', mean: expect.closeTo(1, 12), lo: expect.closeTo(1, 12), hi: expect.closeTo(1, 12) }]);
+    expect(experimentDifferenceRows(summary)).toEqual([
+      {
+        scenario: 'seed-roadmap - status-quo',
+        indicator: 'gini',
+        mean: expect.closeTo(1, 12),
+        lo: expect.closeTo(1, 12),
+        hi: expect.closeTo(1, 12),
+      },
+    ]);
   });
 
   it('draws a band and a difference chart per indicator, and a report with the comparison table', () => {

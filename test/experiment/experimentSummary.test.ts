@@ -10,12 +10,38 @@ const SMALL = ['regions=[{"name":"A","households":200}]'];
 
 describe('summarizeExperiment', () => {
   it('gives exactly zero differences for a strategy compared with itself', () => {
-    const plan = planExperiment(loadExperimentDocument({ kind: 'compare', scenarios: ['seed-roadmap', 'seed-roadmap'], replicates: 4, months: 24, reportMonths: [12], set: SMALL }, 'test', process.cwd(), 'self'));
-    const records = plan.runs.map((run) => executeTask({ run, scenario: scenarioForRun(plan, run), indicators: plan.indicators }));
+    const plan = planExperiment(
+      loadExperimentDocument(
+        {
+          kind: 'compare',
+          scenarios: ['seed-roadmap', 'seed-roadmap'],
+          replicates: 4,
+          months: 24,
+          reportMonths: [12],
+          set: SMALL,
+        },
+        'test',
+        process.cwd(),
+        'self',
+      ),
+    );
+    const records = plan.runs.map((run) =>
+      executeTask({ run, scenario: scenarioForRun(plan, run), indicators: plan.indicators }),
+    );
     const summary = summarizeExperiment(plan, records);
     expect(summary.comparisons).toHaveLength(plan.indicators.length * 2);
     for (const c of summary.comparisons) {
-      expect(c).toMatchObject({ scenario: 'seed-roadmap#2', baseline: 'seed-roadmap', n: 4, meanDiff: 0, sdDiff: 0, ciLow: 0, ciHigh: 0, p: 1, dz: 0 });
+      expect(c).toMatchObject({
+        scenario: 'seed-roadmap#2',
+        baseline: 'seed-roadmap',
+        n: 4,
+        meanDiff: 0,
+        sdDiff: 0,
+        ciLow: 0,
+        ciHigh: 0,
+        p: 1,
+        dz: 0,
+      });
       expect(c.meanScenario).toBe(c.meanBaseline);
     }
     expect(summary.comparisons.filter((c) => c.final).every((c) => c.month === 24)).toBe(true);
@@ -25,13 +51,37 @@ describe('summarizeExperiment', () => {
     // Two scenarios, 6 replicates of made-up records: the summary of month 1 must equal
     // the hand-computed statistics of [2, 4, 4, 5, 7, 8] (see describeSample.test.ts) and
     // the paired differences match scipy on [1.5, -0.5, 2, 1, 0.5, 0.9].
-    const plan = planExperiment(loadExperimentDocument({ kind: 'compare', scenarios: ['status-quo', 'seed-roadmap'], replicates: 6, months: 24, indicators: ['gini'], set: SMALL }, 'test', process.cwd(), 'fixed'));
+    const plan = planExperiment(
+      loadExperimentDocument(
+        {
+          kind: 'compare',
+          scenarios: ['status-quo', 'seed-roadmap'],
+          replicates: 6,
+          months: 24,
+          indicators: ['gini'],
+          set: SMALL,
+        },
+        'test',
+        process.cwd(),
+        'fixed',
+      ),
+    );
     const base = [2, 4, 4, 5, 7, 8];
     const diff = [1.5, -0.5, 2, 1, 0.5, 0.9];
     const records: RunRecord[] = plan.runs.map((run) => {
       const y = base[run.replicate];
       const v = run.scenario === 'status-quo' ? y : y + diff[run.replicate];
-      return { index: run.index, key: run.key, scenario: run.scenario, point: run.point, params: run.params, replicate: run.replicate, seed: run.seed, months: 24, values: { gini: Array.from({ length: 25 }, () => v) } };
+      return {
+        index: run.index,
+        key: run.key,
+        scenario: run.scenario,
+        point: run.point,
+        params: run.params,
+        replicate: run.replicate,
+        seed: run.seed,
+        months: 24,
+        values: { gini: Array.from({ length: 25 }, () => v) },
+      };
     });
     // Shuffled input: the summary takes records in plan order whatever order they come in.
     const summary = summarizeExperiment(plan, [...records].reverse());

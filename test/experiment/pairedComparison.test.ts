@@ -20,7 +20,16 @@ describe('pairedComparison', () => {
   });
 
   it('reports exactly zero and p = 1 when every difference is zero', () => {
-    expect(pairedComparison([0, 0, 0, 0])).toEqual({ n: 4, meanDiff: 0, sdDiff: 0, ciLow: 0, ciHigh: 0, t: 0, p: 1, dz: 0 });
+    expect(pairedComparison([0, 0, 0, 0])).toEqual({
+      n: 4,
+      meanDiff: 0,
+      sdDiff: 0,
+      ciLow: 0,
+      ciHigh: 0,
+      t: 0,
+      p: 1,
+      dz: 0,
+    });
   });
 
   it('reports p = 0 and an infinite effect for a constant non-zero difference', () => {

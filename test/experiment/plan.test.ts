@@ -33,7 +33,13 @@ describe('planExperiment: replicate and compare', () => {
   });
 
   it('gives replicate k of every strategy the same seed (common random numbers)', () => {
-    const p = plan({ kind: 'compare', scenarios: ['status-quo', 'seed-roadmap'], replicates: 4, seed: 3, reportMonths: [12, 12, 6] });
+    const p = plan({
+      kind: 'compare',
+      scenarios: ['status-quo', 'seed-roadmap'],
+      replicates: 4,
+      seed: 3,
+      reportMonths: [12, 12, 6],
+    });
     expect(p.baseline).toBe('status-quo');
     expect(p.reportMonths).toEqual([6, 12]);
     for (let k = 0; k < 4; k++) {
@@ -50,7 +56,7 @@ describe('planExperiment: replicate and compare', () => {
     expect(new Set(p.runs.map((r) => r.key)).size).toBe(4);
   });
 
-  it('defaults the base seed to the first scenario\'s and is deterministic (same hash)', () => {
+  it("defaults the base seed to the first scenario's and is deterministic (same hash)", () => {
     const a = plan({ kind: 'replicate', scenarios: ['seed-roadmap'], replicates: 2 });
     expect(a.baseSeed).toBe(1);
     expect(plan({ kind: 'replicate', scenarios: ['seed-roadmap'], replicates: 2 }).hash).toBe(a.hash);
@@ -92,10 +98,25 @@ describe('planExperiment: sweeps', () => {
   });
 
   it('samples a Latin hypercube reproducibly from the sweep seed', () => {
-    const doc = { kind: 'sweep', scenarios: ['seed-roadmap'], replicates: 1, sweep: { design: 'latin-hypercube', points: 5, seed: 4, parameters: [{ path: 'awareness.peerWeight', from: 0.01, to: 0.2 }] } };
+    const doc = {
+      kind: 'sweep',
+      scenarios: ['seed-roadmap'],
+      replicates: 1,
+      sweep: {
+        design: 'latin-hypercube',
+        points: 5,
+        seed: 4,
+        parameters: [{ path: 'awareness.peerWeight', from: 0.01, to: 0.2 }],
+      },
+    };
     const a = plan(doc);
     expect(a.points).toHaveLength(5);
-    expect(a.points.every((pt) => (pt.params['awareness.peerWeight'] as number) >= 0.01 && (pt.params['awareness.peerWeight'] as number) <= 0.2)).toBe(true);
+    expect(
+      a.points.every(
+        (pt) =>
+          (pt.params['awareness.peerWeight'] as number) >= 0.01 && (pt.params['awareness.peerWeight'] as number) <= 0.2,
+      ),
+    ).toBe(true);
     expect(plan(doc).points).toEqual(a.points);
   });
 });
@@ -118,14 +139,32 @@ describe('planExperiment: errors, every one with its path', () => {
       ['sweep.parameters[0].values', 'must list at least one value'],
       ['sweep.parameters[1].to', 'must be greater than from (0.8)'],
     ]);
-    const unknown = problems({ kind: 'sweep', scenarios: ['seed-roadmap'], sweep: { parameters: [{ path: 'awareness.peerWieght', values: [0.1] }, { path: 'regions[3].households', values: [10] }] } });
+    const unknown = problems({
+      kind: 'sweep',
+      scenarios: ['seed-roadmap'],
+      sweep: {
+        parameters: [
+          { path: 'awareness.peerWieght', values: [0.1] },
+          { path: 'regions[3].households', values: [10] },
+        ],
+      },
+    });
     expect(unknown.map((p) => p.path)).toEqual(['sweep.parameters[0].path', 'sweep.parameters[1].path']);
     expect(unknown[0].message).toMatch(/is not a field of scenario seed-roadmap/);
     expect(unknown[0].found).toBe('awareness.peerWieght');
   });
 
   it('reports values the scenario schema refuses, with the value', () => {
-    const found = problems({ kind: 'sweep', scenarios: ['seed-roadmap'], sweep: { parameters: [{ path: 'awareness.peerWeight', values: [0.1, 2, 'high'] }, { path: 'awareness', values: [1] }] } });
+    const found = problems({
+      kind: 'sweep',
+      scenarios: ['seed-roadmap'],
+      sweep: {
+        parameters: [
+          { path: 'awareness.peerWeight', values: [0.1, 2, 'high'] },
+          { path: 'awareness', values: [1] },
+        ],
+      },
+    });
     expect(found.map((p) => [p.path, p.found])).toEqual([
       ['sweep.parameters[0].values[1]', 2],
       ['sweep.parameters[0].values[2]', 'high'],
@@ -135,23 +174,51 @@ describe('planExperiment: errors, every one with its path', () => {
   });
 
   it('reports bad kinds, scenarios, indicators, baselines and months together', () => {
-    expect(problems({ kind: 'compare', scenarios: ['seed-roadmap'], replicates: 0 }).map((p) => p.path)).toEqual(['replicates', 'scenarios']);
-    expect(problems({ kind: 'replicate', scenarios: ['no-such-scenario', 'seed-roadmap'], sweep: { parameters: [] } }).map((p) => p.path)).toEqual(['sweep', 'sweep.parameters']);
-    expect(problems({ kind: 'replicate', scenarios: ['no-such-scenario'] }).map((p) => [p.path, p.found])).toEqual([['scenarios[0]', 'no-such-scenario']]);
-    expect(problems({ kind: 'compare', scenarios: ['seed-roadmap', 'status-quo'], baseline: 'top-down-x' }).map((p) => p.path)).toEqual(['baseline']);
-    expect(problems({ kind: 'replicate', scenarios: ['seed-roadmap'], indicators: ['gini', 'ginny'], reportMonths: [30] }).map((p) => [p.path, p.found])).toEqual([
+    expect(problems({ kind: 'compare', scenarios: ['seed-roadmap'], replicates: 0 }).map((p) => p.path)).toEqual([
+      'replicates',
+      'scenarios',
+    ]);
+    expect(
+      problems({ kind: 'replicate', scenarios: ['no-such-scenario', 'seed-roadmap'], sweep: { parameters: [] } }).map(
+        (p) => p.path,
+      ),
+    ).toEqual(['sweep', 'sweep.parameters']);
+    expect(problems({ kind: 'replicate', scenarios: ['no-such-scenario'] }).map((p) => [p.path, p.found])).toEqual([
+      ['scenarios[0]', 'no-such-scenario'],
+    ]);
+    expect(
+      problems({ kind: 'compare', scenarios: ['seed-roadmap', 'status-quo'], baseline: 'top-down-x' }).map(
+        (p) => p.path,
+      ),
+    ).toEqual(['baseline']);
+    expect(
+      problems({
+        kind: 'replicate',
+        scenarios: ['seed-roadmap'],
+        indicators: ['gini', 'ginny'],
+        reportMonths: [30],
+      }).map((p) => [p.path, p.found]),
+    ).toEqual([
       ['indicators[1]', 'ginny'],
       ['reportMonths[0]', 30],
     ]);
-    expect(problems({ kind: 'sweep', scenarios: ['seed-roadmap'], sweep: { design: 'latin-hypercube', parameters: [{ path: 'awareness.peerWeight', values: [0.1] }] } }).map((p) => p.path)).toEqual([
-      'sweep.parameters[0].values',
-      'sweep.points',
-    ]);
-    expect(problems({ kind: 'replicate', scenarios: ['seed-roadmap'], replicate: 3 }).map((p) => [p.path, p.message])).toEqual([['replicate', 'is not an experiment field']]);
+    expect(
+      problems({
+        kind: 'sweep',
+        scenarios: ['seed-roadmap'],
+        sweep: { design: 'latin-hypercube', parameters: [{ path: 'awareness.peerWeight', values: [0.1] }] },
+      }).map((p) => p.path),
+    ).toEqual(['sweep.parameters[0].values', 'sweep.points']);
+    expect(
+      problems({ kind: 'replicate', scenarios: ['seed-roadmap'], replicate: 3 }).map((p) => [p.path, p.message]),
+    ).toEqual([['replicate', 'is not an experiment field']]);
   });
 
-  it('reports problems inside a scenario with the scenario\'s index', () => {
-    const found = problems({ kind: 'replicate', scenarios: [{ scenario: 'seed-roadmap', set: ['awareness.peerWeight=5'] }] });
+  it("reports problems inside a scenario with the scenario's index", () => {
+    const found = problems({
+      kind: 'replicate',
+      scenarios: [{ scenario: 'seed-roadmap', set: ['awareness.peerWeight=5'] }],
+    });
     expect(found.map((p) => p.path)).toEqual(['scenarios[0]: awareness.peerWeight']);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { InputError, type InputProblem } from '../../src/core/errors.js';
 import { runSeed } from '../../src/core/seed.js';
 import { analyzeAttribution } from '../../src/experiment/attributionAnalysis.js';
-import { attributionScenarioOf, coalitionKey, coalitionStages, planAttribution, type AttributionPlan } from '../../src/experiment/attributionPlan.js';
+import {
+  attributionScenarioOf,
+  coalitionKey,
+  coalitionStages,
+  planAttribution,
+  type AttributionPlan,
+} from '../../src/experiment/attributionPlan.js';
 import type { RunRecord } from '../../src/experiment/runRecord.js';
 import { analyzeSensitivity } from '../../src/experiment/sensitivityAnalysis.js';
 import { analysisPlanHash, planSensitivity, type SensitivityPlan } from '../../src/experiment/sensitivityPlan.js';
@@ -18,7 +24,14 @@ const PARAMS = [
 ];
 
 function plan(doc: Record<string, unknown>): SensitivityPlan {
-  return planSensitivity(loadSensitivityDocument({ scenario: 'seed-roadmap', months: 12, set: SMALL, parameters: PARAMS, ...doc }, 'test', process.cwd(), 'test'));
+  return planSensitivity(
+    loadSensitivityDocument(
+      { scenario: 'seed-roadmap', months: 12, set: SMALL, parameters: PARAMS, ...doc },
+      'test',
+      process.cwd(),
+      'test',
+    ),
+  );
 }
 
 /** The problems of an input that must fail, sorted by path. */
@@ -33,9 +46,27 @@ function problems(doc: Record<string, unknown>): InputProblem[] {
 }
 
 /** A record as the worker pool would write it, with the given value of every indicator at every month. */
-function record(p: { runs: readonly { index: number; key: string; scenario: string; point: string; params: Record<string, unknown>; replicate: number; seed: number; months: number }[]; indicators: readonly string[] }, index: number, value: number): RunRecord {
+function record(
+  p: {
+    runs: readonly {
+      index: number;
+      key: string;
+      scenario: string;
+      point: string;
+      params: Record<string, unknown>;
+      replicate: number;
+      seed: number;
+      months: number;
+    }[];
+    indicators: readonly string[];
+  },
+  index: number,
+  value: number,
+): RunRecord {
   const run = p.runs[index];
-  const values = Object.fromEntries(p.indicators.map((id) => [id, Array.from({ length: run.months + 1 }, () => value)]));
+  const values = Object.fromEntries(
+    p.indicators.map((id) => [id, Array.from({ length: run.months + 1 }, () => value)]),
+  );
   return { ...run, params: run.params as RunRecord['params'], values };
 }
 
@@ -51,7 +82,8 @@ describe('planSensitivity: Morris', () => {
     expect(p.design).toMatchObject({ method: 'morris', levels: 4, delta: 4 / 6 });
     // Values on the grid min + k/(p-1) (max - min), in the parameters' units.
     const grid = [0, 1 / 3, 2 / 3, 1].map((u) => 0.02 + u * (0.2 - 0.02));
-    for (const pt of p.points) expect(grid.some((g) => Math.abs(g - pt.params['awareness.peerWeight']) < 1e-12)).toBe(true);
+    for (const pt of p.points)
+      expect(grid.some((g) => Math.abs(g - pt.params['awareness.peerWeight']) < 1e-12)).toBe(true);
   });
 
   it('gives replicate k the same seed at every design point (common random numbers)', () => {
@@ -66,7 +98,9 @@ describe('planSensitivity: Morris', () => {
     const s = scenarioForRun(p, run);
     expect(s.awareness.peerWeight).toBe(run.params['awareness.peerWeight']);
     expect(s.market.middlemanMargin).toBe(run.params['market.middlemanMargin']);
-    expect({ ...s, awareness: p.scenarios[0].scenario.awareness, market: p.scenarios[0].scenario.market }).toEqual(p.scenarios[0].scenario);
+    expect({ ...s, awareness: p.scenarios[0].scenario.awareness, market: p.scenarios[0].scenario.market }).toEqual(
+      p.scenarios[0].scenario,
+    );
   });
 
   it('is deterministic, and its hash covers the design, replicates and bootstrap', () => {
@@ -74,14 +108,24 @@ describe('planSensitivity: Morris', () => {
     expect(plan({ method: 'morris', morris: { trajectories: 2, levels: 4 } })).toEqual(a);
     expect(analysisPlanHash(a)).toBe(a.hash);
     expect(analysisPlanHash(JSON.parse(JSON.stringify(a)))).toBe(a.hash);
-    for (const change of [{ morris: { trajectories: 3, levels: 4 } }, { replicates: 2 }, { designSeed: 5 }, { bootstrap: { resamples: 50 } }, { at: [6, 'final'] }]) {
+    for (const change of [
+      { morris: { trajectories: 3, levels: 4 } },
+      { replicates: 2 },
+      { designSeed: 5 },
+      { bootstrap: { resamples: 50 } },
+      { at: [6, 'final'] },
+    ]) {
       expect(plan({ method: 'morris', morris: { trajectories: 2, levels: 4 }, ...change }).hash).not.toBe(a.hash);
     }
   });
 
   it('rounds integer parameters, and refuses non-integers in an integer field', () => {
     const param = { path: 'gates.stage3Enterprises', min: 1, max: 6 };
-    const p = plan({ method: 'morris', morris: { trajectories: 2, levels: 4 }, parameters: [{ ...param, integer: true }] });
+    const p = plan({
+      method: 'morris',
+      morris: { trajectories: 2, levels: 4 },
+      parameters: [{ ...param, integer: true }],
+    });
     for (const pt of p.points) expect(Number.isInteger(pt.params['gates.stage3Enterprises'])).toBe(true);
     const bad = problems({ method: 'morris', morris: { trajectories: 2, levels: 4 }, parameters: [param] });
     expect(bad[0].path).toMatch(/^design point d\d/);
@@ -105,7 +149,11 @@ describe('planSensitivity: Sobol', () => {
   });
 
   it('maps loguniform parameters onto their range in the logarithm', () => {
-    const p = plan({ method: 'sobol', sobol: { n: 4 }, parameters: [{ path: 'awareness.campaignBudget', min: 1e5, max: 1e7, distribution: 'loguniform' }] });
+    const p = plan({
+      method: 'sobol',
+      sobol: { n: 4 },
+      parameters: [{ path: 'awareness.campaignBudget', min: 1e5, max: 1e7, distribution: 'loguniform' }],
+    });
     for (const pt of p.points) {
       const v = pt.params['awareness.campaignBudget'];
       expect(Math.log10(v)).toBeCloseTo(5 + 2 * pt.unit[0], 9);
@@ -115,7 +163,9 @@ describe('planSensitivity: Sobol', () => {
 
 describe('planSensitivity: errors, all at once with their paths', () => {
   it('no parameters', () => {
-    expect(problems({ method: 'sobol', parameters: [] })).toEqual([{ path: 'parameters', message: 'must list at least one parameter to vary', found: [] }]);
+    expect(problems({ method: 'sobol', parameters: [] })).toEqual([
+      { path: 'parameters', message: 'must list at least one parameter to vary', found: [] },
+    ]);
   });
 
   it('a bad range, N not a power of two, and unknown or unusable paths', () => {
@@ -159,19 +209,26 @@ describe('planSensitivity: errors, all at once with their paths', () => {
   });
 
   it('Morris settings: r >= 2 and an even p >= 4', () => {
-    expect(problems({ method: 'morris', morris: { trajectories: 1, levels: 5 } }).map((p) => p.path)).toEqual(['morris.levels', 'morris.trajectories']);
+    expect(problems({ method: 'morris', morris: { trajectories: 1, levels: 5 } }).map((p) => p.path)).toEqual([
+      'morris.levels',
+      'morris.trajectories',
+    ]);
   });
 
   it('schema problems: unknown fields, a method block that does not match', () => {
     const found = problems({ method: 'morris', sobol: { n: 4 }, extra: 1 }).map((p) => `${p.path}: ${p.message}`);
-    expect(found).toEqual(['extra: is not a sensitivity experiment field', 'sobol: only method sobol takes a sobol block (method is morris)']);
+    expect(found).toEqual([
+      'extra: is not a sensitivity experiment field',
+      'sobol: only method sobol takes a sobol block (method is morris)',
+    ]);
   });
 });
 
 describe('analyzeSensitivity on known functions', () => {
   it('Morris: y = 3 x1 - 2 x2 gives mu = 3 (max - min) and -2 (max - min), sigma 0', () => {
     const p = plan({ method: 'morris', morris: { trajectories: 4, levels: 4 }, indicators: ['gini'], at: ['final'] });
-    const f = (pt: SensitivityPlan['points'][number]) => 3 * pt.params['awareness.peerWeight'] - 2 * pt.params['market.middlemanMargin'];
+    const f = (pt: SensitivityPlan['points'][number]) =>
+      3 * pt.params['awareness.peerWeight'] - 2 * pt.params['market.middlemanMargin'];
     const records = p.runs.map((r, i) => record(p, i, f(p.points.find((pt) => pt.key === r.point)!)));
     const result = analyzeSensitivity(p, records.reverse());
     const [a, b] = result.outputs[0].morris!;
@@ -183,8 +240,16 @@ describe('analyzeSensitivity on known functions', () => {
   });
 
   it('Sobol: an output of x1 alone gives S1 = ST = 1 for it and 0 for the other', () => {
-    const p = plan({ method: 'sobol', sobol: { n: 64 }, indicators: ['p0'], at: ['final'], bootstrap: { resamples: 100 } });
-    const records = p.runs.map((r, i) => record(p, i, p.points.find((pt) => pt.key === r.point)!.params['awareness.peerWeight']));
+    const p = plan({
+      method: 'sobol',
+      sobol: { n: 64 },
+      indicators: ['p0'],
+      at: ['final'],
+      bootstrap: { resamples: 100 },
+    });
+    const records = p.runs.map((r, i) =>
+      record(p, i, p.points.find((pt) => pt.key === r.point)!.params['awareness.peerWeight']),
+    );
     const [x1, x2] = analyzeSensitivity(p, records).outputs[0].sobol!.indices;
     expect(x1.st).toBeCloseTo(1, 1);
     expect(x1.s1).toBeCloseTo(1, 1);
@@ -200,12 +265,27 @@ describe('analyzeSensitivity on known functions', () => {
     const result = analyzeSensitivity(p, records);
     expect(result.replicatesUsed).toEqual([0, 1]);
     expect(result.pointMeans.every((row) => row[0] === 0.5)).toBe(true);
-    expect(result.runs).toEqual({ planned: 3 * perPoint, completed: 2 * perPoint + 2, failed: 0, missing: perPoint - 2 });
-    expect(() => analyzeSensitivity(p, records.filter((r) => r.replicate === 2))).toThrow(/no replicate is finished at every one of the 6 design points/);
+    expect(result.runs).toEqual({
+      planned: 3 * perPoint,
+      completed: 2 * perPoint + 2,
+      failed: 0,
+      missing: perPoint - 2,
+    });
+    expect(() =>
+      analyzeSensitivity(
+        p,
+        records.filter((r) => r.replicate === 2),
+      ),
+    ).toThrow(/no replicate is finished at every one of the 6 design points/);
   });
 
   it('marks an output that is not finite somewhere instead of failing the others', () => {
-    const p = plan({ method: 'morris', morris: { trajectories: 2, levels: 4 }, indicators: ['gini'], at: [6, 'final'] });
+    const p = plan({
+      method: 'morris',
+      morris: { trajectories: 2, levels: 4 },
+      indicators: ['gini'],
+      at: [6, 'final'],
+    });
     const records = p.runs.map((r, i) => record(p, i, 1));
     (records[3].values.gini as number[])[6] = NaN;
     const result = analyzeSensitivity(p, records);
@@ -217,7 +297,14 @@ describe('analyzeSensitivity on known functions', () => {
 describe('planAttribution', () => {
   const scenario = loadScenario('seed-roadmap', [...SMALL, 'months=12']);
   const attribution = (extra: Partial<Parameters<typeof planAttribution>[0]> = {}): AttributionPlan =>
-    planAttribution({ scenario, replicates: 2, indicators: ['gini', 'member_share'], at: ['final'], bootstrap: { resamples: 200, level: 0.95 }, ...extra });
+    planAttribution({
+      scenario,
+      replicates: 2,
+      indicators: ['gini', 'member_share'],
+      at: ['final'],
+      bootstrap: { resamples: 200, level: 0.95 },
+      ...extra,
+    });
 
   it('runs all 64 coalitions x replicates, replicate k on the same seed in every coalition', () => {
     const p = attribution();
@@ -256,7 +343,12 @@ describe('planAttribution', () => {
 
   it('reports bad indicators, months and sample counts together', () => {
     try {
-      attribution({ indicators: ['gini', 'nope'], at: [13], sample: 0, paths: { indicators: '--indicators', at: '--at', sample: '--sample' } });
+      attribution({
+        indicators: ['gini', 'nope'],
+        at: [13],
+        sample: 0,
+        paths: { indicators: '--indicators', at: '--at', sample: '--sample' },
+      });
       throw new Error('expected an InputError');
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
@@ -270,7 +362,9 @@ describe('planAttribution', () => {
     const p = attribution({ indicators: ['gini'] });
     const value = (mask: number, replicate: number) =>
       10 + coalitionStages(mask).reduce((a, k) => a + k, 0) + ((mask & 3) === 3 ? 6 : 0) + replicate * 100; // replicate noise shared by all coalitions (CRN)
-    const records = p.runs.map((r, i) => record(p, i, value(p.coalitions[p.points.findIndex((pt) => pt.key === r.point)], r.replicate)));
+    const records = p.runs.map((r, i) =>
+      record(p, i, value(p.coalitions[p.points.findIndex((pt) => pt.key === r.point)], r.replicate)),
+    );
     const o = analyzeAttribution(p, records).outputs[0];
     expect(o.stages.map((s) => s.value).map((v) => Number(v.toFixed(9)))).toEqual([4, 5, 3, 4, 5, 6]);
     expect(o.total).toBeCloseTo(21 + 6, 12);

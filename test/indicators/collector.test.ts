@@ -40,17 +40,30 @@ function simulate(sets: string[], months: number, indicators: readonly Indicator
   return { got, expected };
 }
 
-const ALL_STAGES = ['strategy.mode=scheduled', 'strategy.schedule={"stage1":0,"stage2":0,"stage3":1,"stage4":2,"stage5":3,"stage6":4}'];
+const ALL_STAGES = [
+  'strategy.mode=scheduled',
+  'strategy.schedule={"stage1":0,"stage2":0,"stage3":1,"stage4":2,"stage5":3,"stage6":4}',
+];
 
 describe('collector', () => {
   it('equals scopeStats + compute for every scope, indicator and month (three regions, every stage)', () => {
-    const { got, expected } = simulate(['regions=[{"name":"a","households":150},{"name":"b","households":90},{"name":"c","households":200}]', ...ALL_STAGES], 30);
+    const { got, expected } = simulate(
+      [
+        'regions=[{"name":"a","households":150},{"name":"b","households":90},{"name":"c","households":200}]',
+        ...ALL_STAGES,
+      ],
+      30,
+    );
     expect(got.length).toBe(31 * 4 * INDICATORS.length);
     expect(got).toEqual(expected);
   });
 
   it('takes the fast path on simulated worlds (the comparisons above test it, not the fallback)', () => {
-    const scenario = loadScenario('default', ['regions=[{"name":"a","households":150},{"name":"b","households":90}]', 'months=6', ...ALL_STAGES]).scenario;
+    const scenario = loadScenario('default', [
+      'regions=[{"name":"a","households":150},{"name":"b","households":90}]',
+      'months=6',
+      ...ALL_STAGES,
+    ]).scenario;
     const { world, rng } = createWorld(scenario, 7);
     const stats = createMonthlyStats(world);
     for (let m = 0; m <= 6; m++) {
@@ -61,7 +74,11 @@ describe('collector', () => {
   });
 
   it('gives every scope the same sums as scopeStats, every month (every field, read by an indicator or not)', () => {
-    const scenario = loadScenario('default', ['regions=[{"name":"a","households":150},{"name":"b","households":90}]', 'months=14', ...ALL_STAGES]).scenario;
+    const scenario = loadScenario('default', [
+      'regions=[{"name":"a","households":150},{"name":"b","households":90}]',
+      'months=14',
+      ...ALL_STAGES,
+    ]).scenario;
     const { world, rng } = createWorld(scenario, 11);
     const stats = createMonthlyStats(world);
     const buffers = createStatsBuffers(world.households.count);
@@ -74,7 +91,9 @@ describe('collector', () => {
         for (const [field, value] of Object.entries(want)) {
           if (typeof value === 'number') expect(got[field], `${field}, scope ${k}, month ${m}`).toBe(value);
         }
-        expect(Array.from(stats.scopes[k].enterprisesByKind)).toEqual(Array.from(want.enterprisesByKind as Float64Array));
+        expect(Array.from(stats.scopes[k].enterprisesByKind)).toEqual(
+          Array.from(want.enterprisesByKind as Float64Array),
+        );
       });
       step(world, rng);
     }
@@ -87,10 +106,21 @@ describe('collector', () => {
 
   it('gives indicators outside the registry the samples they read (built on demand)', () => {
     const custom: Indicator[] = [
-      { id: 'median_twice', label: 'm', unit: 'index', group: 'welfare', description: 'test', compute: (s) => 2 * weightedMedian(s.consumption) + weightedMedian(s.income) },
+      {
+        id: 'median_twice',
+        label: 'm',
+        unit: 'index',
+        group: 'welfare',
+        description: 'test',
+        compute: (s) => 2 * weightedMedian(s.consumption) + weightedMedian(s.income),
+      },
       INDICATORS.find((i) => i.id === 'gini')!,
     ];
-    const { got, expected } = simulate(['regions=[{"name":"a","households":120},{"name":"b","households":80}]', ...ALL_STAGES], 6, custom);
+    const { got, expected } = simulate(
+      ['regions=[{"name":"a","households":120},{"name":"b","households":80}]', ...ALL_STAGES],
+      6,
+      custom,
+    );
     expect(got).toEqual(expected);
   });
 });

@@ -3,7 +3,12 @@ import { fgt } from '../../src/indicators/fgt.js';
 import type { WeightedSample } from '../../src/indicators/distribution.js';
 
 function sample(values: number[], weights = values.map(() => 1)): WeightedSample {
-  return { values: Float64Array.from(values), weights: Float64Array.from(weights), count: values.length, sorted: false };
+  return {
+    values: Float64Array.from(values),
+    weights: Float64Array.from(weights),
+    count: values.length,
+    sorted: false,
+  };
 }
 
 describe('fgt', () => {

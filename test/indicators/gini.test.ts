@@ -62,7 +62,13 @@ describe('gini', () => {
 
   it('matches the mean-absolute-difference formula with unit weights and ties', () => {
     const values = [0, 1, 1, 2, 5, 5, 5, 9];
-    expect(gini(sample(values))).toBeCloseTo(giniByMeanDifference(values, values.map(() => 1)), 14);
+    expect(gini(sample(values))).toBeCloseTo(
+      giniByMeanDifference(
+        values,
+        values.map(() => 1),
+      ),
+      14,
+    );
   });
 
   it('returns 0 for an empty sample and for an all-zero total', () => {
@@ -71,7 +77,12 @@ describe('gini', () => {
   });
 
   it('ignores entries past count', () => {
-    const s: WeightedSample = { values: Float64Array.of(1, 2, 3, 4, 1e9), weights: Float64Array.of(1, 1, 1, 1, 1), count: 4, sorted: true };
+    const s: WeightedSample = {
+      values: Float64Array.of(1, 2, 3, 4, 1e9),
+      weights: Float64Array.of(1, 1, 1, 1, 1),
+      count: 4,
+      sorted: true,
+    };
     expect(gini(s)).toBeCloseTo(0.25, 15);
   });
 

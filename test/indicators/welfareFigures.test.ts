@@ -7,7 +7,13 @@ import { senWelfare } from '../../src/indicators/senWelfare.js';
 import { createSortScratch, sortSample } from '../../src/indicators/sortSample.js';
 import { weightedMean } from '../../src/indicators/weightedMean.js';
 import { weightedMedian } from '../../src/indicators/weightedMedian.js';
-import { consumptionFigures, FIGURE, FIGURE_COUNT, figureIndices, incomeFigures } from '../../src/indicators/welfareFigures.js';
+import {
+  consumptionFigures,
+  FIGURE,
+  FIGURE_COUNT,
+  figureIndices,
+  incomeFigures,
+} from '../../src/indicators/welfareFigures.js';
 import { INDICATORS, type Indicator } from '../../src/indicators/registry.js';
 
 /*
@@ -17,7 +23,11 @@ import { INDICATORS, type Indicator } from '../../src/indicators/registry.js';
 const rows = fc.array(
   fc.record({
     // Float32 values, as real consumption per capita is stored; zeros included.
-    value: fc.oneof(fc.constant(0), fc.float({ min: 0, max: 1e8, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 20 })),
+    value: fc.oneof(
+      fc.constant(0),
+      fc.float({ min: 0, max: 1e8, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 0, max: 20 }),
+    ),
     persons: fc.integer({ min: 1, max: 12 }),
   }),
   { minLength: 0, maxLength: 300 },
@@ -60,7 +70,10 @@ describe('welfare figures', () => {
         const weights = Float64Array.from(rs, (r) => r.persons);
         const { sorted, figures } = reference(values, weights, line);
         const n = rs.length;
-        const { f32, pairs } = pairLayout(sorted.values.subarray(0, n), Array.from(sorted.weights.subarray(0, n), (w, i) => ((i % 7) << 8) | w));
+        const { f32, pairs } = pairLayout(
+          sorted.values.subarray(0, n),
+          Array.from(sorted.weights.subarray(0, n), (w, i) => ((i % 7) << 8) | w),
+        );
         const persons = rs.reduce((a, r) => a + r.persons, 0);
         const out = new Float64Array(FIGURE_COUNT + 3);
         expect(consumptionFigures(f32, pairs, 0, n, persons, line, out, 3, null)).toBe(true);
@@ -85,17 +98,23 @@ describe('welfare figures', () => {
 
   it('income figures equal weightedMean and weightedMedian bit for bit', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ value: fc.double({ min: 0, max: 1e9, noNaN: true }), persons: fc.integer({ min: 1, max: 12 }) }), { maxLength: 300 }), (rs) => {
-        const values = Float64Array.from(rs, (r) => r.value);
-        const weights = Float64Array.from(rs, (r) => r.persons);
-        const s = sortSample(values, weights, rs.length, createSortScratch(rs.length));
-        const pay = Uint32Array.from(s.weights.subarray(0, rs.length), (w) => w);
-        const persons = rs.reduce((a, r) => a + r.persons, 0);
-        const out = new Float64Array(FIGURE_COUNT);
-        expect(incomeFigures(s.values, pay, 0, rs.length, persons, out, 0, null)).toBe(true);
-        expect(Object.is(out[FIGURE.incomeMean], weightedMean(s))).toBe(true);
-        expect(Object.is(out[FIGURE.incomeMedian], weightedMedian(s))).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ value: fc.double({ min: 0, max: 1e9, noNaN: true }), persons: fc.integer({ min: 1, max: 12 }) }),
+          { maxLength: 300 },
+        ),
+        (rs) => {
+          const values = Float64Array.from(rs, (r) => r.value);
+          const weights = Float64Array.from(rs, (r) => r.persons);
+          const s = sortSample(values, weights, rs.length, createSortScratch(rs.length));
+          const pay = Uint32Array.from(s.weights.subarray(0, rs.length), (w) => w);
+          const persons = rs.reduce((a, r) => a + r.persons, 0);
+          const out = new Float64Array(FIGURE_COUNT);
+          expect(incomeFigures(s.values, pay, 0, rs.length, persons, out, 0, null)).toBe(true);
+          expect(Object.is(out[FIGURE.incomeMean], weightedMean(s))).toBe(true);
+          expect(Object.is(out[FIGURE.incomeMedian], weightedMedian(s))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -121,12 +140,22 @@ describe('welfare figures', () => {
     const { f32, pairs } = pairLayout([1, 2, 3, 4, 5, 6], Array.from(pay));
     const to = pairLayout([0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]);
     const out = new Float64Array(FIGURE_COUNT);
-    const split = { pairs: to.pairs, values: new Float64Array(0), pay: new Uint32Array(0), cursor: Int32Array.of(0, 2, 5) };
+    const split = {
+      pairs: to.pairs,
+      values: new Float64Array(0),
+      pay: new Uint32Array(0),
+      cursor: Int32Array.of(0, 2, 5),
+    };
     expect(consumptionFigures(f32, pairs, 0, 6, 6, 3.5, out, 0, split)).toBe(true);
     expect(Array.from({ length: 6 }, (_, i) => to.f32[2 * i])).toEqual([2, 5, 1, 3, 6, 4]);
     expect(Array.from({ length: 6 }, (_, i) => to.pairs[2 * i + 1] >>> 8)).toEqual([0, 0, 1, 1, 1, 2]);
     const to64 = new Float64Array(6);
-    const split64 = { pairs: new Uint32Array(0), values: to64, pay: new Uint32Array(6), cursor: Int32Array.of(0, 2, 5) };
+    const split64 = {
+      pairs: new Uint32Array(0),
+      values: to64,
+      pay: new Uint32Array(6),
+      cursor: Int32Array.of(0, 2, 5),
+    };
     expect(incomeFigures(Float64Array.of(1, 2, 3, 4, 5, 6), pay, 0, 6, 6, out, 0, split64)).toBe(true);
     expect(Array.from(to64)).toEqual([2, 5, 1, 3, 6, 4]);
   });
@@ -134,17 +163,31 @@ describe('welfare figures', () => {
   it('refuses (returns false) a household without persons, so the caller falls back', () => {
     const { f32, pairs } = pairLayout([1, 2], [1, 0]);
     expect(consumptionFigures(f32, pairs, 0, 2, 1, 3, new Float64Array(FIGURE_COUNT), 0, null)).toBe(false);
-    expect(incomeFigures(Float64Array.of(1, 2), Uint32Array.of(0, 1), 0, 2, 1, new Float64Array(FIGURE_COUNT), 0, null)).toBe(false);
+    expect(
+      incomeFigures(Float64Array.of(1, 2), Uint32Array.of(0, 1), 0, 2, 1, new Float64Array(FIGURE_COUNT), 0, null),
+    ).toBe(false);
   });
 
-  it('replaces only the registry\'s own welfare indicators', () => {
+  it("replaces only the registry's own welfare indicators", () => {
     const custom: Indicator = { ...INDICATORS.find((i) => i.id === 'gini')!, compute: () => 42 };
     const member = INDICATORS.find((i) => i.id === 'member_share')!;
     const gini = INDICATORS.find((i) => i.id === 'gini')!;
     expect(Array.from(figureIndices([gini, member, custom]))).toEqual([FIGURE.gini, -1, -1]);
     const replaced = INDICATORS.filter((_, k) => figureIndices(INDICATORS)[k] >= 0).map((i) => i.id);
     expect(replaced.sort()).toEqual(
-      ['atkinson_1', 'atkinson_2', 'consumption_pc_mean', 'consumption_pc_median', 'gini', 'income_pc_mean', 'income_pc_median', 'p0', 'p1', 'p2', 'sen_welfare'].sort(),
+      [
+        'atkinson_1',
+        'atkinson_2',
+        'consumption_pc_mean',
+        'consumption_pc_median',
+        'gini',
+        'income_pc_mean',
+        'income_pc_median',
+        'p0',
+        'p1',
+        'p2',
+        'sen_welfare',
+      ].sort(),
     );
   });
 });

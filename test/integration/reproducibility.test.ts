@@ -22,7 +22,11 @@ describe('reproducibility of kopsim run (separate processes)', () => {
   let dir: string;
   beforeAll(() => {
     dir = temp.make();
-    for (const [out, seed] of [['first', '5'], ['second', '5'], ['other', '6']] as const) {
+    for (const [out, seed] of [
+      ['first', '5'],
+      ['second', '5'],
+      ['other', '6'],
+    ] as const) {
       const r = kopsim(['run', 'seed-roadmap', ...SMALL, '--seed', seed, '--out', out, '--json'], dir);
       expect(r.status, r.stderr).toBe(0);
     }
@@ -43,13 +47,14 @@ describe('reproducibility of kopsim run (separate processes)', () => {
   it('a different seed gives a different timeseries.csv', () => {
     expect(Buffer.compare(read('first', 'timeseries.csv'), read('other', 'timeseries.csv'))).not.toBe(0);
   });
-
 });
 
 describe('reproducibility in one process', () => {
   it('runScenario twice with one seed gives the same CSV text', () => {
     const { id, scenario } = loadScenario('default', ['regions=[{"name":"a","households":120}]', 'months=18']);
-    expect(timeseriesCsv(runScenario(id, scenario, 99).series)).toBe(timeseriesCsv(runScenario(id, scenario, 99).series));
+    expect(timeseriesCsv(runScenario(id, scenario, 99).series)).toBe(
+      timeseriesCsv(runScenario(id, scenario, 99).series),
+    );
   });
 
   it('strategies run on one seed share their random numbers: the status quo and the roadmap start from the same population', () => {
@@ -58,7 +63,10 @@ describe('reproducibility in one process', () => {
     const ra = runScenario(a.id, a.scenario, 3);
     const rb = runScenario(b.id, b.scenario, 3);
     // Month 0 welfare indicators (before any cooperative acts) are identical.
-    const month0 = (r: typeof ra) => ['consumption_pc_mean', 'income_pc_mean', 'gini', 'p0', 'p2', 'atkinson_2'].map((id) => seriesOf(r.series, id)[0]);
+    const month0 = (r: typeof ra) =>
+      ['consumption_pc_mean', 'income_pc_mean', 'gini', 'p0', 'p2', 'atkinson_2'].map(
+        (id) => seriesOf(r.series, id)[0],
+      );
     expect(month0(rb)).toEqual(month0(ra));
   });
 });

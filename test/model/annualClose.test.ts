@@ -2,7 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { annualClose, ratProbability } from '../../src/model/annualClose.js';
 import { createWorld } from '../../src/model/initialise.js';
 import { checkLedger, step } from '../../src/model/step.js';
-import { addEnterprise, makeMember, setCash, setCoopCash, smallScenario, smallWorld, testRng } from '../support/world.js';
+import {
+  addEnterprise,
+  makeMember,
+  setCash,
+  setCoopCash,
+  smallScenario,
+  smallWorld,
+  testRng,
+} from '../support/world.js';
 
 /**
  * A cooperative at its first annual close (month 12): members 0..49 with Rp50,000 pokok
@@ -28,7 +36,7 @@ function yearEnd(sets: string[], profit: number, cash: number, governance = 1) {
 }
 
 describe('process 11: the annual close', () => {
-  it("splits a Rp10 million SHU by the bylaws: patronage by transactions, capital by savings, board, funds, reserve", () => {
+  it('splits a Rp10 million SHU by the bylaws: patronage by transactions, capital by savings, board, funds, reserve', () => {
     const { world, h, coop } = yearEnd([], 10_000_000, 20_000_000);
     annualClose(world, testRng());
     // Patronage part 2.5M shared 1:3 by members 0 and 1; capital part 1.5M shared equally by
@@ -55,7 +63,10 @@ describe('process 11: the annual close', () => {
     annualClose(world, testRng());
     const paid = h.cash.reduce((a, b) => a + b, 0) - before;
     // Payouts (everything but the reserve: 6M) scaled by 1.2M / 6M.
-    expect(paid + coop.educationFund + coop.socialFund).toBeCloseTo(1_200_000 - (0.05 * 10_000_000 * 1_200_000) / 6_000_000, 2);
+    expect(paid + coop.educationFund + coop.socialFund).toBeCloseTo(
+      1_200_000 - (0.05 * 10_000_000 * 1_200_000) / 6_000_000,
+      2,
+    );
     expect(paid + coop.educationFund + coop.socialFund + coop.reserves).toBeCloseTo(10_000_000, 2);
     expect(coop.cash).toBeGreaterThanOrEqual(-1e-6);
     checkLedger(world);
@@ -132,7 +143,14 @@ describe('the RAT', () => {
 
   it('in the full model, a badly governed cooperative goes inactive at month 24 and then takes no members', () => {
     const scenario = smallScenario(
-      ['governance.initialBottomUp=0', 'governance.adjustRate=0', 'governance.ratSteepness=100', 'governance.ratMidpoint=0.9', 'awareness.initialMean=0.6', 'membership.thresholdMean=0.2'],
+      [
+        'governance.initialBottomUp=0',
+        'governance.adjustRate=0',
+        'governance.ratSteepness=100',
+        'governance.ratMidpoint=0.9',
+        'awareness.initialMean=0.6',
+        'membership.thresholdMean=0.2',
+      ],
       200,
       36,
     );

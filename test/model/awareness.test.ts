@@ -5,7 +5,13 @@ import { createWorld } from '../../src/model/initialise.js';
 import { meanOf, smallScenario, smallWorld } from '../support/world.js';
 
 /** Runs only process 2 for `months` months. */
-function runAwareness(sets: string[], months: number, prepare?: (w: ReturnType<typeof smallWorld>['world']) => void, seed = 1, households = 200) {
+function runAwareness(
+  sets: string[],
+  months: number,
+  prepare?: (w: ReturnType<typeof smallWorld>['world']) => void,
+  seed = 1,
+  households = 200,
+) {
   const { world, rng } = smallWorld(sets, seed, households);
   prepare?.(world);
   for (let t = 0; t < months; t++) awareness(world, rng);
@@ -28,7 +34,13 @@ describe('process 2: awareness', () => {
     // random (with replacement) and closes uptake * culturalFit of its gap to 1; so
     // E[1 - a_i] falls by the factor (1 - g/n) per contact. No members: no peer effect.
     const n = 200;
-    const sets = ['awareness.decay=0', 'awareness.campaignBudget=1000000', 'awareness.costPerHousehold=50000', 'awareness.uptake=0.3', 'awareness.culturalFit=0.5'];
+    const sets = [
+      'awareness.decay=0',
+      'awareness.campaignBudget=1000000',
+      'awareness.costPerHousehold=50000',
+      'awareness.uptake=0.3',
+      'awareness.culturalFit=0.5',
+    ];
     const world = runAwareness(sets, 36, (w) => w.households.member.fill(0));
     const initial = smallWorld(sets).world.households.awareness;
     const gap0 = 1 - meanOf(initial);
@@ -48,7 +60,8 @@ describe('process 2: awareness', () => {
   });
 
   it('falls with decay: the same campaign leaves lower awareness with more decay', () => {
-    const mean = (decay: number) => meanOf(runAwareness([`awareness.decay=${decay}`], 24, (w) => w.households.member.fill(0)).households.awareness);
+    const mean = (decay: number) =>
+      meanOf(runAwareness([`awareness.decay=${decay}`], 24, (w) => w.households.member.fill(0)).households.awareness);
     expect(mean(0)).toBeGreaterThan(mean(0.01));
     expect(mean(0.01)).toBeGreaterThan(mean(0.05));
   });
@@ -82,7 +95,12 @@ describe('process 2: awareness', () => {
   });
 
   it('costs trust when the campaign fits local culture badly (culturalFit < resistanceFit), and not otherwise', () => {
-    const sets = ['awareness.campaignBudget=5000000', 'awareness.costPerHousehold=50000', 'awareness.resistanceFit=0.4', 'awareness.resistanceTrustLoss=0.05'];
+    const sets = [
+      'awareness.campaignBudget=5000000',
+      'awareness.costPerHousehold=50000',
+      'awareness.resistanceFit=0.4',
+      'awareness.resistanceTrustLoss=0.05',
+    ];
     const trust0 = meanOf(smallWorld(sets).world.households.trust);
     const poor = runAwareness([...sets, 'awareness.culturalFit=0.1'], 6);
     const good = runAwareness([...sets, 'awareness.culturalFit=0.8'], 6);
@@ -93,7 +111,12 @@ describe('process 2: awareness', () => {
   });
 
   it('targets the poorest first under targeting=poorest: the first contacts go to the lowest productivity', () => {
-    const sets = ['awareness.targeting=poorest', 'awareness.campaignBudget=1000000', 'awareness.costPerHousehold=50000', 'awareness.decay=0'];
+    const sets = [
+      'awareness.targeting=poorest',
+      'awareness.campaignBudget=1000000',
+      'awareness.costPerHousehold=50000',
+      'awareness.decay=0',
+    ];
     const { world, rng } = smallWorld(sets);
     const h = world.households;
     h.awareness.fill(0);

@@ -17,7 +17,7 @@ function stage2(cash: number, sets: string[] = []) {
   return { world, region: world.regions[0], coop: world.regions[0].coop! };
 }
 
-describe('process 6b: founding enterprises from members\' needs', () => {
+describe("process 6b: founding enterprises from members' needs", () => {
   it('founds a primary store once unmet member demand for food reaches storeMinDemand (Rp15 million a month)', () => {
     const { world, region, coop } = stage2(100_000_000);
     region.unmetDemand[0] = 15_000_000;
@@ -65,7 +65,10 @@ describe('process 6b: founding enterprises from members\' needs', () => {
 describe('value-chain integration', () => {
   /** A store with 100M of sales this month and a procurement enterprise; linked or not. */
   function chain(linked: boolean) {
-    const { world, coop } = stage2(100_000_000, ['enterprises.integrationLinkCost=15000000', 'enterprises.integrationCostReduction=0.04']);
+    const { world, coop } = stage2(100_000_000, [
+      'enterprises.integrationLinkCost=15000000',
+      'enterprises.integrationCostReduction=0.04',
+    ]);
     const store = addEnterprise(world, 0, 'primaryStore', { tier: 0, capacity: 1e9, workingCapital: 1e8 });
     const procurement = addEnterprise(world, 0, 'procurement', { capacity: 1e9, workingCapital: 1e8 });
     if (linked) {
@@ -88,7 +91,7 @@ describe('value-chain integration', () => {
     expect(world.events.some((e) => e.kind === 'integration-link')).toBe(true);
   });
 
-  it('lowers the buyer\'s input cost by r, and keeps 2r of the margin inside the cooperative', () => {
+  it("lowers the buyer's input cost by r, and keeps 2r of the margin inside the cooperative", () => {
     // enterpriseOperations.ts: the buyer pays (1 - r) of the outside price to the supplier,
     // which pays (1 - 2r) outside. Goods for 100M of store sales cost 88M (costOfGoods).
     const linked = chain(true);
@@ -114,7 +117,8 @@ describe('process 6c: local businesses join', () => {
     h.awareness.fill(awareness);
     return { world, coop, h };
   }
-  const traders = (h: ReturnType<typeof market>['h']) => [...h.businessCapital.keys()].filter((i) => h.businessCapital[i] > 0);
+  const traders = (h: ReturnType<typeof market>['h']) =>
+    [...h.businessCapital.keys()].filter((i) => h.businessCapital[i] > 0);
 
   it('every fully aware trader brings its business in: capital to savings and to the store, owner a member working there', () => {
     const { world, coop, h } = market(1);

@@ -14,10 +14,15 @@ function withMembers(sets: string[]) {
 }
 
 describe('process 10: governance', () => {
-  it('mismanagement lowers every member\'s trust by mismanagementTrustShock and loses mismanagementLoss of the cash', () => {
+  it("mismanagement lowers every member's trust by mismanagementTrustShock and loses mismanagementLoss of the cash", () => {
     // Forced: governance 0 with no adjustment, base probability 1: the monthly probability
     // mismanagementBase * (1 - g)^2 is 1.
-    const world = withMembers(['governance.adjustRate=0', 'governance.mismanagementBase=1', 'governance.mismanagementTrustShock=0.15', 'governance.mismanagementLoss=0.2']);
+    const world = withMembers([
+      'governance.adjustRate=0',
+      'governance.mismanagementBase=1',
+      'governance.mismanagementTrustShock=0.15',
+      'governance.mismanagementLoss=0.2',
+    ]);
     const coop = world.regions[0].coop!;
     coop.governance = 0;
     governance(world, testRng());
@@ -31,7 +36,11 @@ describe('process 10: governance', () => {
   });
 
   it('never floors trust below zero', () => {
-    const world = withMembers(['governance.adjustRate=0', 'governance.mismanagementBase=1', 'governance.mismanagementTrustShock=1']);
+    const world = withMembers([
+      'governance.adjustRate=0',
+      'governance.mismanagementBase=1',
+      'governance.mismanagementTrustShock=1',
+    ]);
     world.regions[0].coop!.governance = 0;
     governance(world, testRng());
     expect(world.households.trust[0]).toBe(0);
@@ -64,7 +73,11 @@ describe('process 10: governance', () => {
   });
 
   it('moves quality toward 0.3 awareness + 0.2 RAT participation + 0.3 management + 0.2 supervision at adjustRate', () => {
-    const world = withMembers(['governance.adjustRate=0.5', 'governance.supervision=0.5', 'governance.mismanagementBase=0']);
+    const world = withMembers([
+      'governance.adjustRate=0.5',
+      'governance.supervision=0.5',
+      'governance.mismanagementBase=0',
+    ]);
     const coop = world.regions[0].coop!;
     const h = world.households;
     for (let i = 0; i < 50; i++) h.awareness[i] = 0.6;

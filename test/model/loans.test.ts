@@ -13,7 +13,15 @@ import { setCoopCash, smallWorld, testRng } from '../support/world.js';
 function withLoan(terms: Partial<Loan>, cash = 1e12) {
   const { world } = smallWorld();
   setCoopCash(world, 0, cash);
-  const loan: Loan = { principal: 72_000_000, annualRate: 0.06, startMonth: 0, graceMonths: 6, termMonths: 72, arrears: 0, ...terms };
+  const loan: Loan = {
+    principal: 72_000_000,
+    annualRate: 0.06,
+    startMonth: 0,
+    graceMonths: 6,
+    termMonths: 72,
+    arrears: 0,
+    ...terms,
+  };
   world.regions[0].coop!.loans.push(loan);
   const serve = (month: number) => {
     world.month = month;

@@ -134,7 +134,7 @@ describe('process 3: membership, joining and affordability', () => {
     checkLedger(world);
   });
 
-  it('instalments let the poorer households join: half now, half with next month\'s wajib', () => {
+  it("instalments let the poorer households join: half now, half with next month's wajib", () => {
     const world = eager(['membership.pokokInstalments=2'], 30_000);
     const h = world.households;
     membership(world, testRng());

@@ -32,7 +32,10 @@ function expectSymmetricNoSelfLoops(net: Network, n: number): void {
 /** Mean local clustering coefficient (share of a node's neighbour pairs that are tied), over simple ties. */
 function clustering(net: Network, n: number): number {
   let total = 0;
-  const sets = Array.from({ length: n }, (_, i) => new Set(net.neighbours.subarray(net.offsets[i], net.offsets[i + 1])));
+  const sets = Array.from(
+    { length: n },
+    (_, i) => new Set(net.neighbours.subarray(net.offsets[i], net.offsets[i + 1])),
+  );
   for (let i = 0; i < n; i++) {
     const nb = [...sets[i]];
     if (nb.length < 2) continue;
@@ -45,13 +48,17 @@ function clustering(net: Network, n: number): number {
 
 function crossShare(net: Network, regionOf: (i: number) => number, n: number): number {
   let cross = 0;
-  for (let i = 0; i < n; i++) for (let k = net.offsets[i]; k < net.offsets[i + 1]; k++) if (regionOf(i) !== regionOf(net.neighbours[k])) cross++;
+  for (let i = 0; i < n; i++)
+    for (let k = net.offsets[i]; k < net.offsets[i + 1]; k++) if (regionOf(i) !== regionOf(net.neighbours[k])) cross++;
   return cross / net.neighbours.length;
 }
 
 describe('the small-world network (CSR)', () => {
   it('is well formed, symmetric and free of self-loops in a two-region world', () => {
-    const { world } = smallWorld(['regions=[{"name":"a","households":300},{"name":"b","households":250}]', 'crossRegionTies=0.05']);
+    const { world } = smallWorld([
+      'regions=[{"name":"a","households":300},{"name":"b","households":250}]',
+      'crossRegionTies=0.05',
+    ]);
     const n = world.households.count;
     expectWellFormed(world.network, n);
     expectSymmetricNoSelfLoops(world.network, n);
@@ -100,7 +107,16 @@ describe('the small-world network (CSR)', () => {
   });
 
   it('handles tiny regions: one household has no ties, two have one', () => {
-    const net = buildSmallWorld([{ start: 0, end: 1 }, { start: 1, end: 3 }], 8, 0.1, 0, createRng(1));
+    const net = buildSmallWorld(
+      [
+        { start: 0, end: 1 },
+        { start: 1, end: 3 },
+      ],
+      8,
+      0.1,
+      0,
+      createRng(1),
+    );
     expectWellFormed(net, 3);
     expectSymmetricNoSelfLoops(net, 3);
     expect(degreeOf(net, 0)).toBe(0);

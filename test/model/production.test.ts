@@ -47,7 +47,8 @@ describe('process 4: production and income', () => {
     const h = world.households;
     for (let i = 0; i < h.count; i++) {
       // patronage is a Float32 column: equal to 7 significant digits.
-      if (h.member[i] && isProducer(h.occupation[i])) expect(Math.abs(h.patronage[i] / h.income[i] - 1)).toBeLessThan(1e-6);
+      if (h.member[i] && isProducer(h.occupation[i]))
+        expect(Math.abs(h.patronage[i] / h.income[i] - 1)).toBeLessThan(1e-6);
       else expect(h.patronage[i]).toBe(0);
     }
   });
@@ -63,7 +64,7 @@ describe('process 4: production and income', () => {
     expect(Math.abs(ratio / h.count - 1)).toBeLessThan(0.03);
   });
 
-  it('a regional shock cuts producers\' income by regionalShockSize and leaves others alone', () => {
+  it("a regional shock cuts producers' income by regionalShockSize and leaves others alone", () => {
     const [shocked, calm] = memberTwins(['shocks.regionalShockSize=0.3'], 4);
     shocked.regions[0].shockMonthsLeft = 2;
     production(shocked, testRng(5));
@@ -77,7 +78,11 @@ describe('process 4: production and income', () => {
 
 describe('process 1: shocks', () => {
   it('starts a regional shock with its probability and lets it last regionalShockMonths', () => {
-    const { world } = smallWorld(['shocks.regionalShockProbability=1', 'shocks.regionalShockMonths=3', 'shocks.healthShockProbability=0']);
+    const { world } = smallWorld([
+      'shocks.regionalShockProbability=1',
+      'shocks.regionalShockMonths=3',
+      'shocks.healthShockProbability=0',
+    ]);
     const rng = testRng();
     shocks(world, rng);
     expect(world.regions[0].shockMonthsLeft).toBe(3);
@@ -89,7 +94,11 @@ describe('process 1: shocks', () => {
   });
 
   it('never starts one at probability 0; health expenses come out of cash, never below zero, and are booked', () => {
-    const { world } = smallWorld(['shocks.regionalShockProbability=0', 'shocks.healthShockProbability=1', 'shocks.healthShockMonths=100']);
+    const { world } = smallWorld([
+      'shocks.regionalShockProbability=0',
+      'shocks.healthShockProbability=1',
+      'shocks.healthShockMonths=100',
+    ]);
     const h = world.households;
     shocks(world, testRng());
     expect(world.regions[0].shockMonthsLeft).toBe(0);

@@ -2,7 +2,15 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { splitShu } from '../../src/model/shu.js';
 
-const BYLAWS = { reserve: 0.4, patronage: 0.25, capital: 0.15, board: 0.05, staff: 0.05, education: 0.05, social: 0.05 };
+const BYLAWS = {
+  reserve: 0.4,
+  patronage: 0.25,
+  capital: 0.15,
+  board: 0.05,
+  staff: 0.05,
+  education: 0.05,
+  social: 0.05,
+};
 const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
 
 describe('splitShu', () => {
@@ -16,7 +24,9 @@ describe('splitShu', () => {
   });
 
   it('gives all of it to the reserve when the bylaws say so, and splits a zero SHU into zeros', () => {
-    expect(splitShu(500, { reserve: 1, patronage: 0, capital: 0, board: 0, staff: 0, education: 0, social: 0 }).reserve).toBe(500);
+    expect(
+      splitShu(500, { reserve: 1, patronage: 0, capital: 0, board: 0, staff: 0, education: 0, social: 0 }).reserve,
+    ).toBe(500);
     expect(sum(splitShu(0, BYLAWS))).toBe(0);
   });
 
@@ -34,7 +44,8 @@ describe('splitShu', () => {
         const parts = splitShu(shu, bylaws);
         // Exact up to floating-point rounding: the reserve takes the remainder (shu.ts).
         expect(Math.abs(sum(parts) - shu)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(shu)));
-        for (const k of ['patronage', 'capital', 'board', 'staff', 'education', 'social'] as const) expect(parts[k]).toBe(shu * bylaws[k]);
+        for (const k of ['patronage', 'capital', 'board', 'staff', 'education', 'social'] as const)
+          expect(parts[k]).toBe(shu * bylaws[k]);
         expect(Math.abs(parts.reserve - shu * bylaws.reserve)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(shu)));
       }),
       { numRuns: 300 },

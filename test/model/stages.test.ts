@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { checkLedger } from '../../src/model/step.js';
 import type { World } from '../../src/model/world.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { FAST_SCHEDULE, meanOverEnterprises, runObserved, scheduled, series, smallRoadmap, total } from '../support/stageRuns.js';
+import {
+  FAST_SCHEDULE,
+  meanOverEnterprises,
+  runObserved,
+  scheduled,
+  series,
+  smallRoadmap,
+  total,
+} from '../support/stageRuns.js';
 
 /*
  * Each stage of the roadmap has an observable effect: the same small scenario and seed
@@ -58,22 +66,33 @@ describe('stage effects: the same seed with and without one stage', () => {
     // Rupiah per month that potential enterprises sold outside, observed after each month.
     const potentialSales = (w: World): number => {
       let s = 0;
-      for (const r of w.regions) for (const e of r.coop?.enterprises ?? []) if (e.kind === 'potential' && e.status === 'active') s += e.sales;
+      for (const r of w.regions)
+        for (const e of r.coop?.enterprises ?? []) if (e.kind === 'potential' && e.status === 'active') s += e.sales;
       return s;
     };
     // Stores only for food: in villages this small the minor tiers' stores lose money, close
     // and are founded again, and enterprise growth waits for a missing store before it
     // considers a potential (enterpriseGrowth.ts, "primary needs first").
     const sets = ['enterprises.storeMinDemand=150000000'];
-    const withIt = runObserved(smallRoadmap(60, [...scheduled([1, 2, 3]), ...sets], REACHABLE_REGIONS), SEED, potentialSales);
-    const withoutIt = runObserved(smallRoadmap(60, [...scheduled([1, 2]), ...sets], REACHABLE_REGIONS), SEED, potentialSales);
+    const withIt = runObserved(
+      smallRoadmap(60, [...scheduled([1, 2, 3]), ...sets], REACHABLE_REGIONS),
+      SEED,
+      potentialSales,
+    );
+    const withoutIt = runObserved(
+      smallRoadmap(60, [...scheduled([1, 2]), ...sets], REACHABLE_REGIONS),
+      SEED,
+      potentialSales,
+    );
     expect(total(withIt.observed)).toBeGreaterThan(0);
     expect(Math.max(...series(withIt.result, 'potential_utilisation'))).toBeGreaterThan(0);
     expect(total(withoutIt.observed)).toBe(0);
     expect(Math.max(...series(withoutIt.result, 'potential_utilisation'))).toBe(0);
     expect(withoutIt.world.regions.every((r) => r.coop!.enterprises.every((e) => e.kind !== 'potential'))).toBe(true);
     // external_sales counts the marketing arm too; the potentials add to it.
-    expect(total(series(withIt.result, 'external_sales'))).toBeGreaterThan(total(series(withoutIt.result, 'external_sales')));
+    expect(total(series(withIt.result, 'external_sales'))).toBeGreaterThan(
+      total(series(withoutIt.result, 'external_sales')),
+    );
   });
 
   it('stage 4: the education institution raises mean skill after 5 years', () => {
@@ -90,8 +109,11 @@ describe('stage effects: the same seed with and without one stage', () => {
     expect(skill[18]).toBe(baseline[18]);
     expect(skill[79]).toBeGreaterThan(baseline[79] + 0.05);
     // ... and the cooperatives' management skill and governance.
-    const mean = (w: World, f: (c: NonNullable<World['regions'][number]['coop']>) => number): number => w.regions.reduce((a, r) => a + f(r.coop!), 0) / w.regions.length;
-    expect(mean(withIt.world, (c) => c.managementSkill)).toBeGreaterThan(mean(withoutIt.world, (c) => c.managementSkill));
+    const mean = (w: World, f: (c: NonNullable<World['regions'][number]['coop']>) => number): number =>
+      w.regions.reduce((a, r) => a + f(r.coop!), 0) / w.regions.length;
+    expect(mean(withIt.world, (c) => c.managementSkill)).toBeGreaterThan(
+      mean(withoutIt.world, (c) => c.managementSkill),
+    );
     expect(mean(withIt.world, (c) => c.rd)).toBeGreaterThan(0);
     expect(mean(withoutIt.world, (c) => c.rd)).toBe(0);
   });
@@ -103,7 +125,11 @@ describe('stage effects: the same seed with and without one stage', () => {
     expect(withoutIt.world.federation.formedMonth).toBe(-1);
     expect(total(series(withIt.result, 'federation_trade'))).toBeGreaterThan(0);
     expect(total(series(withoutIt.result, 'federation_trade'))).toBe(0);
-    expect(series(withIt.result, 'federation_trade').slice(0, 25).every((v) => v === 0)).toBe(true);
+    expect(
+      series(withIt.result, 'federation_trade')
+        .slice(0, 25)
+        .every((v) => v === 0),
+    ).toBe(true);
     const reach = meanOverEnterprises(withIt.world, (e) => e.marketReach);
     const reachWithout = meanOverEnterprises(withoutIt.world, (e) => e.marketReach);
     expect(reach).toBeGreaterThan(reachWithout * 1.2);
@@ -149,14 +175,20 @@ describe('stage timelines', () => {
       // Stages start in order, each no earlier than the one before it.
       const months = t.stages.filter((m): m is number => m !== null);
       expect(months).toEqual([...months].sort((a, b) => a - b));
-      expect(t.stages.findIndex((m) => m === null) === -1 || t.stages.slice(t.stages.findIndex((m) => m === null)).every((m) => m === null)).toBe(true);
+      expect(
+        t.stages.findIndex((m) => m === null) === -1 ||
+          t.stages.slice(t.stages.findIndex((m) => m === null)).every((m) => m === null),
+      ).toBe(true);
       // Each start month is the month of its 'stage-reached' event.
       const events = result.events.filter((e) => e.region === r && e.kind === 'stage-reached').map((e) => e.month);
       expect(events).toEqual(months);
       if (s2 !== null) {
         expect(at('awareness_mean', s2)).toBeGreaterThanOrEqual(g.stage2Awareness);
         expect(at('member_share', s2)).toBeGreaterThanOrEqual(g.stage2MemberShare);
-        if (s2 > 1) expect(at('awareness_mean', s2 - 1) >= g.stage2Awareness && at('member_share', s2 - 1) >= g.stage2MemberShare).toBe(false);
+        if (s2 > 1)
+          expect(
+            at('awareness_mean', s2 - 1) >= g.stage2Awareness && at('member_share', s2 - 1) >= g.stage2MemberShare,
+          ).toBe(false);
       }
       if (s3 !== null) {
         expect(at('enterprises_active', s3)).toBeGreaterThanOrEqual(g.stage3Enterprises);
@@ -227,15 +259,20 @@ describe('gated mode: disabled stage 4 and early federation', () => {
 
   it('gates.stage5MinStage 2 lets regions federate before they reach stage 3 (early-federation)', () => {
     const { result } = runObserved(loadScenario('early-federation').scenario, SEED);
-    const early = result.stageTimeline.filter((t) => t.stages[4] !== null && (t.stages[2] === null || t.stages[4] < t.stages[2]));
+    const early = result.stageTimeline.filter(
+      (t) => t.stages[4] !== null && (t.stages[2] === null || t.stages[4] < t.stages[2]),
+    );
     expect(early.length).toBeGreaterThan(0);
     // Ready means stage 2 started, so nobody federates before stage 2.
-    for (const t of result.stageTimeline) if (t.stages[4] !== null) expect(t.stages[4]).toBeGreaterThanOrEqual(t.stages[1]!);
+    for (const t of result.stageTimeline)
+      if (t.stages[4] !== null) expect(t.stages[4]).toBeGreaterThanOrEqual(t.stages[1]!);
   });
 
   it('a region that federates early still opens stages 3 and 4 by their gates afterwards', () => {
     const { result } = runObserved(loadScenario('early-federation').scenario, SEED);
-    const early = result.stageTimeline.filter((t) => t.stages[4] !== null && (t.stages[2] === null || t.stages[4] < t.stages[2]));
+    const early = result.stageTimeline.filter(
+      (t) => t.stages[4] !== null && (t.stages[2] === null || t.stages[4] < t.stages[2]),
+    );
     expect(early.some((t) => t.stages[2] !== null && t.stages[3] !== null && t.stages[3] > t.stages[4]!)).toBe(true);
   });
 });

@@ -15,7 +15,15 @@ import { runObserved, series } from '../support/stageRuns.js';
  * The second half checks the patterns docs/ODD.md says the model reproduces.
  */
 
-const STRATEGIES = ['status-quo', 'seed-roadmap', 'top-down', 'business-first', 'no-institution', 'early-federation', 'national'];
+const STRATEGIES = [
+  'status-quo',
+  'seed-roadmap',
+  'top-down',
+  'business-first',
+  'no-institution',
+  'early-federation',
+  'national',
+];
 const files = listBundledScenarios();
 const ids = files.map((f) => basename(f).replace(/\.(ya?ml|json)$/, ''));
 
@@ -31,22 +39,26 @@ describe('strategy scenario files', () => {
     if (STRATEGIES.includes(id)) expect(scenario.strategy.name).toBe(id);
   });
 
-  it.each(ids.filter((id) => id !== 'national'))('%s runs all its months, the ledger closes and the summary shows the stage timeline', (id) => {
-    const { scenario } = loadScenario(id);
-    const { result, world } = runObserved(scenario, runSeed(scenario.seed));
-    expect(result.months).toBe(scenario.months);
-    expect(result.stoppedEarly).toBe(false);
-    checkLedger(world);
-    const summary = summarizeRun(result);
-    expect(summary.stageTimeline.map((t) => t.region)).toEqual(scenario.regions.map((r) => r.name));
-    for (const t of summary.stageTimeline) {
-      expect(Object.keys(t.stages)).toEqual(['stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6']);
-      for (const v of Object.values(t.stages)) expect(v === 'not reached' || (Number.isInteger(v) && v >= 0 && v <= scenario.months)).toBe(true);
-    }
-    const text = runSummaryText(summary);
-    expect(text).toContain('Stage timeline');
-    for (const r of scenario.regions) expect(text).toContain(r.name);
-  });
+  it.each(ids.filter((id) => id !== 'national'))(
+    '%s runs all its months, the ledger closes and the summary shows the stage timeline',
+    (id) => {
+      const { scenario } = loadScenario(id);
+      const { result, world } = runObserved(scenario, runSeed(scenario.seed));
+      expect(result.months).toBe(scenario.months);
+      expect(result.stoppedEarly).toBe(false);
+      checkLedger(world);
+      const summary = summarizeRun(result);
+      expect(summary.stageTimeline.map((t) => t.region)).toEqual(scenario.regions.map((r) => r.name));
+      for (const t of summary.stageTimeline) {
+        expect(Object.keys(t.stages)).toEqual(['stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6']);
+        for (const v of Object.values(t.stages))
+          expect(v === 'not reached' || (Number.isInteger(v) && v >= 0 && v <= scenario.months)).toBe(true);
+      }
+      const text = runSummaryText(summary);
+      expect(text).toContain('Stage timeline');
+      for (const r of scenario.regions) expect(text).toContain(r.name);
+    },
+  );
 
   it('national has at least 30 regions and 1,000,000 households that differ in productivity and potentials, and runs at full size', () => {
     const { scenario } = loadScenario('national', ['months=2']);
@@ -78,8 +90,13 @@ describe('what each strategy file sets up', () => {
       expect(coop.founding).toBe('top-down');
       expect(coop.foundedMonth).toBe(0);
       expect(coop.grants).toBe(scenario.strategy.topDownGrant);
-      expect(coop.loans).toEqual([{ principal: 3_000_000_000, annualRate: 0.06, startMonth: 0, graceMonths: 6, termMonths: 72, arrears: 0 }]);
-      expect(coop.enterprises.filter((e) => e.foundedMonth === 0).map((e) => e.kind)).toEqual(['primaryStore', 'marketing']);
+      expect(coop.loans).toEqual([
+        { principal: 3_000_000_000, annualRate: 0.06, startMonth: 0, graceMonths: 6, termMonths: 72, arrears: 0 },
+      ]);
+      expect(coop.enterprises.filter((e) => e.foundedMonth === 0).map((e) => e.kind)).toEqual([
+        'primaryStore',
+        'marketing',
+      ]);
       expect(coop.memberCount).toBeGreaterThan(0.2 * (r.end - r.start));
     }
     for (const t of result.stageTimeline) expect(t.stages.slice(0, 2)).toEqual([0, 0]);
@@ -104,9 +121,31 @@ describe('what each strategy file sets up', () => {
     const noInstitution = loadScenario('no-institution').scenario;
     const early = loadScenario('early-federation').scenario;
     expect(noInstitution.strategy.enabledStages).toEqual([1, 2, 3, 5, 6]);
-    expect({ ...noInstitution, name: '', description: '', strategy: { ...noInstitution.strategy, name: '', enabledStages: [] } }).toEqual({ ...roadmap, name: '', description: '', strategy: { ...roadmap.strategy, name: '', enabledStages: [] } });
+    expect({
+      ...noInstitution,
+      name: '',
+      description: '',
+      strategy: { ...noInstitution.strategy, name: '', enabledStages: [] },
+    }).toEqual({
+      ...roadmap,
+      name: '',
+      description: '',
+      strategy: { ...roadmap.strategy, name: '', enabledStages: [] },
+    });
     expect(early.gates.stage5MinStage).toBe(2);
-    expect({ ...early, name: '', description: '', strategy: { ...early.strategy, name: '' }, gates: { ...early.gates, stage5MinStage: 0 } }).toEqual({ ...roadmap, name: '', description: '', strategy: { ...roadmap.strategy, name: '' }, gates: { ...roadmap.gates, stage5MinStage: 0 } });
+    expect({
+      ...early,
+      name: '',
+      description: '',
+      strategy: { ...early.strategy, name: '' },
+      gates: { ...early.gates, stage5MinStage: 0 },
+    }).toEqual({
+      ...roadmap,
+      name: '',
+      description: '',
+      strategy: { ...roadmap.strategy, name: '' },
+      gates: { ...roadmap.gates, stage5MinStage: 0 },
+    });
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, inlineSvg } from '../../src/report/html.js';
 import { htmlReport } from '../../src/report/htmlReport.js';
 
-const svg = '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="300" height="100" viewBox="0 0 300 100"><defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
+const svg =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="300" height="100" viewBox="0 0 300 100"><defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
 
 describe('htmlReport (shared by run and experiment reports)', () => {
   it('escapes every piece of text, so a scenario name cannot inject markup', () => {
@@ -12,8 +13,31 @@ describe('htmlReport (shared by run and experiment reports)', () => {
       warnings: [{ title: 'Note', text: '<i>x</i>' }],
       facts: [{ label: 'seed', value: '<1>' }],
       sections: [
-        { id: 'one', title: 'T & U', blocks: [{ kind: 'table', columns: [{ label: '<th>' }, { label: 'n', numeric: true }], rows: [['<td>', '1'], [{ text: 'link', href: 'a"b.csv' }, { text: '2', strong: true }]] }] },
-        { id: 'two', title: 'Code', blocks: [{ kind: 'code', text: 'kopsim run --set a=<b>' }, { kind: 'paragraph', text: '5 > 4' }] },
+        {
+          id: 'one',
+          title: 'T & U',
+          blocks: [
+            {
+              kind: 'table',
+              columns: [{ label: '<th>' }, { label: 'n', numeric: true }],
+              rows: [
+                ['<td>', '1'],
+                [
+                  { text: 'link', href: 'a"b.csv' },
+                  { text: '2', strong: true },
+                ],
+              ],
+            },
+          ],
+        },
+        {
+          id: 'two',
+          title: 'Code',
+          blocks: [
+            { kind: 'code', text: 'kopsim run --set a=<b>' },
+            { kind: 'paragraph', text: '5 > 4' },
+          ],
+        },
       ],
     });
     expect(page).not.toContain('<b>bold</b>');

@@ -50,7 +50,14 @@ describe('reading a run folder back', () => {
     try {
       expect(existsSync(join(dir, 'report.html'))).toBe(false);
       const report = await rerenderRunFolder(dir);
-      expect(readdirSync(dir).sort()).toEqual(['charts', 'events.csv', 'manifest.json', 'report.html', 'summary.json', 'timeseries.csv']);
+      expect(readdirSync(dir).sort()).toEqual([
+        'charts',
+        'events.csv',
+        'manifest.json',
+        'report.html',
+        'summary.json',
+        'timeseries.csv',
+      ]);
       expect(readdirSync(join(dir, 'charts'))).toHaveLength(report.charts.length * 3);
       expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(report.html);
       // a second time replaces them, again without leftovers
@@ -86,7 +93,10 @@ describe('folders that are not run folders', () => {
 
   it('bad JSON, a manifest without the scenario, a wrong CSV header and non-numeric cells, all at once', () => {
     const dir = folder({
-      'manifest.json': JSON.stringify({ ...JSON.parse(readFileSync(join(run.dir, 'manifest.json'), 'utf8')), scenario: {} }),
+      'manifest.json': JSON.stringify({
+        ...JSON.parse(readFileSync(join(run.dir, 'manifest.json'), 'utf8')),
+        scenario: {},
+      }),
       'summary.json': '{ not json',
       'timeseries.csv': 'month,region,indicator,value\n0,total,gini,abc\nx,total,gini,0.3\n',
       'events.csv': 'when,where,what\n',

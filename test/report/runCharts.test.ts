@@ -27,7 +27,8 @@ describe('single-run charts', () => {
 
   it('writes <name>.vl.json, .svg and .png for each chart into charts/', () => {
     for (const { name } of RUN_CHART_BUILDERS) {
-      for (const ext of ['vl.json', 'svg', 'png']) expect(existsSync(join(run.dir, 'charts', `${name}.${ext}`)), `${name}.${ext}`).toBe(true);
+      for (const ext of ['vl.json', 'svg', 'png'])
+        expect(existsSync(join(run.dir, 'charts', `${name}.${ext}`)), `${name}.${ext}`).toBe(true);
       const vl = JSON.parse(readFileSync(join(run.dir, 'charts', `${name}.vl.json`), 'utf8'));
       expect(vl.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
       expect(vegaLiteErrors(vl), name).toEqual([]);
@@ -51,7 +52,10 @@ describe('single-run charts', () => {
       const texts = svgTexts(c.svg);
       const builder = RUN_CHART_BUILDERS.find((b) => b.name === c.name)!;
       expect(texts, c.name).toContain(builder.title);
-      expect(texts.some((t) => t.startsWith(run.summary.name)), `${c.name} subtitle names the scenario`).toBe(true);
+      expect(
+        texts.some((t) => t.startsWith(run.summary.name)),
+        `${c.name} subtitle names the scenario`,
+      ).toBe(true);
       for (const t of expectedAxisTitles[c.name]) expect(texts, `${c.name}: axis title ${t}`).toContain(t);
       // the saved SVG is the rendered one
       expect(readFileSync(join(run.dir, 'charts', `${c.name}.svg`), 'utf8')).toBe(c.svg);
@@ -88,14 +92,22 @@ describe('single-run charts', () => {
     const s = run.result.series;
     expect(rows).toHaveLength(s.months.length * s.scopes.length * s.indicators.length);
     expect(rows[0]).toEqual({ month: 0, region: 'total', indicator: s.indicators[0].id, value: s.values[0] });
-    expect(new Set(rows.map((r) => r.region))).toEqual(new Set(['total', ...run.summary.stageTimeline.map((t) => t.region)]));
+    expect(new Set(rows.map((r) => r.region))).toEqual(
+      new Set(['total', ...run.summary.stageTimeline.map((t) => t.region)]),
+    );
   });
 });
 
 describe('stage timeline', () => {
-  it('spans run from a stage\'s start to the next reached stage\'s start or the end; unreached stages are absent', () => {
+  it("spans run from a stage's start to the next reached stage's start or the end; unreached stages are absent", () => {
     // by hand: stage 3 skipped, stage 5 before stage 4 is reached out of order, stage 6 never
-    const spans = stageSpans([{ region: 'A', stages: [0, 10, null, 30, 25, null] }, { region: 'B', stages: [0, null, null, null, null, null] }], 40);
+    const spans = stageSpans(
+      [
+        { region: 'A', stages: [0, 10, null, 30, 25, null] },
+        { region: 'B', stages: [0, null, null, null, null, null] },
+      ],
+      40,
+    );
     expect(spans).toEqual([
       { region: 'A', stage: 1, start: 0, end: 10 },
       { region: 'A', stage: 2, start: 10, end: 25 },
@@ -113,7 +125,7 @@ describe('stage timeline', () => {
     expect(bars).toBe(reached);
   });
 
-  it('stage labels in reports match the model\'s STAGE_NAMES', () => {
+  it("stage labels in reports match the model's STAGE_NAMES", () => {
     expect(STAGE_LABELS).toEqual(STAGE_NAMES);
   });
 });

@@ -62,7 +62,15 @@ export async function makeRunFixture(opts: FixtureOptions = {}): Promise<RunFixt
   const parent = mkdtempSync(join(tmpdir(), 'kopsim-report-'));
   const dir = join(parent, 'run');
   writeRunFolder(dir, result, summary, manifest, report ? (tmp) => writeRunReport(tmp, report) : undefined);
-  return { dir, result, summary, manifest, input, report, cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+  return {
+    dir,
+    result,
+    summary,
+    manifest,
+    input,
+    report,
+    cleanup: () => rmSync(parent, { recursive: true, force: true }),
+  };
 }
 
 /** Width and height from a PNG's IHDR chunk (bytes 16-23, big-endian), after checking the signature. */

@@ -55,16 +55,23 @@ describe('report.html of a run', () => {
   });
 
   it('has the stage timeline as a table, with "not reached" for stages not started', () => {
-    const section = html.slice(html.indexOf('<section id="stages">'), html.indexOf('</section>', html.indexOf('<section id="stages">')));
+    const section = html.slice(
+      html.indexOf('<section id="stages">'),
+      html.indexOf('</section>', html.indexOf('<section id="stages">')),
+    );
     for (const t of run.summary.stageTimeline) {
       expect(section).toContain(`<td>${t.region}</td>`);
-      for (const m of Object.values(t.stages)) expect(section).toContain(m === 'not reached' ? 'not reached' : `month ${m}`);
+      for (const m of Object.values(t.stages))
+        expect(section).toContain(m === 'not reached' ? 'not reached' : `month ${m}`);
     }
     expect(section).toContain('<figure class="chart" id="chart-stages">');
   });
 
   it('tabulates every key indicator at start and end; a 48-month run has no year 5 or year 10 columns', () => {
-    const section = html.slice(html.indexOf('<section id="key-indicators">'), html.indexOf('</section>', html.indexOf('<section id="key-indicators">')));
+    const section = html.slice(
+      html.indexOf('<section id="key-indicators">'),
+      html.indexOf('</section>', html.indexOf('<section id="key-indicators">')),
+    );
     expect(section).toContain('start (month 0)');
     expect(section).toContain('end (month 48)');
     expect(section).not.toContain('year 5');
@@ -78,7 +85,8 @@ describe('report.html of a run', () => {
 
   it('shows the exact command line, shell-quoted, and relative links to the data files', () => {
     expect(html).toContain(`kopsim run --months 48 --out 'reports/it'\\''s a test'`.replace(/'/g, '&#39;'));
-    for (const f of ['timeseries.csv', 'summary.json', 'manifest.json', 'events.csv']) expect(html).toContain(`<a href="${f}">${f}</a>`);
+    for (const f of ['timeseries.csv', 'summary.json', 'manifest.json', 'events.csv'])
+      expect(html).toContain(`<a href="${f}">${f}</a>`);
   });
 
   it('says nothing about stopping early for a complete run', () => {
@@ -92,7 +100,9 @@ describe('report of a run stopped early', () => {
     try {
       expect(stopped.result.stoppedEarly).toBe(true);
       const page = stopped.report!.html;
-      expect(page).toMatch(/<div class="warning" role="alert"><strong>Stopped early\.<\/strong> This run was stopped at month 20 of 48\./);
+      expect(page).toMatch(
+        /<div class="warning" role="alert"><strong>Stopped early\.<\/strong> This run was stopped at month 20 of 48\./,
+      );
       expect(page.indexOf('class="warning"')).toBeLessThan(page.indexOf('<main>'));
       expect(page).toContain('end (month 20)');
     } finally {
@@ -124,6 +134,8 @@ describe('report helpers', () => {
   });
 
   it('shellQuote: plain words as they are, others single-quoted', () => {
-    expect(shellQuote(['kopsim', 'run', '--set', 'a.b=1', 'my file.yaml', "it's"])).toBe(`kopsim run --set a.b=1 'my file.yaml' 'it'\\''s'`);
+    expect(shellQuote(['kopsim', 'run', '--set', 'a.b=1', 'my file.yaml', "it's"])).toBe(
+      `kopsim run --set a.b=1 'my file.yaml' 'it'\\''s'`,
+    );
   });
 });

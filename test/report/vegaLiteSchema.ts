@@ -15,8 +15,11 @@ let validate: ValidateFunction | undefined;
  */
 export function vegaLiteValidator(): ValidateFunction {
   if (!validate) {
-    const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as { $schema: string };
-    if (!schema.$schema.includes('draft-07')) throw new Error(`Vega-Lite schema is ${schema.$schema}, not draft-07: pick the matching ajv class`);
+    const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as {
+      $schema: string;
+    };
+    if (!schema.$schema.includes('draft-07'))
+      throw new Error(`Vega-Lite schema is ${schema.$schema}, not draft-07: pick the matching ajv class`);
     validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
   }
   return validate;

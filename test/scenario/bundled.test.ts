@@ -22,10 +22,13 @@ describe('bundled scenarios', () => {
     expect(loaded.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
   });
 
-  it.each(files.map((f) => [basename(f), f]))('%s names the JSON Schema with $schema, so editors can check it', (_name, file) => {
-    const doc = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    expect(doc.$schema).toBe('../docs/scenario.schema.json');
-  });
+  it.each(files.map((f) => [basename(f), f]))(
+    '%s names the JSON Schema with $schema, so editors can check it',
+    (_name, file) => {
+      const doc = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      expect(doc.$schema).toBe('../docs/scenario.schema.json');
+    },
+  );
 
   it('have distinct ids', () => {
     const ids = files.map((f) => loadScenario(f).id);

@@ -21,7 +21,10 @@ strategy: { name: base-strategy, enabledStages: [1, 2, 3] }
 
 describe('mergeScenario', () => {
   it('merges objects key by key, the child winning; replaces arrays and scalars', () => {
-    const merged = mergeScenario({ a: { x: 1, y: 2 }, list: [1, 2, 3], s: 'p' }, { a: { y: 5, z: 6 }, list: [9], s: 'c' });
+    const merged = mergeScenario(
+      { a: { x: 1, y: 2 }, list: [1, 2, 3], s: 'p' },
+      { a: { y: 5, z: 6 }, list: [9], s: 'c' },
+    );
     expect(merged).toEqual({ a: { x: 1, y: 5, z: 6 }, list: [9], s: 'c' });
   });
 
@@ -34,7 +37,8 @@ describe('extends', () => {
   it('merges a child over its parent: child fields win, untouched fields are inherited, arrays are replaced', () => {
     const dir = temp.make({
       'base.yaml': base,
-      'child.yaml': 'extends: base\nregions:\n  - { name: c, households: 50 }\nawareness: { decay: 0.05 }\nstrategy: { enabledStages: [1] }\n',
+      'child.yaml':
+        'extends: base\nregions:\n  - { name: c, households: 50 }\nawareness: { decay: 0.05 }\nstrategy: { enabledStages: [1] }\n',
     });
     const loaded = loadScenario(join(dir, 'child.yaml'));
     const s = loaded.scenario;

@@ -26,7 +26,32 @@ describe('the scenario JSON Schema', () => {
 
   it('describes every top-level scenario field and rejects unknown ones', () => {
     const props = Object.keys(schema.properties as object);
-    for (const field of ['$schema', 'extends', 'id', 'name', 'description', 'months', 'seed', 'regions', 'crossRegionTies', 'networkDegree', 'networkRewiring', 'households', 'shocks', 'awareness', 'membership', 'market', 'enterprises', 'governance', 'shu', 'strategy', 'gates', 'institution', 'federation', 'social']) {
+    for (const field of [
+      '$schema',
+      'extends',
+      'id',
+      'name',
+      'description',
+      'months',
+      'seed',
+      'regions',
+      'crossRegionTies',
+      'networkDegree',
+      'networkRewiring',
+      'households',
+      'shocks',
+      'awareness',
+      'membership',
+      'market',
+      'enterprises',
+      'governance',
+      'shu',
+      'strategy',
+      'gates',
+      'institution',
+      'federation',
+      'social',
+    ]) {
       expect(props).toContain(field);
     }
     expect(schema.additionalProperties).toBe(false);

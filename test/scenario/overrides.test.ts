@@ -16,9 +16,12 @@ describe('parsePath', () => {
     expect(parsePath(text)).toEqual(parts);
   });
 
-  it.each(['', '.', 'a.', '.a', 'a..b', '[2]', 'a[x]', 'a[2]b', 'a[-1]', '2a', 'a b', 'a[2', 'a.[2]', 'a.b='])('rejects %j', (text) => {
-    expect(parsePath(text)).toBeNull();
-  });
+  it.each(['', '.', 'a.', '.a', 'a..b', '[2]', 'a[x]', 'a[2]b', 'a[-1]', '2a', 'a b', 'a[2', 'a.[2]', 'a.b='])(
+    'rejects %j',
+    (text) => {
+      expect(parsePath(text)).toBeNull();
+    },
+  );
 
   it('is the inverse of formatPath', () => {
     for (const path of [['months'], ['regions', 2, 'households'], ['a', 1, 2, 'b']] as const) {
@@ -40,7 +43,16 @@ describe('parseOverrides', () => {
       'description=a=b',
     ]);
     expect(problems).toEqual([]);
-    expect(overrides.map((o) => o.value)).toEqual([60, true, null, [1, 2, 3], [{ name: 'a', households: 10 }], 'My run', 'scheduled', 'a=b']);
+    expect(overrides.map((o) => o.value)).toEqual([
+      60,
+      true,
+      null,
+      [1, 2, 3],
+      [{ name: 'a', households: 10 }],
+      'My run',
+      'scheduled',
+      'a=b',
+    ]);
     expect(overrides[0].path).toEqual(['months']);
     expect(overrides[7].path).toEqual(['description']);
   });
@@ -71,14 +83,24 @@ describe('setPath and getPath', () => {
 
 describe('--set on a loaded scenario', () => {
   it('overrides any field, including one region of an inherited array', () => {
-    const loaded = loadScenario('default', ['regions[2].households=800', 'awareness.peerWeight=0.1', 'strategy.enabledStages=[1,2]', 'months=36']);
+    const loaded = loadScenario('default', [
+      'regions[2].households=800',
+      'awareness.peerWeight=0.1',
+      'strategy.enabledStages=[1,2]',
+      'months=36',
+    ]);
     const s = loaded.scenario;
     expect(s.regions.map((r) => r.households)).toEqual([500, 500, 800, 500, 500]);
     expect(s.regions[2].name).toBe('Sumberjaya'); // the rest of the region is kept
     expect(s.awareness.peerWeight).toBe(0.1);
     expect(s.strategy.enabledStages).toEqual([1, 2]);
     expect(s.months).toBe(36);
-    expect(loaded.overrides).toEqual(['regions[2].households=800', 'awareness.peerWeight=0.1', 'strategy.enabledStages=[1,2]', 'months=36']);
+    expect(loaded.overrides).toEqual([
+      'regions[2].households=800',
+      'awareness.peerWeight=0.1',
+      'strategy.enabledStages=[1,2]',
+      'months=36',
+    ]);
   });
 
   it('applies later overrides over earlier ones', () => {
@@ -86,7 +108,9 @@ describe('--set on a loaded scenario', () => {
   });
 
   it('reports malformed flags together with the invalid values and unknown fields they produce', () => {
-    const e = catchInput(() => loadScenario('default', ['months', 'awareness.decay=2', 'awareness.decy=0.1', 'regions[1].households=-5']));
+    const e = catchInput(() =>
+      loadScenario('default', ['months', 'awareness.decay=2', 'awareness.decy=0.1', 'regions[1].households=-5']),
+    );
     const byPath = e.problems.map((p) => [p.path, p.found]);
     expect(byPath).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { InputError, formatProblem } from '../../src/core/errors.js';
+import { type InputError, formatProblem } from '../../src/core/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { getPath, parsePath } from '../../src/scenario/overrides.js';
 import { validateScenario } from '../../src/scenario/validate.js';
@@ -65,7 +65,11 @@ function expectProblems(e: InputError, expected: ReadonlyArray<readonly [string,
 }
 
 describe('a malformed scenario file', () => {
-  const dir = temp.make({ 'bad.yaml': MALFORMED, 'cross.yaml': CROSS_FIELD, 'both.yaml': `${CROSS_FIELD}\nstrategy: { mode: gatd }\n` });
+  const dir = temp.make({
+    'bad.yaml': MALFORMED,
+    'cross.yaml': CROSS_FIELD,
+    'both.yaml': `${CROSS_FIELD}\nstrategy: { mode: gatd }\n`,
+  });
   const file = join(dir, 'bad.yaml');
 
   it('yields one InputError listing every problem at once, each with its path and the value found', () => {
@@ -76,7 +80,10 @@ describe('a malformed scenario file', () => {
   });
 
   it('reports cross-field problems (SHU and occupation shares that do not sum to 1, duplicate region names) with the others', () => {
-    expectProblems(catchInput(() => loadScenario(join(dir, 'cross.yaml'))), CROSS_EXPECTED);
+    expectProblems(
+      catchInput(() => loadScenario(join(dir, 'cross.yaml'))),
+      CROSS_EXPECTED,
+    );
   });
 
   it('reports, for every problem, the value the file holds at that path', () => {
@@ -123,7 +130,9 @@ describe('other bad inputs', () => {
 
   it('rejects a document that is not an object of fields, showing what it is', () => {
     const file = join(temp.make({ 'list.yaml': '- 1\n- 2\n' }), 'list.yaml');
-    expect(catchInput(() => loadScenario(file)).problems).toEqual([expect.objectContaining({ path: '(root)', found: [1, 2] })]);
+    expect(catchInput(() => loadScenario(file)).problems).toEqual([
+      expect.objectContaining({ path: '(root)', found: [1, 2] }),
+    ]);
   });
 
   it('requires regions', () => {
@@ -138,11 +147,18 @@ describe('other bad inputs', () => {
   });
 
   it('rejects more than 20 million households in total, and any region over 5 million', () => {
-    const e = catchInput(() => validateScenario({ regions: Array.from({ length: 5 }, (_, k) => ({ name: `r${k}`, households: 4_500_000 })) }, 'x'));
+    const e = catchInput(() =>
+      validateScenario(
+        { regions: Array.from({ length: 5 }, (_, k) => ({ name: `r${k}`, households: 4_500_000 })) },
+        'x',
+      ),
+    );
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0].path).toBe('regions');
     expect(e.problems[0].message).toContain('22500000');
-    expect(catchInput(() => validateScenario({ regions: [{ name: 'a', households: 5_000_001 }] }, 'x')).problems[0].path).toBe('regions[0].households');
+    expect(
+      catchInput(() => validateScenario({ regions: [{ name: 'a', households: 5_000_001 }] }, 'x')).problems[0].path,
+    ).toBe('regions[0].households');
   });
 
   it('accepts the smallest valid file and fills every default', () => {
@@ -150,7 +166,15 @@ describe('other bad inputs', () => {
     expect(s.months).toBe(240);
     expect(s.membership.simpananPokok).toBe(50_000); // MODEL.md default
     expect(s.membership.simpananWajib).toBe(10_000); // MODEL.md default
-    expect(s.shu).toEqual({ reserve: 0.4, patronage: 0.25, capital: 0.15, board: 0.05, staff: 0.05, education: 0.05, social: 0.05 }); // MODEL.md bylaws
+    expect(s.shu).toEqual({
+      reserve: 0.4,
+      patronage: 0.25,
+      capital: 0.15,
+      board: 0.05,
+      staff: 0.05,
+      education: 0.05,
+      social: 0.05,
+    }); // MODEL.md bylaws
     expect(s.market.povertyLine).toBe(580_349); // BPS rural line, March 2025
     expect(s.networkDegree).toBe(8); // MODEL.md: mean degree ~8
   });

@@ -17,6 +17,10 @@ export function kopsim(args: readonly string[], cwd = ROOT): CliResult {
   if (!existsSync(new URL('../../dist/cli/main.js', import.meta.url))) {
     throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it) before the CLI tests');
   }
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

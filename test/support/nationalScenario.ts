@@ -44,11 +44,40 @@ const TYPES: Record<string, Record<Kind, number>> = {
 
 /** Island groups: productivityScale and the types of their regions, in order. */
 const GROUPS: { name: string; scale: number[]; types: string[] }[] = [
-  { name: 'Jawa', scale: [1, 1.05, 0.95, 1, 1.1, 0.95, 1, 1.05, 0.9, 1, 1.05, 0.95], types: ['sawah', 'sawah', 'pesisir', 'kerajinan', 'wisata', 'pegunungan', 'sawah', 'kerajinan', 'pegunungan', 'pesisir', 'sawah', 'kebun'] },
-  { name: 'Sumatra', scale: [1.05, 1.1, 1, 0.95, 1.05, 1, 0.95, 1.1], types: ['kebun', 'kebun', 'pesisir', 'sawah', 'kebun', 'wisata', 'pegunungan', 'kebun'] },
+  {
+    name: 'Jawa',
+    scale: [1, 1.05, 0.95, 1, 1.1, 0.95, 1, 1.05, 0.9, 1, 1.05, 0.95],
+    types: [
+      'sawah',
+      'sawah',
+      'pesisir',
+      'kerajinan',
+      'wisata',
+      'pegunungan',
+      'sawah',
+      'kerajinan',
+      'pegunungan',
+      'pesisir',
+      'sawah',
+      'kebun',
+    ],
+  },
+  {
+    name: 'Sumatra',
+    scale: [1.05, 1.1, 1, 0.95, 1.05, 1, 0.95, 1.1],
+    types: ['kebun', 'kebun', 'pesisir', 'sawah', 'kebun', 'wisata', 'pegunungan', 'kebun'],
+  },
   { name: 'Kalimantan', scale: [1.1, 1.15, 1.05, 1.1, 1], types: ['kebun', 'kebun', 'pesisir', 'kebun', 'pegunungan'] },
-  { name: 'Sulawesi', scale: [0.95, 1, 0.9, 0.95, 1, 0.9], types: ['pesisir', 'kebun', 'pesisir', 'sawah', 'wisata', 'pegunungan'] },
-  { name: 'Bali Nusa Tenggara', scale: [1.15, 1.1, 0.85, 0.8, 0.75], types: ['wisata', 'kerajinan', 'pesisir', 'pegunungan', 'kerajinan'] },
+  {
+    name: 'Sulawesi',
+    scale: [0.95, 1, 0.9, 0.95, 1, 0.9],
+    types: ['pesisir', 'kebun', 'pesisir', 'sawah', 'wisata', 'pegunungan'],
+  },
+  {
+    name: 'Bali Nusa Tenggara',
+    scale: [1.15, 1.1, 0.85, 0.8, 0.75],
+    types: ['wisata', 'kerajinan', 'pesisir', 'pegunungan', 'kerajinan'],
+  },
   { name: 'Maluku Papua', scale: [0.8, 0.75, 0.75, 0.7], types: ['pesisir', 'pesisir', 'pegunungan', 'pegunungan'] },
 ];
 

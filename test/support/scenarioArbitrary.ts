@@ -10,9 +10,21 @@ import fc from 'fast-check';
  * (tiny subnormal values like 5e-324, values a hair below the maximum); otherwise values
  * are spread evenly on a grid of a million steps, which keeps counterexamples readable.
  */
-export function scenarioArbitrary({ extreme = false, minMonths = 24, maxMonths = 48, maxHouseholds = 150 }: { extreme?: boolean; minMonths?: number; maxMonths?: number; maxHouseholds?: number } = {}) {
+export function scenarioArbitrary({
+  extreme = false,
+  minMonths = 24,
+  maxMonths = 48,
+  maxHouseholds = 150,
+}: {
+  extreme?: boolean;
+  minMonths?: number;
+  maxMonths?: number;
+  maxHouseholds?: number;
+} = {}) {
   const num = (min: number, max: number) =>
-    extreme ? fc.double({ min, max, noNaN: true, noDefaultInfinity: true }) : fc.integer({ min: 0, max: 1_000_000 }).map((k) => min + ((max - min) * k) / 1_000_000);
+    extreme
+      ? fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
+      : fc.integer({ min: 0, max: 1_000_000 }).map((k) => min + ((max - min) * k) / 1_000_000);
   const share = () => num(0, 1);
   /** n non-negative weights summing to 1. */
   const weights = (n: number) =>
@@ -24,8 +36,18 @@ export function scenarioArbitrary({ extreme = false, minMonths = 24, maxMonths =
   const regionArb = fc.record({
     households: fc.integer({ min: 1, max: maxHouseholds }),
     productivityScale: num(0.3, 2),
-    agriculture: fc.record({ capacity: num(0, 3e8), requiredSkill: share(), setupCapital: num(0, 3e8), regeneration: num(0, 0.3) }),
-    tourism: fc.record({ capacity: num(0, 2e8), requiredSkill: share(), setupCapital: num(0, 3e8), regeneration: fc.constant(0) }),
+    agriculture: fc.record({
+      capacity: num(0, 3e8),
+      requiredSkill: share(),
+      setupCapital: num(0, 3e8),
+      regeneration: num(0, 0.3),
+    }),
+    tourism: fc.record({
+      capacity: num(0, 2e8),
+      requiredSkill: share(),
+      setupCapital: num(0, 3e8),
+      regeneration: fc.constant(0),
+    }),
   });
 
   const scheduleMonth = () => fc.option(fc.integer({ min: 0, max: 48 }), { nil: null });
@@ -132,7 +154,14 @@ export function scenarioArbitrary({ extreme = false, minMonths = 24, maxMonths =
         founding: fc.constantFrom('bottom-up', 'top-down', 'none'),
         mode: fc.constantFrom('gated', 'scheduled'),
         enabledStages: fc.subarray([1, 2, 3, 4, 5, 6]),
-        schedule: fc.record({ stage1: scheduleMonth(), stage2: scheduleMonth(), stage3: scheduleMonth(), stage4: scheduleMonth(), stage5: scheduleMonth(), stage6: scheduleMonth() }),
+        schedule: fc.record({
+          stage1: scheduleMonth(),
+          stage2: scheduleMonth(),
+          stage3: scheduleMonth(),
+          stage4: scheduleMonth(),
+          stage5: scheduleMonth(),
+          stage6: scheduleMonth(),
+        }),
         topDownGrant: num(0, 1e9),
         topDownCredit: fc.boolean(),
       }),
@@ -164,7 +193,13 @@ export function scenarioArbitrary({ extreme = false, minMonths = 24, maxMonths =
         marketReachMultiplier: num(1, 3),
         sharedDistributionSaving: num(0, 0.3),
         tradeShare: share(),
-        credit: fc.record({ amount: num(0, 3e9), annualRate: num(0, 0.3), termMonths: fc.integer({ min: 1, max: 120 }), graceMonths: fc.integer({ min: 0, max: 12 }), minGovernance: share() }),
+        credit: fc.record({
+          amount: num(0, 3e9),
+          annualRate: num(0, 0.3),
+          termMonths: fc.integer({ min: 1, max: 120 }),
+          graceMonths: fc.integer({ min: 0, max: 12 }),
+          minGovernance: share(),
+        }),
       }),
       social: fc.record({
         governmentBudget: num(0, 5e7),
@@ -180,9 +215,31 @@ export function scenarioArbitrary({ extreme = false, minMonths = 24, maxMonths =
       seed,
       document: {
         ...rest,
-        regions: regions.map((r, k) => ({ name: `r${k}`, households: r.households, productivityScale: r.productivityScale, potentials: { agriculture: r.agriculture, tourism: r.tourism } })),
-        households: { ...households, occupationShares: { farmer: occupation[0], fisher: occupation[1], artisan: occupation[2], trader: occupation[3], laborer: occupation[4] } },
-        shu: { reserve: shu[0], patronage: shu[1], capital: shu[2], board: shu[3], staff: shu[4], education: shu[5], social: shu[6] },
+        regions: regions.map((r, k) => ({
+          name: `r${k}`,
+          households: r.households,
+          productivityScale: r.productivityScale,
+          potentials: { agriculture: r.agriculture, tourism: r.tourism },
+        })),
+        households: {
+          ...households,
+          occupationShares: {
+            farmer: occupation[0],
+            fisher: occupation[1],
+            artisan: occupation[2],
+            trader: occupation[3],
+            laborer: occupation[4],
+          },
+        },
+        shu: {
+          reserve: shu[0],
+          patronage: shu[1],
+          capital: shu[2],
+          board: shu[3],
+          staff: shu[4],
+          education: shu[5],
+          social: shu[6],
+        },
       },
     }));
 }

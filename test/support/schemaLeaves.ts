@@ -8,7 +8,10 @@ import { scenarioSchema } from '../../src/scenario/schema.js';
  */
 
 /** A leaf's default: a value, or that it has none (optional) or must be given (required). */
-export type LeafDefault = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'none' } | { readonly kind: 'required' };
+export type LeafDefault =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'required' };
 
 export interface SchemaLeaf {
   readonly path: string;

@@ -23,13 +23,21 @@ export const SMALL_REGIONS = [
 export const FAST_SCHEDULE = { stage1: 0, stage2: 6, stage3: 12, stage4: 18, stage5: 24, stage6: 30 } as const;
 
 /** The seed roadmap on SMALL_REGIONS (or the given regions) for `months`, plus `--set` overrides. */
-export function smallRoadmap(months: number, sets: readonly string[] = [], regions: readonly object[] = SMALL_REGIONS): Scenario {
+export function smallRoadmap(
+  months: number,
+  sets: readonly string[] = [],
+  regions: readonly object[] = SMALL_REGIONS,
+): Scenario {
   return loadScenario('seed-roadmap', [`regions=${JSON.stringify(regions)}`, `months=${months}`, ...sets]).scenario;
 }
 
 /** `--set` overrides for scheduled mode with FAST_SCHEDULE and the given stages enabled. */
 export function scheduled(enabled: readonly number[] = [1, 2, 3, 4, 5, 6], schedule: object = FAST_SCHEDULE): string[] {
-  return ['strategy.mode=scheduled', `strategy.schedule=${JSON.stringify(schedule)}`, `strategy.enabledStages=${JSON.stringify(enabled)}`];
+  return [
+    'strategy.mode=scheduled',
+    `strategy.schedule=${JSON.stringify(schedule)}`,
+    `strategy.enabledStages=${JSON.stringify(enabled)}`,
+  ];
 }
 
 /** What a run left behind: the final world and result, plus per-month observations. */
@@ -46,7 +54,11 @@ export interface ObservedRun {
  * month (for state the indicators do not publish, e.g. who received a transfer).
  * The step checks the ledger every month, so a completed run also proves the books closed.
  */
-export function runObserved(scenario: Scenario, seed: number, observe: (world: World) => number = () => 0): ObservedRun {
+export function runObserved(
+  scenario: Scenario,
+  seed: number,
+  observe: (world: World) => number = () => 0,
+): ObservedRun {
   const sim = createSimulation('test', scenario, seed);
   const observed: number[] = [];
   while (!sim.done) {

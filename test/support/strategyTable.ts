@@ -16,7 +16,15 @@ import { runScenario } from '../../src/experiment/simulation.js';
 import { seriesOf } from '../../src/indicators/series.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
-const STRATEGIES = ['status-quo', 'seed-roadmap', 'top-down', 'business-first', 'no-institution', 'early-federation', 'national'];
+const STRATEGIES = [
+  'status-quo',
+  'seed-roadmap',
+  'top-down',
+  'business-first',
+  'no-institution',
+  'early-federation',
+  'national',
+];
 /** Runs that are not strategies but help read the table (business-first is scheduled; this is the roadmap scheduled). */
 const REFERENCES: { label: string; scenario: string; sets: string[] }[] = [
   { label: 'seed-roadmap, scheduled (reference)', scenario: 'seed-roadmap', sets: ['strategy.mode=scheduled'] },
@@ -72,7 +80,19 @@ function summarise(label: string, results: RunResult[], seconds: number): Row {
     return founded > 0 ? inactive / founded : Number.NaN;
   });
   const debt = results.map((r) => seriesOf(r.series, 'coop_debt')[r.months]);
-  return { label, seeds: results.map((r) => r.seed), regions: first.stageTimeline.length, households: first.households, months: first.months, stages, final, ratHeld, dormant, debt, seconds };
+  return {
+    label,
+    seeds: results.map((r) => r.seed),
+    regions: first.stageTimeline.length,
+    households: first.households,
+    months: first.months,
+    stages,
+    final,
+    ratHeld,
+    dormant,
+    debt,
+    seconds,
+  };
 }
 
 function median(xs: number[]): number {
@@ -101,7 +121,20 @@ function run(label: string, scenarioName: string, sets: string[], seeds: number[
 }
 
 function table(rows: Row[]): string {
-  const head = ['strategy', 'seeds', 'stage 1', 'stage 2', 'stage 3', 'stage 4', 'stage 5', 'stage 6', 'member share', 'consumption pc (Rp/month)', 'Gini', 'P0'];
+  const head = [
+    'strategy',
+    'seeds',
+    'stage 1',
+    'stage 2',
+    'stage 3',
+    'stage 4',
+    'stage 5',
+    'stage 6',
+    'member share',
+    'consumption pc (Rp/month)',
+    'Gini',
+    'P0',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     const f = r.final;
@@ -121,10 +154,19 @@ function table(rows: Row[]): string {
 }
 
 function cooperatives(rows: Row[]): string {
-  const head = ['strategy', 'RATs held (share of annual closes)', 'cooperatives dormant at the end (share)', 'cooperative debt at the end (Rp, mean)'];
+  const head = [
+    'strategy',
+    'RATs held (share of annual closes)',
+    'cooperatives dormant at the end (share)',
+    'cooperative debt at the end (Rp, mean)',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  const pct = (xs: number[]): string => (xs.every(Number.isNaN) ? '-' : mean(xs.filter((x) => !Number.isNaN(x))).toFixed(2));
-  for (const r of rows) lines.push(`| ${[r.label, pct(r.ratHeld), pct(r.dormant), Math.round(mean(r.debt)).toLocaleString('en-US')].join(' | ')} |`);
+  const pct = (xs: number[]): string =>
+    xs.every(Number.isNaN) ? '-' : mean(xs.filter((x) => !Number.isNaN(x))).toFixed(2);
+  for (const r of rows)
+    lines.push(
+      `| ${[r.label, pct(r.ratHeld), pct(r.dormant), Math.round(mean(r.debt)).toLocaleString('en-US')].join(' | ')} |`,
+    );
   return lines.join('\n');
 }
 
@@ -134,7 +176,9 @@ function ranges(rows: Row[]): string {
   const span = (xs: number[], d: number): string => `${Math.min(...xs).toFixed(d)}-${Math.max(...xs).toFixed(d)}`;
   for (const r of rows) {
     const f = r.final;
-    lines.push(`| ${[r.label, span(f.member_share, 3), `${Math.round(Math.min(...f.consumption_pc_mean)).toLocaleString('en-US')}-${Math.round(Math.max(...f.consumption_pc_mean)).toLocaleString('en-US')}`, span(f.gini, 3), span(f.p0, 3), r.seconds.toFixed(1)].join(' | ')} |`);
+    lines.push(
+      `| ${[r.label, span(f.member_share, 3), `${Math.round(Math.min(...f.consumption_pc_mean)).toLocaleString('en-US')}-${Math.round(Math.max(...f.consumption_pc_mean)).toLocaleString('en-US')}`, span(f.gini, 3), span(f.p0, 3), r.seconds.toFixed(1)].join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -16,11 +16,16 @@ import type { Scenario } from '../../src/scenario/schema.js';
 
 /** The default scenario with one region of `households` households, `months` months, plus overrides. */
 export function smallScenario(sets: readonly string[] = [], households = 200, months = 24): Scenario {
-  return loadScenario('default', [`regions=[{"name":"a","households":${households}}]`, `months=${months}`, ...sets]).scenario;
+  return loadScenario('default', [`regions=[{"name":"a","households":${households}}]`, `months=${months}`, ...sets])
+    .scenario;
 }
 
 /** A small world at month 0 and its step stream. */
-export function smallWorld(sets: readonly string[] = [], seed = 1, households = 200): { world: World; rng: Rng; scenario: Scenario } {
+export function smallWorld(
+  sets: readonly string[] = [],
+  seed = 1,
+  households = 200,
+): { world: World; rng: Rng; scenario: Scenario } {
   const scenario = smallScenario(sets, households);
   const { world, rng } = createWorld(scenario, seed);
   return { world, rng, scenario };
@@ -74,7 +79,11 @@ export function setCoopCash(world: World, region: number, value: number): void {
  * cooperative holds them as cash and owes them back), with the given debt (lent earlier
  * out of that cash). Everything booked.
  */
-export function makeMember(world: World, i: number, savings: { pokok?: number; wajib?: number; sukarela?: number; debt?: number } = {}): void {
+export function makeMember(
+  world: World,
+  i: number,
+  savings: { pokok?: number; wajib?: number; sukarela?: number; debt?: number } = {},
+): void {
   const h = world.households;
   const r = h.region[i];
   const coop = world.regions[r].coop!;
@@ -95,10 +104,25 @@ export function makeMember(world: World, i: number, savings: { pokok?: number; w
 }
 
 /** Adds an active enterprise with the given working capital (booked), returning it. */
-export function addEnterprise(world: World, region: number, kind: EnterpriseKind, opts: { tier?: number; capacity?: number; workingCapital?: number; potential?: number } = {}): Enterprise {
+export function addEnterprise(
+  world: World,
+  region: number,
+  kind: EnterpriseKind,
+  opts: { tier?: number; capacity?: number; workingCapital?: number; potential?: number } = {},
+): Enterprise {
   const coop = world.regions[region].coop!;
   const working = opts.workingCapital ?? 0;
-  const e = newEnterprise(coop.enterprises.length, kind, opts.tier ?? -1, opts.potential ?? -1, 'new', world.month, opts.capacity ?? 100_000_000, working, 0);
+  const e = newEnterprise(
+    coop.enterprises.length,
+    kind,
+    opts.tier ?? -1,
+    opts.potential ?? -1,
+    'new',
+    world.month,
+    opts.capacity ?? 100_000_000,
+    working,
+    0,
+  );
   coop.enterprises.push(e);
   bookOpening(world, region, 'enterpriseCapital', working);
   return e;

@@ -13,7 +13,13 @@ afterEach(() => cleanup());
 
 function setup(months = 36, opts: { exitWhenDone?: boolean; speed?: number } = {}) {
   const clock = fakeClock();
-  const controller = createRunController({ scenarioId: 'small', scenario: smallScenario(months), baseSeed: 3, clock, speed: opts.speed });
+  const controller = createRunController({
+    scenarioId: 'small',
+    scenario: smallScenario(months),
+    baseSeed: 3,
+    clock,
+    speed: opts.speed,
+  });
   const writes: { result: RunResult; identity: RunIdentity }[] = [];
   const writeReport = vi.fn((result: RunResult, identity: RunIdentity) => {
     writes.push({ result, identity });
@@ -21,7 +27,15 @@ function setup(months = 36, opts: { exitWhenDone?: boolean; speed?: number } = {
   });
   const exits: DashboardOutcome[] = [];
   const app = render(
-    <RunDashboard controller={controller} writeReport={writeReport} interactive exitWhenDone={opts.exitWhenDone} onExit={(o) => exits.push(o)} columns={120} rows={40} />,
+    <RunDashboard
+      controller={controller}
+      writeReport={writeReport}
+      interactive
+      exitWhenDone={opts.exitWhenDone}
+      onExit={(o) => exits.push(o)}
+      columns={120}
+      rows={40}
+    />,
   );
   const frame = () => plain(app.lastFrame());
   const month = () => Number(/Month (\d+)\//.exec(frame())?.[1] ?? NaN);

@@ -20,7 +20,16 @@ const frame = (tree: React.ReactElement) => plain(render(tree).lastFrame());
 
 afterEach(() => cleanup());
 
-const identity: RunIdentity = { run: 0, scenarioId: 'default', name: 'Default district', strategy: 'seed-roadmap', baseSeed: 1, seed: 2728020586, months: 240, households: 2500 };
+const identity: RunIdentity = {
+  run: 0,
+  scenarioId: 'default',
+  name: 'Default district',
+  strategy: 'seed-roadmap',
+  baseSeed: 1,
+  seed: 2728020586,
+  months: 240,
+  households: 2500,
+};
 
 describe('Header', () => {
   it('shows scenario, strategy, seeds and households', () => {
@@ -41,11 +50,17 @@ describe('Header', () => {
 describe('StatusBar', () => {
   it('shows the play state, speed and notice', () => {
     expect(frame(<StatusBar state="running" monthsPerSecond={12} />)).toContain('RUNNING · 12 months/s');
-    expect(frame(<StatusBar state="paused" monthsPerSecond={Infinity} notice="saved" />)).toContain('PAUSED · max speed · saved');
+    expect(frame(<StatusBar state="paused" monthsPerSecond={Infinity} notice="saved" />)).toContain(
+      'PAUSED · max speed · saved',
+    );
     // The actual pace appears only when the machine is well below the chosen speed.
     expect(frame(<StatusBar state="running" monthsPerSecond={12} pace={11} />)).not.toContain('actual');
-    expect(frame(<StatusBar state="running" monthsPerSecond={12} pace={1.64} />)).toContain('12 months/s (actual 1.6 months/s)');
-    expect(frame(<StatusBar state="running" monthsPerSecond={Infinity} pace={812.4} />)).toContain('max speed (actual 812 months/s)');
+    expect(frame(<StatusBar state="running" monthsPerSecond={12} pace={1.64} />)).toContain(
+      '12 months/s (actual 1.6 months/s)',
+    );
+    expect(frame(<StatusBar state="running" monthsPerSecond={Infinity} pace={812.4} />)).toContain(
+      'max speed (actual 812 months/s)',
+    );
   });
 });
 
@@ -90,7 +105,12 @@ describe('StageLadder', () => {
 describe('IndicatorTable', () => {
   it('shows the value now, the change over 12 months and a sparkline', () => {
     const values = Array.from({ length: 25 }, (_, m) => m / 100); // 0.00 .. 0.24
-    const f = frame(<IndicatorTable indicators={[{ id: 'member_share', label: 'Member share', unit: 'share', values }]} sparkWidth={25} />);
+    const f = frame(
+      <IndicatorTable
+        indicators={[{ id: 'member_share', label: 'Member share', unit: 'share', values }]}
+        sparkWidth={25}
+      />,
+    );
     expect(f).toContain('Δ 12 months');
     // now 0.24 = 24.0%; 12 months earlier 0.12: +12.0 pp.
     expect(f).toMatch(/Member share\s+24\.0%\s+\+12\.0 pp\s+▁/);
@@ -110,7 +130,14 @@ describe('EnterpriseCounts', () => {
 describe('EventLog', () => {
   const ev = (month: number, message: string, kind = 'stage-reached' as const) => ({ month, region: 0, kind, message });
   it('shows the latest events with their month, folding repeats', () => {
-    const events = [ev(0, 'A: stage 1 started'), ev(3, 'old'), ev(5, 'B: joined'), ev(5, 'B: joined'), ev(5, 'B: joined'), ev(6, 'C: stage 2 started')];
+    const events = [
+      ev(0, 'A: stage 1 started'),
+      ev(3, 'old'),
+      ev(5, 'B: joined'),
+      ev(5, 'B: joined'),
+      ev(5, 'B: joined'),
+      ev(6, 'C: stage 2 started'),
+    ];
     const f = frame(<EventLog events={events} height={2} total={40} />);
     expect(f).toContain('Events (40 so far)');
     expect(f).toContain('m5 B: joined (×3)');
@@ -124,7 +151,8 @@ describe('KeyHints', () => {
   it('always lists every key', () => {
     for (const paused of [false, true]) {
       const f = frame(<KeyHints paused={paused} ended={false} />);
-      for (const k of ['space', '→ step', '+/- speed', 'r restart', 's save report', 'q quit', '? help']) expect(f).toContain(k);
+      for (const k of ['space', '→ step', '+/- speed', 'r restart', 's save report', 'q quit', '? help'])
+        expect(f).toContain(k);
       expect(f).toContain(paused ? 'space resume' : 'space pause');
     }
     expect(frame(<KeyHints paused={false} ended={false} interactive={false} />)).toContain('stdin is not a terminal');

@@ -23,7 +23,10 @@ beforeAll(() => {
   // `npm test` builds first; a lone `vitest run test/tui` may find dist/ older than src/.
   const main = join(root, 'dist/cli/main.js');
   if (!existsSync(main) || statSync(main).mtimeMs < newest(join(root, 'src'))) {
-    spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'ignore' });
+    spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
   }
 });
 
@@ -32,7 +35,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('kopsim run without a terminal', () => {
   it('piped into cat: no escape codes, progress on stderr, the summary table on stdout', () => {
     const out = join(work, 'piped');
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" run --out "${out}" | cat`], { cwd: work, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" run --out "${out}" | cat`], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\x1b');
     expect(r.stderr).not.toContain('\x1b');
@@ -43,7 +49,10 @@ describe('kopsim run without a terminal', () => {
 
   it('--json prints only JSON on stdout', () => {
     const out = join(work, 'json');
-    const r = spawnSync(process.execPath, [bin, 'run', '--json', '--months', '12', '--out', out], { cwd: work, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'run', '--json', '--months', '12', '--out', out], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ folder: out, months: 12, stoppedEarly: false });
   });
@@ -56,7 +65,10 @@ describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
   // Without CI in the environment: under CI kopsim (like Ink) prints plain lines instead
   // of a live view, and this test is about the live view a person sees.
   const { CI: _ci, ...parentEnv } = process.env;
-  const env = { ...parentEnv, TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color' };
+  const env = {
+    ...parentEnv,
+    TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color',
+  };
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', server, ...args], { encoding: 'utf8', env });
   // -J joins lines the terminal wrapped.
   const screen = () => tmux('capture-pane', '-p', '-J', '-t', session);
@@ -82,15 +94,20 @@ describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
     tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', cmd);
 
     // Wait for a few months, so that the sparklines have some length.
-    const first = await until((s) => s.includes('Key indicators') && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 4, 'the dashboard at month 4');
+    const first = await until(
+      (s) => s.includes('Key indicators') && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 4,
+      'the dashboard at month 4',
+    );
     // The stage ladder with every region of the default scenario.
     expect(first).toContain('Roadmap stages');
     expect(first).toMatch(/1 aware\s+2 enterp\s+3 potent\s+4 educ\s+5 feder\s+6 social/);
-    for (const region of ['Sukamaju', 'Mekarsari', 'Sumberjaya', 'Cibodas', 'Tanjungsari']) expect(first).toMatch(new RegExp(`${region}\\s+m0`));
+    for (const region of ['Sukamaju', 'Mekarsari', 'Sumberjaya', 'Cibodas', 'Tanjungsari'])
+      expect(first).toMatch(new RegExp(`${region}\\s+m0`));
     // Sparklines and the key hints.
     expect(first).toMatch(/Member share .*[▁▂▃▄▅▆▇█]{3}/);
     expect(first).toMatch(/Gini .*[▁▂▃▄▅▆▇█]{3}/);
-    for (const hint of ['space pause', '→ step', '+/- speed', 'r restart', 's save report', 'q quit', '? help']) expect(first).toContain(hint);
+    for (const hint of ['space pause', '→ step', '+/- speed', 'r restart', 's save report', 'q quit', '? help'])
+      expect(first).toContain(hint);
 
     tmux('send-keys', '-t', session, 'Space');
     await until((s) => s.includes('PAUSED'), 'PAUSED');

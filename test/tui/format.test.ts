@@ -14,7 +14,10 @@ describe('sparkline', () => {
     expect(sparkline([Number.NaN], 10)).toBe('');
   });
   it('resamples a long series to the width, by slice means', () => {
-    const s = sparkline(Array.from({ length: 241 }, (_, i) => i), 40);
+    const s = sparkline(
+      Array.from({ length: 241 }, (_, i) => i),
+      40,
+    );
     expect([...s]).toHaveLength(40);
     expect(s[0]).toBe('▁');
     expect(s[s.length - 1]).toBe('█');
@@ -86,6 +89,8 @@ describe('batch progress', () => {
     expect(s.etaMs).toBeCloseTo((60_000 / 11) * 29);
   });
   it('formats one plain line', () => {
-    expect(batchProgressLine(p)).toBe('kopsim: replications of default 10/40 runs (27%), 1 failed, 10.0 runs/min, 1 min 00 s elapsed, about 2 min 38 s left');
+    expect(batchProgressLine(p)).toBe(
+      'kopsim: replications of default 10/40 runs (27%), 1 failed, 10.0 runs/min, 1 min 00 s elapsed, about 2 min 38 s left',
+    );
   });
 });

@@ -23,13 +23,30 @@ describe('run controller', () => {
     const start = events.filter((e) => e.type === 'start');
     expect(start).toHaveLength(1);
     if (start[0].type !== 'start') throw new Error('no start');
-    expect(start[0].identity).toMatchObject({ run: 0, scenarioId: 'small', baseSeed: 7, seed: runSeed(7), months: 24, households: 100 });
+    expect(start[0].identity).toMatchObject({
+      run: 0,
+      scenarioId: 'small',
+      baseSeed: 7,
+      seed: runSeed(7),
+      months: 24,
+      households: 100,
+    });
     expect(start[0].snapshot.month).toBe(0);
     expect(start[0].snapshot.regions[0]).toMatchObject({ name: 'Desa', stage: 1 });
     expect(start[0].snapshot.regions[0].stageStart[0]).toBe(0);
-    expect(Object.keys(start[0].snapshot.indicators)).toEqual(['member_share', 'consumption_pc_mean', 'gini', 'p0', 'coop_capital', 'shu_per_member']);
+    expect(Object.keys(start[0].snapshot.indicators)).toEqual([
+      'member_share',
+      'consumption_pc_mean',
+      'gini',
+      'p0',
+      'coop_capital',
+      'shu_per_member',
+    ]);
     expect(start[0].events.some((e) => e.kind === 'stage-reached')).toBe(true);
-    expect(events.at(-1)).toEqual({ type: 'status', status: { paused: true, speed: DEFAULT_SPEED, monthsPerSecond: 12, ended: false } });
+    expect(events.at(-1)).toEqual({
+      type: 'status',
+      status: { paused: true, speed: DEFAULT_SPEED, monthsPerSecond: 12, ended: false },
+    });
   });
 
   it('steps one month at a time while paused, and not while running', () => {

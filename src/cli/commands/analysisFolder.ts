@@ -11,7 +11,13 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { EXPERIMENT_FILES } from '../../report/experimentFolder.js';
 import type { MergedExperiment } from '../../report/experimentMerge.js';
 import { writeExperimentReport } from '../../report/experimentReport.js';
-import { ANALYSIS_FILES, writeAnalysisResult, writeDesignFiles, type AnalysisPlan, type AnalysisResult } from '../../report/sensitivityFiles.js';
+import {
+  ANALYSIS_FILES,
+  writeAnalysisResult,
+  writeDesignFiles,
+  type AnalysisPlan,
+  type AnalysisResult,
+} from '../../report/sensitivityFiles.js';
 import { renderAnalysisReport } from '../../report/sensitivityReport.js';
 import { analysisText } from '../analysisText.js';
 import type { RunFlags } from '../runFlags.js';
@@ -32,17 +38,31 @@ export interface AnalysisRunOptions extends Pick<RunFlags, 'out' | 'report' | 't
 
 /** The indices or Shapley values of a plan's finished runs (pure; throws InputError when no replicate is complete). */
 export function analyzePlan(plan: AnalysisPlan, records: readonly RunRecord[], failed: number): AnalysisResult {
-  return plan.kind === 'sensitivity' ? analyzeSensitivity(plan, records, failed) : analyzeAttribution(plan, records, failed);
+  return plan.kind === 'sensitivity'
+    ? analyzeSensitivity(plan, records, failed)
+    : analyzeAttribution(plan, records, failed);
 }
 
 function removeResults(dir: string): void {
-  for (const f of [ANALYSIS_FILES.outputs, ANALYSIS_FILES.indicesCsv, ANALYSIS_FILES.indicesJson, ANALYSIS_FILES.secondOrderCsv, ANALYSIS_FILES.shapleyCsv, ANALYSIS_FILES.shapleyJson, ANALYSIS_FILES.coalitionsCsv]) {
+  for (const f of [
+    ANALYSIS_FILES.outputs,
+    ANALYSIS_FILES.indicesCsv,
+    ANALYSIS_FILES.indicesJson,
+    ANALYSIS_FILES.secondOrderCsv,
+    ANALYSIS_FILES.shapleyCsv,
+    ANALYSIS_FILES.shapleyJson,
+    ANALYSIS_FILES.coalitionsCsv,
+  ]) {
     rmSync(join(dir, f), { force: true });
   }
 }
 
 /** The indices or Shapley values of finished runs, or why there are none yet (no replicate is complete). */
-function tryAnalyze(plan: AnalysisPlan, runLines: readonly string[], failed: number): { result: AnalysisResult | null; problem?: string } {
+function tryAnalyze(
+  plan: AnalysisPlan,
+  runLines: readonly string[],
+  failed: number,
+): { result: AnalysisResult | null; problem?: string } {
   try {
     return { result: analyzePlan(plan, runLines.map(parseRunRecord), failed) };
   } catch (error) {
@@ -52,7 +72,13 @@ function tryAnalyze(plan: AnalysisPlan, runLines: readonly string[], failed: num
 }
 
 /** Analyses finished runs and writes the tables (and charts and report.html) into `dir`; null when nothing can be analysed yet. */
-async function analyzeInto(dir: string, plan: AnalysisPlan, runLines: readonly string[], failed: number, report: boolean): Promise<{ result: AnalysisResult | null; problem?: string }> {
+async function analyzeInto(
+  dir: string,
+  plan: AnalysisPlan,
+  runLines: readonly string[],
+  failed: number,
+  report: boolean,
+): Promise<{ result: AnalysisResult | null; problem?: string }> {
   const analysis = tryAnalyze(plan, runLines, failed);
   if (!analysis.result) return analysis;
   writeAnalysisResult(dir, plan, analysis.result);
@@ -61,8 +87,18 @@ async function analyzeInto(dir: string, plan: AnalysisPlan, runLines: readonly s
 }
 
 /** What --json prints. */
-function resultJsonOf(folder: string, plan: AnalysisPlan, shard: Shard | undefined, completed: number, failed: number, result: AnalysisResult | null): unknown {
-  return { ...planRunJson(folder, plan, shard, completed, failed), result: result ? resultWithoutPointMeans(result) : null };
+function resultJsonOf(
+  folder: string,
+  plan: AnalysisPlan,
+  shard: Shard | undefined,
+  completed: number,
+  failed: number,
+  result: AnalysisResult | null,
+): unknown {
+  return {
+    ...planRunJson(folder, plan, shard, completed, failed),
+    result: result ? resultWithoutPointMeans(result) : null,
+  };
 }
 
 /** A result as --json prints it: without the per-point means, which are only for the charts. */
@@ -74,9 +110,20 @@ export function resultWithoutPointMeans(result: AnalysisResult): Omit<AnalysisRe
 function filesWritten(result: AnalysisResult, report: boolean): string {
   const tables =
     result.kind === 'sensitivity'
-      ? [ANALYSIS_FILES.indicesCsv, ...(result.outputs.some((o) => o.sobol?.second) ? [ANALYSIS_FILES.secondOrderCsv] : []), ANALYSIS_FILES.indicesJson, ANALYSIS_FILES.outputs]
+      ? [
+          ANALYSIS_FILES.indicesCsv,
+          ...(result.outputs.some((o) => o.sobol?.second) ? [ANALYSIS_FILES.secondOrderCsv] : []),
+          ANALYSIS_FILES.indicesJson,
+          ANALYSIS_FILES.outputs,
+        ]
       : [ANALYSIS_FILES.shapleyCsv, ANALYSIS_FILES.shapleyJson, ANALYSIS_FILES.coalitionsCsv];
-  return [...(report ? ['report.html'] : []), ...tables, ANALYSIS_FILES.designCsv, ANALYSIS_FILES.seeds, EXPERIMENT_FILES.runs].join(', ');
+  return [
+    ...(report ? ['report.html'] : []),
+    ...tables,
+    ANALYSIS_FILES.designCsv,
+    ANALYSIS_FILES.seeds,
+    EXPERIMENT_FILES.runs,
+  ].join(', ');
 }
 
 /**
@@ -92,7 +139,14 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
     plan,
     {
       source: opts.source,
-      scenarioFiles: [{ label: opts.scenario.id, source: opts.scenario.source, extendsChain: opts.scenario.chain, overrides: opts.scenario.overrides }],
+      scenarioFiles: [
+        {
+          label: opts.scenario.id,
+          source: opts.scenario.source,
+          extendsChain: opts.scenario.chain,
+          overrides: opts.scenario.overrides,
+        },
+      ],
       workers: opts.workers,
       shard: opts.shard,
       out: opts.out,
@@ -106,12 +160,20 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
       },
       announce: true,
     },
-    async (outDir, files, partial): Promise<{ result: AnalysisResult | null; problem?: string }> => (partial ? { result: null } : analyzeInto(outDir, plan, files.runs, files.failures.length, report)),
+    async (outDir, files, partial): Promise<{ result: AnalysisResult | null; problem?: string }> =>
+      partial ? { result: null } : analyzeInto(outDir, plan, files.runs, files.failures.length, report),
   );
   const { result, problem } = run.concluded;
-  if (opts.json) process.stdout.write(`${JSON.stringify(resultJsonOf(run.outDir, plan, run.shard, run.done, run.failed, result), null, 2)}\n`);
-  else if (result) process.stdout.write(`${analysisText(result)}\n\nWrote ${run.outDir} (${filesWritten(result, report)})\n`);
-  else if (run.shard) process.stdout.write(`${shardDoneText(plan, run)} (it computes the ${plan.kind === 'sensitivity' ? 'indices' : 'Shapley values'})\n`);
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify(resultJsonOf(run.outDir, plan, run.shard, run.done, run.failed, result), null, 2)}\n`,
+    );
+  else if (result)
+    process.stdout.write(`${analysisText(result)}\n\nWrote ${run.outDir} (${filesWritten(result, report)})\n`);
+  else if (run.shard)
+    process.stdout.write(
+      `${shardDoneText(plan, run)} (it computes the ${plan.kind === 'sensitivity' ? 'indices' : 'Shapley values'})\n`,
+    );
   if (run.failed > 0) throw failedRunsError(run, problem ? `; not analysed: ${problem}` : '');
 }
 
@@ -120,7 +182,12 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
  * (runs, design files, the indices or Shapley values, charts, report.html, manifest)
  * atomically and prints the tables. Throws SimulationError when runs are missing or failed.
  */
-export async function mergeAnalysisFolders(out: string, merged: MergedExperiment & { readonly planText: string }, opts: { json?: boolean; report?: boolean }, started: Date): Promise<void> {
+export async function mergeAnalysisFolders(
+  out: string,
+  merged: MergedExperiment & { readonly planText: string },
+  opts: { json?: boolean; report?: boolean },
+  started: Date,
+): Promise<void> {
   const plan = merged.plan as unknown as AnalysisPlan;
   const { result, problem } = tryAnalyze(plan, merged.runs, merged.failures.length);
   const report = result && opts.report !== false ? await renderAnalysisReport(result) : undefined;
@@ -130,10 +197,13 @@ export async function mergeAnalysisFolders(out: string, merged: MergedExperiment
     if (report) writeExperimentReport(tmp, report);
   });
   if (opts.json) {
-    process.stdout.write(`${mergedJsonText(resultJsonOf(out, plan, undefined, merged.runs.length, merged.failures.length, result) as object, merged)}\n`);
+    process.stdout.write(
+      `${mergedJsonText(resultJsonOf(out, plan, undefined, merged.runs.length, merged.failures.length, result) as object, merged)}\n`,
+    );
   } else {
     process.stdout.write(`${mergedHeadline(merged)}\n`);
-    if (result) process.stdout.write(`${analysisText(result)}\n\nWrote ${out} (${filesWritten(result, report !== undefined)})\n`);
+    if (result)
+      process.stdout.write(`${analysisText(result)}\n\nWrote ${out} (${filesWritten(result, report !== undefined)})\n`);
     else process.stdout.write(`Not analysed: ${problem}\n`);
   }
   endMerge(out, merged);

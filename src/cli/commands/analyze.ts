@@ -13,7 +13,9 @@ import { analyzePlan, resultWithoutPointMeans } from './analysisFolder.js';
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
-    .description('recompute the indices (kopsim sensitivity) or Shapley values (kopsim attribute) of a folder from its saved design and runs, without rerunning')
+    .description(
+      'recompute the indices (kopsim sensitivity) or Shapley values (kopsim attribute) of a folder from its saved design and runs, without rerunning',
+    )
     .argument('<dir>', 'a folder written by kopsim sensitivity or kopsim attribute (or merged from their shards)')
     .option('--no-report', 'skip charts/ and report.html')
     .option('--json', 'print the results as JSON on stdout')
@@ -32,7 +34,13 @@ is analysed on the replicates finished at every design point.`,
       const dir = resolve(dirArg);
       const folder = readAnalysisFolder(dir);
       if (analysisPlanHash(folder.plan) !== folder.plan.hash) {
-        throw new InputError(dir, [{ path: `${dir}/${EXPERIMENT_FILES.plan}`, message: 'does not match its own hash: it was changed after the runs were planned, so the runs cannot be trusted to belong to it' }]);
+        throw new InputError(dir, [
+          {
+            path: `${dir}/${EXPERIMENT_FILES.plan}`,
+            message:
+              'does not match its own hash: it was changed after the runs were planned, so the runs cannot be trusted to belong to it',
+          },
+        ]);
       }
       const result = analyzePlan(folder.plan, folder.runLines.map(parseRunRecord), folder.failed);
       writeDesignFiles(dir, folder.plan);
@@ -40,6 +48,9 @@ is analysed on the replicates finished at every design point.`,
       if (opts.report !== false) writeExperimentReport(dir, await renderAnalysisReport(result));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ folder: dir, result: resultWithoutPointMeans(result) }, null, 2)}\n`);
-      } else process.stdout.write(`${analysisText(result)}\n\nWrote the tables${opts.report !== false ? ', charts/ and report.html' : ''} in ${dir}\n`);
+      } else
+        process.stdout.write(
+          `${analysisText(result)}\n\nWrote the tables${opts.report !== false ? ', charts/ and report.html' : ''} in ${dir}\n`,
+        );
     });
 }

@@ -26,10 +26,18 @@ const DEFAULT_REPLICATES = 10;
 export function registerAttribute(program: Command): void {
   const cmd = program
     .command('attribute')
-    .description("Shapley attribution of welfare gains to the six roadmap stages: runs the scenario with every subset of stages enabled and splits the gain from no stage to all six among them")
+    .description(
+      'Shapley attribution of welfare gains to the six roadmap stages: runs the scenario with every subset of stages enabled and splits the gain from no stage to all six among them',
+    )
     .argument('[scenario]', 'scenario file or bundled name (default: the default scenario)')
-    .option('-n, --replicates <n>', `replicates per coalition, with common random numbers (default: ${DEFAULT_REPLICATES})`)
-    .option('--sample <k>', 'estimate from K random stage orders, running only the coalitions they visit (default: all 64 coalitions, exact)')
+    .option(
+      '-n, --replicates <n>',
+      `replicates per coalition, with common random numbers (default: ${DEFAULT_REPLICATES})`,
+    )
+    .option(
+      '--sample <k>',
+      'estimate from K random stage orders, running only the coalitions they visit (default: all 64 coalitions, exact)',
+    )
     .option('--seed <n>', "base seed (default: the scenario's seed)")
     .option('--months <n>', "months to simulate (default: the scenario's)")
     .option('--set <path=value>', 'override a scenario field, e.g. regions[0].households=200 (repeatable)', collect, [])
@@ -62,7 +70,12 @@ outcomes with no stage and with all six, and checks that the values sum to the g
       const months = intFlag(problems, '--months', opts.months, 1, 1200);
       const resamples = intFlag(problems, '--resamples', opts.resamples, 1, 1_000_000) ?? 1000;
       const at = parseAtFlag(opts.at, problems) ?? ['final'];
-      if (opts.name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(opts.name)) problems.push({ path: '--name', message: 'must be lowercase letters, digits, dots, dashes and underscores', found: opts.name });
+      if (opts.name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(opts.name))
+        problems.push({
+          path: '--name',
+          message: 'must be lowercase letters, digits, dots, dashes and underscores',
+          found: opts.name,
+        });
       const run = checkRunFlags(opts, problems, availableParallelism());
       let loaded: LoadedScenario;
       try {
@@ -85,8 +98,18 @@ outcomes with no stage and with all six, and checks that the values sum to the g
         }),
       );
       if (loaded.scenario.strategy.founding === 'none') {
-        process.stderr.write(`kopsim: warning: ${loaded.id} has strategy.founding none: no stage ever starts, so every coalition is the status quo and every value is 0\n`);
+        process.stderr.write(
+          `kopsim: warning: ${loaded.id} has strategy.founding none: no stage ever starts, so every coalition is the status quo and every value is 0\n`,
+        );
       }
-      await runAnalysisPlan(plan, { source: loaded.source, scenario: loaded, ...run, out: opts.out, report: opts.report, tui: opts.tui, json: opts.json });
+      await runAnalysisPlan(plan, {
+        source: loaded.source,
+        scenario: loaded,
+        ...run,
+        out: opts.out,
+        report: opts.report,
+        tui: opts.tui,
+        json: opts.json,
+      });
     });
 }

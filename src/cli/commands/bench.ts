@@ -17,7 +17,10 @@ export function registerBench(program: Command): void {
   program
     .command('bench')
     .description('measure engine throughput, memory, time per process, the national scenario and parallel replications')
-    .option('--quick', 'a smoke test: 10k and 100k households, 12 months, 3 runs, national for 12 months, 20 replications of 60 months')
+    .option(
+      '--quick',
+      'a smoke test: 10k and 100k households, 12 months, 3 runs, national for 12 months, 20 replications of 60 months',
+    )
     .option('--only <parts>', `comma-separated parts to measure: ${BENCH_PARTS.join(', ')}`)
     .option('--runs <n>', 'measured runs per figure, after a warm-up (default: 5; 3 with --quick)')
     .option('--out <file>', 'where to write the figures as JSON', 'reports/bench/bench.json')
@@ -40,8 +43,13 @@ Examples:
       const runs = intFlag(problems, '--runs', opts.runs, 1, 1000);
       let only = new Set<BenchPart>(BENCH_PARTS);
       if (opts.only !== undefined) {
-        const names = opts.only.split(',').map((s) => s.trim()).filter(Boolean);
-        for (const n of names) if (!(BENCH_PARTS as readonly string[]).includes(n)) problems.push({ path: '--only', message: `is not a part (${BENCH_PARTS.join(', ')})`, found: n });
+        const names = opts.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        for (const n of names)
+          if (!(BENCH_PARTS as readonly string[]).includes(n))
+            problems.push({ path: '--only', message: `is not a part (${BENCH_PARTS.join(', ')})`, found: n });
         only = new Set(names.filter((n): n is BenchPart => (BENCH_PARTS as readonly string[]).includes(n)));
       }
       if (problems.length > 0) throw new InputError('kopsim bench', problems);

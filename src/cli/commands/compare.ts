@@ -6,7 +6,9 @@ import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type Experi
 export function registerCompare(program: Command): void {
   const cmd = program
     .command('compare')
-    .description('compare strategies with common random numbers: replicate k of every scenario uses the same seed, and differences from the baseline are paired')
+    .description(
+      'compare strategies with common random numbers: replicate k of every scenario uses the same seed, and differences from the baseline are paired',
+    )
     .argument('<scenarios...>', 'two or more scenario files or bundled names');
   addExperimentFlags(cmd, '30')
     .option('--baseline <scenario>', 'the scenario differences are taken from (default: the first)')
@@ -21,7 +23,14 @@ Examples:
     .action(async (scenarios: string[], opts: ExperimentFlags) => {
       const problems: InputProblem[] = [];
       const flags = checkFlags(opts, problems);
-      const loaded = loadExperimentDocument({ kind: 'compare', scenarios }, 'kopsim compare', process.cwd(), undefined, flags.overrides, problems);
+      const loaded = loadExperimentDocument(
+        { kind: 'compare', scenarios },
+        'kopsim compare',
+        process.cwd(),
+        undefined,
+        flags.overrides,
+        problems,
+      );
       const plan = planOrThrow(loaded, problems);
       await runExperiment(loaded, plan, flags, opts);
     });

@@ -44,15 +44,32 @@ export interface CheckedFlags {
 /** Adds the flags shared by replicate, compare, sweep and experiment. */
 export function addExperimentFlags(cmd: Command, replicatesDefault?: string): Command {
   return cmd
-    .option('-n, --replicates <n>', `replicates per scenario (and design point)${replicatesDefault ? ` (default: ${replicatesDefault})` : " (default: the file's, else 30)"}`)
+    .option(
+      '-n, --replicates <n>',
+      `replicates per scenario (and design point)${replicatesDefault ? ` (default: ${replicatesDefault})` : " (default: the file's, else 30)"}`,
+    )
     .option('--seed <n>', "base seed (default: the file's, else the first scenario's)")
     .option('--months <n>', "months to simulate (default: each scenario's)")
-    .option('--set <path=value>', 'override a field of every scenario, e.g. awareness.peerWeight=0.1 (repeatable)', collect, [])
+    .option(
+      '--set <path=value>',
+      'override a field of every scenario, e.g. awareness.peerWeight=0.1 (repeatable)',
+      collect,
+      [],
+    )
     .option('--indicators <ids>', 'comma-separated indicators to record and summarise (default: the key indicators)')
     .option('--at <months>', 'comma-separated months at which to report comparisons, besides the final month')
-    .option('--workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`)
-    .option('--shard <i/N>', 'run only shard i of N (runs whose plan index mod N is i); merge the shard folders with kopsim merge')
-    .option('--out <dir>', 'output folder (default: reports/<name>-<kind>-s<seed>-<plan hash>; re-running the same command resumes it)')
+    .option(
+      '--workers <n>',
+      `worker threads (default: the number of cores, here ${availableParallelism()}); 0 runs in this thread`,
+    )
+    .option(
+      '--shard <i/N>',
+      'run only shard i of N (runs whose plan index mod N is i); merge the shard folders with kopsim merge',
+    )
+    .option(
+      '--out <dir>',
+      'output folder (default: reports/<name>-<kind>-s<seed>-<plan hash>; re-running the same command resumes it)',
+    )
     .option('--no-report', 'skip charts/ and report.html (summaries only; faster for large sweeps)')
     .option('--no-tui', 'plain progress lines on stderr even in a terminal')
     .option('--json', 'print the results as JSON on stdout');
@@ -95,19 +112,31 @@ export function planOrThrow(loaded: LoadedExperiment, problems: readonly InputPr
  * everything that finished. `hooks.execute` replaces the simulation (tests use it to make
  * a run crash); it runs in this thread.
  */
-export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPlan, flags: CheckedFlags, opts: ExperimentFlags, hooks: Pick<ExecuteOptions, 'execute'> = {}): Promise<void> {
+export async function runExperiment(
+  loaded: LoadedExperiment,
+  plan: ExperimentPlan,
+  flags: CheckedFlags,
+  opts: ExperimentFlags,
+  hooks: Pick<ExecuteOptions, 'execute'> = {},
+): Promise<void> {
   const withReport = opts.report !== false;
   const run = await runPlanInFolder(
     plan,
     {
       source: loaded.source,
-      scenarioFiles: loaded.scenarios.map((s) => ({ label: s.label, source: s.loaded.source, extendsChain: s.loaded.chain, overrides: s.loaded.overrides })),
+      scenarioFiles: loaded.scenarios.map((s) => ({
+        label: s.label,
+        source: s.loaded.source,
+        extendsChain: s.loaded.chain,
+        overrides: s.loaded.overrides,
+      })),
       workers: flags.workers,
       shard: flags.shard,
       out: opts.out,
       tui: opts.tui,
       execute: hooks.execute,
-      failedRunPlace: (failure) => `scenario ${failure.scenario}${Object.keys(failure.params).length > 0 ? `, point ${failure.point}` : ''}`,
+      failedRunPlace: (failure) =>
+        `scenario ${failure.scenario}${Object.keys(failure.params).length > 0 ? `, point ${failure.point}` : ''}`,
     },
     async (outDir, files, partial) => {
       if (partial) return undefined;
@@ -119,7 +148,9 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
   );
   const summary = run.concluded;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary), null, 2)}\n`,
+    );
   } else if (summary) {
     process.stdout.write(`${summaryText(summary, run.outDir, withReport)}\n`);
   } else {
@@ -129,7 +160,14 @@ export async function runExperiment(loaded: LoadedExperiment, plan: ExperimentPl
 }
 
 /** What `--json` prints. */
-export function resultJson(folder: string, plan: ExperimentPlan, shard: Shard | undefined, completed: number, failed: number, summary: ExperimentSummary | undefined): unknown {
+export function resultJson(
+  folder: string,
+  plan: ExperimentPlan,
+  shard: Shard | undefined,
+  completed: number,
+  failed: number,
+  summary: ExperimentSummary | undefined,
+): unknown {
   return {
     ...planRunJson(folder, plan, shard, completed, failed),
     final: summary ? finalRows(summary) : undefined,
@@ -141,7 +179,13 @@ export function resultJson(folder: string, plan: ExperimentPlan, shard: Shard | 
 export function finalRows(summary: ExperimentSummary) {
   return summary.series
     .filter((s) => s.months.length > 0)
-    .map((s) => ({ scenario: s.scenario, point: s.point, indicator: s.indicator, month: s.months[s.months.length - 1], ...s.stats[s.stats.length - 1] }));
+    .map((s) => ({
+      scenario: s.scenario,
+      point: s.point,
+      indicator: s.indicator,
+      month: s.months[s.months.length - 1],
+      ...s.stats[s.stats.length - 1],
+    }));
 }
 
 const MAX_POINTS_PRINTED = 12;
@@ -174,8 +218,14 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
     ]);
   }
   out.push('', 'Final month, over replicates (95% CI of the mean, t-based):');
-  out.push(textTable([sweep ? 'scenario @ point' : 'scenario', 'indicator', 'month', 'n', 'mean', '95% CI', 'sd', 'p5', 'p50', 'p95'], rows));
-  if (summary.points.length > MAX_POINTS_PRINTED) out.push(`(${summary.points.length - MAX_POINTS_PRINTED} more design points in summary.csv)`);
+  out.push(
+    textTable(
+      [sweep ? 'scenario @ point' : 'scenario', 'indicator', 'month', 'n', 'mean', '95% CI', 'sd', 'p5', 'p50', 'p95'],
+      rows,
+    ),
+  );
+  if (summary.points.length > MAX_POINTS_PRINTED)
+    out.push(`(${summary.points.length - MAX_POINTS_PRINTED} more design points in summary.csv)`);
   if (summary.baseline !== null && summary.comparisons.length > 0) {
     const crows = summary.comparisons
       .filter((c) => printedPoints.has(c.point))
@@ -192,10 +242,16 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
           Number.isFinite(c.dz) ? c.dz.toFixed(2) : Number.isNaN(c.dz) ? '-' : c.dz > 0 ? 'inf' : '-inf',
         ];
       });
-    out.push('', `Paired differences from the baseline ${summary.baseline} (same seeds per replicate; paired t-test, Cohen's d_z):`);
+    out.push(
+      '',
+      `Paired differences from the baseline ${summary.baseline} (same seeds per replicate; paired t-test, Cohen's d_z):`,
+    );
     out.push(textTable(['strategy - baseline', 'indicator', 'month', 'n', 'mean diff', '95% CI', 'p', 'd_z'], crows));
   }
-  out.push('', `Wrote ${folder} (${withReport ? 'report.html, ' : ''}summary.csv, summary.json${summary.baseline !== null ? ', comparison.csv' : ''}, runs.jsonl)`);
+  out.push(
+    '',
+    `Wrote ${folder} (${withReport ? 'report.html, ' : ''}summary.csv, summary.json${summary.baseline !== null ? ', comparison.csv' : ''}, runs.jsonl)`,
+  );
   return out.join('\n');
 }
 

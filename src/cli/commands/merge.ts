@@ -17,7 +17,10 @@ export function registerMerge(program: Command): void {
     .command('merge')
     .description('combine the shard folders of one experiment into the folder a single machine would have written')
     .argument('<dirs...>', 'shard folders (or partial runs) of the same experiment')
-    .option('--out <dir>', "merged folder (default: the experiment's default folder, reports/<name>-<kind>-s<seed>-<plan hash>)")
+    .option(
+      '--out <dir>',
+      "merged folder (default: the experiment's default folder, reports/<name>-<kind>-s<seed>-<plan hash>)",
+    )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--json', 'print the results as JSON on stdout')
     .addHelpText(
@@ -33,7 +36,10 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
     )
     .action(async (dirs: string[], opts: { out?: string; json?: boolean; report?: boolean }) => {
       const started = new Date();
-      const out = opts.out !== undefined ? resolve(opts.out) : defaultPlanFolder(readPlanFile(resolve(dirs[0]), dirs[0]).plan, undefined);
+      const out =
+        opts.out !== undefined
+          ? resolve(opts.out)
+          : defaultPlanFolder(readPlanFile(resolve(dirs[0]), dirs[0]).plan, undefined);
       const merged = readExperimentFolders(dirs, out);
       // Sensitivity and attribution folders compute their indices instead of summaries.
       if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, opts, started);
@@ -43,7 +49,10 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
         writeExperimentSummaries(tmp, summary);
         if (report) writeExperimentReport(tmp, report);
       });
-      if (opts.json) process.stdout.write(`${mergedJsonText(resultJson(out, merged.plan, undefined, merged.runs.length, merged.failures.length, summary) as object, merged)}\n`);
+      if (opts.json)
+        process.stdout.write(
+          `${mergedJsonText(resultJson(out, merged.plan, undefined, merged.runs.length, merged.failures.length, summary) as object, merged)}\n`,
+        );
       else process.stdout.write(`${mergedHeadline(merged)}\n${summaryText(summary, out, report !== undefined)}\n`);
       endMerge(out, merged);
     });

@@ -6,7 +6,9 @@ import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type Experi
 export function registerReplicate(program: Command): void {
   const cmd = program
     .command('replicate')
-    .description('run scenarios many times with derived seeds and summarise the spread (mean, 95% CI, percentiles by month)')
+    .description(
+      'run scenarios many times with derived seeds and summarise the spread (mean, 95% CI, percentiles by month)',
+    )
     .argument('<scenarios...>', 'scenario files or bundled names');
   addExperimentFlags(cmd, '30')
     .addHelpText(
@@ -20,7 +22,14 @@ Examples:
     .action(async (scenarios: string[], opts: ExperimentFlags) => {
       const problems: InputProblem[] = [];
       const flags = checkFlags(opts, problems);
-      const loaded = loadExperimentDocument({ kind: 'replicate', scenarios }, 'kopsim replicate', process.cwd(), undefined, flags.overrides, problems);
+      const loaded = loadExperimentDocument(
+        { kind: 'replicate', scenarios },
+        'kopsim replicate',
+        process.cwd(),
+        undefined,
+        flags.overrides,
+        problems,
+      );
       const plan = planOrThrow(loaded, problems);
       await runExperiment(loaded, plan, flags, opts);
     });

@@ -11,7 +11,10 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description("draw a run folder's charts/ and report.html again from its saved data, without rerunning")
-    .argument('<run-dir>', 'a folder written by kopsim run (holding manifest.json, summary.json, timeseries.csv, events.csv)')
+    .argument(
+      '<run-dir>',
+      'a folder written by kopsim run (holding manifest.json, summary.json, timeseries.csv, events.csv)',
+    )
     .option('--json', 'print what was written as JSON')
     .addHelpText(
       'after',
@@ -25,6 +28,9 @@ Examples:
       const report = await rerenderRunFolder(dir);
       const files = { folder: dir, report: REPORT_FILE, charts: report.charts.map((c) => c.name) };
       if (opts.json) process.stdout.write(`${JSON.stringify(files, null, 2)}\n`);
-      else process.stdout.write(`Wrote ${report.charts.length} charts (charts/*.svg, .png, .vl.json) and ${REPORT_FILE} in ${dir}\n`);
+      else
+        process.stdout.write(
+          `Wrote ${report.charts.length} charts (charts/*.svg, .png, .vl.json) and ${REPORT_FILE} in ${dir}\n`,
+        );
     });
 }

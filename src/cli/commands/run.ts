@@ -72,8 +72,8 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run a scenario and write its report folder')
     .argument('[scenario]', 'scenario file or bundled name (default: the default scenario)')
-    .option('--seed <n>', 'base seed (default: the scenario\'s seed)')
-    .option('--months <n>', 'months to simulate (default: the scenario\'s months)')
+    .option('--seed <n>', "base seed (default: the scenario's seed)")
+    .option('--months <n>', "months to simulate (default: the scenario's months)")
     .option('--out <dir>', 'output folder (default: reports/<scenario>-s<seed>-<time>)')
     .option('--set <path=value>', 'override a scenario field, e.g. awareness.peerWeight=0.1 (repeatable)', collect, [])
     .option('--json', 'print the summary as JSON only')
@@ -100,15 +100,28 @@ Examples:
        * the folder's atomic write; without them they are drawn into the folder just after
        * (unless --no-report).
        */
-      const writeRun = (result: RunResult, { summary, manifest }: { summary: RunSummary; manifest: RunManifest }, dir: string, rendered?: RenderedRunReport): RunSummary => {
+      const writeRun = (
+        result: RunResult,
+        { summary, manifest }: { summary: RunSummary; manifest: RunManifest },
+        dir: string,
+        rendered?: RenderedRunReport,
+      ): RunSummary => {
         writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
         if (!rendered && opts.report !== false) {
-          drawing.push(drawRunReport(dir, runReportInput(result, summary, manifest)).catch((error: unknown) => (drawError ??= error)));
+          drawing.push(
+            drawRunReport(dir, runReportInput(result, summary, manifest)).catch(
+              (error: unknown) => (drawError ??= error),
+            ),
+          );
         }
         return summary;
       };
       /** A run's summary and manifest; `runBaseSeed`/`runSeed` differ from the flags after a restart in the TUI. */
-      const record = (result: RunResult, runBaseSeed: number, runSeedValue: number): { summary: RunSummary; manifest: RunManifest } => {
+      const record = (
+        result: RunResult,
+        runBaseSeed: number,
+        runSeedValue: number,
+      ): { summary: RunSummary; manifest: RunManifest } => {
         const summary = summarizeRun(result);
         const manifest: RunManifest = {
           kopsimVersion: kopsimVersion(),
@@ -143,14 +156,20 @@ Examples:
           controller,
           writeReport: (result, identity) => {
             // A restart (r) has a new base seed: its own folder, so no earlier run is overwritten.
-            const dir = identity.run === 0 ? outDir : opts.out !== undefined ? `${outDir}-s${identity.baseSeed}` : prepareRun(scenario, { ...opts, seed: String(identity.baseSeed) }).outDir;
+            const dir =
+              identity.run === 0
+                ? outDir
+                : opts.out !== undefined
+                  ? `${outDir}-s${identity.baseSeed}`
+                  : prepareRun(scenario, { ...opts, seed: String(identity.baseSeed) }).outDir;
             writeRun(result, record(result, identity.baseSeed, identity.seed), dir);
             return dir;
           },
         });
         await Promise.all(drawing);
         if (outcome.error ?? drawError) throw outcome.error ?? drawError;
-        if (outcome.result && outcome.folder) process.stdout.write(`${runSummaryText(summarizeRun(outcome.result), outcome.folder)}\n`);
+        if (outcome.result && outcome.folder)
+          process.stdout.write(`${runSummaryText(summarizeRun(outcome.result), outcome.folder)}\n`);
         return;
       }
 
@@ -161,11 +180,17 @@ Examples:
       const t0 = Date.now();
       while (!sim.done) {
         sim.advance();
-        if (!opts.json && due(sim.month / months, Date.now())) process.stderr.write(`${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id })}\n`);
+        if (!opts.json && due(sim.month / months, Date.now()))
+          process.stderr.write(
+            `${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id })}\n`,
+          );
       }
       const result = sim.result();
       const saved = record(result, baseSeed, seed);
-      const rendered = opts.report === false ? undefined : await renderRunReport(runReportInput(result, saved.summary, saved.manifest));
+      const rendered =
+        opts.report === false
+          ? undefined
+          : await renderRunReport(runReportInput(result, saved.summary, saved.manifest));
       const summary = writeRun(result, saved, outDir, rendered);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else process.stdout.write(`${runSummaryText(summary, outDir)}\n`);

@@ -20,14 +20,25 @@ interface SensitivityFlags extends RunFlags {
 export function registerSensitivity(program: Command): void {
   const cmd = program
     .command('sensitivity')
-    .description("global sensitivity analysis from a file: Morris elementary effects (mu, mu*, sigma) or Sobol' indices (S1, ST, S2) of chosen indicators over scenario parameters")
+    .description(
+      "global sensitivity analysis from a file: Morris elementary effects (mu, mu*, sigma) or Sobol' indices (S1, ST, S2) of chosen indicators over scenario parameters",
+    )
     .argument('<file>', 'sensitivity experiment file (YAML or JSON, method: morris or sobol)')
-    .option('-n, --replicates <n>', "runs per design point, averaged with common random numbers (default: the file's, else 1)")
+    .option(
+      '-n, --replicates <n>',
+      "runs per design point, averaged with common random numbers (default: the file's, else 1)",
+    )
     .option('--seed <n>', "base seed of the runs (default: the file's, else the scenario's)")
     .option('--months <n>', "months to simulate (default: the file's, else the scenario's)")
     .option('--set <path=value>', 'override a scenario field, e.g. regions[0].households=200 (repeatable)', collect, [])
-    .option('--indicators <ids>', "comma-separated indicators to analyse (default: the file's, else consumption_pc_mean,p0,gini,member_share)")
-    .option('--at <months>', "comma-separated months at which to analyse them, numbers or final (default: the file's, else final)")
+    .option(
+      '--indicators <ids>',
+      "comma-separated indicators to analyse (default: the file's, else consumption_pc_mean,p0,gini,member_share)",
+    )
+    .option(
+      '--at <months>',
+      "comma-separated months at which to analyse them, numbers or final (default: the file's, else final)",
+    )
     .option('--resamples <n>', "bootstrap resamples for the confidence intervals (default: the file's, else 1000)");
   addRunOptions(cmd, 'sensitivity', 'indices')
     .addHelpText(
@@ -54,8 +65,20 @@ kopsim analyze recomputes the indices without rerunning.`,
       const resamples = intFlag(problems, '--resamples', opts.resamples, 1, 1_000_000);
       const at = parseAtFlag(opts.at, problems);
       const run = checkRunFlags(opts, problems, availableParallelism());
-      const loaded = loadSensitivity(file, { replicates, seed, months, resamples, at, indicators: listFlag(opts.indicators), sets: opts.set ?? [] }, problems);
+      const loaded = loadSensitivity(
+        file,
+        { replicates, seed, months, resamples, at, indicators: listFlag(opts.indicators), sets: opts.set ?? [] },
+        problems,
+      );
       const plan = planWithProblems(loaded.source, problems, () => planSensitivity(loaded));
-      await runAnalysisPlan(plan, { source: loaded.source, scenario: loaded.scenario, ...run, out: opts.out, report: opts.report, tui: opts.tui, json: opts.json });
+      await runAnalysisPlan(plan, {
+        source: loaded.source,
+        scenario: loaded.scenario,
+        ...run,
+        out: opts.out,
+        report: opts.report,
+        tui: opts.tui,
+        json: opts.json,
+      });
     });
 }

@@ -22,7 +22,14 @@ Examples:
       const flags = checkFlags(opts, problems);
       const loaded = loadExperiment(file, flags.overrides, problems);
       if (loaded.experiment.kind !== 'sweep') {
-        throw new InputError(file, [...problems, { path: 'kind', message: 'kopsim sweep needs an experiment of kind sweep (use kopsim experiment for other kinds)', found: loaded.experiment.kind }]);
+        throw new InputError(file, [
+          ...problems,
+          {
+            path: 'kind',
+            message: 'kopsim sweep needs an experiment of kind sweep (use kopsim experiment for other kinds)',
+            found: loaded.experiment.kind,
+          },
+        ]);
       }
       const plan = planOrThrow(loaded, problems);
       await runExperiment(loaded, plan, flags, opts);

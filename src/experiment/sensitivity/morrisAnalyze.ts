@@ -57,11 +57,7 @@ export function morrisAnalyze(
   });
 
   // Whole trajectories are the independent units, so they are what is resampled.
-  const ci = bootstrapIntervals(
-    r,
-    (idx) => effects.map((e) => meanAbs(e, idx)),
-    options,
-  );
+  const ci = bootstrapIntervals(r, (idx) => effects.map((e) => meanAbs(e, idx)), options);
   return design.parameters.map((p, i) => ({
     name: p.name,
     mu: mean(effects[i]),

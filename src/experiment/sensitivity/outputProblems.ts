@@ -14,7 +14,11 @@ export function outputProblems(outputs: readonly number[], expected: number, pat
   if (!Array.isArray(outputs)) return [{ path, message: 'must be a list of numbers', found: outputs }];
   const problems: InputProblem[] = [];
   if (outputs.length !== expected) {
-    problems.push({ path, message: `must have one value per design point (${expected})`, found: `${outputs.length} values` });
+    problems.push({
+      path,
+      message: `must have one value per design point (${expected})`,
+      found: `${outputs.length} values`,
+    });
   }
   let bad = 0;
   outputs.forEach((y, i) => {

@@ -53,7 +53,11 @@ export function parameterSpaceProblems(space: ParameterSpace, path = 'parameters
     if (typeof p.name !== 'string' || p.name.trim() === '') {
       problems.push({ path: `${at}.name`, message: 'must be a non-empty scenario field path', found: p.name });
     } else if (firstIndexOfName.has(p.name)) {
-      problems.push({ path: `${at}.name`, message: `duplicates ${path}[${firstIndexOfName.get(p.name)}].name`, found: p.name });
+      problems.push({
+        path: `${at}.name`,
+        message: `duplicates ${path}[${firstIndexOfName.get(p.name)}].name`,
+        found: p.name,
+      });
     } else {
       firstIndexOfName.set(p.name, i);
     }
@@ -65,7 +69,11 @@ export function parameterSpaceProblems(space: ParameterSpace, path = 'parameters
       problems.push({ path: `${at}.max`, message: `must be greater than min (${p.min})`, found: p.max });
     }
     if (p.distribution !== undefined && !DISTRIBUTIONS.includes(p.distribution)) {
-      problems.push({ path: `${at}.distribution`, message: `must be one of ${DISTRIBUTIONS.join(', ')}`, found: p.distribution });
+      problems.push({
+        path: `${at}.distribution`,
+        message: `must be one of ${DISTRIBUTIONS.join(', ')}`,
+        found: p.distribution,
+      });
     }
     if (p.distribution === 'loguniform' && minOk && p.min <= 0) {
       problems.push({ path: `${at}.min`, message: 'must be positive for a loguniform distribution', found: p.min });

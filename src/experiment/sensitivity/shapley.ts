@@ -66,7 +66,9 @@ export function shapleyExact(n: number, v: ValueFunction): number[] {
 export function samplePermutations(n: number, samples: number, rng: Rng): number[][] {
   checkPlayers(n);
   if (!(Number.isInteger(samples) && samples >= 1)) {
-    throw new InputError('shapley sampling', [{ path: 'samples', message: 'must be a positive integer', found: samples }]);
+    throw new InputError('shapley sampling', [
+      { path: 'samples', message: 'must be a positive integer', found: samples },
+    ]);
   }
   return Array.from({ length: samples }, () => randomPermutation(n, rng));
 }

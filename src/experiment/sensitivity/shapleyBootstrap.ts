@@ -95,8 +95,12 @@ export function shapleyReplicates(
   };
 }
 
-function outcomeProblems(outcomes: readonly (readonly number[] | undefined)[], needed: readonly number[]): InputProblem[] {
-  if (!Array.isArray(outcomes)) return [{ path: 'outcomes', message: 'must be a list indexed by coalition', found: outcomes }];
+function outcomeProblems(
+  outcomes: readonly (readonly number[] | undefined)[],
+  needed: readonly number[],
+): InputProblem[] {
+  if (!Array.isArray(outcomes))
+    return [{ path: 'outcomes', message: 'must be a list indexed by coalition', found: outcomes }];
   const problems: InputProblem[] = [];
   let replicates: number | undefined;
   for (const mask of needed) {
@@ -108,7 +112,11 @@ function outcomeProblems(outcomes: readonly (readonly number[] | undefined)[], n
     }
     replicates ??= row.length;
     if (row.length !== replicates) {
-      problems.push({ path: at, message: `must have ${replicates} replicates like the other coalitions`, found: `${row.length} values` });
+      problems.push({
+        path: at,
+        message: `must have ${replicates} replicates like the other coalitions`,
+        found: `${row.length} values`,
+      });
     }
     const bad = row.findIndex((y) => typeof y !== 'number' || !Number.isFinite(y));
     if (bad >= 0) problems.push({ path: `${at}[${bad}]`, message: 'must be a finite number', found: row[bad] });

@@ -76,7 +76,10 @@ export function sobolAnalyze(layout: SobolLayout, outputs: readonly number[], op
   // of the order mean/sd; centring leaves their expectation and ST (differences only) as
   // they are.
   const centre = mean(outputs as number[]);
-  const blocks = splitBlocks(layout, outputs.map((y) => y - centre));
+  const blocks = splitBlocks(
+    layout,
+    outputs.map((y) => y - centre),
+  );
   const pairs: [number, number][] = [];
   if (layout.secondOrder) for (let i = 0; i < D; i++) for (let j = i + 1; j < D; j++) pairs.push([i, j]);
 
@@ -95,14 +98,16 @@ export function sobolAnalyze(layout: SobolLayout, outputs: readonly number[], op
     stUpper: ci.upper[D + i],
   }));
   const second = layout.secondOrder
-    ? pairs.map(([i, j], k): SobolPairIndex => ({
-        names: [names[i], names[j]],
-        i,
-        j,
-        s2: point.stats[2 * D + k],
-        lower: ci.lower[2 * D + k],
-        upper: ci.upper[2 * D + k],
-      }))
+    ? pairs.map(
+        ([i, j], k): SobolPairIndex => ({
+          names: [names[i], names[j]],
+          i,
+          j,
+          s2: point.stats[2 * D + k],
+          lower: ci.lower[2 * D + k],
+          upper: ci.upper[2 * D + k],
+        }),
+      )
     : undefined;
   return { indices, ...(second ? { second } : {}), variance: point.variance };
 }
@@ -124,7 +129,11 @@ function splitBlocks(layout: SaltelliLayout, y: readonly number[]): Blocks {
 }
 
 /** Indices on the base rows `idx`: stats = [S1_0..S1_{D-1}, ST_0..ST_{D-1}, S2 per pair]. */
-function estimate(blocks: Blocks, pairs: readonly [number, number][], idx: Uint32Array): { stats: number[]; variance: number } {
+function estimate(
+  blocks: Blocks,
+  pairs: readonly [number, number][],
+  idx: Uint32Array,
+): { stats: number[]; variance: number } {
   const { a, b, ab, ba } = blocks;
   const m = idx.length;
   const pooled = new Array<number>(2 * m);

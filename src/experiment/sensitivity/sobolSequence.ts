@@ -27,7 +27,9 @@ const TWO_32 = 2 ** 32;
  */
 export function sobolSequence(count: number, dimensions: number, options: { scramble?: Rng } = {}): number[][] {
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > SOBOL_MAX_DIMENSIONS) {
-    throw new RangeError(`sobolSequence: dimensions must be an integer in 1..${SOBOL_MAX_DIMENSIONS}, got ${dimensions}`);
+    throw new RangeError(
+      `sobolSequence: dimensions must be an integer in 1..${SOBOL_MAX_DIMENSIONS}, got ${dimensions}`,
+    );
   }
   if (!Number.isInteger(count) || count < 0 || count > TWO_32) {
     throw new RangeError(`sobolSequence: count must be an integer in 0..2^32, got ${count}`);

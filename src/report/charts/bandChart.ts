@@ -40,7 +40,12 @@ export function bandChart(rows: readonly BandRow[], opts: BandChartOptions): Top
     layer: [
       {
         mark: { type: 'area', opacity: 0.2 },
-        encoding: { x, y: { field: 'lo', type: 'quantitative', axis: unitAxis(opts.unit) }, y2: { field: 'hi' }, color: colour },
+        encoding: {
+          x,
+          y: { field: 'lo', type: 'quantitative', axis: unitAxis(opts.unit) },
+          y2: { field: 'hi' },
+          color: colour,
+        },
       },
       {
         mark: { type: 'line' },

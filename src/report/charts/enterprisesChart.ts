@@ -17,7 +17,8 @@ export function enterprisesChart(rows: readonly ChartRow[], meta: RunChartMeta):
   const ids: string[] = [];
   const values: { month: number; kind: string; order: number; value: number }[] = [];
   for (const r of rows) {
-    if (r.region !== 'total' || !r.indicator.startsWith(PREFIX) || r.indicator === TOTAL || !Number.isFinite(r.value)) continue;
+    if (r.region !== 'total' || !r.indicator.startsWith(PREFIX) || r.indicator === TOTAL || !Number.isFinite(r.value))
+      continue;
     let order = ids.indexOf(r.indicator);
     if (order < 0) order = ids.push(r.indicator) - 1;
     values.push({ month: r.month, kind: enterpriseKindLabel(r.indicator), order, value: r.value });
@@ -32,8 +33,20 @@ export function enterprisesChart(rows: readonly ChartRow[], meta: RunChartMeta):
     mark: { type: 'area', interpolate: 'step-after' },
     encoding: {
       x: monthX(meta.months),
-      y: { field: 'value', type: 'quantitative', stack: 'zero', title: 'count of enterprises', axis: { tickMinStep: 1 } },
-      color: { field: 'kind', type: 'nominal', title: null, scale: { domain, range: SERIES_COLOURS.slice(0, Math.max(1, domain.length)) }, legend: { orient: 'right', direction: 'vertical', columns: 1, symbolType: 'square' } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'count of enterprises',
+        axis: { tickMinStep: 1 },
+      },
+      color: {
+        field: 'kind',
+        type: 'nominal',
+        title: null,
+        scale: { domain, range: SERIES_COLOURS.slice(0, Math.max(1, domain.length)) },
+        legend: { orient: 'right', direction: 'vertical', columns: 1, symbolType: 'square' },
+      },
       order: { field: 'order', type: 'quantitative' },
     },
   };

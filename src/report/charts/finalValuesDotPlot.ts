@@ -23,8 +23,19 @@ export function finalValuesDotPlot(rows: readonly FinalRow[], opts: FinalValuesO
     .filter((r) => r.indicator === opts.indicator && Number.isFinite(r.mean))
     .map((r) => ({ scenario: r.scenario, mean: r.mean, lo: r.lo, hi: r.hi }));
   const scenarios = [...new Set(values.map((v) => v.scenario))];
-  const y = { field: 'scenario', type: 'nominal', title: 'scenario', sort: scenarios, axis: { labelLimit: 220 } } as const;
-  const colour = { field: 'scenario', type: 'nominal', scale: { domain: scenarios, range: SERIES_COLOURS.slice(0, Math.max(1, scenarios.length)) }, legend: null } as const;
+  const y = {
+    field: 'scenario',
+    type: 'nominal',
+    title: 'scenario',
+    sort: scenarios,
+    axis: { labelLimit: 220 },
+  } as const;
+  const colour = {
+    field: 'scenario',
+    type: 'nominal',
+    scale: { domain: scenarios, range: SERIES_COLOURS.slice(0, Math.max(1, scenarios.length)) },
+    legend: null,
+  } as const;
   return {
     ...specHead(opts.title, opts.subtitle ?? 'Final value: mean with 95% interval'),
     width: CHART_WIDTH - 160,
@@ -33,7 +44,12 @@ export function finalValuesDotPlot(rows: readonly FinalRow[], opts: FinalValuesO
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x: { field: 'lo', type: 'quantitative', scale: { zero: false, padding: 12 }, axis: unitAxis(opts.unit) }, x2: { field: 'hi' }, y, color: colour },
+        encoding: {
+          x: { field: 'lo', type: 'quantitative', scale: { zero: false, padding: 12 }, axis: unitAxis(opts.unit) },
+          x2: { field: 'hi' },
+          y,
+          color: colour,
+        },
       },
       {
         mark: { type: 'point', filled: true, size: 80, opacity: 1 },

@@ -11,7 +11,9 @@ const PANEL_HEIGHT = 140;
  * each annual close (rupiah per year, drawn as bars at the closing months).
  */
 export function financesChart(rows: readonly ChartRow[], meta: RunChartMeta): TopLevelSpec {
-  const stocks = seriesPoints(rows, ['coop_capital', 'coop_reserves'], 'total', (id) => (id === 'coop_capital' ? 'capital' : 'reserves'));
+  const stocks = seriesPoints(rows, ['coop_capital', 'coop_reserves'], 'total', (id) =>
+    id === 'coop_capital' ? 'capital' : 'reserves',
+  );
   const volume = seriesPoints(rows, ['business_volume']);
   const shu = seriesPoints(rows, ['shu_paid']).filter((p) => p.value !== 0);
   const x = monthX(meta.months);
@@ -28,7 +30,13 @@ export function financesChart(rows: readonly ChartRow[], meta: RunChartMeta): To
         encoding: {
           x: { ...x, title: null },
           y: { field: 'value', type: 'quantitative', axis: unitAxis('rupiah') },
-          color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['capital', 'reserves'], range: SERIES_COLOURS.slice(0, 2) }, legend: { orient: 'top-left', direction: 'vertical', fillColor: 'white' } },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['capital', 'reserves'], range: SERIES_COLOURS.slice(0, 2) },
+            legend: { orient: 'top-left', direction: 'vertical', fillColor: 'white' },
+          },
         },
       },
       {
@@ -37,7 +45,10 @@ export function financesChart(rows: readonly ChartRow[], meta: RunChartMeta): To
         height: PANEL_HEIGHT,
         data: { values: volume },
         mark: { type: 'line', color: SERIES_COLOURS[2] },
-        encoding: { x: { ...x, title: null }, y: { field: 'value', type: 'quantitative', axis: unitAxis('rupiah per month') } },
+        encoding: {
+          x: { ...x, title: null },
+          y: { field: 'value', type: 'quantitative', axis: unitAxis('rupiah per month') },
+        },
       },
       {
         title: { text: 'SHU (surplus) paid to members at each annual close', fontSize: 12, fontWeight: 'normal' },

@@ -27,12 +27,27 @@ export interface MorrisScatterOptions {
  * separates mostly linear effects (below) from strongly non-linear or interacting ones.
  */
 export function morrisScatter(rows: readonly MorrisRow[], opts: MorrisScatterOptions): TopLevelSpec {
-  const values = rows.filter((r) => Number.isFinite(r.muStar) && Number.isFinite(r.sigma)).map((r) => ({ ...r, lo: Number.isFinite(r.lo) ? r.lo : r.muStar, hi: Number.isFinite(r.hi) ? r.hi : r.muStar }));
+  const values = rows
+    .filter((r) => Number.isFinite(r.muStar) && Number.isFinite(r.sigma))
+    .map((r) => ({ ...r, lo: Number.isFinite(r.lo) ? r.lo : r.muStar, hi: Number.isFinite(r.hi) ? r.hi : r.muStar }));
   const top = Math.max(0, ...values.map((v) => Math.max(v.hi, v.sigma)));
-  const x = { field: 'muStar', type: 'quantitative', scale: { zero: true, nice: true }, axis: unitAxis(opts.unit, { title: `μ* (${opts.unit} per full range)` }) } as const;
-  const y = { field: 'sigma', type: 'quantitative', scale: { zero: true, nice: true }, axis: unitAxis(opts.unit, { title: `σ (${opts.unit} per full range)` }) } as const;
+  const x = {
+    field: 'muStar',
+    type: 'quantitative',
+    scale: { zero: true, nice: true },
+    axis: unitAxis(opts.unit, { title: `μ* (${opts.unit} per full range)` }),
+  } as const;
+  const y = {
+    field: 'sigma',
+    type: 'quantitative',
+    scale: { zero: true, nice: true },
+    axis: unitAxis(opts.unit, { title: `σ (${opts.unit} per full range)` }),
+  } as const;
   return {
-    ...specHead(opts.title, opts.subtitle ?? 'Morris screening: μ* (importance) against σ (non-linearity, interactions)'),
+    ...specHead(
+      opts.title,
+      opts.subtitle ?? 'Morris screening: μ* (importance) against σ (non-linearity, interactions)',
+    ),
     width: CHART_WIDTH - 120,
     height: 320,
     layer: [
@@ -44,17 +59,29 @@ export function morrisScatter(rows: readonly MorrisRow[], opts: MorrisScatterOpt
       {
         data: { values },
         mark: { type: 'rule', strokeWidth: 2, color: SERIES_COLOURS[0], opacity: 0.5 },
-        encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, y: { field: 'sigma', type: 'quantitative' } },
+        encoding: {
+          x: { field: 'lo', type: 'quantitative' },
+          x2: { field: 'hi' },
+          y: { field: 'sigma', type: 'quantitative' },
+        },
       },
       {
         data: { values },
         mark: { type: 'point', filled: true, size: 70, color: SERIES_COLOURS[0], opacity: 1 },
-        encoding: { x, y, tooltip: [{ field: 'parameter' }, { field: 'muStar', title: 'μ*' }, { field: 'sigma', title: 'σ' }] },
+        encoding: {
+          x,
+          y,
+          tooltip: [{ field: 'parameter' }, { field: 'muStar', title: 'μ*' }, { field: 'sigma', title: 'σ' }],
+        },
       },
       {
         data: { values },
         mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11, color: '#333333' },
-        encoding: { x: { field: 'muStar', type: 'quantitative' }, y: { field: 'sigma', type: 'quantitative' }, text: { field: 'parameter' } },
+        encoding: {
+          x: { field: 'muStar', type: 'quantitative' },
+          y: { field: 'sigma', type: 'quantitative' },
+          text: { field: 'parameter' },
+        },
       },
     ],
   };

@@ -18,8 +18,20 @@ export function povertyLineLayers(povertyLine: number): LayerSpec<Field>['layer'
     },
     {
       data,
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, color: POVERTY_LINE_COLOUR, fontSize: 11 },
-      encoding: { y: { field: 'line', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label', type: 'nominal' } },
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'bottom',
+        dx: 4,
+        dy: -3,
+        color: POVERTY_LINE_COLOUR,
+        fontSize: 11,
+      },
+      encoding: {
+        y: { field: 'line', type: 'quantitative' },
+        x: { value: 0 },
+        text: { field: 'label', type: 'nominal' },
+      },
     },
   ];
 }

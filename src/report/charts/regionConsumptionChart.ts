@@ -19,10 +19,19 @@ export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChart
   // a national scenario has dozens of regions: more, smaller panels keep the chart a screen or two tall
   const columns = n <= 3 ? n : n <= 9 ? 3 : n <= 16 ? 4 : 5;
   return {
-    ...specHead('Real consumption per capita by region', `${meta.scenarioName}. Mean; dashed: poverty line ${rupiahText(meta.povertyLine)}`),
+    ...specHead(
+      'Real consumption per capita by region',
+      `${meta.scenarioName}. Mean; dashed: poverty line ${rupiahText(meta.povertyLine)}`,
+    ),
     data: { values },
     columns,
-    facet: { field: 'region', type: 'nominal', title: null, sort: [...meta.regions], header: { labelExpr: "''", labelFontSize: 1, labelPadding: 0 } },
+    facet: {
+      field: 'region',
+      type: 'nominal',
+      title: null,
+      sort: [...meta.regions],
+      header: { labelExpr: "''", labelFontSize: 1, labelPadding: 0 },
+    },
     spacing: { row: 28, column: 12 },
     spec: {
       width: columns === 1 ? 640 : Math.floor(620 / columns),
@@ -33,7 +42,14 @@ export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChart
           encoding: {
             x: monthX(meta.months),
             // two lines: a rotated title longer than the panel would stick out above it
-            y: { field: 'value', type: 'quantitative', axis: unitAxis('rupiah per person per month', { title: ['rupiah per person', 'per month'], titleFontSize: 10 }) },
+            y: {
+              field: 'value',
+              type: 'quantitative',
+              axis: unitAxis('rupiah per person per month', {
+                title: ['rupiah per person', 'per month'],
+                titleFontSize: 10,
+              }),
+            },
           },
         },
         {

@@ -22,7 +22,12 @@ export function indicatorUnit(id: string): string {
  * The rows of the given indicators in one scope, labelled for a legend, in month order.
  * Non-finite values (empty cells in a CSV) are dropped rather than drawn as zero.
  */
-export function seriesPoints(rows: readonly ChartRow[], ids: readonly string[], region = 'total', label: (id: string) => string = indicatorLabel): SeriesPoint[] {
+export function seriesPoints(
+  rows: readonly ChartRow[],
+  ids: readonly string[],
+  region = 'total',
+  label: (id: string) => string = indicatorLabel,
+): SeriesPoint[] {
   const wanted = new Map(ids.map((id) => [id, label(id)]));
   const out: SeriesPoint[] = [];
   for (const r of rows) {

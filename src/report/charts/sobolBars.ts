@@ -28,22 +28,40 @@ const LIMITS = [-0.5, 1.5] as const;
  * limits.
  */
 export function sobolBars(rows: readonly SobolRow[], opts: SobolBarsOptions): TopLevelSpec {
-  const values = rows.filter((r) => Number.isFinite(r.value)).map((r) => ({ ...r, lo: Number.isFinite(r.lo) ? r.lo : r.value, hi: Number.isFinite(r.hi) ? r.hi : r.value }));
+  const values = rows
+    .filter((r) => Number.isFinite(r.value))
+    .map((r) => ({ ...r, lo: Number.isFinite(r.lo) ? r.lo : r.value, hi: Number.isFinite(r.hi) ? r.hi : r.value }));
   const parameters = [...new Set(rows.map((r) => r.parameter))];
   const lo = Math.max(LIMITS[0], Math.min(0, ...values.map((v) => Math.min(v.lo, v.value))));
   const hi = Math.min(LIMITS[1], Math.max(1, ...values.map((v) => Math.max(v.hi, v.value))));
   const y = { field: 'parameter', type: 'nominal', title: null, sort: parameters, axis: { labelLimit: 260 } } as const;
   const yOffset = { field: 'index', type: 'nominal', sort: ['S1', 'ST'] } as const;
-  const colour = { field: 'index', type: 'nominal', title: 'index', scale: { domain: ['S1', 'ST'], range: [SERIES_COLOURS[0], SERIES_COLOURS[1]] }, legend: { symbolType: 'square' } } as const;
-  const x = { type: 'quantitative' as const, scale: { domain: [lo, hi], clamp: true, nice: false }, axis: { title: 'share of output variance', grid: true } };
+  const colour = {
+    field: 'index',
+    type: 'nominal',
+    title: 'index',
+    scale: { domain: ['S1', 'ST'], range: [SERIES_COLOURS[0], SERIES_COLOURS[1]] },
+    legend: { symbolType: 'square' },
+  } as const;
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain: [lo, hi], clamp: true, nice: false },
+    axis: { title: 'share of output variance', grid: true },
+  };
   return {
-    ...specHead(opts.title, opts.subtitle ?? "Sobol' indices with 95% bootstrap intervals: S1 alone, ST with interactions"),
+    ...specHead(
+      opts.title,
+      opts.subtitle ?? "Sobol' indices with 95% bootstrap intervals: S1 alone, ST with interactions",
+    ),
     width: CHART_WIDTH - 160,
     height: { step: 36 },
     data: { values },
     layer: [
       { mark: { type: 'bar', opacity: 0.85 }, encoding: { y, yOffset, x: { ...x, field: 'value' }, color: colour } },
-      { mark: { type: 'rule', strokeWidth: 1.5, color: '#333333' }, encoding: { y, yOffset, x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
+      {
+        mark: { type: 'rule', strokeWidth: 1.5, color: '#333333' },
+        encoding: { y, yOffset, x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+      },
     ],
   };
 }

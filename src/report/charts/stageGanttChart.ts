@@ -14,11 +14,30 @@ const STAGES = [1, 2, 3, 4, 5, 6];
  */
 export function stageGanttChart(_rows: readonly ChartRow[], meta: RunChartMeta): TopLevelSpec {
   const label = (k: number) => `${k} ${STAGE_LABELS[k]}`;
-  const values = stageSpans(meta.stageTimeline, meta.months).map((s) => ({ ...s, label: label(s.stage), months: s.end - s.start }));
-  const colour = { field: 'label', type: 'nominal', title: 'stage', scale: { domain: STAGES.map(label), range: SERIES_COLOURS.slice(0, 6) }, legend: { orient: 'bottom', direction: 'horizontal', columns: 3, symbolType: 'square', symbolOpacity: 1 } } as const;
-  const y = { field: 'region', type: 'nominal', title: 'region', sort: [...meta.regions], axis: { labelLimit: 160 } } as const;
+  const values = stageSpans(meta.stageTimeline, meta.months).map((s) => ({
+    ...s,
+    label: label(s.stage),
+    months: s.end - s.start,
+  }));
+  const colour = {
+    field: 'label',
+    type: 'nominal',
+    title: 'stage',
+    scale: { domain: STAGES.map(label), range: SERIES_COLOURS.slice(0, 6) },
+    legend: { orient: 'bottom', direction: 'horizontal', columns: 3, symbolType: 'square', symbolOpacity: 1 },
+  } as const;
+  const y = {
+    field: 'region',
+    type: 'nominal',
+    title: 'region',
+    sort: [...meta.regions],
+    axis: { labelLimit: 160 },
+  } as const;
   return {
-    ...specHead('Roadmap stage timeline', `${meta.scenarioName}. Each bar: a stage from its start to the next stage's start`),
+    ...specHead(
+      'Roadmap stage timeline',
+      `${meta.scenarioName}. Each bar: a stage from its start to the next stage's start`,
+    ),
     width: CHART_WIDTH,
     height: { step: meta.regions.length > 15 ? 18 : 28 },
     data: { values },

@@ -20,7 +20,10 @@ export function stageSpans(timeline: RunChartMeta['stageTimeline'], endMonth: nu
       .map((start, i) => ({ stage: i + 1, start }))
       .filter((s): s is { stage: number; start: number } => s.start !== null && Number.isFinite(s.start));
     reached.forEach((s, i) => {
-      const later = reached.slice(i + 1).map((t) => t.start).filter((m) => m >= s.start);
+      const later = reached
+        .slice(i + 1)
+        .map((t) => t.start)
+        .filter((m) => m >= s.start);
       const end = later.length > 0 ? Math.min(...later) : Math.max(endMonth, s.start);
       spans.push({ region, stage: s.stage, start: s.start, end });
     });

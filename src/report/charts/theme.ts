@@ -25,22 +25,46 @@ export const CHART_CONFIG: Config = {
   background: 'white',
   padding: 10,
   title: { fontSize: 15, anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555555', offset: 12 },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#333333', gridColor: '#e8e8e8', labelColor: '#333333' },
-  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal', columns: 4, labelLimit: 260, symbolStrokeWidth: 3 },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    titleColor: '#333333',
+    gridColor: '#e8e8e8',
+    labelColor: '#333333',
+  },
+  legend: {
+    labelFontSize: 11,
+    titleFontSize: 11,
+    titleFontWeight: 'normal',
+    orient: 'bottom',
+    direction: 'horizontal',
+    columns: 4,
+    labelLimit: 260,
+    symbolStrokeWidth: 3,
+  },
   header: { labelFontSize: 12, titleFontSize: 12 },
   view: { stroke: '#d0d0d0' },
   line: { strokeWidth: 2 },
 };
 
 /** The shared head of every spec: schema, title with subtitle, description and config. */
-export function specHead(title: string, subtitle: string | readonly string[]): {
+export function specHead(
+  title: string,
+  subtitle: string | readonly string[],
+): {
   $schema: string;
   title: TitleParams<ExprRef | SignalRef>;
   description: string;
   config: Config;
 } {
   const sub = typeof subtitle === 'string' ? [subtitle] : [...subtitle];
-  return { $schema: VEGA_LITE_SCHEMA, title: { text: title, subtitle: sub }, description: [title, ...sub].join('. '), config: CHART_CONFIG };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: title, subtitle: sub },
+    description: [title, ...sub].join('. '),
+    config: CHART_CONFIG,
+  };
 }
 
 /** Axis ticks at whole years (or multiples) so long runs stay legible. */
@@ -82,7 +106,18 @@ export function unitAxis(unit: string, extra: Axis = {}): Axis {
 }
 
 /** Categorical colours used for series within a chart (Tableau 10, colour-blind friendlier than category10). */
-export const SERIES_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+export const SERIES_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 /** Colour of the poverty line rule. */
 export const POVERTY_LINE_COLOUR = '#c0392b';

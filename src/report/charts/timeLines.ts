@@ -43,8 +43,19 @@ export function timeLines(rows: readonly ChartRow[], opts: TimeLinesOptions): To
         mark: { type: 'line', interpolate: 'linear' },
         encoding: {
           x: monthX(opts.months),
-          y: { field: 'value', type: 'quantitative', axis: unitAxis(opts.unit), ...(opts.yScale ? { scale: opts.yScale } : {}) },
-          color: { field: 'series', type: 'nominal', title: null, scale: { domain, range: SERIES_COLOURS.slice(0, Math.max(1, domain.length)) }, legend: single ? null : {} },
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            axis: unitAxis(opts.unit),
+            ...(opts.yScale ? { scale: opts.yScale } : {}),
+          },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain, range: SERIES_COLOURS.slice(0, Math.max(1, domain.length)) },
+            legend: single ? null : {},
+          },
         },
       },
       ...(opts.extraLayers ?? []),

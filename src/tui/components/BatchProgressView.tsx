@@ -25,10 +25,12 @@ export function BatchProgressView(props: BatchProgressViewProps) {
         <Text color="cyan">kopsim</Text> · {title}
       </Text>
       <Text>
-        <Text color="green">{bar(s.fraction, barWidth)}</Text> <Text bold>{done}</Text>/{total} runs ({Math.floor(s.fraction * 100)}%)
+        <Text color="green">{bar(s.fraction, barWidth)}</Text> <Text bold>{done}</Text>/{total} runs (
+        {Math.floor(s.fraction * 100)}%)
       </Text>
       <Text>
-        {formatThroughput(s.runsPerMinute)} · elapsed {formatDuration(elapsedMs)} · {finished ? 'done' : `ETA ${Number.isFinite(s.etaMs) ? formatDuration(s.etaMs) : '-'}`}
+        {formatThroughput(s.runsPerMinute)} · elapsed {formatDuration(elapsedMs)} ·{' '}
+        {finished ? 'done' : `ETA ${Number.isFinite(s.etaMs) ? formatDuration(s.etaMs) : '-'}`}
         {failures.length > 0 ? <Text color="red"> · {failures.length} failed</Text> : null}
       </Text>
       <Box flexDirection="column" marginTop={1}>

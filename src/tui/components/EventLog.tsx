@@ -37,7 +37,8 @@ function lines(events: readonly SimEvent[], height: number): Line[] {
   for (let i = events.length - 1; i >= 0 && out.length <= height; i--) {
     const e = events[i];
     const top = out[out.length - 1];
-    if (top && top.event.month === e.month && top.event.message === e.message) out[out.length - 1] = { event: e, count: top.count + 1 };
+    if (top && top.event.month === e.month && top.event.message === e.message)
+      out[out.length - 1] = { event: e, count: top.count + 1 };
     else out.push({ event: e, count: 1 });
   }
   return out.slice(0, height).reverse();

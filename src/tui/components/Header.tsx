@@ -12,10 +12,12 @@ export function Header({ identity }: HeaderProps) {
   return (
     <Box>
       <Text wrap="truncate-end">
-        <Text bold color="cyan">kopsim</Text>
+        <Text bold color="cyan">
+          kopsim
+        </Text>
         {' · '}
-        <Text bold>{identity.name}</Text> ({identity.scenarioId}) · strategy <Text bold>{identity.strategy}</Text> · seed{' '}
-        <Text bold>{identity.baseSeed}</Text> (run {identity.seed}
+        <Text bold>{identity.name}</Text> ({identity.scenarioId}) · strategy <Text bold>{identity.strategy}</Text> ·
+        seed <Text bold>{identity.baseSeed}</Text> (run {identity.seed}
         {restart}) · {identity.households.toLocaleString('en-US')} households
       </Text>
     </Box>

@@ -40,7 +40,9 @@ export function IndicatorTable({ indicators, sparkWidth = 40 }: IndicatorTablePr
           <Text key={ind.id} wrap="truncate-end">
             {ind.label.slice(0, LABEL - 1).padEnd(LABEL)}
             <Text bold>{formatCompact(now, ind.unit).padStart(VALUE)}</Text>
-            <Text color={delta > 0 ? 'green' : delta < 0 ? 'red' : undefined}>{formatChange(delta, ind.unit).padStart(CHANGE)}</Text>
+            <Text color={delta > 0 ? 'green' : delta < 0 ? 'red' : undefined}>
+              {formatChange(delta, ind.unit).padStart(CHANGE)}
+            </Text>
             {'  '}
             <Text color="cyan">{sparkline(v, sparkWidth)}</Text>
           </Text>

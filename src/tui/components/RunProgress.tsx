@@ -15,7 +15,8 @@ export function RunProgress({ month, months, width = 40 }: RunProgressProps) {
   const f = months > 0 ? month / months : 0;
   return (
     <Text>
-      Month <Text bold>{month}</Text>/{months} · {yearMonth(month).padEnd(20)} <Text color="green">{bar(f, width)}</Text> {Math.floor(f * 100)}%
+      Month <Text bold>{month}</Text>/{months} · {yearMonth(month).padEnd(20)}{' '}
+      <Text color="green">{bar(f, width)}</Text> {Math.floor(f * 100)}%
     </Text>
   );
 }

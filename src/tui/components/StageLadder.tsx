@@ -30,7 +30,12 @@ export function StageLadder({ regions, maxRegions = 12 }: StageLadderProps) {
           {r.name.slice(0, nameWidth).padEnd(nameWidth)}
           {r.stageStart.map((m, k) => {
             const cell = ` ${(m === null ? '·' : `m${m}`).padEnd(CELL - 1)}`;
-            if (m === null) return <Text key={k} dimColor>{cell}</Text>;
+            if (m === null)
+              return (
+                <Text key={k} dimColor>
+                  {cell}
+                </Text>
+              );
             return (
               <Text key={k} color="green" bold={k + 1 === r.stage}>
                 {cell}
@@ -56,7 +61,8 @@ function CompactLadder({ regions }: { readonly regions: readonly RegionStage[] }
           <Text key={label} wrap="truncate-end">
             {`${k + 1} ${label}`.padEnd(14)}
             <Text color="green">{bar(months.length / Math.max(1, n), 16)}</Text>
-            {` ${String(months.length).padStart(String(n).length)}/${n}`} · {String(current).padStart(String(n).length)} now · {first}
+            {` ${String(months.length).padStart(String(n).length)}/${n}`} · {String(current).padStart(String(n).length)}{' '}
+            now · {first}
           </Text>
         );
       })}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.js';
-import { bootstrapIntervals, bootstrapOptionProblems, percentileInterval, resampleIndices } from '../../../src/experiment/sensitivity/bootstrap.js';
+import {
+  bootstrapIntervals,
+  bootstrapOptionProblems,
+  percentileInterval,
+  resampleIndices,
+} from '../../../src/experiment/sensitivity/bootstrap.js';
 
 describe('bootstrap', () => {
   it('takes percentile intervals with R type-7 quantiles and ignores degenerate draws', () => {

@@ -13,7 +13,6 @@ const SPACE: ParameterSpace = [
   { name: 'd', min: 0, max: 100 },
 ];
 
-
 describe('morrisDesign', () => {
   it('builds r trajectories of D+1 points, one parameter moving by ±delta at each step', () => {
     const p = 6;
@@ -48,10 +47,14 @@ describe('morrisDesign', () => {
     expect(empty.exitCode).toBe(2);
     expect(empty.problems.map((p) => p.path)).toEqual(['parameters', 'trajectories', 'levels']);
 
-    const badRange = catchInput(() => morrisDesign([{ name: 'x', min: 3, max: 1 }], { trajectories: 10, levels: 3, seed: 1 }));
+    const badRange = catchInput(() =>
+      morrisDesign([{ name: 'x', min: 3, max: 1 }], { trajectories: 10, levels: 3, seed: 1 }),
+    );
     expect(badRange.problems.map((p) => p.path)).toEqual(['parameters[0].max', 'levels']);
     expect(badRange.message).toContain('parameters[0].max: must be greater than min (3), got 1');
-    expect(catchInput(() => morrisDesign(SPACE, { trajectories: 10, levels: 2, seed: 1 })).problems[0].path).toBe('levels');
+    expect(catchInput(() => morrisDesign(SPACE, { trajectories: 10, levels: 2, seed: 1 })).problems[0].path).toBe(
+      'levels',
+    );
   });
 });
 
@@ -95,14 +98,16 @@ describe('morrisAnalyze', () => {
     expect(x3.muStarUpper).toBeGreaterThan(x3.muStarLower);
   });
 
-  it('ranks the inputs of the Sobol\' G function by their a_i', () => {
+  it("ranks the inputs of the Sobol' G function by their a_i", () => {
     // G = prod_i (|4 x_i - 2| + a_i) / (1 + a_i) on [0,1]^6: the smaller a_i, the more
     // important x_i (Saltelli et al. 2008, section 3.6, with a = 0, 1, 4.5, 9, 99, 99).
     const a = [0, 1, 4.5, 9, 99, 99];
     const space = a.map((_, i) => ({ name: `x${i + 1}`, min: 0, max: 1 }));
     const g = (x: number[]) => x.reduce((p, xi, i) => (p * (Math.abs(4 * xi - 2) + a[i])) / (1 + a[i]), 1);
     const design = morrisDesign(space, { trajectories: 50, levels: 4, seed: 4 });
-    const muStar = morrisAnalyze(design, design.points.map(g), { rng: createRng(3), resamples: 200 }).map((r) => r.muStar);
+    const muStar = morrisAnalyze(design, design.points.map(g), { rng: createRng(3), resamples: 200 }).map(
+      (r) => r.muStar,
+    );
     for (let i = 0; i < 4; i++) expect(muStar[i]).toBeGreaterThan(muStar[i + 1]);
     expect(muStar[3]).toBeGreaterThan(5 * Math.max(muStar[4], muStar[5]));
   });

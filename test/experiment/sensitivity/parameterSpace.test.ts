@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromUnit, parameterSpaceProblems, toParameterPoint, type Parameter } from '../../../src/experiment/sensitivity/parameterSpace.js';
+import {
+  fromUnit,
+  parameterSpaceProblems,
+  toParameterPoint,
+  type Parameter,
+} from '../../../src/experiment/sensitivity/parameterSpace.js';
 
 describe('parameterSpaceProblems', () => {
   it('accepts a good space', () => {
@@ -12,7 +17,9 @@ describe('parameterSpaceProblems', () => {
   });
 
   it('reports an empty space', () => {
-    expect(parameterSpaceProblems([])).toEqual([{ path: 'parameters', message: 'must list at least one parameter to vary', found: [] }]);
+    expect(parameterSpaceProblems([])).toEqual([
+      { path: 'parameters', message: 'must list at least one parameter to vary', found: [] },
+    ]);
   });
 
   it('lists every problem at once, each with its path', () => {
@@ -47,6 +54,14 @@ describe('fromUnit', () => {
     expect(fromUnit({ name: 'x', min: 2, max: 4 }, 0.25)).toBe(2.5);
     // log10 midpoint of 0.01 and 1 is 0.1, by hand.
     expect(fromUnit({ name: 'r', min: 0.01, max: 1, distribution: 'loguniform' }, 0.5)).toBeCloseTo(0.1, 14);
-    expect(toParameterPoint([{ name: 'a', min: 0, max: 10 }, { name: 'b', min: -1, max: 1 }], [0.5, 1])).toEqual([5, 1]);
+    expect(
+      toParameterPoint(
+        [
+          { name: 'a', min: 0, max: 10 },
+          { name: 'b', min: -1, max: 1 },
+        ],
+        [0.5, 1],
+      ),
+    ).toEqual([5, 1]);
   });
 });

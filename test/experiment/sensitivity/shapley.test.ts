@@ -76,11 +76,23 @@ describe('shapleyExact', () => {
 describe('permutation sampling', () => {
   it('plans the coalitions a set of orders visits', () => {
     expect(permutationCoalitions(3, [[2, 0, 1]])).toEqual([0, 4, 5, 7]);
-    expect(permutationCoalitions(3, [[2, 0, 1], [0, 1, 2]])).toEqual([0, 1, 3, 4, 5, 7]);
+    expect(
+      permutationCoalitions(3, [
+        [2, 0, 1],
+        [0, 1, 2],
+      ]),
+    ).toEqual([0, 1, 3, 4, 5, 7]);
   });
 
   it('is exact on all n! orders', () => {
-    const all = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    const all = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ];
     const v = randomGame(3, 17);
     const exact = shapleyExact(3, v);
     shapleyFromPermutations(3, all, v).forEach((x, i) => expect(x).toBeCloseTo(exact[i], 12));

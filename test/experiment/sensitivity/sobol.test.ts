@@ -13,7 +13,6 @@ function expectCovered(value: number, lower: number, upper: number, label: strin
   expect(gap, `${label}: ${value} vs [${lower}, ${upper}]`).toBeLessThanOrEqual(TOLERANCE);
 }
 
-
 describe('saltelliDesign', () => {
   it('lays out A, AB_i, (BA_i,) B per base row, N (D+2) or N (2D+2) points', () => {
     const space = [
@@ -40,7 +39,9 @@ describe('saltelliDesign', () => {
   it('is deterministic: same seed, identical design', () => {
     const options = { n: 16, seed: 42, secondOrder: true };
     expect(saltelliDesign(ISHIGAMI_SPACE, options)).toEqual(saltelliDesign(ISHIGAMI_SPACE, options));
-    expect(saltelliDesign(ISHIGAMI_SPACE, { ...options, seed: 43 }).unit).not.toEqual(saltelliDesign(ISHIGAMI_SPACE, options).unit);
+    expect(saltelliDesign(ISHIGAMI_SPACE, { ...options, seed: 43 }).unit).not.toEqual(
+      saltelliDesign(ISHIGAMI_SPACE, options).unit,
+    );
   });
 
   it('raises one InputError listing every problem with its path', () => {
@@ -49,11 +50,21 @@ describe('saltelliDesign', () => {
     expect(error.problems.map((p) => p.path)).toEqual(['parameters', 'n']);
     expect(error.problems[1].message).toBe('must be a power of two (nearest: 512 or 1024)');
 
-    const badRange = catchInput(() => saltelliDesign([{ name: 'x', min: 1, max: 0 }, { name: 'y', min: 0, max: 1 }], { n: 2 ** 21, seed: 1 }));
+    const badRange = catchInput(() =>
+      saltelliDesign(
+        [
+          { name: 'x', min: 1, max: 0 },
+          { name: 'y', min: 0, max: 1 },
+        ],
+        { n: 2 ** 21, seed: 1 },
+      ),
+    );
     expect(badRange.problems.map((p) => p.path)).toEqual(['parameters[0].max', 'n']);
 
     const tooMany = Array.from({ length: 65 }, (_, i) => ({ name: `p${i}`, min: 0, max: 1 }));
-    expect(catchInput(() => saltelliDesign(tooMany, { n: 4, seed: 1 })).problems.map((p) => p.path)).toEqual(['parameters']);
+    expect(catchInput(() => saltelliDesign(tooMany, { n: 4, seed: 1 })).problems.map((p) => p.path)).toEqual([
+      'parameters',
+    ]);
   });
 });
 
@@ -98,7 +109,11 @@ describe('sobolAnalyze', () => {
     const design = saltelliDesign(ISHIGAMI_SPACE, { n: 16, seed: 3 });
     const y = design.points.map(ishigami);
     const plain = sobolAnalyze(design, y, { rng: createRng(4), resamples: 100 });
-    const shifted = sobolAnalyze(design, y.map((v) => v + 1.4e6), { rng: createRng(4), resamples: 100 });
+    const shifted = sobolAnalyze(
+      design,
+      y.map((v) => v + 1.4e6),
+      { rng: createRng(4), resamples: 100 },
+    );
     plain.indices.forEach((s, i) => {
       expect(shifted.indices[i].s1).toBeCloseTo(s.s1, 6);
       expect(shifted.indices[i].st).toBeCloseTo(s.st, 6);
@@ -108,7 +123,11 @@ describe('sobolAnalyze', () => {
 
   it('gives NaN indices for an output that never varies', () => {
     const design = saltelliDesign(ISHIGAMI_SPACE, { n: 4, seed: 1 });
-    const result = sobolAnalyze(design, design.points.map(() => 3), { rng: createRng(1), resamples: 10 });
+    const result = sobolAnalyze(
+      design,
+      design.points.map(() => 3),
+      { rng: createRng(1), resamples: 10 },
+    );
     expect(result.variance).toBe(0);
     expect(result.indices[0].s1).toBeNaN();
     expect(result.indices[0].s1Lower).toBeNaN();
