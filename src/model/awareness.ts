@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
-import { stageActive } from './region.js';
+import { programmeActive } from './region.js';
 import type { World } from './world.js';
 
 /**
@@ -20,7 +20,7 @@ export function awareness(world: World, rng: Rng): void {
   const p = world.params.awareness;
   const h = world.households;
   for (const region of world.regions) {
-    if (!region.coop || !region.coop.active || !stageActive(region, 1, world.month)) continue;
+    if (!region.coop || !region.coop.active || !programmeActive(world, region, 1, world.month)) continue;
     const n = region.end - region.start;
     const contacts = Math.min(n, Math.floor(p.campaignBudget / p.costPerHousehold));
     if (contacts <= 0) continue;

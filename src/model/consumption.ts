@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import { foodShare } from './engel.js';
 import { book } from './ledger.js';
-import { stageActive } from './region.js';
+import { programmeActive } from './region.js';
 import type { Enterprise } from './enterprise.js';
 import { allocateHouseholds, type Households } from './households.js';
 import type { World } from './world.js';
@@ -58,7 +58,7 @@ export function consumption(world: World, rng: Rng): void {
   const acc = new Float64Array(ACC_SIZE);
   for (const region of world.regions) {
     const coop = region.coop;
-    const yardstick = stageActive(region, 6, world.month) ? params.market.yardstickEffect : 0;
+    const yardstick = programmeActive(world, region, 6, world.month) ? params.market.yardstickEffect : 0;
     stores.fill(null);
     if (coop && coop.active)
       for (const e of coop.enterprises) if (e.tier >= 0 && e.status === 'active') stores[e.tier] = e;

@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
 import { newEnterprise } from './founding.js';
-import { stageActive } from './region.js';
+import { programmeActive } from './region.js';
 import { memberShare } from './regionMeasures.js';
 import { emit, type World } from './world.js';
 
@@ -18,7 +18,7 @@ export function conversion(world: World, rng: Rng): void {
   const h = world.households;
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !stageActive(region, 2, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, 2, world.month)) continue;
     const strength = coop.governance * (0.5 + memberShare(region));
     const base = p.enterprises.conversionProbability * strength;
     let moved = 0;

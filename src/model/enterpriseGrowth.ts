@@ -3,7 +3,7 @@ import { activeEnterprises } from './cooperative.js';
 import { STORE_BY_TIER, isStore, type Enterprise, type EnterpriseKind } from './enterprise.js';
 import { openEnterprise } from './founding.js';
 import { book } from './ledger.js';
-import { stageActive, type RegionState } from './region.js';
+import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
 import { meanOverMembers } from './regionMeasures.js';
 
@@ -25,7 +25,7 @@ import { meanOverMembers } from './regionMeasures.js';
 export function enterpriseGrowth(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !stageActive(region, 2, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, 2, world.month)) continue;
     foundOne(world, region);
     expand(world, region);
     integrate(world, region);
@@ -97,7 +97,7 @@ function foundOne(world: World, region: RegionState): void {
   ) {
     if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
   }
-  if (stageActive(region, 3, world.month)) {
+  if (programmeActive(world, region, 3, world.month)) {
     const skill = meanOverMembers(world, region, world.households.skill);
     for (let k = 0; k < region.potentials.length; k++) {
       const potential = region.potentials[k];

@@ -1,7 +1,7 @@
 import type { Cooperative } from './cooperative.js';
 import { isStore, type Enterprise, type EnterpriseKind } from './enterprise.js';
 import { book, type AccountRef } from './ledger.js';
-import type { RegionState } from './region.js';
+import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
 
 /**
@@ -66,7 +66,7 @@ function purchase(
 ): void {
   if (value <= 0) return;
   const r = world.params.enterprises.integrationCostReduction;
-  const saving = region.federated ? world.params.federation.sharedDistributionSaving : 0;
+  const saving = programmeActive(world, region, 5, world.month) ? world.params.federation.sharedDistributionSaving : 0;
   const cost = value * (1 - saving);
   const supplier = linkedSupplier(region.coop!, buyer, supplierKind);
   let internal = 0;
@@ -100,7 +100,7 @@ function operateBuyer(world: World, region: RegionState, e: Enterprise): void {
   if (isStore(e.kind)) {
     let goods = e.sales * p.costOfGoods;
     // Federation trade: part of the goods comes from other regions' cooperatives.
-    if (region.federated && goods > 0)
+    if (programmeActive(world, region, 5, world.month) && goods > 0)
       goods -= federationTrade(world, region, e, goods * world.params.federation.tradeShare);
     purchase(world, region, e, 'procurement', goods);
   } else {

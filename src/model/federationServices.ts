@@ -1,5 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
+import { programmeActive } from './region.js';
 import type { World } from './world.js';
 
 /**
@@ -18,7 +19,7 @@ export function federationServices(world: World, rng: Rng): void {
     const coop = region.coop;
     if (!coop) continue;
     const r = region.index;
-    if (region.federated && coop.active) {
+    if (programmeActive(world, region, 5, world.month) && coop.active) {
       const paid = Math.min(overhead, Math.max(0, coop.cash));
       coop.cash -= paid;
       coop.yearOtherIncome -= paid;

@@ -1,7 +1,7 @@
 import { book } from './ledger.js';
 import { createCooperative, type Cooperative } from './cooperative.js';
 import type { Enterprise, EnterpriseKind } from './enterprise.js';
-import type { RegionState } from './region.js';
+import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
 import type { Rng } from '../core/rng.js';
 
@@ -99,7 +99,8 @@ export function openEnterprise(
     working,
     fixed,
   );
-  if (region.federated) enterprise.marketReach *= world.params.federation.marketReachMultiplier;
+  if (programmeActive(world, region, 5, world.month))
+    enterprise.marketReach *= world.params.federation.marketReachMultiplier;
   coop.enterprises.push(enterprise);
   emit(world, region.index, 'enterprise-founded', `${region.name}: ${kind} founded`);
   return enterprise;

@@ -1,6 +1,6 @@
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
-import { stageActive, type RegionState } from './region.js';
+import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
 
 /**
@@ -17,7 +17,7 @@ import { emit, type World } from './world.js';
 export function institution(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !stageActive(region, 4, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, 4, world.month)) continue;
     if (coop.institutionMonth < 0 && !found(world, region)) continue;
     operate(world, region, rng);
   }

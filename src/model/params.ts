@@ -166,6 +166,13 @@ export interface StrategyParams {
   readonly mode: 'gated' | 'scheduled';
   readonly schedule: Readonly<Record<`stage${StageNumber}`, number | null>>;
   readonly enabledStages: readonly StageNumber[];
+  /** Stages that open (on their gates, schedule or timeline) but whose programmes do nothing. */
+  readonly inertStages: readonly StageNumber[];
+  /**
+   * An imposed timeline: per region (in scenario order) the month each stage 1..6 opens, or
+   * null for never. When given it replaces gates and schedule; null means no imposed timeline.
+   */
+  readonly timeline: readonly (readonly (number | null)[])[] | null;
   readonly topDownGrant: number;
   readonly topDownCredit: boolean;
 }

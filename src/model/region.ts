@@ -1,4 +1,6 @@
 import type { Cooperative } from './cooperative.js';
+import type { StageNumber } from './params.js';
+import type { World } from './world.js';
 
 /** The state of one regional potential (stage 3). */
 export interface PotentialState {
@@ -89,4 +91,15 @@ export function resetFlows(f: RegionFlows): void {
 export function stageActive(region: RegionState, k: number, month: number): boolean {
   const start = region.stageStart[k];
   return start >= 0 && start <= month;
+}
+
+/**
+ * Whether stage k's programmes run in this region in the given month: the stage has opened
+ * and is not inert (`strategy.inertStages`). Processes ask this before running a stage's
+ * programmes; the stage logic itself (gates, timeline) asks `stageActive`. An inert stage
+ * keeps its place in the timeline, so attribution can switch its programmes off without
+ * moving the later stages.
+ */
+export function programmeActive(world: World, region: RegionState, k: number, month: number): boolean {
+  return stageActive(region, k, month) && !world.params.strategy.inertStages.includes(k as StageNumber);
 }

@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import { quickselect } from 'simple-statistics';
 import { book } from './ledger.js';
-import { stageActive, type RegionState } from './region.js';
+import { programmeActive, type RegionState } from './region.js';
 import type { World } from './world.js';
 
 /**
@@ -18,7 +18,7 @@ import type { World } from './world.js';
 export function social(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !stageActive(region, 6, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, 6, world.month)) continue;
     runPrograms(world, region, rng);
   }
 }

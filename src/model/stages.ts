@@ -20,6 +20,10 @@ export function updateStages(world: World, rng: Rng): void {
   const { strategy } = world.params;
   if (strategy.founding === 'none') return;
   const enabled = new Set<number>(strategy.enabledStages);
+  if (strategy.timeline) {
+    imposeTimeline(world, strategy.timeline, enabled, rng);
+    return;
+  }
   if (strategy.mode === 'scheduled') {
     for (const region of world.regions) {
       for (const k of STAGES) {
@@ -79,6 +83,31 @@ export function updateStages(world: World, rng: Rng): void {
   }
 }
 
+/**
+ * Imposed timeline (`strategy.timeline`): each enabled stage opens in each region exactly in
+ * the month the timeline gives, gates and schedule not consulted, in the order the gated
+ * mode opens them (region by region, stage by stage, the federation last), so a run given
+ * the timeline of a gated run repeats that run.
+ */
+function imposeTimeline(
+  world: World,
+  timeline: readonly (readonly (number | null)[])[],
+  enabled: ReadonlySet<number>,
+  rng: Rng,
+): void {
+  const joining: RegionState[] = [];
+  for (const region of world.regions) {
+    const months = timeline[region.index];
+    for (const k of STAGES) {
+      const at = months[k - 1];
+      if (!enabled.has(k) || at === null || at > world.month || region.stageStart[k] >= 0) continue;
+      if (k === 5) joining.push(region);
+      else startStage(world, region, k, rng);
+    }
+  }
+  federate(world, joining, rng);
+}
+
 /** Months since the latest earlier stage started (how long the region has been preparing for stage k). */
 function monthsSinceEarlierStage(world: World, region: RegionState, k: number): number {
   let latest = -1;
@@ -135,6 +164,12 @@ function federate(world: World, regions: readonly RegionState[], rng: Rng): void
   if (fed.formedMonth < 0) {
     fed.formedMonth = world.month;
     emit(world, -1, 'federation-formed', `federation formed by ${regions.length} cooperatives`);
+  }
+  // An inert federation opens on its timeline (so the gates that wait for it still see it)
+  // but does nothing: no members, no market reach, no credit.
+  if (world.params.strategy.inertStages.includes(5)) {
+    for (const region of regions) if (region.coop) startStage(world, region, 5, rng);
+    return;
   }
   const multiplier = world.params.federation.marketReachMultiplier;
   for (const region of regions) {

@@ -314,6 +314,15 @@ const strategySchema = z
       .array(z.literal(STAGES))
       .default([...STAGES])
       .describe('stages whose programs may switch on; a disabled stage never starts'),
+    inertStages: z
+      .array(z.literal(STAGES))
+      .default([])
+      .describe('stages that open on their timeline but whose programmes do nothing'),
+    timeline: z
+      .array(z.array(monthOrNever()).length(6))
+      .nullable()
+      .default(null)
+      .describe('per region, the month each stage 1..6 opens (or null for never); replaces gates and schedule'),
     topDownGrant: nonNegative()
       .default(300_000_000)
       .describe('government capital grant at top-down founding, rupiah per region'),
@@ -464,6 +473,13 @@ export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
         });
       else seen.set(region.name, i);
     });
+    const timeline = (doc.strategy as Record<string, unknown> | undefined)?.timeline;
+    if (Array.isArray(timeline) && timeline.length !== doc.regions.length)
+      problems.push({
+        path: ['strategy', 'timeline'],
+        message: `needs one entry per region (${doc.regions.length} regions, ${timeline.length} entries)`,
+        found: timeline.length,
+      });
     if (total > 20_000_000)
       problems.push({
         path: ['regions'],
