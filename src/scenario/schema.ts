@@ -16,18 +16,63 @@ import {
  * are 0..1; durations are months.
  */
 
+/*
+ * Every number has a finite upper bound (issue: 1e300 validated, then overflowed to an
+ * Infinity transfer). The bounds are far beyond any real koperasi yet keep every sum the
+ * model forms (20 million households, 1200 months) finite; test/scenario/bounds.test.ts
+ * runs the model with them.
+ */
+/** Largest amount of money a field takes, rupiah (10 trillion: a province's yearly budget). */
+const MAX_RUPIAH = 1e13;
+/** Largest duration or buffer expressed in months (of income, of spending). */
+const MAX_MONTHS = 1200;
+/** Largest multiplier or ratio that is not a share. */
+const MAX_FACTOR = 100;
+
 const share = () => z.number().min(0).max(1);
-const nonNegative = () => z.number().min(0);
-const positive = () => z.number().positive();
-const month = () => z.number().int().min(0);
+/** A non-negative amount of money, rupiah. */
+const rupiah = () => z.number().min(0).max(MAX_RUPIAH);
+/** A positive amount of money, rupiah. */
+const positiveRupiah = () => z.number().positive().max(MAX_RUPIAH);
+/** A non-negative number of months (a duration or a buffer in months of income). */
+const months = () => z.number().min(0).max(MAX_MONTHS);
+/** A non-negative multiplier or ratio. */
+const factor = () => z.number().min(0).max(MAX_FACTOR);
+/** A positive multiplier or ratio. */
+const positiveFactor = () => z.number().positive().max(MAX_FACTOR);
+const month = () => z.number().int().min(0).max(MAX_MONTHS);
+
+/** C0 and C1 control characters (ESC, line breaks...): they would reach terminals and CSV cells raw. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same, but tabs and line breaks are allowed (a description's paragraphs). */
+const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A name shown in reports and terminals: trimmed, 1 to `max` characters, no control characters. */
+export const nameSchema = (max = 100) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters (such as ESC or a line break)');
+
+/** Free text (a description): no control characters but tabs and line breaks. */
+const textSchema = () =>
+  z
+    .string()
+    .max(10_000)
+    .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), 'must not contain control characters (such as ESC)');
+
+/** The name of the aggregate over all regions in outputs, so no region may take it. */
+export const RESERVED_REGION_NAME = 'total';
 /** A month at which a stage's programs start, or null for never. */
 const monthOrNever = () => month().nullable();
 
 const potentialSchema = z
   .object({
-    capacity: nonNegative().describe('value of output the potential can yield, rupiah per month'),
+    capacity: rupiah().describe('value of output the potential can yield, rupiah per month'),
     requiredSkill: share().describe('mean member skill needed to process it'),
-    setupCapital: nonNegative().describe('capital to start an enterprise on it, rupiah'),
+    setupCapital: rupiah().describe('capital to start an enterprise on it, rupiah'),
     regeneration: share().describe('share of the depleted stock restored each month; 0 for non-natural potentials'),
   })
   .strict();
@@ -51,30 +96,32 @@ const potentialsSchema = z
 
 const regionSchema = z
   .object({
-    name: z.string().min(1).describe('region (desa/kecamatan) name, unique'),
+    name: nameSchema()
+      .refine((n) => n.toLowerCase() !== RESERVED_REGION_NAME, `is reserved for the aggregate of all regions`)
+      .describe('region (desa/kecamatan) name, unique (ignoring case); "total" is reserved'),
     households: z.number().int().positive().max(5_000_000).describe('number of households'),
     potentials: potentialsSchema.prefault({}).describe('monthly value capacity of each regional potential'),
-    productivityScale: positive().default(1).describe('multiplies every household productivity in this region'),
+    productivityScale: positiveFactor().default(1).describe('multiplies every household productivity in this region'),
   })
   .strict();
 
 const householdsSchema = z
   .object({
     meanSize: z.number().min(1).max(12).default(3.8).describe('mean persons per household (BPS: 3.8)'),
-    productivityMedian: positive().default(1_185_000).describe('median productivity, rupiah per person per month'),
-    productivitySigma: positive().max(3).default(0.56).describe('sd of log productivity'),
+    productivityMedian: positiveRupiah()
+      .default(1_185_000)
+      .describe('median productivity, rupiah per person per month'),
+    productivitySigma: z.number().positive().max(3).default(0.56).describe('sd of log productivity'),
     occupationShares: z
       .object(Object.fromEntries(OCCUPATIONS.map((o) => [o, share()])) as { [K in Occupation]: z.ZodNumber })
       .strict()
       .prefault({ farmer: 0.45, fisher: 0.08, artisan: 0.1, trader: 0.12, laborer: 0.25 })
       .describe('share of households by main occupation; must sum to 1'),
-    initialCashMonths: nonNegative().default(1.5).describe('initial cash, in months of own income'),
+    initialCashMonths: months().default(1.5).describe('initial cash, in months of own income'),
     initialSkillMean: share().default(0.3).describe('mean skill at start'),
-    skillReturn: nonNegative().default(0.5).describe('productivity gain at skill 1 relative to skill 0'),
-    traderCapitalMonths: nonNegative().default(6).describe("a trader's business capital, in months of income"),
-    consumptionBufferMonths: nonNegative()
-      .default(2)
-      .describe('cash buffer households aim to keep, in months of income'),
+    skillReturn: factor().default(0.5).describe('productivity gain at skill 1 relative to skill 0'),
+    traderCapitalMonths: months().default(6).describe("a trader's business capital, in months of income"),
+    consumptionBufferMonths: months().default(2).describe('cash buffer households aim to keep, in months of income'),
     consumptionAdjust: share()
       .default(0.1)
       .describe('share of the gap to the buffer closed each month through spending'),
@@ -83,24 +130,24 @@ const householdsSchema = z
 
 const shocksSchema = z
   .object({
-    incomeNoiseSd: nonNegative().max(1).default(0.15).describe('sd of the monthly multiplicative income shock'),
+    incomeNoiseSd: z.number().min(0).max(1).default(0.15).describe('sd of the monthly multiplicative income shock'),
     regionalShockProbability: share()
       .default(0.01)
       .describe('monthly probability of a regional shock (bad harvest, price drop)'),
     regionalShockSize: share().default(0.3).describe('share of producer income lost in a regional shock'),
-    regionalShockMonths: z.number().int().min(1).default(3).describe('months a regional shock lasts'),
+    regionalShockMonths: z.number().int().min(1).max(MAX_MONTHS).default(3).describe('months a regional shock lasts'),
     healthShockProbability: share()
       .default(0.01)
       .describe('monthly probability that a household faces a health expense'),
-    healthShockMonths: nonNegative().default(0.5).describe('size of a health expense, in months of expected income'),
+    healthShockMonths: months().default(0.5).describe('size of a health expense, in months of expected income'),
   })
   .strict();
 
 const awarenessSchema = z
   .object({
     initialMean: share().default(0.05).describe('mean awareness of cooperative values at start'),
-    campaignBudget: nonNegative().default(2_500_000).describe('education campaign budget per region, rupiah per month'),
-    costPerHousehold: positive().default(50_000).describe('cost to reach one household once, rupiah'),
+    campaignBudget: rupiah().default(2_500_000).describe('education campaign budget per region, rupiah per month'),
+    costPerHousehold: positiveRupiah().default(50_000).describe('cost to reach one household once, rupiah'),
     targeting: z.enum(['random', 'poorest', 'connected']).default('random').describe('whom the campaign reaches first'),
     culturalFit: share().default(0.8).describe('how well the campaign is adapted to local culture'),
     uptake: share().default(0.25).describe('awareness gained by a reached household at cultural fit 1'),
@@ -119,8 +166,8 @@ const awarenessSchema = z
 
 const membershipSchema = z
   .object({
-    simpananPokok: nonNegative().default(50_000).describe('one-time principal saving, rupiah'),
-    simpananWajib: nonNegative().default(10_000).describe('mandatory saving, rupiah per month'),
+    simpananPokok: rupiah().default(50_000).describe('one-time principal saving, rupiah'),
+    simpananWajib: rupiah().default(10_000).describe('mandatory saving, rupiah per month'),
     feeSubsidy: share().default(0).describe('share of simpanan pokok paid by the government'),
     pokokInstalments: z
       .number()
@@ -130,19 +177,19 @@ const membershipSchema = z
       .default(1)
       .describe('months over which simpanan pokok may be paid'),
     thresholdMean: share().default(0.45).describe('mean awareness needed to consider joining'),
-    thresholdSd: nonNegative().max(1).default(0.25).describe('sd of the joining threshold across households'),
+    thresholdSd: z.number().min(0).max(1).default(0.25).describe('sd of the joining threshold across households'),
     exitTrustMean: share().default(0.25).describe('mean trust below which a member exits'),
-    valueOfMembership: nonNegative()
+    valueOfMembership: rupiah()
       .default(30_000)
       .describe('non-monetary value of membership at awareness 1, rupiah per month'),
-    affordabilityBufferMonths: nonNegative()
+    affordabilityBufferMonths: months()
       .default(0.25)
       .describe('cash a household keeps after paying the entry fee, months of spending'),
     initialTrust: share().default(0.6).describe('trust of households at start'),
     topDownEnrolledShare: share()
       .default(0.3)
       .describe('share enrolled by decree when a cooperative is founded top-down'),
-    loanMultiple: nonNegative()
+    loanMultiple: factor()
       .default(2)
       .describe('a member may borrow up to this multiple of its savings to cover a shortfall'),
     loanRate: share().default(0.015).describe('interest on member loans, per month'),
@@ -151,10 +198,15 @@ const membershipSchema = z
 
 const marketSchema = z
   .object({
-    povertyLine: positive()
+    povertyLine: positiveRupiah()
       .default(580_349)
       .describe('rural poverty line, rupiah per person per month (BPS, March 2025)'),
-    middlemanMargin: share().default(0.3).describe("tengkulak's margin on producers' output (20-40%)"),
+    middlemanMargin: z
+      .number()
+      .min(0)
+      .max(0.9)
+      .default(0.3)
+      .describe("tengkulak's margin on producers' output (20-40%); at most 0.9, as producers keep 1 - margin"),
     coopMarketingMargin: share().default(0.12).describe("the marketing enterprise's margin on members' output"),
     coopPurchaseShare: share()
       .default(0.5)
@@ -166,7 +218,7 @@ const marketSchema = z
     engelFoodShareAtLine: share()
       .default(0.63)
       .describe('food share of spending at consumption per capita equal to the poverty line'),
-    engelSlope: nonNegative()
+    engelSlope: factor()
       .default(0.1)
       .describe('fall of the food share per unit of log consumption relative to the line'),
     tierSharesNonFood: z
@@ -178,26 +230,26 @@ const marketSchema = z
 
 const enterprisesSchema = z
   .object({
-    storeSetupCost: nonNegative().default(40_000_000).describe('setup capital of a store, rupiah'),
-    storeMinDemand: nonNegative()
+    storeSetupCost: rupiah().default(40_000_000).describe('setup capital of a store, rupiah'),
+    storeMinDemand: rupiah()
       .default(15_000_000)
       .describe('unmet member demand that justifies a store, rupiah per month'),
-    marketingSetupCost: nonNegative().default(50_000_000).describe('setup capital of the marketing enterprise, rupiah'),
-    marketingMinSupply: nonNegative()
+    marketingSetupCost: rupiah().default(50_000_000).describe('setup capital of the marketing enterprise, rupiah'),
+    marketingMinSupply: rupiah()
       .default(30_000_000)
       .describe("members' output that justifies the marketing enterprise, rupiah per month"),
-    procurementSetupCost: nonNegative().default(30_000_000).describe('setup capital of procurement, rupiah'),
-    distributionSetupCost: nonNegative().default(35_000_000).describe('setup capital of distribution, rupiah'),
-    capacityPerSetup: positive().default(4).describe('monthly sales capacity per rupiah of setup capital'),
-    workingCapitalMonths: nonNegative().default(0.5).describe('working capital kept per month of sales capacity'),
+    procurementSetupCost: rupiah().default(30_000_000).describe('setup capital of procurement, rupiah'),
+    distributionSetupCost: rupiah().default(35_000_000).describe('setup capital of distribution, rupiah'),
+    capacityPerSetup: positiveFactor().default(4).describe('monthly sales capacity per rupiah of setup capital'),
+    workingCapitalMonths: months().default(0.5).describe('working capital kept per month of sales capacity'),
     costOfGoods: share().default(0.88).describe('cost of goods as a share of store sales'),
     marketingTransportCost: share().default(0.04).describe('transport and handling as a share of marketed value'),
     overheadRate: share().default(0.02).describe('overhead as a share of capacity, per month'),
-    salesPerWorker: positive().default(25_000_000).describe('monthly sales one worker handles, rupiah'),
-    wage: nonNegative().default(2_000_000).describe('monthly wage of an enterprise worker, rupiah'),
+    salesPerWorker: positiveRupiah().default(25_000_000).describe('monthly sales one worker handles, rupiah'),
+    wage: rupiah().default(2_000_000).describe('monthly wage of an enterprise worker, rupiah'),
     depreciationRate: share().default(0.01).describe('monthly depreciation of fixed assets'),
     expansionRate: share().default(0.15).describe('capacity added when demand exceeds capacity'),
-    managedCapacity: positive()
+    managedCapacity: positiveRupiah()
       .default(1_500_000_000)
       .describe(
         'largest monthly capacity one enterprise can be run at, at management skill 1, rupiah; scales with management skill',
@@ -205,7 +257,7 @@ const enterprisesSchema = z
     conversionProbability: share()
       .default(0.02)
       .describe('monthly probability that an aware trader brings its business in, at full strength'),
-    integrationLinkCost: nonNegative()
+    integrationLinkCost: rupiah()
       .default(15_000_000)
       .describe('investment to integrate one supplier-buyer link, rupiah'),
     integrationCostReduction: share()
@@ -215,23 +267,23 @@ const enterprisesSchema = z
       .number()
       .int()
       .min(1)
+      .max(MAX_MONTHS)
       .default(6)
       .describe('consecutive loss months after which an enterprise with no capital closes'),
-    refoundingDelay: z
-      .number()
-      .int()
-      .min(0)
+    refoundingDelay: month()
       .default(12)
       .describe('months after a closure before an enterprise of the same kind is founded again'),
     potentialMarketShare: share()
       .default(0.6)
       .describe("share of a potential's capacity its enterprise can sell at market reach 1"),
     potentialInputShare: share().default(0.55).describe("raw inputs as a share of a potential enterprise's sales"),
-    potentialDepletion: nonNegative()
+    potentialDepletion: z
+      .number()
+      .min(0)
       .max(1)
       .default(0.1)
       .describe('stock depleted per unit of capacity used (natural potentials)'),
-    potentialLabourIntensity: positive()
+    potentialLabourIntensity: positiveFactor()
       .default(3)
       .describe(
         'workers per rupiah of sales of a potential enterprise, relative to a store (processing and tourism are labour-intensive)',
@@ -251,7 +303,10 @@ const governanceSchema = z
     mismanagementTrustShock: share().default(0.15).describe('trust lost by every member in a mismanagement event'),
     eliteCaptureBase: share().default(0.5).describe('yearly probability of elite capture at governance 0'),
     ratMidpoint: share().default(0.35).describe('governance at which an RAT is held with probability 0.5'),
-    ratSteepness: nonNegative()
+    ratSteepness: z
+      .number()
+      .min(0)
+      .max(1000)
       .default(12)
       .describe('steepness of the logistic link from governance to holding the RAT'),
     trustAdjust: share().default(0.3).describe('weight of SHU received versus expected in the yearly trust update'),
@@ -275,10 +330,10 @@ const gatesSchema = z
   .object({
     stage2Awareness: share().default(0.3).describe('mean awareness for stage 1 -> 2'),
     stage2MemberShare: share().default(0.1).describe('member share for stage 1 -> 2'),
-    stage3Enterprises: z.number().int().min(0).default(3).describe('active enterprises for stage 2 -> 3'),
+    stage3Enterprises: z.number().int().min(0).max(1000).default(3).describe('active enterprises for stage 2 -> 3'),
     stage3Integration: share().default(0.15).describe('integration index for stage 2 -> 3'),
-    stage4Capital: nonNegative().default(250_000_000).describe('cooperative capital for stage 3 -> 4, rupiah'),
-    stage4MinMonths: z.number().int().min(0).default(12).describe('months in stage 3 before stage 4'),
+    stage4Capital: rupiah().default(250_000_000).describe('cooperative capital for stage 3 -> 4, rupiah'),
+    stage4MinMonths: month().default(12).describe('months in stage 3 before stage 4'),
     stage5RegionShare: share().default(0.6).describe('share of regions ready before the federation forms'),
     stage5MinStage: z
       .number()
@@ -288,7 +343,7 @@ const gatesSchema = z
       .default(4)
       .describe('stage a region must have reached to be ready to federate'),
     stage6MemberShare: share().default(0.35).describe('member share for stage 5 -> 6'),
-    stage6MinMonths: z.number().int().min(0).default(12).describe('months in stage 5 before stage 6'),
+    stage6MinMonths: month().default(12).describe('months in stage 5 before stage 6'),
   })
   .strict();
 
@@ -306,7 +361,7 @@ const scheduleSchema = z
 
 const strategySchema = z
   .object({
-    name: z.string().default('custom').describe('strategy label shown in reports'),
+    name: nameSchema().default('custom').describe('strategy label shown in reports'),
     founding: z.enum(['bottom-up', 'top-down', 'none']).default('bottom-up').describe('how the cooperative is founded'),
     mode: z.enum(['gated', 'scheduled']).default('gated').describe('stages open by gates or by the schedule'),
     schedule: scheduleSchema.prefault({}),
@@ -323,7 +378,7 @@ const strategySchema = z
       .nullable()
       .default(null)
       .describe('per region, the month each stage 1..6 opens (or null for never); replaces gates and schedule'),
-    topDownGrant: nonNegative()
+    topDownGrant: rupiah()
       .default(300_000_000)
       .describe('government capital grant at top-down founding, rupiah per region'),
     topDownCredit: z
@@ -335,10 +390,10 @@ const strategySchema = z
 
 const institutionSchema = z
   .object({
-    setupCost: nonNegative().default(150_000_000).describe('cost to found the education institution, rupiah'),
-    monthlyCost: nonNegative().default(12_000_000).describe('running cost, rupiah per month'),
-    grantPerMonth: nonNegative().default(5_000_000).describe('government grant to the institution, rupiah per month'),
-    trainedPerMonth: z.number().int().min(0).default(40).describe('households trained per month'),
+    setupCost: rupiah().default(150_000_000).describe('cost to found the education institution, rupiah'),
+    monthlyCost: rupiah().default(12_000_000).describe('running cost, rupiah per month'),
+    grantPerMonth: rupiah().default(5_000_000).describe('government grant to the institution, rupiah per month'),
+    trainedPerMonth: z.number().int().min(0).max(20_000_000).default(40).describe('households trained per month'),
     skillGain: share().default(0.1).describe('skill gained by a trained household'),
     awarenessGain: share().default(0.1).describe('awareness gained by a trained household'),
     managementGain: share().default(0.01).describe('monthly management-skill gain of the cooperative'),
@@ -349,16 +404,21 @@ const institutionSchema = z
 
 const federationSchema = z
   .object({
-    overhead: nonNegative().default(5_000_000).describe('federation overhead per member cooperative, rupiah per month'),
-    marketReachMultiplier: z.number().min(1).default(1.6).describe('multiplier on potential enterprises market reach'),
+    overhead: rupiah().default(5_000_000).describe('federation overhead per member cooperative, rupiah per month'),
+    marketReachMultiplier: z
+      .number()
+      .min(1)
+      .max(MAX_FACTOR)
+      .default(1.6)
+      .describe('multiplier on potential enterprises market reach'),
     sharedDistributionSaving: share().default(0.03).describe('cost reduction from shared distribution'),
     tradeShare: share().default(0.15).describe("share of a store's goods bought from other regions' cooperatives"),
     credit: z
       .object({
-        amount: nonNegative().default(0).describe('government loan per cooperative, rupiah'),
+        amount: rupiah().default(0).describe('government loan per cooperative, rupiah'),
         annualRate: share().default(0.06).describe('interest rate per year'),
-        termMonths: z.number().int().min(1).default(72).describe('loan term, months'),
-        graceMonths: z.number().int().min(0).default(6).describe('months before repayment starts'),
+        termMonths: z.number().int().min(1).max(MAX_MONTHS).default(72).describe('loan term, months'),
+        graceMonths: month().default(6).describe('months before repayment starts'),
         minGovernance: share().default(0.4).describe('governance required for the credit'),
       })
       .strict()
@@ -368,7 +428,7 @@ const federationSchema = z
 
 const socialSchema = z
   .object({
-    governmentBudget: nonNegative()
+    governmentBudget: rupiah()
       .default(10_000_000)
       .describe('government social-program money per region, rupiah per month'),
     targetShare: share().default(0.1).describe('share of households (poorest first) reached by transfers'),
@@ -388,8 +448,8 @@ export const scenarioObjectSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')
       .optional(),
-    name: z.string().default('Unnamed scenario'),
-    description: z.string().default(''),
+    name: nameSchema(200).default('Unnamed scenario'),
+    description: textSchema().default(''),
     months: z.number().int().min(1).max(1200).default(240).describe('simulated months'),
     seed: z.number().int().min(0).max(4294967295).default(1).describe('base seed'),
     regions: z.array(regionSchema).min(1).describe('regions (desa/kecamatan); each may found one cooperative'),
@@ -465,13 +525,15 @@ export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
       const region = (r ?? {}) as Record<string, unknown>;
       if (typeof region.households === 'number' && Number.isFinite(region.households)) total += region.households;
       if (typeof region.name !== 'string') return;
-      if (seen.has(region.name))
+      // "Sukamaju" and "sukamaju " are one region to a reader.
+      const key = region.name.trim().toLowerCase();
+      if (seen.has(key))
         problems.push({
           path: ['regions', i, 'name'],
-          message: `duplicates regions[${seen.get(region.name)}].name`,
+          message: `duplicates regions[${seen.get(key)}].name (names are compared trimmed, ignoring case)`,
           found: region.name,
         });
-      else seen.set(region.name, i);
+      else seen.set(key, i);
     });
     const timeline = (doc.strategy as Record<string, unknown> | undefined)?.timeline;
     if (Array.isArray(timeline) && timeline.length !== doc.regions.length)
