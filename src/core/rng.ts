@@ -16,17 +16,40 @@ export interface Rng {
   int(n: number): number;
   /** True with probability p. */
   chance(p: number): boolean;
+  /** A copy of the stream's whole state: {@link restoreRng} continues it with the same draws. */
+  state(): RngState;
 }
+
+/** Everything a stream's future draws depend on (plain data, JSON-safe): Alea's registers and the normal spare. */
+export interface RngState {
+  readonly alea: { readonly c: number; readonly s0: number; readonly s1: number; readonly s2: number };
+  /** The second normal of the last Box-Muller pair, or null when none is waiting. */
+  readonly spare: number | null;
+}
+
+type Alea = (() => number) & { state(): RngState['alea'] };
 
 /** Creates an Alea-backed {@link Rng} from a 32-bit integer or string seed. */
 export function createRng(seed: number | string): Rng {
-  const uniform = seedrandom.alea(String(seed)) as unknown as () => number;
+  return rngOf(seedrandom.alea(String(seed), { state: true }) as unknown as Alea, null);
+}
+
+/** Continues a stream from a {@link RngState} taken with `rng.state()`: the draws are those the original would have made. */
+export function restoreRng(state: RngState): Rng {
+  return rngOf(seedrandom.alea('', { state: { ...state.alea } }) as unknown as Alea, state.spare);
+}
+
+function rngOf(uniform: Alea, initialSpare: number | null): Rng {
   // Box-Muller produces normals in pairs; the spare is kept in this closure, not globally,
   // in a typed array: a double in a closure variable would allocate a heap number per draw.
   const spare = new Float64Array(1);
-  let hasSpare = false;
+  let hasSpare = initialSpare !== null;
+  if (initialSpare !== null) spare[0] = initialSpare;
   return {
     uniform,
+    state(): RngState {
+      return { alea: uniform.state(), spare: hasSpare ? spare[0] : null };
+    },
     normal(): number {
       if (hasSpare) {
         hasSpare = false;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Rng } from '../core/rng.js';
+import type { Rng, RngState } from '../core/rng.js';
 import { createCollector, type Collector } from '../indicators/collector.js';
 import type { SimEvent } from '../model/events.js';
 import { createWorld } from '../model/initialise.js';
@@ -25,14 +25,55 @@ export interface Simulation {
   advance(): readonly SimEvent[];
   /** The result so far (complete when `done`, else marked stopped early). */
   result(): RunResult;
+  /**
+   * Everything the rest of the run depends on, as it is now (live references: encode it
+   * before advancing). A simulation created from it continues exactly as this one would.
+   */
+  snapshot(): SimulationSnapshot;
 }
 
-export function createSimulation(scenarioId: string, scenario: Scenario, seed: number): Simulation {
+/** A simulation's whole state at the end of a month (see {@link Simulation.snapshot}). */
+export interface SimulationSnapshot {
+  readonly scenarioId: string;
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly world: World;
+  /** The state of the monthly step's random stream. */
+  readonly rng: RngState;
+  /** The indicators recorded so far (months 0..month). */
+  readonly series: { readonly months: readonly number[]; readonly values: Float64Array };
+  /** Every event so far. */
+  readonly events: readonly SimEvent[];
+}
+
+/** A run to continue: its world (params included), its step stream and its history (from a snapshot). */
+export interface ResumePoint {
+  readonly world: World;
+  readonly rng: Rng;
+  readonly series: SimulationSnapshot['series'];
+  readonly events: readonly SimEvent[];
+}
+
+/**
+ * A simulation of `scenario` with run seed `seed`: from month 0, or continuing from
+ * `resume` (a restored snapshot; see experiment/checkpoint/).
+ */
+export function createSimulation(
+  scenarioId: string,
+  scenario: Scenario,
+  seed: number,
+  resume?: ResumePoint,
+): Simulation {
   const started = performance.now();
-  const { world, rng } = createWorld(scenario, seed);
+  const { world, rng } = resume ?? createWorld(scenario, seed);
   const collector: Collector = createCollector(world);
-  collector.collect(world);
-  const events: SimEvent[] = [...world.events];
+  if (resume) {
+    collector.series.months.push(...resume.series.months);
+    if (collector.series.values.length < resume.series.values.length)
+      collector.series.values = new Float64Array(resume.series.values.length);
+    collector.series.values.set(resume.series.values);
+  } else collector.collect(world);
+  const events: SimEvent[] = resume ? [...resume.events] : [...world.events];
   let elapsed = performance.now() - started;
   const sim: Simulation = {
     scenarioId,
@@ -73,6 +114,21 @@ export function createSimulation(scenarioId: string, scenario: Scenario, seed: n
         stoppedEarly: world.month < scenario.months,
         households: world.households.count,
         elapsedMs: elapsed,
+      };
+    },
+    snapshot(): SimulationSnapshot {
+      const perMonth = collector.series.scopes.length * collector.series.indicators.length;
+      return {
+        scenarioId,
+        scenario,
+        seed,
+        world,
+        rng: rng.state(),
+        series: {
+          months: collector.series.months,
+          values: collector.series.values.slice(0, collector.series.months.length * perMonth),
+        },
+        events,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
+import { createRng, restoreRng, type Rng } from '../../src/core/rng.js';
 
 function draws(next: () => number, n: number): number[] {
   return Array.from({ length: n }, next);
@@ -92,5 +92,23 @@ describe('createRng', () => {
     expect(Math.abs(hits / n - 0.3)).toBeLessThan(0.0115);
     expect(draws(() => Number(rng.chance(0)), 1000).every((x) => x === 0)).toBe(true);
     expect(draws(() => Number(rng.chance(1)), 1000).every((x) => x === 1)).toBe(true);
+  });
+});
+
+describe('rng state', () => {
+  it('a restored stream continues with the same draws, normal spare included', () => {
+    const a = createRng(99);
+    for (let i = 0; i < 17; i++) a.uniform();
+    a.normal(); // leaves a spare waiting
+    const b = restoreRng(JSON.parse(JSON.stringify(a.state())));
+    const next = (r: Rng) => [r.normal(), r.uniform(), r.normal(), r.normal(), r.int(1000), r.chance(0.5)];
+    expect(next(b)).toEqual(next(a));
+  });
+
+  it('taking the state changes no draw', () => {
+    const a = createRng('x');
+    const b = createRng('x');
+    b.state();
+    expect([a.uniform(), a.normal()]).toEqual([b.uniform(), b.normal()]);
   });
 });
