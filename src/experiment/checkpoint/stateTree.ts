@@ -35,8 +35,7 @@ export class StateShapeError extends Error {}
 export function encodeTree(value: unknown, blobs: ArrayBufferView[]): unknown {
   const counts = new Map<object, number>();
   countReferences(value, counts);
-  const ids = new Map<object, number>();
-  return encodeNode(value, blobs, 'state', counts, ids);
+  return encodeNode(value, 'state', { blobs, counts, ids: new Map() });
 }
 
 function countReferences(value: unknown, counts: Map<object, number>): void {
@@ -52,13 +51,14 @@ function countReferences(value: unknown, counts: Map<object, number>): void {
   else for (const v of Object.values(value)) countReferences(v, counts);
 }
 
-function encodeNode(
-  value: unknown,
-  blobs: ArrayBufferView[],
-  path: string,
-  counts: Map<object, number>,
-  ids: Map<object, number>,
-): unknown {
+/** An encoding under way: the blobs so far, how often each object is reached, the ids of shared ones. */
+interface Encoding {
+  readonly blobs: ArrayBufferView[];
+  readonly counts: Map<object, number>;
+  readonly ids: Map<object, number>;
+}
+
+function encodeNode(value: unknown, path: string, enc: Encoding): unknown {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return { $number: 'NaN' };
     if (value === Infinity) return { $number: 'Infinity' };
@@ -69,35 +69,29 @@ function encodeNode(
   if (value === undefined) return { $undefined: true };
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value !== 'object') throw new StateShapeError(`${path}: cannot save a ${typeof value}`);
-  const seen = ids.get(value);
+  const seen = enc.ids.get(value);
   if (seen !== undefined) return { $ref: seen };
-  if ((counts.get(value) ?? 0) <= 1) return encodeObject(value, blobs, path, counts, ids);
-  const id = ids.size;
-  ids.set(value, id);
-  return { $id: id, $value: encodeObject(value, blobs, path, counts, ids) };
+  if ((enc.counts.get(value) ?? 0) <= 1) return encodeObject(value, path, enc);
+  const id = enc.ids.size;
+  enc.ids.set(value, id);
+  return { $id: id, $value: encodeObject(value, path, enc) };
 }
 
-function encodeObject(
-  value: object,
-  blobs: ArrayBufferView[],
-  path: string,
-  counts: Map<object, number>,
-  ids: Map<object, number>,
-): unknown {
+function encodeObject(value: object, path: string, enc: Encoding): unknown {
   if (ArrayBuffer.isView(value)) {
     const kind = value.constructor.name as TypedKind;
     if (!(kind in TYPED)) throw new StateShapeError(`${path}: cannot save a ${value.constructor.name}`);
     if (value.byteOffset !== 0 || value.byteLength !== value.buffer.byteLength)
       throw new StateShapeError(`${path}: is a view into a larger buffer`);
-    blobs.push(value);
-    return { $typed: kind, blob: blobs.length - 1 };
+    enc.blobs.push(value);
+    return { $typed: kind, blob: enc.blobs.length - 1 };
   }
-  if (Array.isArray(value)) return value.map((v, i) => encodeNode(v, blobs, `${path}[${i}]`, counts, ids));
+  if (Array.isArray(value)) return value.map((v, i) => encodeNode(v, `${path}[${i}]`, enc));
   if (value instanceof Map)
     return {
       $map: [...value].map(([k, v], i) => [
-        encodeNode(k, blobs, `${path}.key${i}`, counts, ids),
-        encodeNode(v, blobs, `${path}.get(${String(k)})`, counts, ids),
+        encodeNode(k, `${path}.key${i}`, enc),
+        encodeNode(v, `${path}.get(${String(k)})`, enc),
       ]),
     };
   const proto = Object.getPrototypeOf(value);
@@ -106,7 +100,7 @@ function encodeObject(
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'function') throw new StateShapeError(`${path}.${k}: cannot save a function`);
-    out[k] = encodeNode(v, blobs, `${path}.${k}`, counts, ids);
+    out[k] = encodeNode(v, `${path}.${k}`, enc);
   }
   return out;
 }
@@ -119,84 +113,68 @@ export interface Blob {
 
 /** Rebuilds a value from {@link encodeTree}'s tree; typed arrays are fresh copies of their blobs, shared objects shared again. */
 export function decodeTree(tree: unknown, blobs: readonly Blob[]): unknown {
-  return decodeNode(tree, blobs, new Map(), new Map());
+  return decodeNode(tree, { blobs, byId: new Map(), typed: new Map() });
 }
 
-function decodeNode(
-  tree: unknown,
-  blobs: readonly Blob[],
-  byId: Map<number, unknown>,
-  typed: Map<number, unknown>,
-): unknown {
+/** A decoding under way: the blobs, the shared objects by id, the typed arrays made so far by blob. */
+interface Decoding {
+  readonly blobs: readonly Blob[];
+  readonly byId: Map<number, unknown>;
+  readonly typed: Map<number, unknown>;
+}
+
+function decodeNode(tree: unknown, dec: Decoding): unknown {
   if (tree === null || typeof tree !== 'object') return tree;
-  if (Array.isArray(tree)) return tree.map((t) => decodeNode(t, blobs, byId, typed));
+  if (Array.isArray(tree)) return tree.map((t) => decodeNode(t, dec));
   const t = tree as Record<string, unknown>;
   if ('$ref' in t) {
-    if (!byId.has(t.$ref as number)) throw new StateShapeError(`reference ${String(t.$ref)} comes before its object`);
-    return byId.get(t.$ref as number);
+    if (!dec.byId.has(t.$ref as number))
+      throw new StateShapeError(`reference ${String(t.$ref)} comes before its object`);
+    return dec.byId.get(t.$ref as number);
   }
-  if ('$id' in t) return decodeShared(t.$id as number, t.$value, blobs, byId, typed);
+  if ('$id' in t) return decodeShared(t.$id as number, t.$value, dec);
   if ('$typed' in t) {
     const tag = t as unknown as { $typed: TypedKind; blob: number };
-    if (!typed.has(tag.blob)) typed.set(tag.blob, typedOf(tag, blobs));
-    return typed.get(tag.blob);
+    if (!dec.typed.has(tag.blob)) dec.typed.set(tag.blob, typedOf(tag, dec.blobs));
+    return dec.typed.get(tag.blob);
   }
-  if ('$map' in t) return fillMap(new Map(), t, blobs, byId, typed);
+  if ('$map' in t) return fillMap(new Map(), t, dec);
   if ('$number' in t) return t.$number === '-0' ? -0 : Number(t.$number);
   if ('$undefined' in t) return undefined;
-  return fillRecord({}, t, blobs, byId, typed);
+  return fillRecord({}, t, dec);
 }
 
 /** A shared object: registered before its contents are decoded, so that a cycle back to it resolves. */
-function decodeShared(
-  id: number,
-  tree: unknown,
-  blobs: readonly Blob[],
-  byId: Map<number, unknown>,
-  typed: Map<number, unknown>,
-): unknown {
+function decodeShared(id: number, tree: unknown, dec: Decoding): unknown {
   if (tree === null || typeof tree !== 'object' || '$typed' in tree) {
-    const value = decodeNode(tree, blobs, byId, typed);
-    byId.set(id, value);
+    const value = decodeNode(tree, dec);
+    dec.byId.set(id, value);
     return value;
   }
   if (Array.isArray(tree)) {
     const out: unknown[] = [];
-    byId.set(id, out);
-    for (const t of tree) out.push(decodeNode(t, blobs, byId, typed));
+    dec.byId.set(id, out);
+    for (const t of tree) out.push(decodeNode(t, dec));
     return out;
   }
   const t = tree as Record<string, unknown>;
   if ('$map' in t) {
     const out = new Map();
-    byId.set(id, out);
-    return fillMap(out, t, blobs, byId, typed);
+    dec.byId.set(id, out);
+    return fillMap(out, t, dec);
   }
   const out: Record<string, unknown> = {};
-  byId.set(id, out);
-  return fillRecord(out, t, blobs, byId, typed);
+  dec.byId.set(id, out);
+  return fillRecord(out, t, dec);
 }
 
-function fillMap(
-  out: Map<unknown, unknown>,
-  t: Record<string, unknown>,
-  blobs: readonly Blob[],
-  byId: Map<number, unknown>,
-  typed: Map<number, unknown>,
-): Map<unknown, unknown> {
-  for (const [k, v] of t.$map as [unknown, unknown][])
-    out.set(decodeNode(k, blobs, byId, typed), decodeNode(v, blobs, byId, typed));
+function fillMap(out: Map<unknown, unknown>, t: Record<string, unknown>, dec: Decoding): Map<unknown, unknown> {
+  for (const [k, v] of t.$map as [unknown, unknown][]) out.set(decodeNode(k, dec), decodeNode(v, dec));
   return out;
 }
 
-function fillRecord(
-  out: Record<string, unknown>,
-  t: Record<string, unknown>,
-  blobs: readonly Blob[],
-  byId: Map<number, unknown>,
-  typed: Map<number, unknown>,
-): Record<string, unknown> {
-  for (const [k, v] of Object.entries(t)) out[k] = decodeNode(v, blobs, byId, typed);
+function fillRecord(out: Record<string, unknown>, t: Record<string, unknown>, dec: Decoding): Record<string, unknown> {
+  for (const [k, v] of Object.entries(t)) out[k] = decodeNode(v, dec);
   return out;
 }
 
