@@ -18,6 +18,9 @@ import { runReportInput } from '../../report/runReportInput.js';
 import { collect, intFlag } from '../flags.js';
 import { runSummaryText } from '../runSummaryText.js';
 import { kopsimVersion } from '../version.js';
+import { encodeSimulationState, type RestoredSimulation } from '../../experiment/checkpoint/simulationState.js';
+import { writeFileAtomically } from '../../report/atomicFolder.js';
+import { checkStateTarget, readStateFlag } from '../stateFiles.js';
 
 export interface RunOptions {
   seed?: string;
@@ -29,6 +32,12 @@ export interface RunOptions {
   tui?: boolean;
   /** False with --no-report: no charts/ and report.html. */
   report?: boolean;
+  /** Stop at the end of this month. */
+  until?: string;
+  /** Write the whole state at the end of the run here. */
+  saveState?: string;
+  /** Continue the run saved in this state file. */
+  fromState?: string;
 }
 
 /** A run, checked and ready: everything `kopsim run` needs before any work starts. */
@@ -37,6 +46,10 @@ export interface PreparedRun {
   readonly baseSeed: number;
   readonly seed: number;
   readonly outDir: string;
+  /** The month to stop at (the scenario's months unless --until). */
+  readonly until: number;
+  /** A run continued from a state file (--from-state). */
+  readonly restored?: RestoredSimulation;
 }
 
 /**
@@ -47,24 +60,68 @@ export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, no
   const problems: InputProblem[] = [];
   const seedFlag = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const monthsFlag = intFlag(problems, '--months', opts.months, 1, 1200);
+  const untilFlag = intFlag(problems, '--until', opts.until, 0, 1200);
   const sets = [...(opts.set ?? [])];
   if (monthsFlag !== undefined) sets.push(`months=${monthsFlag}`);
   let loaded: LoadedScenario | undefined;
-  try {
-    loaded = loadScenario(scenarioRef, sets);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems);
+  let restored: RestoredSimulation | undefined;
+  if (opts.fromState !== undefined) {
+    // The state holds the scenario, its seed and its months: nothing may change them.
+    if (scenarioRef !== undefined)
+      problems.push({ path: 'scenario', message: 'give a scenario or --from-state, not both', found: scenarioRef });
+    for (const [flag, given] of [
+      ['--seed', opts.seed],
+      ['--months', opts.months],
+      ['--set', opts.set?.length ? opts.set : undefined],
+    ] as const)
+      if (given !== undefined)
+        problems.push({ path: flag, message: 'cannot change a run continued from a state file', found: given });
+    restored = readStateFlag(opts.fromState, '--from-state', problems);
+    if (restored) loaded = restoredScenario(restored, opts.fromState);
+  } else {
+    try {
+      loaded = loadScenario(scenarioRef, sets);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
   }
   if (opts.out !== undefined && existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
     problems.push({ path: '--out', message: 'exists and is not a folder', found: opts.out });
   }
-  if (problems.length > 0 || !loaded) throw new InputError(scenarioRef ?? 'kopsim run', problems);
-  const baseSeed = seedFlag ?? loaded.scenario.seed;
-  const seed = runSeed(baseSeed);
+  if (opts.saveState !== undefined) checkStateTarget(opts.saveState, '--save-state', problems);
+  if (loaded && untilFlag !== undefined) {
+    const from = restored?.month ?? 0;
+    if (untilFlag > loaded.scenario.months)
+      problems.push({
+        path: '--until',
+        message: `is after the scenario's last month (${loaded.scenario.months})`,
+        found: opts.until,
+      });
+    else if (restored && untilFlag <= from)
+      problems.push({ path: '--until', message: `must be after the state's month (${from})`, found: opts.until });
+  }
+  if (problems.length > 0 || !loaded) throw new InputError(scenarioRef ?? opts.fromState ?? 'kopsim run', problems);
+  const savedBaseSeed = restored?.meta.baseSeed;
+  const baseSeed = seedFlag ?? (typeof savedBaseSeed === 'number' ? savedBaseSeed : loaded.scenario.seed);
+  const seed = restored?.seed ?? runSeed(baseSeed);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const outDir = resolve(opts.out ?? join('reports', `${loaded.id}-s${baseSeed}-${stamp}`));
-  return { loaded, baseSeed, seed, outDir };
+  return { loaded, baseSeed, seed, outDir, until: untilFlag ?? loaded.scenario.months, restored };
+}
+
+/** The scenario of a state file, as a loaded scenario (source and overrides as the state recorded them). */
+function restoredScenario(restored: RestoredSimulation, file: string): LoadedScenario {
+  const { meta } = restored;
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  return {
+    id: restored.scenarioId,
+    source: typeof meta.source === 'string' ? meta.source : file,
+    chain: strings(meta.chain),
+    overrides: strings(meta.overrides),
+    scenario: restored.scenario,
+  };
 }
 
 export function registerRun(program: Command): void {
@@ -79,18 +136,31 @@ export function registerRun(program: Command): void {
     .option('--json', 'print the summary as JSON only')
     .option('--no-tui', 'no live dashboard even in a terminal: plain progress lines on stderr, then the summary')
     .option('--no-report', 'skip charts/ and report.html (kopsim report DIR draws them later from the saved data)')
+    .option('--until <month>', 'stop at the end of this month (the folder says the run stopped early)')
+    .option(
+      '--save-state <file>',
+      'write the whole state at the end of the run (or of --until) to this file, for --from-state and kopsim branch',
+    )
+    .option('--from-state <file>', 'continue the run saved in this state file (instead of a scenario)')
     .addHelpText(
       'after',
       `
 Examples:
   kopsim run
   kopsim run scenarios/top-down.yaml --seed 7 --months 120
-  kopsim run seed-roadmap --set membership.feeSubsidy=0.5 --out reports/subsidy`,
+  kopsim run seed-roadmap --set membership.feeSubsidy=0.5 --out reports/subsidy
+  kopsim run status-quo --until 60 --save-state reports/status-quo-60.kstate
+  kopsim run --from-state reports/status-quo-60.kstate
+
+A run continued from a state file is the same, to the last bit, as the run that saved
+it would have been (docs/experiments.md). With --until, --save-state or --from-state
+the run shows plain progress lines instead of the dashboard.`,
     )
     .action(async (scenario: string | undefined, opts: RunOptions) => {
       const started = new Date();
       const prepared = prepareRun(scenario, opts, started);
-      const { loaded, seed, baseSeed, outDir } = prepared;
+      const { loaded, seed, baseSeed, outDir, until, restored } = prepared;
+      const checkpointing = opts.until !== undefined || opts.saveState !== undefined || restored !== undefined;
       // The dashboard writes folders synchronously, but charts render asynchronously: its
       // folders get charts/ and report.html added (atomically) just after, awaited below.
       const drawing: Promise<unknown>[] = [];
@@ -143,7 +213,7 @@ Examples:
         return { summary, manifest };
       };
 
-      if (isInteractiveTerminal(process.stdout) && !opts.json && opts.tui !== false) {
+      if (isInteractiveTerminal(process.stdout) && !opts.json && opts.tui !== false && !checkpointing) {
         // The live dashboard. Keys need a terminal on stdin too; without one, play at full
         // speed and leave when the run ends.
         const controller = createRunController({
@@ -174,16 +244,21 @@ Examples:
       }
 
       // No terminal (a pipe, CI) or --no-tui: plain progress lines on stderr, no escape codes.
-      const sim = createSimulation(loaded.id, loaded.scenario, seed);
-      const months = loaded.scenario.months;
+      const sim = createSimulation(loaded.id, loaded.scenario, seed, restored?.resume);
+      const months = until;
       const due = progressThrottle();
       const t0 = Date.now();
-      while (!sim.done) {
+      while (!sim.done && sim.month < until) {
         sim.advance();
         if (!opts.json && due(sim.month / months, Date.now()))
           process.stderr.write(
             `${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id })}\n`,
           );
+      }
+      if (opts.saveState !== undefined) {
+        const meta = { baseSeed, source: loaded.source, chain: loaded.chain, overrides: loaded.overrides };
+        writeFileAtomically(opts.saveState, encodeSimulationState(sim.snapshot(), kopsimVersion(), meta));
+        if (!opts.json) process.stderr.write(`kopsim: saved the state at month ${sim.month} to ${opts.saveState}\n`);
       }
       const result = sim.result();
       const saved = record(result, baseSeed, seed);

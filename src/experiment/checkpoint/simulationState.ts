@@ -23,6 +23,8 @@ interface SavedSimulation {
   readonly world: Omit<World, 'params'>;
   readonly series: SimulationSnapshot['series'];
   readonly events: readonly SimEvent[];
+  /** What the caller keeps with the state (e.g. the base seed and where the scenario came from). */
+  readonly meta: Readonly<Record<string, unknown>>;
 }
 
 /** sha256 (hex) of a scenario's stable JSON. */
@@ -31,7 +33,11 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 /** The bytes of a state file holding a simulation's snapshot (see stateFile.ts for the layout). */
-export function encodeSimulationState(snapshot: SimulationSnapshot, kopsimVersion: string): Uint8Array {
+export function encodeSimulationState(
+  snapshot: SimulationSnapshot,
+  kopsimVersion: string,
+  meta: Readonly<Record<string, unknown>> = {},
+): Uint8Array {
   const { params: _params, ...world } = snapshot.world;
   const saved: SavedSimulation = {
     scenarioId: snapshot.scenarioId,
@@ -43,6 +49,7 @@ export function encodeSimulationState(snapshot: SimulationSnapshot, kopsimVersio
     world,
     series: snapshot.series,
     events: snapshot.events,
+    meta,
   };
   return encodeStateFile(saved, kopsimVersion);
 }
@@ -52,7 +59,9 @@ export interface RestoredSimulation {
   readonly scenarioId: string;
   readonly scenario: Scenario;
   readonly seed: number;
+  /** Month the state was saved at (the last month simulated). */
   readonly month: number;
+  readonly meta: Readonly<Record<string, unknown>>;
   readonly resume: ResumePoint;
 }
 
@@ -105,6 +114,7 @@ export function decodeSimulationState(bytes: Uint8Array, source: string, kopsimV
     scenario,
     seed: saved.seed,
     month: saved.month,
+    meta: saved.meta ?? {},
     resume: { world, rng: restoreRng(saved.rng), series: saved.series, events: saved.events },
   };
 }
