@@ -1,4 +1,5 @@
 import type { WeightedSample } from './distribution.js';
+import { FIGURE, sampleFigures } from './welfareFigures.js';
 
 /**
  * Person-weighted Atkinson inequality index, share 0..1 (Atkinson 1970): the share of
@@ -30,47 +31,6 @@ export function atkinson(sample: WeightedSample, epsilon: number): number {
   if (!(epsilon >= 0) || !Number.isFinite(epsilon)) {
     throw new RangeError(`atkinson: epsilon must be a finite number >= 0, got ${epsilon}`);
   }
-  const { values, weights, count } = sample;
-  let totalWeight = 0;
-  let weightedSum = 0;
-  let hasNonPositive = false;
-  let hasNegative = false;
-  for (let i = 0; i < count; i++) {
-    const w = weights[i];
-    if (w <= 0) continue;
-    const x = values[i];
-    totalWeight += w;
-    weightedSum += w * x;
-    if (x <= 0) {
-      hasNonPositive = true;
-      if (x < 0) hasNegative = true;
-    }
-  }
-  if (!(totalWeight > 0)) return 0;
-  if (epsilon >= 1 && hasNonPositive) return 1;
-  if (hasNegative) return Number.NaN;
-  const mean = weightedSum / totalWeight;
-  if (mean === 0) return 0;
-
-  let equallyDistributedShare: number; // equally distributed equivalent / mean
-  if (epsilon === 1) {
-    let logSum = 0;
-    for (let i = 0; i < count; i++) {
-      const w = weights[i];
-      if (w > 0) logSum += w * Math.log(values[i] / mean);
-    }
-    equallyDistributedShare = Math.exp(logSum / totalWeight);
-  } else {
-    const power = 1 - epsilon;
-    let powerSum = 0;
-    for (let i = 0; i < count; i++) {
-      const w = weights[i];
-      if (w > 0) powerSum += w * Math.pow(values[i] / mean, power);
-    }
-    equallyDistributedShare = Math.pow(powerSum / totalWeight, 1 / power);
-  }
-  const a = 1 - equallyDistributedShare;
-  // The power mean never exceeds the mean for these epsilons, so 0..1 holds exactly;
-  // anything outside is rounding on (near-)equal values.
-  return a < 0 ? 0 : a > 1 ? 1 : a;
+  const figures = sampleFigures(sample, { full: true, line: 1, alpha: 2, epsilon });
+  return figures[epsilon === 1 ? FIGURE.atkinson1 : FIGURE.atkinsonEpsilon];
 }

@@ -1,16 +1,15 @@
 import type { World } from '../model/world.js';
-import { computeMonthlyStats, createMonthlyStats } from './monthlyStats.js';
+import { computeMonthlyStats, createMonthlyStats, figureIndices, SCOPE_FIGURES } from './monthlyStats.js';
 import { INDICATORS, type Indicator } from './registry.js';
 import type { IndicatorSeries } from './series.js';
-import { FIGURE_COUNT, figureIndices } from './welfareFigures.js';
 
 /**
  * Collects every registered indicator for the total and each region, once a month, into
  * a growing {@link IndicatorSeries}. Buffers are allocated once per run.
  *
  * The stats of all scopes are computed together each month (monthlyStats.ts), and the
- * registry's welfare indicators are read from figures computed in two passes over each
- * scope's sorted sample (welfareFigures.ts), identical to what their `compute` returns.
+ * registry's welfare indicators are read from the figures computed there for every scope
+ * (welfareFigures.ts, which their `compute` wraps: the same numbers).
  */
 export interface Collector {
   readonly series: IndicatorSeries;
@@ -44,7 +43,7 @@ export function createCollector(world: World, indicators: readonly Indicator[] =
       series.months.push(w.month);
       const base = m * perMonth;
       computeMonthlyStats(w, stats, needsFigures);
-      const figures = stats.figuresValid ? stats.figures : null;
+      const figures = stats.figures;
       const values = series.values;
       for (let scope = 0; scope < scopes.length; scope++) {
         const offset = base + scope * indicators.length;
@@ -54,10 +53,10 @@ export function createCollector(world: World, indicators: readonly Indicator[] =
           continue;
         }
         const s = stats.scopes[scope];
-        const at = scope * FIGURE_COUNT;
+        const at = scope * SCOPE_FIGURES;
         for (let k = 0; k < indicators.length; k++) {
           const f = figureOf[k];
-          values[offset + k] = figures && f >= 0 ? figures[at + f] : indicators[k].compute(s, w.params);
+          values[offset + k] = f >= 0 ? figures[at + f] : indicators[k].compute(s, w.params);
         }
       }
     },

@@ -16,7 +16,7 @@
 export interface WeightedSample {
   /** Values; sorted ascending when `sorted` is true. Only the first `count` entries are used. */
   readonly values: Float64Array;
-  /** Weights (persons per household), aligned with values. */
+  /** Weights (persons per household), aligned with values; >= 0 (the indicators throw a RangeError otherwise). */
   readonly weights: Float64Array;
   readonly count: number;
   readonly sorted: boolean;

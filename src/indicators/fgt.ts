@@ -1,4 +1,5 @@
 import type { WeightedSample } from './distribution.js';
+import { checkPovertyLine, FIGURE, sampleFigures } from './welfareFigures.js';
 
 /**
  * Foster-Greer-Thorbecke poverty measure P_alpha, share 0..1 of persons
@@ -21,27 +22,10 @@ import type { WeightedSample } from './distribution.js';
  * fgt(s, 120, 1); // (70/120 + 20/120) / 4 = 0.1875
  */
 export function fgt(sample: WeightedSample, povertyLine: number, alpha: number): number {
-  if (!(povertyLine > 0) || !Number.isFinite(povertyLine)) {
-    throw new RangeError(`fgt: povertyLine must be a positive finite number, got ${povertyLine}`);
-  }
+  checkPovertyLine(povertyLine);
   if (!(alpha >= 0) || !Number.isFinite(alpha)) {
     throw new RangeError(`fgt: alpha must be a finite number >= 0, got ${alpha}`);
   }
-  const { values, weights, count } = sample;
-  let totalWeight = 0;
-  let poor = 0;
-  for (let i = 0; i < count; i++) {
-    const w = weights[i];
-    totalWeight += w;
-    const x = values[i];
-    if (x < povertyLine) {
-      // Special-cased so P0 and P1 are exact counts and sums, not results of Math.pow.
-      if (alpha === 0) poor += w;
-      else {
-        const gap = (povertyLine - x) / povertyLine;
-        poor += w * (alpha === 1 ? gap : alpha === 2 ? gap * gap : Math.pow(gap, alpha));
-      }
-    }
-  }
-  return totalWeight > 0 ? poor / totalWeight : 0;
+  const figures = sampleFigures(sample, { full: true, line: povertyLine, alpha, epsilon: 2 });
+  return figures[alpha === 0 ? FIGURE.p0 : alpha === 1 ? FIGURE.p1 : FIGURE.pAlpha];
 }

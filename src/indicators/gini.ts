@@ -1,4 +1,8 @@
 import type { WeightedSample } from './distribution.js';
+import { FIGURE, sampleFigures } from './welfareFigures.js';
+
+/** Settings for the Gini figure (the poverty line is irrelevant to it). */
+const FULL = { full: true, line: 1, alpha: 2, epsilon: 2 } as const;
 
 /**
  * Person-weighted Gini coefficient of a sorted sample, share 0..1 (0 = everyone equal).
@@ -12,7 +16,7 @@ import type { WeightedSample } from './distribution.js';
  *
  * Meant for non-negative values. Returns 0 for an empty sample or a zero total (nobody
  * has anything, so nothing is unequally shared) and NaN for a negative total, where the
- * Lorenz curve has no meaning. One pass, no allocation. Throws if the sample is not
+ * Lorenz curve has no meaning. Throws if the sample is not
  * marked sorted; sort with `sortSample`.
  *
  * @example
@@ -20,21 +24,5 @@ import type { WeightedSample } from './distribution.js';
  */
 export function gini(sample: WeightedSample): number {
   if (!sample.sorted) throw new Error('gini: the sample must be sorted ascending (use sortSample)');
-  const { values, weights, count } = sample;
-  let totalWeight = 0;
-  let cumulative = 0; // S_i
-  let trapezoids = 0; // sum_i w_i (S_{i-1} + S_i)
-  for (let i = 0; i < count; i++) {
-    const w = weights[i];
-    const previous = cumulative;
-    cumulative += w * values[i];
-    totalWeight += w;
-    trapezoids += w * (previous + cumulative);
-  }
-  if (!(totalWeight > 0) || cumulative === 0) return 0;
-  if (cumulative < 0) return Number.NaN;
-  const g = 1 - trapezoids / (totalWeight * cumulative);
-  // A sorted sample's Lorenz curve is convex, so G >= 0; a tiny negative is rounding on
-  // (near-)equal values and would only confuse readers of the output.
-  return g < 0 ? 0 : g;
+  return sampleFigures(sample, FULL)[FIGURE.gini];
 }

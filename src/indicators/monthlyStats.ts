@@ -3,41 +3,75 @@ import type { World } from '../model/world.js';
 import type { WeightedSample } from './distribution.js';
 import {
   createKeySortBuffers,
-  HIGH_WORD,
   KEY_SORT_BYTES_PER_SLOT,
-  sortFloat32,
-  sortFloat64,
-  warmUpKeySort,
   type KeySortBuffers,
   type SlotBuffer,
+  sortKeys,
+  warmUpKeySort,
 } from './keySort.js';
+import { INDICATORS, type Indicator } from './registry.js';
 import { addRegionBooks, emptyStats, type ScopeStats } from './scopeStats.js';
-import { createSortScratch, sortSample, type SortScratch } from './sortSample.js';
-import { consumptionFigures, FIGURE_COUNT, incomeFigures, warmUpWelfareFigures, type Split } from './welfareFigures.js';
+import { createSortScratch, type SortScratch, sortSample } from './sortSample.js';
+import {
+  checkPovertyLine,
+  distributionFigures,
+  FIGURE,
+  FIGURE_COUNT,
+  type FigureSettings,
+  warmUpWelfareFigures,
+} from './welfareFigures.js';
 
 /**
  * The stats of every scope of one month (scope 0 is the total, scope 1 + r region r),
  * computed together: one pass over the households for the sums of every scope, then one
  * sort of each welfare distribution for all scopes at once (the total's sorted sample,
  * split stably by region, gives each region's sorted sample), then the welfare figures
- * of every scope (see welfareFigures.ts).
+ * of every scope (welfareFigures.ts, the implementation the registry's functions wrap).
  *
- * This replaces calling `scopeStats` once per scope, which sorted each distribution
- * again for every region and for the total; the numbers are the same to the last bit.
  * Each scope's `consumption` and `income` samples are still available to indicators
- * that read them: they are built on first use, by `scopeStats`'s method.
+ * that read them (a caller's own indicators): they are built on first use.
  */
 export interface MonthlyStats {
   /** Stats per scope: total, then each region. Rewritten every month. */
   readonly scopes: readonly ScopeStats[];
-  /** Welfare figures per scope, `FIGURE_COUNT` each (see FIGURE), when `figuresValid`. */
-  readonly figures: Float64Array;
   /**
-   * False when this month's figures could not be computed the fast way (a negative or
-   * NaN value, a household without persons, an invalid poverty line): the indicators
-   * then use their own `compute`, which reads the samples.
+   * Welfare figures per scope, `SCOPE_FIGURES` each: real consumption per capita's
+   * figures (see FIGURE) from 0, income per capita's mean and median from `INCOME`.
+   * Written when `computeMonthlyStats` is asked for them.
    */
-  figuresValid: boolean;
+  readonly figures: Float64Array;
+}
+
+/** Offset of income per capita's figures within a scope's. */
+export const INCOME = FIGURE_COUNT;
+/** Number of figures per scope. */
+export const SCOPE_FIGURES = 2 * FIGURE_COUNT;
+
+/** The registry's indicators read from the figures, by id: where each figure is in a scope's. */
+const FIGURE_OF_INDICATOR: Readonly<Record<string, number>> = {
+  consumption_pc_mean: FIGURE.mean,
+  consumption_pc_median: FIGURE.median,
+  income_pc_mean: INCOME + FIGURE.mean,
+  income_pc_median: INCOME + FIGURE.median,
+  gini: FIGURE.gini,
+  p0: FIGURE.p0,
+  p1: FIGURE.p1,
+  p2: FIGURE.pAlpha,
+  atkinson_1: FIGURE.atkinson1,
+  atkinson_2: FIGURE.atkinsonEpsilon,
+  sen_welfare: FIGURE.senWelfare,
+};
+
+/**
+ * For each indicator, the figure that holds its value, or -1. Only the registry's own
+ * indicator objects are read from the figures: an indicator with the same id but another
+ * definition (e.g. a caller's custom list) keeps its own `compute`.
+ */
+export function figureIndices(indicators: readonly Indicator[]): Int32Array {
+  return Int32Array.from(indicators, (ind) => {
+    const figure = FIGURE_OF_INDICATOR[ind.id];
+    return figure !== undefined && INDICATORS.includes(ind) ? figure : -1;
+  });
 }
 
 interface State extends MonthlyStats {
@@ -47,9 +81,6 @@ interface State extends MonthlyStats {
   readonly starts: Int32Array;
   readonly cursor: Int32Array;
   readonly legacy: LegacyBuffers;
-  /** Smallest and largest bit pattern of this month's consumption values. */
-  consumptionMin: number;
-  consumptionMax: number;
 }
 
 /** Buffers for building samples on demand, allocated on first use. */
@@ -67,14 +98,11 @@ export function createMonthlyStats(world: World): MonthlyStats {
   const legacy: LegacyBuffers = { values: null, weights: null, scratch: null };
   const state: State = {
     scopes: [new LazyScopeStats(world, regions, legacy), ...regions.map((r) => new LazyScopeStats(world, [r], legacy))],
-    figures: new Float64Array((regions.length + 1) * FIGURE_COUNT),
-    figuresValid: false,
+    figures: new Float64Array((regions.length + 1) * SCOPE_FIGURES),
     sort: createKeySortBuffers(starts[regions.length]),
     starts,
     cursor: new Int32Array(regions.length + 1),
     legacy,
-    consumptionMin: 0,
-    consumptionMax: 0,
   };
   warmUpKeySort();
   warmUpWelfareFigures();
@@ -89,6 +117,7 @@ export const MONTHLY_STATS_BYTES_PER_HOUSEHOLD = KEY_SORT_BYTES_PER_SLOT;
  * Computes the stats of every scope for the world's current month into `stats`.
  *
  * @param welfare whether to compute the welfare figures (skip when no indicator reads them)
+ * @throws RangeError when `welfare` and the poverty line is not positive and finite (as `fgt`)
  */
 export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare = true): void {
   const state = stats as State;
@@ -100,23 +129,22 @@ export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare =
     addRegionBooks(total, regions[r]);
     addRegionBooks(scopes[r + 1], regions[r]);
   }
-  const ok = householdPass(world, state, welfare);
+  householdPass(world, state, welfare);
+  if (!welfare) return;
   const line = world.params.market.povertyLine;
-  state.figuresValid = welfare && ok && line > 0 && Number.isFinite(line) && welfareFigures(world, state, line);
+  checkPovertyLine(line);
+  welfareFigures(world, state, { full: true, line, alpha: 2, epsilon: 2 });
 }
 
 /**
  * One pass over the households: the per-scope sums (the total's accumulated across the
- * regions in order, as `scopeStats` does) and, when `welfare`, the consumption keys.
- * Returns false when a consumption value is negative or NaN or a household has no persons.
+ * regions in order) and, when `welfare`, the consumption keys.
  */
-function householdPass(world: World, state: State, welfare: boolean): boolean {
+function householdPass(world: World, state: State, welfare: boolean): void {
   const h = world.households;
   const regions = world.regions;
-  const bits = new Uint32Array(h.realConsumptionPc.buffer, h.realConsumptionPc.byteOffset, h.count);
-  const pairs = state.sort.a.u32;
+  const keys = state.sort.a;
   const sums = new Float64Array(SUMS_SIZE);
-  sums[SUM_MIN] = 0xffffffff;
   let p = 0;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r];
@@ -127,11 +155,12 @@ function householdPass(world: World, state: State, welfare: boolean): boolean {
       h.trust,
       h.skill,
       h.transfers,
-      bits,
+      h.realConsumptionPc,
       region.start,
       region.end,
       welfare,
-      pairs,
+      keys.f64,
+      keys.pay,
       p,
       r << 8,
       sums,
@@ -153,17 +182,13 @@ function householdPass(world: World, state: State, welfare: boolean): boolean {
   total.trustSum = sums[TOTAL + SUM_TRUST];
   total.skillSum = sums[TOTAL + SUM_SKILL];
   total.transfersReached = sums[TOTAL + SUM_REACHED];
-  state.consumptionMin = sums[SUM_MIN];
-  state.consumptionMax = sums[SUM_MAX];
-  return sums[SUM_BAD] === 0;
 }
 
 /*
  * The loops over households, each a function of its own over typed arrays that ends with
- * its loop (see the note in keySort.ts above histogramPairs), warmed up in
- * createMonthlyStats. Sums go through a Float64Array: a region's at 0.., the total's
- * (continued from region to region, in order) at TOTAL.., then the consumption keys'
- * smallest and largest bits and whether a value or a size was unusable.
+ * its loop (see the note in keySort.ts above keyRange), warmed up in createMonthlyStats.
+ * Sums go through a Float64Array: a region's at 0.., the total's (continued from region
+ * to region, in order) at TOTAL...
  */
 const SUM_PERSONS = 0;
 const SUM_MEMBERS = 1;
@@ -172,12 +197,13 @@ const SUM_TRUST = 3;
 const SUM_SKILL = 4;
 const SUM_REACHED = 5;
 const TOTAL = 6;
-const SUM_MIN = 12;
-const SUM_MAX = 13;
-const SUM_BAD = 14;
-const SUMS_SIZE = 15;
+const SUMS_SIZE = 12;
 
-/** One region's households: its sums, the total's, and (when `welfare`) its consumption keys from slot `p` on. Returns the next slot. */
+/**
+ * One region's households: its sums, the total's, and (when `welfare`) its consumption
+ * keys (the Float32 value widened exactly, and the payload region << 8 | persons) from
+ * slot `p` on. Returns the next slot.
+ */
 function sumRegion(
   size: Uint8Array,
   member: Uint8Array,
@@ -185,11 +211,12 @@ function sumRegion(
   trust: Float32Array,
   skill: Float32Array,
   transfers: Float32Array,
-  bits: Uint32Array,
+  consumption: Float32Array,
   start: number,
   end: number,
   welfare: boolean,
-  pairs: Uint32Array,
+  values: Float64Array,
+  pay: Uint32Array,
   p: number,
   tag: number,
   sums: Float64Array,
@@ -206,9 +233,6 @@ function sumRegion(
   let tTrust = sums[TOTAL + SUM_TRUST];
   let tSkill = sums[TOTAL + SUM_SKILL];
   let tReached = sums[TOTAL + SUM_REACHED];
-  let min = sums[SUM_MIN];
-  let max = sums[SUM_MAX];
-  let bad = sums[SUM_BAD];
   for (let i = start; i < end; i++) {
     const n = size[i];
     const m = member[i];
@@ -230,13 +254,8 @@ function sumRegion(
       tReached++;
     }
     if (welfare) {
-      const b = bits[i];
-      // Sign bit set (negative or -0), NaN (exponent all ones, mantissa non-zero), or no persons.
-      if (b > 0x7f800000 || n === 0) bad = 1;
-      if (b < min) min = b;
-      if (b > max) max = b;
-      pairs[2 * p] = b;
-      pairs[2 * p + 1] = tag | n;
+      values[p] = consumption[i];
+      pay[p] = tag | n;
       p++;
     }
   }
@@ -252,43 +271,41 @@ function sumRegion(
   sums[TOTAL + SUM_TRUST] = tTrust;
   sums[TOTAL + SUM_SKILL] = tSkill;
   sums[TOTAL + SUM_REACHED] = tReached;
-  sums[SUM_MIN] = min;
-  sums[SUM_MAX] = max;
-  sums[SUM_BAD] = bad;
   return p;
 }
 
-/** One region's income per capita into Float64 keys from slot `p` on (smallest and largest high word, and unusable values, in `sums`). Returns the next slot. */
+/** One region's income per capita into keys from slot `p` on (payload region << 8 | persons). Returns the next slot. */
 function incomeKeys(
   income: Float64Array,
   size: Uint8Array,
   start: number,
   end: number,
   values: Float64Array,
-  words: Uint32Array,
   pay: Uint32Array,
   p: number,
   tag: number,
-  sums: Float64Array,
 ): number {
-  let min = sums[SUM_MIN];
-  let max = sums[SUM_MAX];
-  let bad = sums[SUM_BAD];
   for (let i = start; i < end; i++) {
     const n = size[i];
-    const v = income[i] / n;
-    values[p] = v;
-    const high = words[2 * p + HIGH_WORD];
-    if (high >= 0x80000000 || v !== v) bad = 1;
-    if (high < min) min = high;
-    if (high > max) max = high;
+    values[p] = income[i] / n;
     pay[p] = tag | n;
     p++;
   }
-  sums[SUM_MIN] = min;
-  sums[SUM_MAX] = max;
-  sums[SUM_BAD] = bad;
   return p;
+}
+
+/** Copies sorted entries, in order, to their region's part of `to` (region = payload >>> 8; `cursor` its next slot). */
+function splitByRegion(from: SlotBuffer, to: SlotBuffer, count: number, cursor: Int32Array): void {
+  const fv = from.f64;
+  const fp = from.pay;
+  const tv = to.f64;
+  const tp = to.pay;
+  for (let i = 0; i < count; i++) {
+    const p = fp[i];
+    const slot = cursor[p >>> 8]++;
+    tv[slot] = fv[i];
+    tp[slot] = p;
+  }
 }
 
 /** Runs the household kernels once on a few synthetic households (see sumRegion). */
@@ -301,104 +318,88 @@ function warmUpKernels(): void {
   const consumption = Float32Array.from({ length: n }, (_, i) => 1000 + i);
   const income = Float64Array.from({ length: n }, (_, i) => 3000 + i);
   const buffers = createKeySortBuffers(n);
+  const { a, b } = buffers;
   for (let round = 0; round < 2; round++) {
     const sums = new Float64Array(SUMS_SIZE);
-    sums[SUM_MIN] = 0xffffffff;
-    const bits = new Uint32Array(consumption.buffer);
-    let p = sumRegion(size, member, f32(), f32(), f32(), transfers, bits, 0, n / 2, true, buffers.a.u32, 0, 0, sums);
-    p = sumRegion(size, member, f32(), f32(), f32(), transfers, bits, n / 2, n, true, buffers.a.u32, p, 1 << 8, sums);
-    sumRegion(size, member, f32(), f32(), f32(), transfers, bits, 0, n, false, buffers.a.u32, 0, 0, sums);
-    sums[SUM_MIN] = 0xffffffff;
-    incomeKeys(income, size, 0, n, buffers.a.f64, buffers.a.u32, buffers.a.pay, 0, 0, sums);
+    const region = (from: number, to: number, welfare: boolean, p: number, tag: number) =>
+      sumRegion(
+        size,
+        member,
+        f32(),
+        f32(),
+        f32(),
+        transfers,
+        consumption,
+        from,
+        to,
+        welfare,
+        a.f64,
+        a.pay,
+        p,
+        tag,
+        sums,
+      );
+    region(n / 2, n, true, region(0, n / 2, true, 0, 0), 1 << 8);
+    region(0, n, false, 0, 0);
+    incomeKeys(income, size, 0, n, a.f64, a.pay, 0, 0);
+    splitByRegion(a, b, n, Int32Array.of(0, n / 2));
   }
 }
 
-function welfareFigures(world: World, state: State, line: number): boolean {
+/** Every scope's welfare figures: consumption's (full), then income's (mean and median). */
+function welfareFigures(world: World, state: State, consumption: FigureSettings): void {
   const regions = world.regions;
   const n = state.starts[regions.length];
-  const out = state.figures;
-  const { sort, starts, cursor, scopes } = state;
-  const several = regions.length > 1;
-
-  // Consumption: sort all households; the total's figures, splitting the sorted order by
-  // region on the way (each region's part is then its own sorted sample); each region's.
-  let sorted: SlotBuffer = n > 0 ? sortFloat32(sort, n, state.consumptionMin, state.consumptionMax) : sort.a;
-  let other = sorted === sort.a ? sort.b : sort.a;
-  cursor.set(starts);
-  const split: Split | null = several ? { pairs: other.u32, values: other.f64, pay: other.pay, cursor } : null;
-  if (!consumptionFigures(sorted.f32, sorted.u32, 0, n, scopes[0].persons, line, out, 0, split)) return false;
-  if (several) {
-    for (let r = 0; r < regions.length; r++) {
-      if (
-        !consumptionFigures(
-          other.f32,
-          other.u32,
-          starts[r],
-          starts[r + 1],
-          scopes[r + 1].persons,
-          line,
-          out,
-          (r + 1) * FIGURE_COUNT,
-          null,
-        )
-      )
-        return false;
-    }
-  }
-
-  // Income per capita, the same way, in the same buffers.
+  const { sort } = state;
+  // Consumption: the keys were written by the household pass.
+  figuresOfKeys(state, n, consumption, 0);
   const h = world.households;
-  const sums = new Float64Array(SUMS_SIZE);
-  sums[SUM_MIN] = 0xffffffff;
   let p = 0;
   for (let r = 0; r < regions.length; r++) {
-    p = incomeKeys(
-      h.income,
-      h.size,
-      regions[r].start,
-      regions[r].end,
-      sort.a.f64,
-      sort.a.u32,
-      sort.a.pay,
-      p,
-      r << 8,
-      sums,
+    p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, sort.a.f64, sort.a.pay, p, r << 8);
+  }
+  figuresOfKeys(state, n, INCOME_SETTINGS, INCOME);
+}
+
+const INCOME_SETTINGS: FigureSettings = { full: false, line: 1, alpha: 2, epsilon: 2 };
+
+/**
+ * Sorts the `n` keys in the sort's buffer `a`, then computes the total's figures and each
+ * region's (from the sorted order split stably by region, which is each region's sorted
+ * sample), at offset `offset` of every scope's figures.
+ */
+function figuresOfKeys(state: State, n: number, settings: FigureSettings, offset: number): void {
+  const { sort, starts, cursor, scopes, figures } = state;
+  const regions = starts.length - 1;
+  const sorted = sortKeys(sort, n);
+  distributionFigures(sorted.f64, sorted.pay, true, 0, n, scopes[0].persons, settings, figures, offset);
+  if (regions === 1) {
+    // One region: its figures are the total's.
+    figures.copyWithin(SCOPE_FIGURES + offset, offset, offset + FIGURE_COUNT);
+    return;
+  }
+  const other = sorted === sort.a ? sort.b : sort.a;
+  cursor.set(starts);
+  splitByRegion(sorted, other, n, cursor);
+  for (let r = 0; r < regions; r++) {
+    const at = (r + 1) * SCOPE_FIGURES + offset;
+    distributionFigures(
+      other.f64,
+      other.pay,
+      true,
+      starts[r],
+      starts[r + 1],
+      scopes[r + 1].persons,
+      settings,
+      figures,
+      at,
     );
   }
-  if (sums[SUM_BAD] !== 0) return false;
-  const min = sums[SUM_MIN];
-  const max = sums[SUM_MAX];
-  sorted = n > 0 ? sortFloat64(sort, n, min, max) : sort.a;
-  other = sorted === sort.a ? sort.b : sort.a;
-  cursor.set(starts);
-  const incomeSplit: Split | null = several ? { pairs: other.u32, values: other.f64, pay: other.pay, cursor } : null;
-  if (!incomeFigures(sorted.f64, sorted.pay, 0, n, scopes[0].persons, out, 0, incomeSplit)) return false;
-  if (several) {
-    for (let r = 0; r < regions.length; r++) {
-      if (
-        !incomeFigures(
-          other.f64,
-          other.pay,
-          starts[r],
-          starts[r + 1],
-          scopes[r + 1].persons,
-          out,
-          (r + 1) * FIGURE_COUNT,
-          null,
-        )
-      )
-        return false;
-    }
-  } else {
-    // One region: its figures are the total's.
-    out.copyWithin(FIGURE_COUNT, 0, FIGURE_COUNT);
-  }
-  return true;
 }
 
 /**
  * A scope's stats, reused month after month. Its samples are built on first use, from
- * the world, exactly as `scopeStats` builds them; like those, a sample stays valid until
+ * the world (each scope's households in order, sorted by `sortSample`); a sample stays valid until
  * another scope's sample of the same kind is built.
  */
 class LazyScopeStats implements ScopeStats {
@@ -505,7 +506,7 @@ class LazyScopeStats implements ScopeStats {
     this.incomeSample = sample;
   }
 
-  /** The scope's person-weighted sample, sorted by `sortSample` (scopeStats's method). */
+  /** The scope's person-weighted sample, sorted by `sortSample`. */
   private sample(value: (h: World['households'], i: number) => number): WeightedSample {
     const h = this.world.households;
     const legacy = this.legacy;
@@ -524,7 +525,7 @@ class LazyScopeStats implements ScopeStats {
     }
     const sorted = sortSample(legacy.values, legacy.weights, n, legacy.scratch);
     // Copy out of the scratch, so that the consumption and income samples of a scope
-    // can both be held at once (as scopeStats's two scratches allowed).
+    // can both be held at once.
     return { values: sorted.values.slice(0, n), weights: sorted.weights.slice(0, n), count: n, sorted: true };
   }
 }

@@ -1,4 +1,7 @@
 import type { WeightedSample } from './distribution.js';
+import { FIGURE, sampleFigures } from './welfareFigures.js';
+
+const MEAN_MEDIAN = { full: false, line: 1, alpha: 2, epsilon: 2 } as const;
 
 /**
  * Person-weighted mean of a sample: sum(w * x) / sum(w), in the unit of the values
@@ -12,13 +15,5 @@ import type { WeightedSample } from './distribution.js';
  * weightedMean({ values: Float64Array.of(100, 600), weights: Float64Array.of(4, 1), count: 2, sorted: true }); // 200
  */
 export function weightedMean(sample: WeightedSample): number {
-  const { values, weights, count } = sample;
-  let totalWeight = 0;
-  let weightedSum = 0;
-  for (let i = 0; i < count; i++) {
-    const w = weights[i];
-    totalWeight += w;
-    weightedSum += w * values[i];
-  }
-  return totalWeight > 0 ? weightedSum / totalWeight : Number.NaN;
+  return sampleFigures(sample, MEAN_MEDIAN)[FIGURE.mean];
 }

@@ -1,4 +1,7 @@
 import type { WeightedSample } from './distribution.js';
+import { FIGURE, sampleFigures } from './welfareFigures.js';
+
+const MEAN_MEDIAN = { full: false, line: 1, alpha: 2, epsilon: 2 } as const;
 
 /**
  * Person-weighted median of a sorted sample, in the unit of the values.
@@ -18,26 +21,5 @@ import type { WeightedSample } from './distribution.js';
  */
 export function weightedMedian(sample: WeightedSample): number {
   if (!sample.sorted) throw new Error('weightedMedian: the sample must be sorted ascending (use sortSample)');
-  const { values, weights, count } = sample;
-  let totalWeight = 0;
-  for (let i = 0; i < count; i++) totalWeight += weights[i];
-  if (!(totalWeight > 0)) return Number.NaN;
-
-  const half = totalWeight / 2;
-  let cumulative = 0;
-  for (let i = 0; i < count; i++) {
-    const w = weights[i];
-    if (w <= 0) continue; // a value nobody has cannot be the median
-    cumulative += w;
-    if (cumulative > half) return values[i];
-    if (cumulative === half) {
-      for (let j = i + 1; j < count; j++) {
-        if (weights[j] > 0) return (values[i] + values[j]) / 2;
-      }
-      return values[i];
-    }
-  }
-  // Only reachable if rounding left the cumulative sum just short of half at the end.
-  for (let i = count - 1; i >= 0; i--) if (weights[i] > 0) return values[i];
-  return Number.NaN;
+  return sampleFigures(sample, MEAN_MEDIAN)[FIGURE.median];
 }

@@ -1,399 +1,314 @@
-import { INDICATORS, type Indicator } from './registry.js';
+import type { WeightedSample } from './distribution.js';
+import { senWelfare } from './senWelfare.js';
 
 /**
- * The welfare indicators of one scope, computed together in two passes over its sorted
- * sample instead of one or two passes per indicator. Each figure is computed with exactly
- * the operations, in exactly the order, of the function it stands for (weightedMean,
- * weightedMedian, gini, fgt, atkinson, senWelfare on the same sorted sample), so the
- * numbers are identical to the last bit; test/indicators/welfareFigures.test.ts checks
- * this on random samples and on simulated worlds.
+ * The one implementation of kopsim's distribution indicators: the person-weighted mean
+ * and median, the Gini coefficient, the FGT poverty measures and the Atkinson indices of a
+ * sorted sample, computed together in two passes (the second only for Atkinson). The
+ * monthly statistics call it for every scope (monthlyStats.ts); `weightedMean`,
+ * `weightedMedian`, `gini`, `fgt` and `atkinson` are thin wrappers over it, so the
+ * registry's `compute` and the collector give the same numbers to the last bit.
+ * test/indicators/welfareFigures.test.ts checks it against straightforward versions of
+ * each formula (test/support/referenceIndicators.ts).
  *
- * Layout of a scope's figures in a Float64Array, in this order.
+ * Layout of one sample's figures in a Float64Array, from an offset.
  */
 export const FIGURE = {
-  consumptionMean: 0,
-  consumptionMedian: 1,
-  incomeMean: 2,
-  incomeMedian: 3,
-  gini: 4,
-  p0: 5,
-  p1: 6,
-  p2: 7,
-  atkinson1: 8,
-  atkinson2: 9,
-  senWelfare: 10,
+  mean: 0,
+  median: 1,
+  gini: 2,
+  /** FGT alpha 0 (headcount share). */
+  p0: 3,
+  /** FGT alpha 1 (poverty gap). */
+  p1: 4,
+  /** FGT with the settings' `alpha` (2 in the registry: severity). */
+  pAlpha: 5,
+  /** Atkinson, inequality aversion 1. */
+  atkinson1: 6,
+  /** Atkinson with the settings' `epsilon` (2 in the registry). */
+  atkinsonEpsilon: 7,
+  senWelfare: 8,
 } as const;
 
-/** Number of figures per scope. */
-export const FIGURE_COUNT = 11;
+/** Number of figures per sample. */
+export const FIGURE_COUNT = 9;
 
-/** Which registry indicator each figure replaces (by id). */
-const FIGURE_OF_INDICATOR: Readonly<Record<string, number>> = {
-  consumption_pc_mean: FIGURE.consumptionMean,
-  consumption_pc_median: FIGURE.consumptionMedian,
-  income_pc_mean: FIGURE.incomeMean,
-  income_pc_median: FIGURE.incomeMedian,
-  gini: FIGURE.gini,
-  p0: FIGURE.p0,
-  p1: FIGURE.p1,
-  p2: FIGURE.p2,
-  atkinson_1: FIGURE.atkinson1,
-  atkinson_2: FIGURE.atkinson2,
-  sen_welfare: FIGURE.senWelfare,
-};
-
-/**
- * For each indicator, the figure that computes it, or -1. Only the registry's own
- * indicator objects are replaced: an indicator with the same id but another definition
- * (e.g. a caller's custom list) keeps its own `compute`.
- */
-export function figureIndices(indicators: readonly Indicator[]): Int32Array {
-  return Int32Array.from(indicators, (ind) => {
-    const figure = FIGURE_OF_INDICATOR[ind.id];
-    return figure !== undefined && INDICATORS.includes(ind) ? figure : -1;
-  });
+/** What to compute besides the mean and the median. */
+export interface FigureSettings {
+  /** False: only the mean and the median (the other figures are not written). */
+  readonly full: boolean;
+  /** Poverty line z of the FGT measures, in the unit of the values; > 0 and finite. */
+  readonly line: number;
+  /** FGT alpha of `FIGURE.pAlpha`, >= 0 and finite. */
+  readonly alpha: number;
+  /** Atkinson epsilon of `FIGURE.atkinsonEpsilon`, >= 0 and finite. */
+  readonly epsilon: number;
 }
 
-/** Where a pass also splits its (sorted) input by region, or nothing. */
-export interface Split {
-  /** Destination of consumption entries: (Float32 bits, payload) pairs. */
-  readonly pairs: Uint32Array;
-  /** Destination of income entries: values and payloads. */
-  readonly values: Float64Array;
-  readonly pay: Uint32Array;
-  /** Next free slot of each region (payload >>> 8), advanced as entries are written. */
-  readonly cursor: Int32Array;
+/** Throws the RangeError `fgt` documents for a poverty line that is not positive and finite. */
+export function checkPovertyLine(line: number): void {
+  if (!(line > 0) || !Number.isFinite(line)) {
+    throw new RangeError(`fgt: povertyLine must be a positive finite number, got ${line}`);
+  }
 }
 
 /**
- * Consumption figures of one scope: the sorted entries `from..to` of a pair layout (see
- * keySort.ts: entry i's value is `values[2i]`, its payload `pairs[2i + 1]`, the same
- * memory) with persons `payload & 255`, `persons` in all. Writes
- * mean, median, Gini, P0-P2 at `line`, Atkinson 1 and 2 and Sen's index at
- * `out[at + FIGURE.*]`. With `split`, the first pass also copies every entry, in order,
- * to its region's part of `split` (see partitionFloat32), saving a pass over the total.
- * Returns false (figures not written) if a weight is not positive, so that the caller
- * can fall back to the reference functions.
+ * Figures of the sorted entries `from..to` of `values`, weighted by `weights` (or, when
+ * `packed`, by `weights[i] & 255`: the persons in the monthly statistics' payloads),
+ * written at `out[at + FIGURE.*]`.
  *
- * The median is found in the first pass: its total weight is the sum of the weights,
- * which for integer persons is `persons` whatever the order, so `half` is known upfront.
+ * Definitions (W total weight, S_i cumulative sum of w x; each as its wrapper documents):
+ * mean = S_n / W (NaN if W = 0); median: the smallest value at which the cumulative
+ * weight reaches W / 2, or the mean of that value and the next with positive weight when
+ * it lands exactly on W / 2; Gini = 1 - sum_i w_i (S_{i-1} + S_i) / (W S_n), clamped at
+ * 0, 0 for W = 0 or S_n = 0, NaN for S_n < 0; P_alpha = (1/W) sum_{x < z} w ((z - x) / z)^alpha;
+ * Atkinson A_e = 1 - (power mean of x / mean of order 1 - e), the geometric mean for e = 1,
+ * 1 for e >= 1 with a value <= 0, NaN with a negative value, 0 for W = 0 or mean 0;
+ * Sen = mean (1 - Gini). Entries with weight 0 count in none of them.
+ *
+ * @param totalWeight the sum of the weights, in order (the median's half is known upfront)
  */
-export function consumptionFigures(
-  values: Float32Array,
-  pairs: Uint32Array,
+export function distributionFigures(
+  values: Float64Array,
+  weights: Float64Array | Uint32Array,
+  packed: boolean,
   from: number,
   to: number,
-  persons: number,
-  line: number,
+  totalWeight: number,
+  settings: FigureSettings,
   out: Float64Array,
   at: number,
-  split: Split | null,
-): boolean {
-  const acc = new Float64Array(ACC_SIZE);
-  // Pass 1: the sums of weightedMean, gini and fgt (their loops, merged), and
-  // weightedMedian's walk.
-  if (split) consumptionPass1(values, pairs, from, to, persons, line, true, split.pairs, split.cursor, acc);
-  else consumptionPass1(values, pairs, from, to, persons, line, false, pairs, EMPTY_CURSOR, acc);
-  const flags = acc[ACC_FLAGS];
-  if (flags & BAD_WEIGHT) return false;
-  const totalWeight = acc[ACC_WEIGHT];
+): void {
+  const acc = ACC;
+  const { full, line, alpha, epsilon } = settings;
+  firstPass(values, weights, packed, from, to, totalWeight, full, line, alpha, acc);
+  if (acc[ACC_MEDIAN_STATE] === MEDIAN_SEARCHING) {
+    // Only reachable if rounding left the cumulative weight just short of half at the end.
+    acc[ACC_MEDIAN] = lastWithWeight(values, weights, packed, from, to);
+  }
+  const w = acc[ACC_WEIGHT];
   const cumulative = acc[ACC_CUMULATIVE];
-  const trapezoids = acc[ACC_TRAPEZOIDS];
-  if (totalWeight !== persons) return false; // not the persons the caller counted: use the reference
-  const mean = totalWeight > 0 ? cumulative / totalWeight : Number.NaN;
+  const mean = w > 0 ? cumulative / w : Number.NaN;
+  out[at + FIGURE.mean] = mean;
+  out[at + FIGURE.median] = acc[ACC_MEDIAN];
+  if (!full) return;
+
   let g: number;
-  if (!(totalWeight > 0) || cumulative === 0) g = 0;
+  if (!(w > 0) || cumulative === 0) g = 0;
   else if (cumulative < 0) g = Number.NaN;
   else {
-    const raw = 1 - trapezoids / (totalWeight * cumulative);
+    // A sorted sample's Lorenz curve is convex, so G >= 0; a tiny negative is rounding.
+    const raw = 1 - acc[ACC_TRAPEZOIDS] / (w * cumulative);
     g = raw < 0 ? 0 : raw;
   }
-  const p0 = totalWeight > 0 ? acc[ACC_POOR0] / totalWeight : 0;
-  const p1 = totalWeight > 0 ? acc[ACC_POOR1] / totalWeight : 0;
-  const p2 = totalWeight > 0 ? acc[ACC_POOR2] / totalWeight : 0;
-  // atkinson: with every weight positive its totals are the ones above.
-  let a1: number;
-  let a2: number;
-  if (!(totalWeight > 0)) {
-    a1 = 0;
-    a2 = 0;
-  } else if (flags & NON_POSITIVE) {
-    // epsilon >= 1 with a value <= 0 gives 1 (checked before negatives, as atkinson does).
-    a1 = 1;
-    a2 = 1;
-  } else if (flags & NEGATIVE) {
-    a1 = Number.NaN;
-    a2 = Number.NaN;
-  } else {
-    const atkMean = cumulative / totalWeight;
-    if (atkMean === 0) {
-      a1 = 0;
-      a2 = 0;
-    } else {
-      consumptionPass2(values, pairs, from, to, atkMean, acc);
-      a1 = clampShare(1 - Math.exp(acc[ACC_LOG_SUM] / totalWeight));
-      a2 = clampShare(1 - Math.pow(acc[ACC_POWER_SUM] / totalWeight, 1 / -1));
-    }
-  }
-  out[at + FIGURE.consumptionMean] = mean;
-  out[at + FIGURE.consumptionMedian] = acc[ACC_MEDIAN];
   out[at + FIGURE.gini] = g;
-  out[at + FIGURE.p0] = p0;
-  out[at + FIGURE.p1] = p1;
-  out[at + FIGURE.p2] = p2;
-  out[at + FIGURE.atkinson1] = a1;
-  out[at + FIGURE.atkinson2] = a2;
-  // senWelfare(weightedMean, gini)
-  out[at + FIGURE.senWelfare] = mean * (1 - g);
-  return true;
+  out[at + FIGURE.p0] = w > 0 ? acc[ACC_POOR0] / w : 0;
+  out[at + FIGURE.p1] = w > 0 ? acc[ACC_POOR1] / w : 0;
+  out[at + FIGURE.pAlpha] = w > 0 ? acc[ACC_POOR_ALPHA] / w : 0;
+  out[at + FIGURE.senWelfare] = senWelfare(mean, g);
+
+  const flags = acc[ACC_FLAGS];
+  const nonPositive = (flags & NON_POSITIVE) !== 0;
+  const negative = (flags & NEGATIVE) !== 0;
+  // Checked in this order: no persons, then (e >= 1) a value <= 0, then a negative value.
+  const early = (e: number): number =>
+    !(w > 0) ? 0 : e >= 1 && nonPositive ? 1 : negative ? Number.NaN : mean === 0 ? 0 : -1;
+  const a1 = early(1);
+  const ae = early(epsilon);
+  if (a1 < 0 || ae < 0) secondPass(values, weights, packed, from, to, mean, epsilon, acc);
+  out[at + FIGURE.atkinson1] = a1 >= 0 || a1 !== a1 ? a1 : clampShare(1 - Math.exp(acc[ACC_LOG_SUM] / w));
+  out[at + FIGURE.atkinsonEpsilon] =
+    ae >= 0 || ae !== ae
+      ? ae
+      : clampShare(
+          1 - (epsilon === 1 ? Math.exp(acc[ACC_LOG_SUM] / w) : Math.pow(acc[ACC_POWER_SUM] / w, 1 / (1 - epsilon))),
+        );
+}
+
+/**
+ * The figures of a caller's sample (the wrappers' path): checks the weights and sums
+ * them, then runs {@link distributionFigures}. Returns a buffer reused by the next call.
+ */
+export function sampleFigures(sample: WeightedSample, settings: FigureSettings): Float64Array {
+  const total = sumWeights(sample.weights, sample.count);
+  distributionFigures(sample.values, sample.weights, false, 0, sample.count, total, settings, SAMPLE_OUT, 0);
+  return SAMPLE_OUT;
+}
+
+const SAMPLE_OUT = new Float64Array(FIGURE_COUNT);
+
+/** Sum of the first `count` weights, in order; throws on a negative or NaN weight. */
+function sumWeights(weights: Float64Array, count: number): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const w = weights[i];
+    if (!(w >= 0)) throw new RangeError(`weights must be >= 0 (persons), got ${w} at ${i}`);
+    total += w;
+  }
+  return total;
 }
 
 /*
  * The loops, each a function of its own that ends with the loop (see the note in
- * keySort.ts above histogramPairs: V8 optimizes these mid-loop, and code after a loop
- * needs type feedback by then; warmUpWelfareFigures provides it). Their sums go to `acc`.
+ * keySort.ts above keyRange: V8 optimizes these mid-loop, and code after a loop needs type
+ * feedback by then; warmUpWelfareFigures provides it). Their sums go to ACC.
  */
 const ACC_WEIGHT = 0;
 const ACC_CUMULATIVE = 1;
 const ACC_TRAPEZOIDS = 2;
 const ACC_POOR0 = 3;
 const ACC_POOR1 = 4;
-const ACC_POOR2 = 5;
+const ACC_POOR_ALPHA = 5;
 const ACC_FLAGS = 6;
 const ACC_MEDIAN = 7;
-const ACC_LOG_SUM = 8;
-const ACC_POWER_SUM = 9;
-const ACC_SIZE = 10;
+const ACC_MEDIAN_STATE = 8;
+const ACC_LOG_SUM = 9;
+const ACC_POWER_SUM = 10;
+const ACC = new Float64Array(11);
 const NON_POSITIVE = 1;
 const NEGATIVE = 2;
-const BAD_WEIGHT = 4;
 
-function consumptionPass1(
-  values: Float32Array,
-  pairs: Uint32Array,
+/*
+ * The median's walk, as a state: still searching; the cumulative weight landed exactly on
+ * half at the last value with positive weight (the median is its mean with the next such
+ * value); found.
+ */
+const MEDIAN_SEARCHING = 0;
+const MEDIAN_AT_HALF = 1;
+const MEDIAN_FOUND = 2;
+
+function firstPass(
+  values: Float64Array,
+  weights: Float64Array | Uint32Array,
+  packed: boolean,
   from: number,
   to: number,
-  persons: number,
+  totalWeight: number,
+  full: boolean,
   line: number,
-  doSplit: boolean,
-  splitPairs: Uint32Array,
-  cursor: Int32Array,
+  alpha: number,
   acc: Float64Array,
 ): void {
-  let totalWeight = 0;
+  let w = 0;
   let cumulative = 0;
   let trapezoids = 0;
   let poor0 = 0;
   let poor1 = 0;
-  let poor2 = 0;
+  let poorAlpha = 0;
   let flags = 0;
-  const half = persons / 2;
+  const half = totalWeight / 2;
   let median = Number.NaN;
-  let state = persons > 0 ? MEDIAN_SEARCHING : MEDIAN_FOUND; // weightedMedian: NaN without persons
+  let state = totalWeight > 0 ? MEDIAN_SEARCHING : MEDIAN_FOUND; // NaN without persons
   for (let i = from; i < to; i++) {
-    const p = pairs[2 * i + 1];
-    const w = p & 255;
-    if (w <= 0) {
-      flags |= BAD_WEIGHT;
-      break;
-    }
-    const x = values[2 * i];
-    if (doSplit) {
-      const slot = 2 * cursor[p >>> 8]++;
-      splitPairs[slot] = pairs[2 * i];
-      splitPairs[slot + 1] = p;
-    }
+    const wi = packed ? weights[i] & 255 : weights[i];
+    const x = values[i];
     const previous = cumulative;
-    cumulative += w * x;
-    totalWeight += w;
-    trapezoids += w * (previous + cumulative);
-    if (x < line) {
-      poor0 += w;
-      const gap = (line - x) / line;
-      poor1 += w * gap;
-      poor2 += w * (gap * gap);
+    cumulative += wi * x;
+    w += wi;
+    if (full) {
+      trapezoids += wi * (previous + cumulative);
+      if (x < line) {
+        // P0 and P1 as exact counts and sums, not results of Math.pow.
+        poor0 += wi;
+        const gap = (line - x) / line;
+        poor1 += wi * gap;
+        poorAlpha += wi * (alpha === 2 ? gap * gap : Math.pow(gap, alpha));
+      }
+      if (x <= 0 && wi > 0) {
+        flags |= NON_POSITIVE;
+        if (x < 0) flags |= NEGATIVE;
+      }
     }
-    if (x <= 0) {
-      flags |= NON_POSITIVE;
-      if (x < 0) flags |= NEGATIVE;
-    }
-    if (state !== MEDIAN_FOUND) {
+    if (state !== MEDIAN_FOUND && wi > 0) {
       if (state === MEDIAN_AT_HALF) {
-        // The cumulative weight landed exactly on half at the previous value.
         median = (median + x) / 2;
         state = MEDIAN_FOUND;
-      } else if (totalWeight > half) {
+      } else if (w > half) {
         median = x;
         state = MEDIAN_FOUND;
-      } else if (totalWeight === half) {
+      } else if (w === half) {
         median = x;
         state = MEDIAN_AT_HALF;
       }
     }
   }
-  acc[ACC_WEIGHT] = totalWeight;
+  acc[ACC_WEIGHT] = w;
   acc[ACC_CUMULATIVE] = cumulative;
   acc[ACC_TRAPEZOIDS] = trapezoids;
   acc[ACC_POOR0] = poor0;
   acc[ACC_POOR1] = poor1;
-  acc[ACC_POOR2] = poor2;
+  acc[ACC_POOR_ALPHA] = poorAlpha;
   acc[ACC_FLAGS] = flags;
   acc[ACC_MEDIAN] = median;
+  acc[ACC_MEDIAN_STATE] = state;
 }
 
 /*
- * Atkinson's second pass, both power means. atkinson(s, 2) adds Math.pow(r, -1); 1 / r is
- * the same number: V8's Math.pow (fdlibm's e_pow.c, src/base/ieee754.cc) returns exactly
- * one / x for y = -1 (after only the y = 0 and NaN cases), and TurboFan calls the same
- * function. The division saves a call of about 3 ns per household.
- * test/indicators/welfareFigures.test.ts compares the two.
+ * Atkinson's power means. For epsilon 2 the term is 1 / r, which is Math.pow(r, -1) to the
+ * bit: V8's Math.pow (fdlibm's e_pow.c, src/base/ieee754.cc) returns exactly one / x for
+ * y = -1, and TurboFan calls the same function; the division saves a call of about 3 ns
+ * per household. test/indicators/welfareFigures.test.ts compares the two.
  */
-function consumptionPass2(
-  values: Float32Array,
-  pairs: Uint32Array,
+function secondPass(
+  values: Float64Array,
+  weights: Float64Array | Uint32Array,
+  packed: boolean,
   from: number,
   to: number,
   mean: number,
+  epsilon: number,
   acc: Float64Array,
 ): void {
   let logSum = 0;
   let powerSum = 0;
+  const power = 1 - epsilon;
   for (let i = from; i < to; i++) {
-    const w = pairs[2 * i + 1] & 255;
-    const r = values[2 * i] / mean;
-    logSum += w * Math.log(r);
-    powerSum += w * (1 / r);
+    const w = packed ? weights[i] & 255 : weights[i];
+    if (w > 0) {
+      const r = values[i] / mean;
+      logSum += w * Math.log(r);
+      powerSum += w * (epsilon === 2 ? 1 / r : Math.pow(r, power));
+    }
   }
   acc[ACC_LOG_SUM] = logSum;
   acc[ACC_POWER_SUM] = powerSum;
 }
 
-/*
- * weightedMedian's walk, as a state: still searching; the cumulative weight landed exactly
- * on half at the last value (the median is its mean with the next value); found. Every
- * weight is positive here, so "the next value with positive weight" is the next value,
- * and if there is none the median is the last value (weightedMedian's rule).
- */
-const MEDIAN_SEARCHING = 0;
-const MEDIAN_AT_HALF = 1;
-const MEDIAN_FOUND = 2;
-const EMPTY_CURSOR = new Int32Array(0);
+/** The last value with a positive weight, or NaN. */
+function lastWithWeight(
+  values: Float64Array,
+  weights: Float64Array | Uint32Array,
+  packed: boolean,
+  from: number,
+  to: number,
+): number {
+  for (let i = to - 1; i >= from; i--) if ((packed ? weights[i] & 255 : weights[i]) > 0) return values[i];
+  return Number.NaN;
+}
 
 function clampShare(a: number): number {
   return a < 0 ? 0 : a > 1 ? 1 : a;
 }
 
 /**
- * Income figures of one scope: the sorted Float64 values `values[from..to)` with persons
- * `pay & 255`, `persons` in all; writes the mean and the median, in one pass. With
- * `split`, also copies the entries to their regions' parts (see partitionFloat64).
- * Returns false if a weight is not positive.
- */
-export function incomeFigures(
-  values: Float64Array,
-  pay: Uint32Array,
-  from: number,
-  to: number,
-  persons: number,
-  out: Float64Array,
-  at: number,
-  split: Split | null,
-): boolean {
-  const acc = new Float64Array(ACC_SIZE);
-  if (split) incomePass(values, pay, from, to, persons, true, split.values, split.pay, split.cursor, acc);
-  else incomePass(values, pay, from, to, persons, false, values, pay, EMPTY_CURSOR, acc);
-  const totalWeight = acc[ACC_WEIGHT];
-  if (acc[ACC_FLAGS] & BAD_WEIGHT || totalWeight !== persons) return false;
-  out[at + FIGURE.incomeMean] = totalWeight > 0 ? acc[ACC_CUMULATIVE] / totalWeight : Number.NaN;
-  out[at + FIGURE.incomeMedian] = acc[ACC_MEDIAN];
-  return true;
-}
-
-function incomePass(
-  values: Float64Array,
-  pay: Uint32Array,
-  from: number,
-  to: number,
-  persons: number,
-  doSplit: boolean,
-  splitValues: Float64Array,
-  splitPay: Uint32Array,
-  cursor: Int32Array,
-  acc: Float64Array,
-): void {
-  let totalWeight = 0;
-  let weightedSum = 0;
-  let flags = 0;
-  const half = persons / 2;
-  let median = Number.NaN;
-  let state = persons > 0 ? MEDIAN_SEARCHING : MEDIAN_FOUND;
-  for (let i = from; i < to; i++) {
-    const p = pay[i];
-    const w = p & 255;
-    if (w <= 0) {
-      flags |= BAD_WEIGHT;
-      break;
-    }
-    const x = values[i];
-    if (doSplit) {
-      const slot = cursor[p >>> 8]++;
-      splitValues[slot] = x;
-      splitPay[slot] = p;
-    }
-    totalWeight += w;
-    weightedSum += w * x;
-    if (state !== MEDIAN_FOUND) {
-      if (state === MEDIAN_AT_HALF) {
-        median = (median + x) / 2;
-        state = MEDIAN_FOUND;
-      } else if (totalWeight > half) {
-        median = x;
-        state = MEDIAN_FOUND;
-      } else if (totalWeight === half) {
-        median = x;
-        state = MEDIAN_AT_HALF;
-      }
-    }
-  }
-  acc[ACC_WEIGHT] = totalWeight;
-  acc[ACC_CUMULATIVE] = weightedSum;
-  acc[ACC_FLAGS] = flags;
-  acc[ACC_MEDIAN] = median;
-}
-
-/**
- * Runs the figures once on a small input (with and without a split, values on both sides
- * of the line), so that V8 has type feedback for all of their code before it optimizes
- * them in the middle of a large scope. Results are discarded.
+ * Runs the figures once on a small packed input (full and not, values on both sides of
+ * the line), so that V8 has type feedback for all of their code before it optimizes them
+ * in the middle of a large scope. Results are discarded.
  */
 export function warmUpWelfareFigures(): void {
   const n = 64;
-  const f32 = new Float32Array(2 * n);
-  const pairs = new Uint32Array(f32.buffer);
-  const to = new Uint32Array(2 * n);
-  const f64 = new Float64Array(n);
+  const values = new Float64Array(n);
   const pay = new Uint32Array(n);
-  const toValues = new Float64Array(n);
-  const toPay = new Uint32Array(n);
   let persons = 0;
-  const regionSizes = [0, 0];
   for (let i = 0; i < n; i++) {
     const w = 1 + (i % 4);
-    const region = i & 1;
-    f32[2 * i] = 100 + 10 * i;
-    pairs[2 * i + 1] = (region << 8) | w;
-    f64[i] = 100 + 10 * i;
-    pay[i] = (region << 8) | w;
+    values[i] = 100 + 10 * i;
+    pay[i] = ((i & 1) << 8) | w;
     persons += w;
-    regionSizes[region]++;
   }
   const out = new Float64Array(FIGURE_COUNT);
   for (let round = 0; round < 2; round++) {
-    const cursor = Int32Array.of(0, regionSizes[0]);
-    consumptionFigures(f32, pairs, 0, n, persons, 400, out, 0, { pairs: to, values: toValues, pay: toPay, cursor });
-    consumptionFigures(f32, pairs, 0, n, persons, 400, out, 0, null);
-    cursor.set([0, regionSizes[0]]);
-    incomeFigures(f64, pay, 0, n, persons, out, 0, { pairs: to, values: toValues, pay: toPay, cursor });
-    incomeFigures(f64, pay, 0, n, persons, out, 0, null);
+    distributionFigures(values, pay, true, 0, n, persons, { full: true, line: 400, alpha: 2, epsilon: 2 }, out, 0);
+    distributionFigures(values, pay, true, 0, n, persons, { full: false, line: 400, alpha: 2, epsilon: 2 }, out, 0);
   }
 }

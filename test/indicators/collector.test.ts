@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { createCollector } from '../../src/indicators/collector.js';
 import { INDICATORS, type Indicator } from '../../src/indicators/registry.js';
+import { referenceCompute } from '../support/referenceIndicators.js';
+import { createStatsBuffers, referenceScopeStats as scopeStats } from '../support/referenceScopeStats.js';
 import { computeMonthlyStats, createMonthlyStats } from '../../src/indicators/monthlyStats.js';
-import { createStatsBuffers, scopeStats } from '../../src/indicators/scopeStats.js';
 import { weightedMedian } from '../../src/indicators/weightedMedian.js';
 import { createWorld } from '../../src/model/initialise.js';
 import { step } from '../../src/model/step.js';
@@ -11,15 +12,16 @@ import { loadScenario } from '../../src/scenario/load.js';
 
 /*
  * The collector computes all scopes at once, with one sort per distribution and fused
- * welfare figures. Reference: the straightforward method it replaced, scopeStats for
- * each scope and every indicator's own compute. They must agree bit for bit, every month.
+ * welfare figures. Reference: the straightforward method (test/support), one scope at a
+ * time, with the reference distribution indicators and every other indicator's own
+ * compute. They must agree bit for bit, every month.
  */
 function reference(world: World, indicators: readonly Indicator[]): number[] {
   const buffers = createStatsBuffers(world.households.count);
   const out: number[] = [];
   for (const regions of [world.regions, ...world.regions.map((r) => [r])]) {
     const s = scopeStats(world, regions, buffers);
-    for (const ind of indicators) out.push(ind.compute(s, world.params));
+    for (const ind of indicators) out.push(referenceCompute(ind, s, world.params));
   }
   return out;
 }
@@ -56,21 +58,6 @@ describe('collector', () => {
     );
     expect(got.length).toBe(31 * 4 * INDICATORS.length);
     expect(got).toEqual(expected);
-  });
-
-  it('takes the fast path on simulated worlds (the comparisons above test it, not the fallback)', () => {
-    const scenario = loadScenario('default', [
-      'regions=[{"name":"a","households":150},{"name":"b","households":90}]',
-      'months=6',
-      ...ALL_STAGES,
-    ]).scenario;
-    const { world, rng } = createWorld(scenario, 7);
-    const stats = createMonthlyStats(world);
-    for (let m = 0; m <= 6; m++) {
-      computeMonthlyStats(world, stats);
-      expect(stats.figuresValid).toBe(true);
-      step(world, rng);
-    }
   });
 
   it('gives every scope the same sums as scopeStats, every month (every field, read by an indicator or not)', () => {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { createKeySortBuffers, sortFloat32, sortFloat64 } from '../../src/indicators/keySort.js';
-import { createSortScratch, sortSample } from '../../src/indicators/sortSample.js';
+import fc from 'fast-check';
+import { createKeySortBuffers, sortKeys } from '../../src/indicators/keySort.js';
+import { referenceOrder } from '../support/referenceIndicators.js';
 
 /** Numerical Recipes LCG (a = 1664525, c = 1013904223, m = 2^32): seeded, dependency-free. */
 function lcg(seed: number): () => number {
@@ -8,57 +9,20 @@ function lcg(seed: number): () => number {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
-/*
- * Reference: sortSample (itself tested against a stable comparator sort), with each
- * element's input position as its weight, so the expected order pins down both the
- * values and the order of ties.
- */
-function reference(values: ArrayLike<number>): { values: number[]; positions: number[] } {
-  const n = values.length;
-  const s = sortSample(
-    Float64Array.from(values),
-    Float64Array.from({ length: n }, (_, i) => i),
-    n,
-    createSortScratch(n),
-  );
-  return { values: Array.from(s.values.subarray(0, n)), positions: Array.from(s.weights.subarray(0, n)) };
-}
-
-function f32Case(values: Float32Array) {
+/** sortKeys's order: the values and each one's input position (its payload). */
+function sorted(values: Float64Array) {
   const n = values.length;
   const buffers = createKeySortBuffers(n);
-  const bits = new Uint32Array(values.buffer);
-  let min = 0xffffffff;
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    // Pair layout: the value's bits, then its payload.
-    buffers.a.u32[2 * i] = bits[i];
-    buffers.a.u32[2 * i + 1] = i;
-    min = Math.min(min, bits[i]);
-    max = Math.max(max, bits[i]);
-  }
-  const out = sortFloat32(buffers, n, n ? min : 0, max);
-  return {
-    values: Array.from({ length: n }, (_, i) => out.f32[2 * i]),
-    positions: Array.from({ length: n }, (_, i) => out.u32[2 * i + 1]),
-  };
-}
-
-function f64Case(values: Float64Array) {
-  const n = values.length;
-  const buffers = createKeySortBuffers(n);
-  const words = new Uint32Array(values.buffer);
-  const hi = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 1 : 0;
-  let min = 0xffffffff;
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    buffers.a.f64[i] = values[i];
-    buffers.a.pay[i] = i;
-    min = Math.min(min, words[2 * i + hi]);
-    max = Math.max(max, words[2 * i + hi]);
-  }
-  const out = sortFloat64(buffers, n, n ? min : 0, max);
+  buffers.a.f64.set(values);
+  for (let i = 0; i < n; i++) buffers.a.pay[i] = i;
+  const out = sortKeys(buffers, n);
   return { values: Array.from(out.f64.subarray(0, n)), positions: Array.from(out.pay.subarray(0, n)) };
+}
+
+/* Reference: a stable comparator sort (test/support), which pins down the order of ties. */
+function reference(values: Float64Array) {
+  const order = referenceOrder(values);
+  return { values: order.map((i) => values[i]), positions: order };
 }
 
 const draws: [string, number, number, (r: () => number, i: number) => number][] = [
@@ -72,9 +36,9 @@ const draws: [string, number, number, (r: () => number, i: number) => number][] 
   ],
   // Distinct values that share their top bits: the insertion pass gives up and the full radix sort finishes.
   ['values differing only in their lowest bits (fallback)', 17, 20000, (r) => 1_000_000 * (1 + r() * 2 ** -18)],
-  // The same for Float32: far-apart values make the truncated key drop low bits, which these then differ in.
+  // Far-apart values make the truncated key drop low bits, which these then differ in.
   [
-    'Float32 values differing only below the truncated key (fallback)',
+    'values differing only below the truncated key (fallback)',
     37,
     20000,
     (r) => (r() < 0.5 ? 1e-30 : 1e6 * (1 + Math.floor(r() * 100) * 2 ** -23)),
@@ -86,15 +50,30 @@ const draws: [string, number, number, (r: () => number, i: number) => number][] 
 ];
 
 describe('keySort', () => {
-  it.each(draws)("sortFloat32 gives sortSample's order (values and ties) on %s", (_name, seed, n, draw) => {
-    const r = lcg(seed);
-    const values = Float32Array.from({ length: n }, (_, i) => draw(r, i));
-    expect(f32Case(values)).toEqual(reference(values));
-  });
-
-  it.each(draws)("sortFloat64 gives sortSample's order (values and ties) on %s", (_name, seed, n, draw) => {
+  it.each(draws)('sortKeys gives a stable sort (values and ties) on %s', (_name, seed, n, draw) => {
     const r = lcg(seed);
     const values = Float64Array.from({ length: n }, (_, i) => draw(r, i));
-    expect(f64Case(values)).toEqual(reference(values));
+    expect(sorted(values)).toEqual(reference(values));
+  });
+
+  it('sorts Float32 values widened to Float64 (the consumption keys) the same way', () => {
+    const r = lcg(41);
+    const values = Float64Array.from(Float32Array.from({ length: 20000 }, () => Math.exp(13 + 2 * r())));
+    expect(sorted(values)).toEqual(reference(values));
+  });
+
+  it('orders -0 before +0, negatives, infinities and NaN (last)', () => {
+    const values = Float64Array.of(Number.NaN, Infinity, 0, -0, -Infinity, 2, -2, 2, -0, 0);
+    expect(sorted(values)).toEqual(reference(values));
+    expect(sorted(values).positions).toEqual([4, 6, 3, 8, 2, 9, 5, 7, 1, 0]);
+  });
+
+  it('matches the reference for any doubles (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double(), { maxLength: 300 }), (xs) => {
+        const values = Float64Array.from(xs);
+        expect(sorted(values)).toEqual(reference(values));
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createSortScratch, sortSample } from '../../src/indicators/sortSample.js';
+import { referenceOrder } from '../support/referenceIndicators.js';
 
 /** Numerical Recipes LCG (a = 1664525, c = 1013904223, m = 2^32): seeded, dependency-free. */
 function lcg(seed: number): () => number {
@@ -8,20 +9,9 @@ function lcg(seed: number): () => number {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
-/**
- * Reference: a stable comparator sort of indices (Array.prototype.sort is stable since
- * ES2019), ordering -0 before +0 as the radix sort does.
- */
+/** Reference: a stable comparator sort of positions (test/support). */
 function referenceSort(values: Float64Array, weights: Float64Array, count: number) {
-  const order = Array.from({ length: count }, (_, i) => i);
-  const negZero = (x: number) => Object.is(x, -0);
-  order.sort((a, b) => {
-    const x = values[a];
-    const y = values[b];
-    if (x < y) return -1;
-    if (x > y) return 1;
-    return Number(negZero(y)) - Number(negZero(x));
-  });
+  const order = referenceOrder(values, count);
   return { values: order.map((i) => values[i]), weights: order.map((i) => weights[i]) };
 }
 

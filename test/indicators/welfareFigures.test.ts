@@ -1,24 +1,28 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { atkinson } from '../../src/indicators/atkinson.js';
+import type { WeightedSample } from '../../src/indicators/distribution.js';
 import { fgt } from '../../src/indicators/fgt.js';
 import { gini } from '../../src/indicators/gini.js';
-import { senWelfare } from '../../src/indicators/senWelfare.js';
+import { figureIndices, INCOME } from '../../src/indicators/monthlyStats.js';
+import { INDICATORS, type Indicator } from '../../src/indicators/registry.js';
 import { createSortScratch, sortSample } from '../../src/indicators/sortSample.js';
 import { weightedMean } from '../../src/indicators/weightedMean.js';
 import { weightedMedian } from '../../src/indicators/weightedMedian.js';
+import { distributionFigures, FIGURE, FIGURE_COUNT } from '../../src/indicators/welfareFigures.js';
 import {
-  consumptionFigures,
-  FIGURE,
-  FIGURE_COUNT,
-  figureIndices,
-  incomeFigures,
-} from '../../src/indicators/welfareFigures.js';
-import { INDICATORS, type Indicator } from '../../src/indicators/registry.js';
+  referenceAtkinson,
+  referenceFgt,
+  referenceGini,
+  referenceSenWelfare,
+  referenceWeightedMean,
+  referenceWeightedMedian,
+} from '../support/referenceIndicators.js';
 
 /*
- * The fused welfare figures must equal the reference functions to the last bit
- * (Object.is, so NaN and -0 count too): they replace them in the collector.
+ * distributionFigures is the one implementation of the distribution indicators; the
+ * straightforward reference functions (test/support) are its oracles, to the last bit
+ * (Object.is, so NaN and -0 count too).
  */
 const rows = fc.array(
   fc.record({
@@ -33,146 +37,149 @@ const rows = fc.array(
   { minLength: 0, maxLength: 300 },
 );
 
-/** Entries in keySort's pair layout: value bits at [2i], payload at [2i + 1]. */
-function pairLayout(values: ArrayLike<number>, payloads: ArrayLike<number>): { f32: Float32Array; pairs: Uint32Array } {
-  const f32 = new Float32Array(2 * values.length);
-  const pairs = new Uint32Array(f32.buffer);
-  for (let i = 0; i < values.length; i++) {
-    f32[2 * i] = values[i];
-    pairs[2 * i + 1] = payloads[i];
-  }
-  return { f32, pairs };
-}
-
-function reference(values: Float64Array, weights: Float64Array, line: number) {
+function sortedSample(values: Float64Array, weights: Float64Array): WeightedSample {
   const s = sortSample(values, weights, values.length, createSortScratch(values.length));
-  return {
-    sorted: s,
-    figures: {
-      mean: weightedMean(s),
-      median: weightedMedian(s),
-      gini: gini(s),
-      p0: fgt(s, line, 0),
-      p1: fgt(s, line, 1),
-      p2: fgt(s, line, 2),
-      a1: atkinson(s, 1),
-      a2: atkinson(s, 2),
-      sen: senWelfare(weightedMean(s), gini(s)),
-    },
-  };
+  return { values: s.values.slice(), weights: s.weights.slice(), count: s.count, sorted: true };
 }
 
-describe('welfare figures', () => {
-  it('consumption figures equal weightedMean, weightedMedian, gini, fgt, atkinson and senWelfare bit for bit', () => {
+function expectSame(got: Record<string, number>, want: Record<string, number>): void {
+  for (const key of Object.keys(want)) {
+    expect(Object.is(got[key], want[key]), `${key}: ${got[key]} vs ${want[key]}`).toBe(true);
+  }
+}
+
+describe('distributionFigures', () => {
+  it('on packed persons (the monthly statistics) equals the reference functions bit for bit', () => {
     fc.assert(
       fc.property(rows, fc.double({ min: 1, max: 2e8, noNaN: true }), (rs, line) => {
-        const values = Float64Array.from(rs, (r) => Math.fround(r.value));
-        const weights = Float64Array.from(rs, (r) => r.persons);
-        const { sorted, figures } = reference(values, weights, line);
-        const n = rs.length;
-        const { f32, pairs } = pairLayout(
-          sorted.values.subarray(0, n),
-          Array.from(sorted.weights.subarray(0, n), (w, i) => ((i % 7) << 8) | w),
+        const s = sortedSample(
+          Float64Array.from(rs, (r) => Math.fround(r.value)),
+          Float64Array.from(rs, (r) => r.persons),
         );
+        const n = rs.length;
+        // Payload: region << 8 | persons, as monthlyStats packs it.
+        const pay = Uint32Array.from(s.weights, (w, i) => ((i % 7) << 8) | w);
         const persons = rs.reduce((a, r) => a + r.persons, 0);
         const out = new Float64Array(FIGURE_COUNT + 3);
-        expect(consumptionFigures(f32, pairs, 0, n, persons, line, out, 3, null)).toBe(true);
-        const got = {
-          mean: out[3 + FIGURE.consumptionMean],
-          median: out[3 + FIGURE.consumptionMedian],
-          gini: out[3 + FIGURE.gini],
-          p0: out[3 + FIGURE.p0],
-          p1: out[3 + FIGURE.p1],
-          p2: out[3 + FIGURE.p2],
-          a1: out[3 + FIGURE.atkinson1],
-          a2: out[3 + FIGURE.atkinson2],
-          sen: out[3 + FIGURE.senWelfare],
-        };
-        for (const key of Object.keys(figures) as (keyof typeof figures)[]) {
-          expect(Object.is(got[key], figures[key]), `${key}: ${got[key]} vs ${figures[key]}`).toBe(true);
-        }
+        distributionFigures(s.values, pay, true, 0, n, persons, { full: true, line, alpha: 2, epsilon: 2 }, out, 3);
+        expectSame(
+          {
+            mean: out[3 + FIGURE.mean],
+            median: out[3 + FIGURE.median],
+            gini: out[3 + FIGURE.gini],
+            p0: out[3 + FIGURE.p0],
+            p1: out[3 + FIGURE.p1],
+            p2: out[3 + FIGURE.pAlpha],
+            a1: out[3 + FIGURE.atkinson1],
+            a2: out[3 + FIGURE.atkinsonEpsilon],
+            sen: out[3 + FIGURE.senWelfare],
+          },
+          {
+            mean: referenceWeightedMean(s),
+            median: referenceWeightedMedian(s),
+            gini: referenceGini(s),
+            p0: referenceFgt(s, line, 0),
+            p1: referenceFgt(s, line, 1),
+            p2: referenceFgt(s, line, 2),
+            a1: referenceAtkinson(s, 1),
+            a2: referenceAtkinson(s, 2),
+            sen: referenceSenWelfare(s),
+          },
+        );
       }),
       { numRuns: 300 },
     );
   });
 
-  it('income figures equal weightedMean and weightedMedian bit for bit', () => {
+  it('the wrappers equal the reference functions bit for bit on any weights >= 0, signs, alphas and epsilons', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ value: fc.double({ min: 0, max: 1e9, noNaN: true }), persons: fc.integer({ min: 1, max: 12 }) }),
-          { maxLength: 300 },
+          fc.record({
+            value: fc.oneof(fc.constant(0), fc.double({ min: -1e6, max: 1e9, noNaN: true, noDefaultInfinity: true })),
+            weight: fc.oneof(
+              fc.constant(0),
+              fc.double({ min: 0, max: 50, noNaN: true }),
+              fc.integer({ min: 1, max: 9 }),
+            ),
+          }),
+          { maxLength: 200 },
         ),
-        (rs) => {
-          const values = Float64Array.from(rs, (r) => r.value);
-          const weights = Float64Array.from(rs, (r) => r.persons);
-          const s = sortSample(values, weights, rs.length, createSortScratch(rs.length));
-          const pay = Uint32Array.from(s.weights.subarray(0, rs.length), (w) => w);
-          const persons = rs.reduce((a, r) => a + r.persons, 0);
-          const out = new Float64Array(FIGURE_COUNT);
-          expect(incomeFigures(s.values, pay, 0, rs.length, persons, out, 0, null)).toBe(true);
-          expect(Object.is(out[FIGURE.incomeMean], weightedMean(s))).toBe(true);
-          expect(Object.is(out[FIGURE.incomeMedian], weightedMedian(s))).toBe(true);
+        fc.double({ min: 1, max: 2e9, noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(0, 0.5, 1, 2, 3.5),
+        fc.constantFrom(0, 0.5, 1, 2, 4),
+        (rs, line, alpha, epsilon) => {
+          const s = sortedSample(
+            Float64Array.from(rs, (r) => r.value),
+            Float64Array.from(rs, (r) => r.weight),
+          );
+          expectSame(
+            {
+              mean: weightedMean(s),
+              median: weightedMedian(s),
+              gini: gini(s),
+              fgt: fgt(s, line, alpha),
+              atkinson: atkinson(s, epsilon),
+            },
+            {
+              mean: referenceWeightedMean(s),
+              median: referenceWeightedMedian(s),
+              gini: referenceGini(s),
+              fgt: referenceFgt(s, line, alpha),
+              atkinson: referenceAtkinson(s, epsilon),
+            },
+          );
         },
       ),
       { numRuns: 300 },
     );
   });
 
-  it('the median of equal halves is the mean of the two middle values, as weightedMedian ([1,2,3,4] -> 2.5)', () => {
+  it('writes only the mean and the median when not full', () => {
+    const out = new Float64Array(FIGURE_COUNT).fill(-7);
+    const settings = { full: false, line: 3, alpha: 2, epsilon: 2 };
+    distributionFigures(Float64Array.of(1, 2, 3, 4), Uint32Array.of(1, 1, 1, 1), true, 0, 4, 4, settings, out, 0);
+    expect(out[FIGURE.mean]).toBe(2.5);
+    expect(out[FIGURE.median]).toBe(2.5);
+    expect(out[FIGURE.gini]).toBe(-7);
+  });
+
+  it('reads a range: entries from..to only', () => {
     const out = new Float64Array(FIGURE_COUNT);
-    const { f32, pairs } = pairLayout([1, 2, 3, 4], [1, 1, 1, 1]);
-    consumptionFigures(f32, pairs, 0, 4, 4, 3, out, 0, null);
-    expect(out[FIGURE.consumptionMedian]).toBe(2.5);
-    incomeFigures(Float64Array.of(1, 2, 3, 4), Uint32Array.of(1, 1, 1, 1), 0, 4, 4, out, 0, null);
-    expect(out[FIGURE.incomeMedian]).toBe(2.5);
-    // Weights [1, 1, 5] on [1, 2, 3] -> 3; [3, 1] on [1, 3] -> 1 (weightedMedian's own examples).
-    incomeFigures(Float64Array.of(1, 2, 3), Uint32Array.of(1, 1, 5), 0, 3, 7, out, 0, null);
-    expect(out[FIGURE.incomeMedian]).toBe(3);
-    incomeFigures(Float64Array.of(1, 3), Uint32Array.of(3, 1), 0, 2, 4, out, 0, null);
-    expect(out[FIGURE.incomeMedian]).toBe(1);
+    const settings = { full: true, line: 3, alpha: 2, epsilon: 2 };
+    // Weights [1, 1, 5] on [1, 2, 3] -> median 3 (weightedMedian's own example), inside padding.
+    distributionFigures(
+      Float64Array.of(9, 1, 2, 3, 9),
+      Float64Array.of(4, 1, 1, 5, 4),
+      false,
+      1,
+      4,
+      7,
+      settings,
+      out,
+      0,
+    );
+    expect(out[FIGURE.median]).toBe(3);
+    expect(out[FIGURE.mean]).toBe(18 / 7);
   });
 
-  it('splits the sorted entries by region (payload >>> 8) while computing, keeping their order', () => {
-    // Sorted values 1..6 in regions 1, 0, 1, 2, 0, 1; region sizes 2, 3, 1 (by hand).
-    const regions = [1, 0, 1, 2, 0, 1];
-    const pay = Uint32Array.from(regions, (r) => (r << 8) | 1);
-    const { f32, pairs } = pairLayout([1, 2, 3, 4, 5, 6], Array.from(pay));
-    const to = pairLayout([0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]);
-    const out = new Float64Array(FIGURE_COUNT);
-    const split = {
-      pairs: to.pairs,
-      values: new Float64Array(0),
-      pay: new Uint32Array(0),
-      cursor: Int32Array.of(0, 2, 5),
-    };
-    expect(consumptionFigures(f32, pairs, 0, 6, 6, 3.5, out, 0, split)).toBe(true);
-    expect(Array.from({ length: 6 }, (_, i) => to.f32[2 * i])).toEqual([2, 5, 1, 3, 6, 4]);
-    expect(Array.from({ length: 6 }, (_, i) => to.pairs[2 * i + 1] >>> 8)).toEqual([0, 0, 1, 1, 1, 2]);
-    const to64 = new Float64Array(6);
-    const split64 = {
-      pairs: new Uint32Array(0),
-      values: to64,
-      pay: new Uint32Array(6),
-      cursor: Int32Array.of(0, 2, 5),
-    };
-    expect(incomeFigures(Float64Array.of(1, 2, 3, 4, 5, 6), pay, 0, 6, 6, out, 0, split64)).toBe(true);
-    expect(Array.from(to64)).toEqual([2, 5, 1, 3, 6, 4]);
+  it('rejects a negative or NaN weight in the wrappers', () => {
+    const s = { values: Float64Array.of(1, 2), weights: Float64Array.of(1, -1), count: 2, sorted: true };
+    expect(() => weightedMean(s)).toThrow(RangeError);
+    expect(() => gini({ ...s, weights: Float64Array.of(1, Number.NaN) })).toThrow(RangeError);
   });
 
-  it('refuses (returns false) a household without persons, so the caller falls back', () => {
-    const { f32, pairs } = pairLayout([1, 2], [1, 0]);
-    expect(consumptionFigures(f32, pairs, 0, 2, 1, 3, new Float64Array(FIGURE_COUNT), 0, null)).toBe(false);
-    expect(
-      incomeFigures(Float64Array.of(1, 2), Uint32Array.of(0, 1), 0, 2, 1, new Float64Array(FIGURE_COUNT), 0, null),
-    ).toBe(false);
-  });
-
-  it("replaces only the registry's own welfare indicators", () => {
+  it("the collector reads only the registry's own welfare indicators from the figures", () => {
     const custom: Indicator = { ...INDICATORS.find((i) => i.id === 'gini')!, compute: () => 42 };
     const member = INDICATORS.find((i) => i.id === 'member_share')!;
-    const gini = INDICATORS.find((i) => i.id === 'gini')!;
-    expect(Array.from(figureIndices([gini, member, custom]))).toEqual([FIGURE.gini, -1, -1]);
+    const giniIndicator = INDICATORS.find((i) => i.id === 'gini')!;
+    const income = INDICATORS.find((i) => i.id === 'income_pc_median')!;
+    expect(Array.from(figureIndices([giniIndicator, member, custom, income]))).toEqual([
+      FIGURE.gini,
+      -1,
+      -1,
+      INCOME + FIGURE.median,
+    ]);
     const replaced = INDICATORS.filter((_, k) => figureIndices(INDICATORS)[k] >= 0).map((i) => i.id);
     expect(replaced.sort()).toEqual(
       [
