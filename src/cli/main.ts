@@ -15,6 +15,7 @@ import { registerBench } from './commands/bench.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerAttribute } from './commands/attribute.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
 /** The composition root: builds the command line program. Nothing imports this module's caller. */
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerSensitivity(program);
   registerAttribute(program);
   registerAnalyze(program);
+  registerCalibrate(program);
   return program;
 }
 

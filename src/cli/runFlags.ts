@@ -20,7 +20,11 @@ export interface RunFlags {
  * folder, report, display, JSON), after the command's own. `kind` names the default
  * folder, `computes` what merging the shard folders computes.
  */
-export function addRunOptions(cmd: Command, kind: 'sensitivity' | 'attribution', computes: string): Command {
+export function addRunOptions(
+  cmd: Command,
+  kind: 'sensitivity' | 'attribution' | 'calibrate',
+  computes: string,
+): Command {
   return cmd
     .option(
       '--workers <n>',

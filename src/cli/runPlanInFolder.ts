@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { KopsimError, SimulationError } from '../core/errors.js';
 import type { ExperimentPlan, RunnablePlan } from '../experiment/plan.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import { runFailureLine, runRecordLine, type RunFailure } from '../experiment/runRecord.js';
 import { inShard, type Shard } from '../experiment/shard.js';
 import { executeRuns, type ExecuteOptions } from '../experiment/workerPool.js';
@@ -28,6 +29,18 @@ export class InterruptedError extends KopsimError {
 export type FolderRunPlan = FolderPlan &
   RunnablePlan &
   Pick<ExperimentPlan, 'name' | 'baseSeed'> & { readonly kind: string };
+
+/** manifest.json's scenarioFiles: where each labelled scenario came from, its extends chain and overrides. */
+export function scenarioFilesOf(
+  scenarios: readonly { readonly label: string; readonly loaded: LoadedScenario }[],
+): PlanFolderOptions['scenarioFiles'] {
+  return scenarios.map((s) => ({
+    label: s.label,
+    source: s.loaded.source,
+    extendsChain: s.loaded.chain,
+    overrides: s.loaded.overrides,
+  }));
+}
 
 /** The default output folder, reports/<name>-<kind>-s<seed>-<hash>: stable, so the same command finds (and resumes) it. */
 export function defaultPlanFolder(

@@ -71,11 +71,11 @@ export function loadSensitivityDocument(
     // The scenario is still loaded when it can be, so its problems come in the same report.
     const ref = isObject ? (doc as Record<string, unknown>).scenario : undefined;
     if (typeof ref === 'string')
-      loadInto(ref, relativeTo, scenarioSets(doc as Record<string, unknown>, overrides), problems);
+      loadReferencedScenario(ref, relativeTo, scenarioSets(doc as Record<string, unknown>, overrides), problems);
     throw new InputError(source, problems);
   }
   const spec = parsed.data;
-  const scenario = loadInto(spec.scenario, relativeTo, scenarioSets(spec, overrides), problems);
+  const scenario = loadReferencedScenario(spec.scenario, relativeTo, scenarioSets(spec, overrides), problems);
   // Earlier problems alone (bad flags) do not stop here: the caller plans too and reports them all together.
   if (problems.length > earlier.length || !scenario) throw new InputError(source, problems);
   return { spec: { ...spec, name: spec.name ?? defaultName }, source, scenario };
@@ -89,15 +89,21 @@ function scenarioSets(doc: { set?: unknown; months?: unknown }, overrides: Sensi
   return sets;
 }
 
-function loadInto(
+/**
+ * Loads a scenario an experiment file refers to (relative to the file's folder first,
+ * then the working folder, then the bundled scenarios) with the given overrides; its
+ * problems are added to `problems` under `<at>: <path>` and undefined is returned.
+ */
+export function loadReferencedScenario(
   ref: string,
   relativeTo: string,
   sets: readonly string[],
   problems: InputProblem[],
+  at = 'scenario',
 ): LoadedScenario | undefined {
   const file = resolveScenarioPath(ref, relativeTo) ?? resolveScenarioPath(ref);
   if (!file) {
-    problems.push({ path: 'scenario', message: 'no such scenario file or bundled scenario', found: ref });
+    problems.push({ path: at, message: 'no such scenario file or bundled scenario', found: ref });
     return undefined;
   }
   try {
@@ -106,8 +112,7 @@ function loadInto(
     if (!(error instanceof InputError)) throw error;
     for (const p of error.problems) {
       if (p.path === '--set') problems.push(p);
-      else
-        problems.push({ path: `scenario: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
+      else problems.push({ path: `${at}: ${p.path}`, message: `${p.message} (in ${basename(file)})`, found: p.found });
     }
     return undefined;
   }

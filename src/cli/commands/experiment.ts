@@ -12,7 +12,7 @@ import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
 import { checkRunFlags } from '../runFlags.js';
 import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
-import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
+import { failedRunsError, planRunJson, runPlanInFolder, scenarioFilesOf, shardDoneText } from '../runPlanInFolder.js';
 import { formatValue, textTable } from '../table.js';
 
 /** Flags every experiment command takes. */
@@ -124,12 +124,7 @@ export async function runExperiment(
     plan,
     {
       source: loaded.source,
-      scenarioFiles: loaded.scenarios.map((s) => ({
-        label: s.label,
-        source: s.loaded.source,
-        extendsChain: s.loaded.chain,
-        overrides: s.loaded.overrides,
-      })),
+      scenarioFiles: scenarioFilesOf(loaded.scenarios),
       workers: flags.workers,
       shard: flags.shard,
       out: opts.out,

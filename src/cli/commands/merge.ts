@@ -41,6 +41,16 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
           ? resolve(opts.out)
           : defaultPlanFolder(readPlanFile(resolve(dirs[0]), dirs[0]).plan, undefined);
       const merged = readExperimentFolders(dirs, out);
+      // A calibration batch has nothing to summarise: the calibrate command reads it back and goes on.
+      if (merged.plan.kind === ('calibration-generation' as string)) {
+        writeMergedExperiment(out, merged, started, () => {});
+        process.stdout.write(
+          opts.json
+            ? `${mergedJsonText({ folder: out, name: merged.plan.name, kind: merged.plan.kind }, merged)}\n`
+            : `${mergedHeadline(merged)} into ${out}\nRun the calibrate command again to go on.\n`,
+        );
+        return endMerge(out, merged);
+      }
       // Sensitivity and attribution folders compute their indices instead of summaries.
       if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, opts, started);
       const summary = summarizeExperiment(merged.plan, merged.runs.map(parseRunRecord), merged.failures.length);

@@ -1,10 +1,4 @@
-import {
-  concludeGeneration,
-  proposeGeneration,
-  shouldContinue,
-  type AbcSettings,
-  type Generation,
-} from './abcSmc.js';
+import { concludeGeneration, proposeGeneration, shouldContinue, type AbcSettings, type Generation } from './abcSmc.js';
 import type { Prior } from './prior.js';
 
 /**

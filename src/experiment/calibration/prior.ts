@@ -23,7 +23,13 @@ export type Prior =
       readonly min?: number;
       readonly max?: number;
     }
-  | { readonly distribution: 'beta'; readonly a: number; readonly b: number; readonly min: number; readonly max: number };
+  | {
+      readonly distribution: 'beta';
+      readonly a: number;
+      readonly b: number;
+      readonly min: number;
+      readonly max: number;
+    };
 
 /** The support of a prior on its working scale (may be infinite for an untruncated normal). */
 export function workingSupport(p: Prior): { lo: number; hi: number } {

@@ -1,0 +1,236 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import {
+  concludeGeneration,
+  proposeGeneration,
+  shouldContinue,
+  type Generation,
+} from '../experiment/calibration/abcSmc.js';
+import {
+  generationPlan,
+  priorsOf,
+  type CalibrationPlan,
+  type GenerationPlan,
+} from '../experiment/calibration/calibrationPlan.js';
+import type { CalibrationResult, GenerationSummary } from '../experiment/calibration/calibrationResult.js';
+import { posteriorDrawIndex } from '../experiment/calibration/posteriorDraws.js';
+import { posteriorTable, predictiveCheck } from '../experiment/calibration/posteriorSummary.js';
+import { regressionAdjust } from '../experiment/calibration/regressionAdjustment.js';
+import { simulatedStatistics, targetDeviation, targetDistance } from '../experiment/calibration/targetStatistics.js';
+import { parseRunRecord, type RunRecord } from '../experiment/runRecord.js';
+import type { Shard } from '../experiment/shard.js';
+import type { ExecuteOptions } from '../experiment/workerPool.js';
+import type { LoadedCalibration } from '../scenario/loadCalibration.js';
+import { writeFileAtomically } from '../report/atomicFolder.js';
+import { CALIBRATION_FILES, writeCalibrationFiles, writeCalibrationReport } from '../report/calibrationFiles.js';
+import { EXPERIMENT_FILES, planJson, readRunLines } from '../report/experimentFolder.js';
+import { failedRunsError, runPlanInFolder, scenarioFilesOf } from './runPlanInFolder.js';
+import { kopsimVersion } from './version.js';
+
+/** How to run a calibration. */
+export interface CalibrationRunOptions {
+  readonly workers: number;
+  readonly shard: Shard | undefined;
+  readonly out?: string;
+  readonly tui?: boolean;
+  readonly report: boolean;
+  /** Replaces the simulation (tests); runs in this thread. */
+  readonly execute?: ExecuteOptions['execute'];
+}
+
+/** A calibration run to its end, or a shard of one batch that ran and now waits for the merge. */
+export type CalibrationOutcome =
+  | { readonly kind: 'complete'; readonly outDir: string; readonly result: CalibrationResult }
+  | {
+      readonly kind: 'shard';
+      readonly outDir: string;
+      readonly batchDir: string;
+      readonly shardDir: string;
+      readonly done: number;
+      readonly inShard: number;
+    };
+
+/** The default folder: reports/<name>-calibrate-s<seed>-<hash>; the same command finds (and resumes) it. */
+export function defaultCalibrationFolder(plan: Pick<CalibrationPlan, 'name' | 'baseSeed' | 'hash'>): string {
+  return resolve('reports', `${plan.name}-calibrate-s${plan.baseSeed}-${plan.hash.slice(0, 8)}`);
+}
+
+/**
+ * Runs a calibration into its folder, generation by generation, each generation's batch
+ * as an experiment folder under generations/ (so a batch resumes, and shards and merges
+ * like any experiment). A finished batch is read back, not rerun: an interrupted
+ * calibration resumes where it stopped, with the same results. With --shard, the shard
+ * of the first batch not yet complete runs into its own folder beside it, and the
+ * command ends; `kopsim merge` of the shard folders into the batch folder completes it,
+ * and the next invocation goes on. Every proposal and draw is derived from the base seed.
+ */
+export async function runCalibration(
+  loaded: LoadedCalibration,
+  plan: CalibrationPlan,
+  opts: CalibrationRunOptions,
+): Promise<CalibrationOutcome> {
+  const outDir = opts.out !== undefined ? resolve(opts.out) : defaultCalibrationFolder(plan);
+  openCalibrationFolder(outDir, plan, opts.out !== undefined ? '--out' : 'reports/');
+  const started = new Date();
+  const priors = priorsOf(plan);
+  const { settings } = plan;
+  const summaries: GenerationSummary[] = [];
+  const perProposal = plan.replicates * plan.scenarios.length;
+  let previous: Generation | null = null;
+  let last: { g: Generation; stats: number[][]; proposals: number[][] } | null = null;
+  for (let t = 0; t < settings.generations; t++) {
+    const proposals = proposeGeneration(priors, previous, settings.proposals, plan.baseSeed, t);
+    const batch = generationPlan(plan, `g${t}`, proposals);
+    const ran = await runBatch(loaded, batch, join(outDir, CALIBRATION_FILES.generations, `g${t}`), opts);
+    if (ran.kind === 'shard') return { ...ran, outDir };
+    const stats = simulatedStatistics(plan, proposals.length, ran.records);
+    const distances = stats.map((s) => targetDistance(plan.targets, s));
+    const g = concludeGeneration(priors, settings, t, proposals, distances, previous);
+    const { particles: _particles, ...summary } = g;
+    summaries.push({ ...summary, simulations: proposals.length * perProposal });
+    // The kept particles' statistics: the regression adjustment needs them.
+    last = { g, stats, proposals };
+    if (!shouldContinue(settings, g)) break;
+    previous = g;
+  }
+  let posterior = last!.g.particles;
+  if (plan.method === 'rejection') {
+    const deviations = posterior.map((p) => plan.targets.map((t, k) => targetDeviation(t, last!.stats[p.proposal][k])));
+    posterior = regressionAdjust(priors, posterior, deviations, last!.g.epsilon);
+  }
+
+  // Posterior predictive: draws from the posterior, each simulated with its own seeds.
+  const weights = posterior.map((p) => p.weight);
+  const draws = Array.from({ length: settings.particles }, (_, i) => [
+    ...posterior[posteriorDrawIndex(weights, plan.baseSeed, `predictive-${i}`)].theta,
+  ]);
+  const ppBatch = generationPlan(plan, 'pp', draws, 'own');
+  const pp = await runBatch(loaded, ppBatch, join(outDir, CALIBRATION_FILES.predictiveRuns), opts);
+  if (pp.kind === 'shard') return { ...pp, outDir };
+  const predictiveValues = simulatedStatistics(plan, draws.length, pp.records);
+  const result: CalibrationResult = {
+    plan,
+    generations: summaries,
+    posterior,
+    table: posteriorTable(plan.parameters, posterior),
+    predictive: predictiveCheck(plan.targets, predictiveValues),
+    predictiveValues,
+    simulations: summaries.reduce((s, g) => s + g.simulations, 0) + draws.length * perProposal,
+  };
+  writeCalibrationFiles(outDir, result);
+  if (opts.report) await writeCalibrationReport(outDir, result);
+  writeFileAtomically(
+    join(outDir, CALIBRATION_FILES.manifest),
+    `${JSON.stringify(
+      {
+        kopsimVersion: kopsimVersion(),
+        name: plan.name,
+        kind: 'calibration',
+        planHash: plan.hash,
+        status: 'complete',
+        commandLine: ['kopsim', ...process.argv.slice(2)],
+        source: loaded.source,
+        workers: opts.workers,
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        simulations: result.simulations,
+        timings: { totalMs: Date.now() - started.getTime() },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return { kind: 'complete', outDir, result };
+}
+
+/**
+ * Creates the calibration folder with calibration.json, or checks that an existing one
+ * holds this calibration (same hash). A non-empty folder that is not one is refused
+ * before anything is written.
+ */
+function openCalibrationFolder(dir: string, plan: CalibrationPlan, flag: string): void {
+  const planFile = join(dir, CALIBRATION_FILES.plan);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new InputError(flag, [{ path: flag, message: 'exists and is not a folder', found: dir }]);
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    if (!existsSync(planFile))
+      throw new InputError(flag, [
+        {
+          path: flag,
+          message: 'exists, is not empty and is not a calibration folder (no calibration.json): choose another --out',
+          found: dir,
+        },
+      ]);
+    const existing = JSON.parse(readFileSync(planFile, 'utf8')) as { hash?: string };
+    if (existing.hash !== plan.hash)
+      throw new InputError(flag, [
+        {
+          path: flag,
+          message: `holds a different calibration (plan ${String(existing.hash).slice(0, 12)}, this command's is ${plan.hash.slice(0, 12)}): choose another --out`,
+          found: dir,
+        },
+      ]);
+    return;
+  }
+  writeFileAtomically(planFile, planJson(plan as never));
+}
+
+type BatchOutcome =
+  | { readonly kind: 'done'; readonly records: RunRecord[] }
+  | {
+      readonly kind: 'shard';
+      readonly batchDir: string;
+      readonly shardDir: string;
+      readonly done: number;
+      readonly inShard: number;
+    };
+
+/** Runs one batch into its folder (or reads it back when complete); a shard runs beside it and ends the command. */
+async function runBatch(
+  loaded: LoadedCalibration,
+  batch: GenerationPlan,
+  dir: string,
+  opts: CalibrationRunOptions,
+): Promise<BatchOutcome> {
+  const finished = completeBatch(dir, batch);
+  if (finished) return { kind: 'done', records: finished };
+  const shard = opts.shard;
+  const folder = shard ? `${dir}-shard${shard.index}of${shard.count}` : dir;
+  const run = await runPlanInFolder(
+    batch,
+    {
+      source: loaded.source,
+      scenarioFiles: scenarioFilesOf(loaded.scenarios),
+      workers: opts.workers,
+      shard,
+      out: folder,
+      tui: opts.tui,
+      execute: opts.execute,
+      announce: true,
+      failedRunPlace: (failure) => `scenario ${failure.scenario}, proposal ${failure.point}`,
+    },
+    async (_outDir, files) => files.runs.map(parseRunRecord),
+  );
+  if (run.failed > 0) throw failedRunsError(run);
+  if (shard) return { kind: 'shard', batchDir: dir, shardDir: folder, done: run.done, inShard: run.inShard };
+  return { kind: 'done', records: run.concluded };
+}
+
+/**
+ * The records of a batch folder that holds every run of this batch (it ran, or its shards
+ * were merged into it), else null (it is then run, resuming what it holds).
+ */
+function completeBatch(dir: string, batch: GenerationPlan): RunRecord[] | null {
+  const manifestFile = join(dir, EXPERIMENT_FILES.manifest);
+  if (!existsSync(manifestFile)) return null;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    status?: string;
+    planHash?: string;
+    shard?: unknown;
+  };
+  if (manifest.status !== 'complete' || manifest.planHash !== batch.hash || manifest.shard) return null;
+  const { lines, tornTail } = readRunLines(join(dir, EXPERIMENT_FILES.runs));
+  if (tornTail || lines.size !== batch.runs.length) return null;
+  return [...lines.keys()].sort((a, b) => a - b).map((i) => parseRunRecord(lines.get(i)!));
+}

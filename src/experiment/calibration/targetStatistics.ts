@@ -1,0 +1,67 @@
+import { median } from 'simple-statistics';
+import type { RunRecord } from '../runRecord.js';
+import { runPlace, type CalibrationPlan, type CalibrationTarget } from './calibrationPlan.js';
+
+/**
+ * Each proposal's simulated value of each target: the indicator's mean over the target's
+ * months in each replicate of the target's scenario, then combined over replicates (mean
+ * or median). NaN when a run is missing or the indicator is undefined there.
+ *
+ * @returns values[proposal][target]
+ */
+export function simulatedStatistics(
+  plan: Pick<CalibrationPlan, 'scenarios' | 'targets' | 'replicates'>,
+  proposals: number,
+  records: readonly RunRecord[],
+): number[][] {
+  // byRun[proposal][scenario][replicate]
+  const byRun: (RunRecord | undefined)[][][] = Array.from({ length: proposals }, () =>
+    plan.scenarios.map(() => new Array<RunRecord | undefined>(plan.replicates)),
+  );
+  for (const r of records) {
+    const place = runPlace(plan, proposals, r.index);
+    byRun[place.proposal][place.scenario][place.replicate] = r;
+  }
+  const scenarioIndex = new Map(plan.scenarios.map((s, k) => [s.label, k]));
+  return byRun.map((runs) =>
+    plan.targets.map((t) => {
+      const values = runs[scenarioIndex.get(t.scenario)!].map((r) => (r ? windowMean(r, t) : Number.NaN));
+      if (values.some((v) => Number.isNaN(v))) return Number.NaN;
+      return t.seeds === 'median' ? median(values) : values.reduce((s, v) => s + v, 0) / values.length;
+    }),
+  );
+}
+
+/** The indicator's mean over the target's months in one run. */
+function windowMean(r: RunRecord, t: CalibrationTarget): number {
+  const series = r.values[t.indicator];
+  if (!series) return Number.NaN;
+  let s = 0;
+  for (let m = t.window[0]; m <= t.window[1]; m++) s += series[m] ?? Number.NaN;
+  return s / (t.window[1] - t.window[0] + 1);
+}
+
+/**
+ * How far a simulated value is from a target, in the target's unit (standard error or
+ * tolerance), with its sign: simulated minus observed, or minus the nearer end of the
+ * band (0 inside it).
+ *
+ * @example targetDeviation({ observed: 0.3, band: null, scale: 0.01 }, 0.32) // => 2 (up to rounding)
+ */
+export function targetDeviation(t: Pick<CalibrationTarget, 'observed' | 'band' | 'scale'>, value: number): number {
+  if (t.band) {
+    if (value < t.band[0]) return (value - t.band[0]) / t.scale;
+    if (value > t.band[1]) return (value - t.band[1]) / t.scale;
+    return 0;
+  }
+  return (value - t.observed!) / t.scale;
+}
+
+/** The distance of a proposal's statistics to the targets: the Euclidean norm of the deviations (NaN when any is NaN). */
+export function targetDistance(targets: readonly CalibrationTarget[], values: readonly number[]): number {
+  let s = 0;
+  targets.forEach((t, k) => {
+    s += targetDeviation(t, values[k]) ** 2;
+  });
+  return Math.sqrt(s);
+}
