@@ -2,23 +2,123 @@ import { Command, CommanderError } from 'commander';
 import { InputError, KopsimError } from '../core/errors.js';
 import { exitCodeFor } from './exitCodes.js';
 import { kopsimVersion } from './version.js';
-import { registerRun } from './commands/run.js';
-import { registerValidate } from './commands/validate.js';
-import { registerSchema } from './commands/schema.js';
-import { registerReport } from './commands/report.js';
-import { registerReplicate } from './commands/replicate.js';
-import { registerCompare } from './commands/compare.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerExperiment } from './commands/experiment.js';
-import { registerMerge } from './commands/merge.js';
-import { registerBench } from './commands/bench.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerAttribute } from './commands/attribute.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerCalibrate } from './commands/calibrate.js';
 
-/** The composition root: builds the command line program. Nothing imports this module's caller. */
-export function buildProgram(): Command {
+/** Adds one command, with its arguments, options, help and action, to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** One row of the command table: what `kopsim --help` lists, and how to load the command. */
+export interface CommandEntry {
+  readonly name: string;
+  /** The same text the module gives `.description()` (a test checks they agree). */
+  readonly description: string;
+  /** Imports the command's module, only when that command runs or shows its help. */
+  readonly load: () => Promise<RegisterCommand>;
+}
+
+/**
+ * Every command, in the order `kopsim --help` lists them. A module is imported only when its
+ * command is invoked, so `kopsim --version` or `kopsim validate` does not load the simulator,
+ * the charts (vega, resvg) or the terminal UI (ink, react).
+ *
+ * To add a command: write `src/cli/commands/NAME.ts` exporting `registerNAME(program)`, which
+ * calls `program.command('NAME').description(...)` and adds arguments, options, examples and
+ * the action; then add a row here with the same name and description. Import heavy libraries
+ * inside the action (`await import(...)`), not at the top of the module.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'run',
+    description: 'run a scenario and write its report folder',
+    load: async () => (await import('./commands/run.js')).registerRun,
+  },
+  {
+    name: 'validate',
+    description: 'check a scenario file (with its extends chain and --set overrides) without running it',
+    load: async () => (await import('./commands/validate.js')).registerValidate,
+  },
+  {
+    name: 'schema',
+    description: 'print the JSON Schema of scenario files (name it in a file with "$schema")',
+    load: async () => (await import('./commands/schema.js')).registerSchema,
+  },
+  {
+    name: 'report',
+    description: "draw a run folder's charts/ and report.html again from its saved data, without rerunning",
+    load: async () => (await import('./commands/report.js')).registerReport,
+  },
+  {
+    name: 'replicate',
+    description:
+      'run scenarios many times with derived seeds and summarise the spread (mean, 95% CI, percentiles by month)',
+    load: async () => (await import('./commands/replicate.js')).registerReplicate,
+  },
+  {
+    name: 'compare',
+    description:
+      'compare strategies with common random numbers: replicate k of every scenario uses the same seed, and differences from the baseline are paired',
+    load: async () => (await import('./commands/compare.js')).registerCompare,
+  },
+  {
+    name: 'sweep',
+    description: 'run a parameter sweep (full factorial or Latin hypercube) from an experiment file',
+    load: async () => (await import('./commands/sweep.js')).registerSweep,
+  },
+  {
+    name: 'experiment',
+    description: 'run an experiment file (replicate, compare or sweep) from scenarios/experiments/',
+    load: async () => (await import('./commands/experiment.js')).registerExperiment,
+  },
+  {
+    name: 'merge',
+    description: 'combine the shard folders of one experiment into the folder a single machine would have written',
+    load: async () => (await import('./commands/merge.js')).registerMerge,
+  },
+  {
+    name: 'bench',
+    description: 'measure engine throughput, memory, time per process, the national scenario and parallel replications',
+    load: async () => (await import('./commands/bench.js')).registerBench,
+  },
+  {
+    name: 'sensitivity',
+    description:
+      "global sensitivity analysis from a file: Morris elementary effects (mu, mu*, sigma) or Sobol' indices (S1, ST, S2) of chosen indicators over scenario parameters",
+    load: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
+  },
+  {
+    name: 'attribute',
+    description:
+      'Shapley attribution of welfare gains to the six roadmap stages: runs the scenario with every subset of stages enabled and splits the gain from no stage to all six among them',
+    load: async () => (await import('./commands/attribute.js')).registerAttribute,
+  },
+  {
+    name: 'analyze',
+    description:
+      'recompute the indices (kopsim sensitivity) or Shapley values (kopsim attribute) of a folder from its saved design and runs, without rerunning',
+    load: async () => (await import('./commands/analyze.js')).registerAnalyze,
+  },
+  {
+    name: 'calibrate',
+    description:
+      'calibrate free parameters against observed targets by approximate Bayesian computation (ABC-SMC, or rejection with regression adjustment): posterior sample, predictive check, report',
+    load: async () => (await import('./commands/calibrate.js')).registerCalibrate,
+  },
+];
+
+/**
+ * The command the arguments name (`kopsim NAME ...` or `kopsim help NAME`), if any. The
+ * program itself takes no option with a value, so the first word that is not an option is it.
+ */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * The composition root: builds the command line program for these arguments. The invoked
+ * command is loaded in full; every other command is only a name and a description, enough for
+ * `kopsim --help` and for commander's "unknown command" suggestions.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('kopsim')
@@ -26,27 +126,18 @@ export function buildProgram(): Command {
     .version(kopsimVersion())
     .showHelpAfterError()
     .exitOverride();
-  registerRun(program);
-  registerValidate(program);
-  registerSchema(program);
-  registerReport(program);
-  registerReplicate(program);
-  registerCompare(program);
-  registerSweep(program);
-  registerExperiment(program);
-  registerMerge(program);
-  registerBench(program);
-  registerSensitivity(program);
-  registerAttribute(program);
-  registerAnalyze(program);
-  registerCalibrate(program);
+  const invoked = invokedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === invoked) (await entry.load())(program);
+    else program.command(entry.name).description(entry.description);
+  }
   return program;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (error) {

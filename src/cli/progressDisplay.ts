@@ -1,9 +1,6 @@
 import { isInteractiveTerminal } from './interactiveTerminal.js';
-import { render } from 'ink';
-import { createElement } from 'react';
 import type { ExperimentProgress } from '../experiment/progress.js';
 import { batchProgressLine, type BatchFailure, type BatchProgress } from '../tui/batchProgress.js';
-import { BatchProgressView } from '../tui/components/BatchProgressView.js';
 import { progressThrottle } from '../tui/plainProgress.js';
 
 /** Where progress goes while a plan's runs execute. */
@@ -14,12 +11,21 @@ export interface ProgressDisplay {
   end(): void;
 }
 
-/** The batch view on a terminal unless --no-tui, else plain lines (a pipe, CI, a cluster job). */
-export function progressDisplay(title: string, tui: boolean | undefined): ProgressDisplay {
-  return isInteractiveTerminal(process.stderr) && tui !== false ? terminalProgress(title) : plainProgress(title);
+/**
+ * The batch view on a terminal unless --no-tui, else plain lines (a pipe, CI, a cluster job).
+ * The view's module (ink, react) is imported only when it is shown.
+ */
+export async function progressDisplay(title: string, tui: boolean | undefined): Promise<ProgressDisplay> {
+  if (!isInteractiveTerminal(process.stderr) || tui === false) return plainProgress(title);
+  return (await import('./terminalProgress.js')).terminalProgress(title);
 }
 
-function batchProgressOf(title: string, p: ExperimentProgress, failures: readonly BatchFailure[]): BatchProgress {
+/** The TUI's view of an experiment's progress, with the failures so far. */
+export function batchProgressOf(
+  title: string,
+  p: ExperimentProgress,
+  failures: readonly BatchFailure[],
+): BatchProgress {
   return {
     title,
     done: p.done,
@@ -30,7 +36,8 @@ function batchProgressOf(title: string, p: ExperimentProgress, failures: readonl
   };
 }
 
-function failureOf(p: ExperimentProgress): BatchFailure | undefined {
+/** The failure the latest finished run reports, if it failed. */
+export function failureOf(p: ExperimentProgress): BatchFailure | undefined {
   return p.last && !p.last.ok
     ? { run: `${p.last.key} (seed ${p.last.seed})`, message: p.last.error ?? 'failed' }
     : undefined;
@@ -56,50 +63,6 @@ export function plainProgress(title: string): ProgressDisplay {
     log: (text) => process.stderr.write(`${text}\n`),
     end() {
       if (latest && latest.total > 0 && latest.done !== printedDone) print(latest);
-    },
-  };
-}
-
-/**
- * On a terminal: the TUI's batch progress view (runs done, throughput, ETA, one line per
- * worker with its run and month, failures), redrawn on stderr as runs advance. Messages
- * are held back until the view ends, so they do not tear its frame.
- */
-export function terminalProgress(title: string): ProgressDisplay {
-  const failures: BatchFailure[] = [];
-  const held: string[] = [];
-  let latest: ExperimentProgress = { total: 0, skipped: 0, done: 0, failed: 0, running: 0, workers: [], elapsedMs: 0 };
-  let latestAt = Date.now();
-  const props = () =>
-    batchProgressOf(title, { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) }, failures.slice());
-  const app = render(createElement(BatchProgressView, props()), {
-    stdout: process.stderr,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  let lastDraw = 0;
-  const draw = (force = false) => {
-    const now = Date.now();
-    if (!force && now - lastDraw < 100) return;
-    lastDraw = now;
-    app.rerender(createElement(BatchProgressView, props()));
-  };
-  const ticker = setInterval(() => draw(true), 1000);
-  ticker.unref();
-  return {
-    update(p) {
-      latest = p;
-      latestAt = Date.now();
-      const f = failureOf(p);
-      if (f) failures.push(f);
-      draw(p.last !== undefined);
-    },
-    log: (text) => held.push(text),
-    end() {
-      clearInterval(ticker);
-      draw(true);
-      app.unmount();
-      for (const text of held) process.stderr.write(`${text}\n`);
     },
   };
 }

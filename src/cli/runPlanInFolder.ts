@@ -137,7 +137,7 @@ export async function runPlanInFolder<R>(
   });
   writeExperimentManifest(outDir, manifestOf('running', finishedBefore, 0));
 
-  const display = progressDisplay(
+  const display = await progressDisplay(
     `${plan.name} (${plan.kind}${shard ? `, shard ${shard.index}/${shard.count}` : ''})`,
     opts.tui,
   );

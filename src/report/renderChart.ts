@@ -1,6 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Spec as VegaSpec } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { chartFontAdvances, chartFontFiles } from './chartFonts.js';
 import type { NamedChart } from './charts/chartRows.js';
 import { CHART_FONT } from './charts/theme.js';
@@ -29,9 +28,10 @@ export const PNG_SCALE = 2;
  * canvas), so layout is the same on every machine.
  */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  measureTextWithBundledFont();
+  const { vega, compile } = await chartLibraries();
+  measureTextWithBundledFont(vega);
   const vgSpec = compile(spec).spec;
-  const view = new vega.View(vega.parse(vgSpec as vega.Spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vgSpec as VegaSpec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -40,7 +40,8 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /** Rasterises an SVG at `scale` with the bundled fonts only. */
-export function svgToPng(svg: string, scale = PNG_SCALE): Uint8Array {
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Uint8Array> {
+  const { Resvg } = await chartLibraries();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT },
@@ -77,7 +78,7 @@ export async function renderChart(chart: { name: string; spec: TopLevelSpec; tit
     spec: chart.spec,
     vlJson: `${JSON.stringify(chart.spec, null, 2)}\n`,
     svg,
-    png: svgToPng(svg),
+    png: await svgToPng(svg),
     width,
     height,
   };
@@ -101,13 +102,32 @@ type TextMetrics = { width: (item: TextItem, text?: unknown) => number };
 
 let measuring = false;
 
+type Vega = typeof import('vega');
+interface ChartLibraries {
+  readonly vega: Vega;
+  readonly compile: typeof import('vega-lite').compile;
+  readonly Resvg: typeof import('@resvg/resvg-js').Resvg;
+}
+let libraries: Promise<ChartLibraries> | undefined;
+
+/**
+ * vega, vega-lite and resvg, imported on the first chart: they take about a second to load,
+ * which commands that draw no chart (and runs with --no-report) should not pay.
+ */
+function chartLibraries(): Promise<ChartLibraries> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(
+    ([vega, vegaLite, resvg]) => ({ vega, compile: vegaLite.compile, Resvg: resvg.Resvg }),
+  );
+  return libraries;
+}
+
 /**
  * Vega measures text with a canvas when one exists and otherwise guesses 0.8 em per
  * character, which makes titles and legends far wider than drawn. Its documented hook
  * (`textMetrics.width`, used the same way by vl-convert) is set once, process-wide, to
  * measure with DejaVu Sans, the font the PNG is drawn with.
  */
-function measureTextWithBundledFont(): void {
+function measureTextWithBundledFont(vega: Vega): void {
   if (measuring) return;
   const fonts = chartFontAdvances();
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;

@@ -8,7 +8,6 @@ import { createSimulation } from '../../experiment/simulation.js';
 import { createRunController, DEFAULT_SPEED, SPEEDS } from '../../experiment/runController.js';
 import type { RunResult } from '../../experiment/runResult.js';
 import { summarizeRun, type RunSummary } from '../../experiment/runSummary.js';
-import { showDashboard } from '../../tui/showDashboard.js';
 import { progressThrottle, runProgressLine } from '../../tui/plainProgress.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { writeRunFolder, type RunManifest } from '../../report/runFolder.js';
@@ -222,6 +221,8 @@ the run shows plain progress lines instead of the dashboard.`,
           baseSeed,
           speed: process.stdin.isTTY ? DEFAULT_SPEED : SPEEDS.length - 1,
         });
+        // The dashboard's module (ink, react) is imported only when it is shown.
+        const { showDashboard } = await import('../../tui/showDashboard.js');
         const outcome = await showDashboard({
           controller,
           writeReport: (result, identity) => {

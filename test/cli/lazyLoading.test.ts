@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, invokedCommand } from '../../src/cli/main.js';
+import { BIN, ROOT } from '../support/cli.js';
+
+/*
+ * Lazy loading is checked on the module graph, not on the clock: a preload records every
+ * module the process resolves or requires, and the commands that need no chart, simulation
+ * or terminal UI must not load the libraries behind them.
+ */
+const TRACE = fileURLToPath(new URL('../support/moduleTrace.mjs', import.meta.url));
+const HEAVY = /\/node_modules\/(vega|vega-[a-z-]+|@resvg\/[^/]+|ink|react|react-reconciler|yoga-layout|piscina)\//;
+
+/** The module URLs a fresh `node ...args` process loads, and its exit status. */
+function moduleGraph(args: readonly string[]): { status: number | null; modules: string[] } {
+  const file = join(mkdtempSync(join(tmpdir(), 'kopsim-trace-')), 'modules.txt');
+  const r = spawnSync(process.execPath, ['--import', TRACE, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KOPSIM_MODULE_TRACE: file, NO_COLOR: '1' },
+  });
+  const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  return { status: r.status, modules };
+}
+
+const heavyIn = (modules: readonly string[]) => [...new Set(modules.filter((m) => HEAVY.test(m)))];
+
+describe('lazy loading', () => {
+  it('the trace sees ESM and CommonJS libraries (control: ink imports react)', () => {
+    const { status, modules } = moduleGraph(['--input-type=module', '-e', "await import('ink')"]);
+    expect(status).toBe(0);
+    expect(modules.some((m) => m.includes('/node_modules/ink/'))).toBe(true);
+    expect(modules.some((m) => m.includes('/node_modules/react/'))).toBe(true);
+  });
+
+  for (const args of [['--version'], ['--help'], ['validate', 'default'], ['schema'], ['run', '--help']]) {
+    it(`kopsim ${args.join(' ')} loads no chart, terminal UI or worker pool library`, () => {
+      const { status, modules } = moduleGraph([BIN, ...args]);
+      expect(status).toBe(0);
+      expect(modules.some((m) => m.endsWith('/dist/cli/main.js'))).toBe(true);
+      expect(heavyIn(modules)).toEqual([]);
+    });
+  }
+
+  it('kopsim --version loads no command module', () => {
+    const { modules } = moduleGraph([BIN, '--version']);
+    expect(modules.filter((m) => m.includes('/dist/cli/commands/'))).toEqual([]);
+  });
+});
+
+describe('the command table', () => {
+  it("names each module's command with the module's own description", async () => {
+    for (const entry of COMMANDS) {
+      const program = new Command();
+      (await entry.load())(program);
+      expect(program.commands.map((c) => c.name())).toEqual([entry.name]);
+      expect(program.commands[0]!.description()).toBe(entry.description);
+    }
+  });
+
+  it('finds the invoked command after options and after help', () => {
+    expect(invokedCommand(['run', 'x.yaml'])).toBe('run');
+    expect(invokedCommand(['--help'])).toBeUndefined();
+    expect(invokedCommand(['help', 'sweep'])).toBe('sweep');
+    expect(invokedCommand(['-h', 'bench', '--quick'])).toBe('bench');
+  });
+});
