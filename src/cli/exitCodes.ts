@@ -1,6 +1,6 @@
 import { KopsimError } from '../core/errors.js';
 
-/** Exit codes users rely on (ARCHITECTURE.md): 0 ok, 1 runtime failure, 2 bad input. */
+/** Exit codes users rely on (docs/architecture.md): 0 ok, 1 runtime failure, 2 bad input. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 /** Maps an error to the exit code the CLI ends with. */

@@ -1,7 +1,7 @@
 /**
  * Derives a run's seed from its identity rather than from a counter, so that adding a
  * sweep point, changing the order of runs or the number of workers changes no other run
- * (ARCHITECTURE.md, style rule 3).
+ * (docs/architecture.md, style rule 3).
  *
  * The hash is FNV-1a over the parts joined by an unambiguous separator, finished with a
  * murmur3-style avalanche; the result is an unsigned 32-bit integer.

@@ -196,7 +196,7 @@ function failureOf(run: PlannedRun, error: string): RunFailure {
 /**
  * Starts a worker on runWorker. From the compiled dist/ that is runWorker.js. From the
  * TypeScript sources (tests under tsx/vitest) a worker does not inherit the TS loader
- * on Node 20 (STACK.md), so an eval'd bootstrap registers tsx and then imports the .ts.
+ * on Node 20 (its loader hooks do not reach worker threads started with a .ts file), so an eval'd bootstrap registers tsx and then imports the .ts.
  */
 function spawnWorker(): Worker {
   const here = import.meta.url;

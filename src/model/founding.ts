@@ -12,7 +12,7 @@ import type { Rng } from '../core/rng.js';
  * members' savings. Top-down: the government founds it with a capital grant, enrols a
  * share of households by decree (paying their simpanan pokok), opens a store and a
  * marketing arm at once, and (optionally) lends under the federation's credit terms.
- * Top-down cooperatives start with low governance (the KUD history, MODEL.md).
+ * Top-down cooperatives start with low governance (the KUD history, docs/ODD.md).
  */
 export function foundCooperative(world: World, region: RegionState, rng: Rng): Cooperative {
   const { params } = world;

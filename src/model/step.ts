@@ -22,7 +22,7 @@ import type { World } from './world.js';
 export type Process = (world: World, rng: Rng) => void;
 
 /**
- * The processes of one month, in MODEL.md's order. Exported so that benchmarks can time
+ * The processes of one month, in the ODD's order (docs/ODD.md, section 3). Exported so that benchmarks can time
  * each one and tests can run one alone.
  */
 export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]> = [

@@ -324,7 +324,7 @@ const shuSchema = z
     social: share().default(0.05),
   })
   .strict()
-  .describe('bylaw split of the annual SHU (MODEL.md defaults); must sum to 1');
+  .describe('bylaw split of the annual SHU (defaults: typical bylaws); must sum to 1');
 
 const gatesSchema = z
   .object({

@@ -4,7 +4,7 @@ import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
 
 /*
- * A single-node Slurm cluster for the shard test, following /work/shared/SLURM.md: use a
+ * A single-node Slurm cluster for the shard test, following docs/experiments.md (On a cluster): use a
  * running one when `sinfo` answers, else start slurmctld, slurmd (and munged if needed)
  * with a private configuration in a temporary folder, and stop exactly those afterwards.
  */

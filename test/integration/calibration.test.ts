@@ -9,7 +9,7 @@ import { loadScenario } from '../../src/scenario/load.js';
  * Gini 0.306 (March 2024), P0 11.79% (March 2024) / 11.03% (March 2025) against the
  * rural line Rp580,349, food about half of spending (March 2024). Tolerances allow for
  * a 2,500-household sample and a year of shocks: Gini +-0.03, P0 +-0.03, food share
- * 0.45..0.58 (MODEL.md: 50-56% of rural spending).
+ * 0.45..0.58 (docs/ODD.md: BPS, 50-56% of rural spending).
  */
 const seeds = [1, 2, 3];
 let runs: RunResult[] = [];

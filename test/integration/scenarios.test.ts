@@ -7,7 +7,7 @@ import { seriesOf } from '../../src/indicators/series.js';
 import { listBundledScenarios, loadScenario } from '../../src/scenario/load.js';
 
 /*
- * The smoke test (ARCHITECTURE.md rule 8; issue 2, section 10): every bundled scenario
+ * The smoke test (docs/architecture.md, style rule 8): every bundled scenario
  * runs for 24 months. Every month's step reconciles the ledger with the state and throws
  * a LedgerError if any account does not close (issue 2, section 5), so a completed run
  * is also the proof that the books closed every month.
@@ -50,7 +50,7 @@ describe('every bundled scenario', () => {
 });
 
 describe('a top-down scenario', () => {
-  it('has members and enterprises from month 0 (government founding, MODEL.md strategies)', () => {
+  it('has members and enterprises from month 0 (government founding, docs/ODD.md strategies)', () => {
     const file = files.find((f) => basename(f) === 'top-down.yaml');
     if (!file) return; // not bundled (yet)
     const loaded = loadScenario(file, ['months=2']);

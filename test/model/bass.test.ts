@@ -3,7 +3,7 @@ import { awareness } from '../../src/model/awareness.js';
 import { completeGraph, meanOf, smallWorld } from '../support/world.js';
 
 /*
- * MODEL.md, process 2: "with a complete graph, no decay and no campaign threshold, the
+ * docs/ODD.md, awareness: "with a complete graph, no decay and no campaign threshold, the
  * aware share follows a Bass curve (innovation p from campaigns, imitation q from peers;
  * literature means p ~ 0.03, q ~ 0.38 per year) within a stated tolerance."
  *
@@ -95,7 +95,7 @@ function bassCurve(pYear: number, qYear: number, t: number): number {
 
 const maxGap = (a: readonly number[], b: readonly number[]) => Math.max(...a.map((x, k) => Math.abs(x - b[k])));
 
-describe('Bass diffusion (MODEL.md process 2 check)', () => {
+describe('Bass diffusion (docs/ODD.md pattern check)', () => {
   it('the campaign gives p ~ 0.03 a year and peers q = 0.38 a year, the literature means (Sultan, Farley & Lehmann 1990)', () => {
     expect(pMonthly * 12).toBeCloseTo(0.03, 3);
     expect(qMonthly * 12).toBeCloseTo(0.38, 10);

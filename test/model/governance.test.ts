@@ -89,7 +89,7 @@ describe('process 10: governance', () => {
     expect(coop.governance).toBeCloseTo(0.2 + 0.5 * (target - 0.2), 6);
   });
 
-  it('a top-down cooperative starts with lower governance than a bottom-up one (MODEL.md: the KUD history)', () => {
+  it('a top-down cooperative starts with lower governance than a bottom-up one (docs/ODD.md: the KUD history)', () => {
     const bottomUp = smallWorld(['strategy.founding=bottom-up']).world.regions[0].coop!;
     const topDown = smallWorld(['strategy.founding=top-down']).world.regions[0].coop!;
     expect(bottomUp.governance).toBe(0.6);

@@ -8,7 +8,7 @@ import { setCoopCash, smallWorld, testRng } from '../support/world.js';
  * Loan service (process 8, federationServices.ts): interest accrues monthly; after the
  * grace period the loan is repaid as an annuity over the rest of its term; what the
  * cooperative cannot pay becomes arrears. Terms of the 2025 village-cooperative programme
- * (MODEL.md): 6% a year, 72 months, 6 months' grace.
+ * (docs/ODD.md): 6% a year, 72 months, 6 months' grace.
  */
 function withLoan(terms: Partial<Loan>, cash = 1e12) {
   const { world } = smallWorld();

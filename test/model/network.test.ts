@@ -64,7 +64,7 @@ describe('the small-world network (CSR)', () => {
     expectSymmetricNoSelfLoops(world.network, n);
   });
 
-  it('has mean degree networkDegree (MODEL.md: ~8): each household proposes degree/2 ties', () => {
+  it('has mean degree networkDegree (docs/ODD.md: ~8): each household proposes degree/2 ties', () => {
     for (const degree of [4, 8, 12]) {
       const { world } = smallWorld([`networkDegree=${degree}`], 1, 300);
       const n = world.households.count;

@@ -8,7 +8,7 @@ import { addEnterprise, memberTwins, smallWorld, testRng } from '../support/worl
 describe('process 4: production and income', () => {
   it('marketing gives member producers (1 - coopMargin) / (1 - middlemanMargin) = 0.88 / 0.70 of what middlemen pay', () => {
     // production.ts: output is worth earned / (1 - middlemanMargin); the middleman pays
-    // (1 - 0.30) of it, the marketing enterprise (1 - 0.12) (MODEL.md: tengkulak margin 20-40%).
+    // (1 - 0.30) of it, the marketing enterprise (1 - 0.12) (docs/ODD.md: tengkulak margin 20-40%).
     const [withMarketing, without] = memberTwins([], 4);
     addEnterprise(withMarketing, 0, 'marketing', { capacity: 1e12, workingCapital: 1e9 });
     production(withMarketing, testRng(3));

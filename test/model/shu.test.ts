@@ -14,7 +14,7 @@ const BYLAWS = {
 const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
 
 describe('splitShu', () => {
-  it("splits Rp1,000,000 by MODEL.md's default bylaws: reserve 40%, patronage 25%, capital 15%, 5% each to board, staff, education, social", () => {
+  it('splits Rp1,000,000 by the default bylaws (docs/ODD.md): reserve 40%, patronage 25%, capital 15%, 5% each to board, staff, education, social', () => {
     const parts = splitShu(1_000_000, BYLAWS);
     expect(parts.reserve).toBeCloseTo(400_000, 6);
     expect(parts.patronage).toBe(250_000);

@@ -9,7 +9,7 @@ import { listBundledScenarios, loadScenario } from '../../src/scenario/load.js';
 import { runObserved, series } from '../support/stageRuns.js';
 
 /*
- * The seven strategies of MODEL.md ship as scenario files. Every file loads and runs to
+ * The seven strategies of docs/ODD.md ship as scenario files. Every file loads and runs to
  * its last month (the step checks the ledger every month, so a completed run proves the
  * books closed in every region), and its summary shows each region's stage timeline.
  * The second half checks the patterns docs/ODD.md says the model reproduces.
@@ -28,7 +28,7 @@ const files = listBundledScenarios();
 const ids = files.map((f) => basename(f).replace(/\.(ya?ml|json)$/, ''));
 
 describe('strategy scenario files', () => {
-  it('the seven strategies of MODEL.md are bundled', () => {
+  it('the seven strategies of docs/ODD.md are bundled', () => {
     for (const s of STRATEGIES) expect(ids).toContain(s);
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FILE } from '../../src/report/runReport.js';
 import { makeRunFixture, pngSize, type RunFixture } from './runFixture.js';
 
-/** Debian's Chromium (STACK.md): installed by .ci/run; never a browser playwright downloads. */
+/** Debian's Chromium: installed by .ci/run; never a browser playwright downloads. */
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium)

@@ -164,8 +164,8 @@ describe('other bad inputs', () => {
   it('accepts the smallest valid file and fills every default', () => {
     const s = validateScenario({ regions: [{ name: 'a', households: 1 }] }, 'x');
     expect(s.months).toBe(240);
-    expect(s.membership.simpananPokok).toBe(50_000); // MODEL.md default
-    expect(s.membership.simpananWajib).toBe(10_000); // MODEL.md default
+    expect(s.membership.simpananPokok).toBe(50_000); // docs/ODD.md default
+    expect(s.membership.simpananWajib).toBe(10_000); // docs/ODD.md default
     expect(s.shu).toEqual({
       reserve: 0.4,
       patronage: 0.25,
@@ -174,8 +174,8 @@ describe('other bad inputs', () => {
       staff: 0.05,
       education: 0.05,
       social: 0.05,
-    }); // MODEL.md bylaws
+    }); // docs/ODD.md bylaws
     expect(s.market.povertyLine).toBe(580_349); // BPS rural line, March 2025
-    expect(s.networkDegree).toBe(8); // MODEL.md: mean degree ~8
+    expect(s.networkDegree).toBe(8); // docs/ODD.md: mean degree ~8
   });
 });
