@@ -102,6 +102,12 @@ export const COMMANDS: readonly CommandEntry[] = [
       'calibrate free parameters against observed targets by approximate Bayesian computation (ABC-SMC, or rejection with regression adjustment): posterior sample, predictive check, report',
     load: async () => (await import('./commands/calibrate.js')).registerCalibrate,
   },
+  {
+    name: 'validation',
+    description:
+      'run the stylized facts of docs/validation.md and print PASS/FAIL per fact (a report: exit 0 even when facts fail)',
+    load: async () => (await import('./commands/validation.js')).registerValidation,
+  },
 ];
 
 /**

@@ -8,6 +8,8 @@ import type { PlannedRun } from './plan.js';
 export interface RunRecord extends PlannedRun {
   /** Indicator id -> values by month (NaN where the indicator was undefined). */
   readonly values: Readonly<Record<string, readonly number[]>>;
+  /** What the task's probe measured, if it had one (not written to runs.jsonl). */
+  readonly probe?: unknown;
 }
 
 /** A run that threw: reported with everything needed to reproduce it (its identity, as planned). */

@@ -2,6 +2,7 @@ import { seriesOf } from '../indicators/series.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PlannedRun } from './plan.js';
 import type { RunRecord } from './runRecord.js';
+import type { RunProbe } from './runProbe.js';
 import type { RunResult } from './runResult.js';
 import { createSimulation } from './simulation.js';
 
@@ -11,19 +12,27 @@ export interface RunTask {
   /** The scenario with the run's design point applied. */
   readonly scenario: Scenario;
   readonly indicators: readonly string[];
+  /** URL of a module exporting a `probe` ({@link RunProbe}) to watch the run, if any. */
+  readonly probe?: string;
 }
 
 /**
  * Runs one task to the end and keeps what runs.jsonl records. Deterministic: no clock, no
- * shared state. `onMonth` is told each month simulated (progress display only).
+ * shared state. `onMonth` is told each month simulated (progress display only). `probe`
+ * is the task's loaded probe (see {@link RunTask.probe}); what it measured goes in the
+ * record's `probe` field.
  */
-export function executeTask(task: RunTask, onMonth?: (month: number) => void): RunRecord {
+export function executeTask(task: RunTask, onMonth?: (month: number) => void, probe?: RunProbe): RunRecord {
   const sim = createSimulation(task.run.scenario, task.scenario, task.run.seed);
+  const session = probe?.(sim);
   while (!sim.done) {
     sim.advance();
+    session?.afterMonth();
     onMonth?.(sim.month);
   }
-  return recordOf(task, sim.result());
+  const result = sim.result();
+  const record = recordOf(task, result);
+  return session ? { ...record, probe: session.finish(result) } : record;
 }
 
 /** The record of a finished run: the summarised indicators, total scope, by month. */

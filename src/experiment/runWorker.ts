@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { loadProbe, type RunProbe } from './runProbe.js';
 import type { RunRecord } from './runRecord.js';
 import { executeTask, type RunTask } from './runTask.js';
 
@@ -30,18 +31,24 @@ const PROGRESS_INTERVAL_MS = 250;
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (msg: WorkerRequest) => {
+  // The pool sends the next task only after this one's reply, so tasks never overlap here.
+  port.on('message', async (msg: WorkerRequest) => {
     const index = msg.task.run.index;
     let reply: WorkerReply;
     let last = Date.now();
     try {
-      const record = executeTask(msg.task, (month) => {
-        const now = Date.now();
-        if (now - last >= PROGRESS_INTERVAL_MS) {
-          last = now;
-          port.postMessage({ kind: 'month', index, month } satisfies WorkerReply);
-        }
-      });
+      const probe: RunProbe | undefined = msg.task.probe ? await loadProbe(msg.task.probe) : undefined;
+      const record = executeTask(
+        msg.task,
+        (month) => {
+          const now = Date.now();
+          if (now - last >= PROGRESS_INTERVAL_MS) {
+            last = now;
+            port.postMessage({ kind: 'month', index, month } satisfies WorkerReply);
+          }
+        },
+        probe,
+      );
       reply = { kind: 'done', ok: true, index, record };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));

@@ -7,6 +7,7 @@ import { scenarioForRun } from './plan.js';
 import type { ExperimentProgress, WorkerState } from './progress.js';
 import type { RunFailure, RunRecord } from './runRecord.js';
 import type { Scenario } from '../scenario/schema.js';
+import { loadProbe } from './runProbe.js';
 import { executeTask, type RunTask } from './runTask.js';
 import type { WorkerReply } from './runWorker.js';
 
@@ -35,6 +36,8 @@ export interface ExecuteOptions extends RunSinks {
    * which differs in `strategy.enabledStages`.
    */
   readonly scenarioOf?: (run: PlannedRun) => Scenario;
+  /** URL of a module exporting a `probe` that watches every run (see runProbe.ts); its measures go in each record. */
+  readonly probe?: string;
 }
 
 export interface ExecuteOutcome {
@@ -74,6 +77,7 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
     run,
     scenario: opts.scenarioOf ? opts.scenarioOf(run) : scenarioForRun(opts.plan, run),
     indicators: opts.plan.indicators,
+    ...(opts.probe ? { probe: opts.probe } : {}),
   });
   const fail = (run: PlannedRun, error: string, stack: string): void => {
     failed++;
@@ -88,7 +92,8 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
   progress();
 
   if (poolSize === 0 || total === 0) {
-    const execute = opts.execute ?? executeTask;
+    const probe = opts.probe ? await loadProbe(opts.probe) : undefined;
+    const execute = opts.execute ?? ((task: RunTask) => executeTask(task, undefined, probe));
     for (const run of opts.runs) {
       if (opts.signal?.aborted) return { completed, failed, interrupted: true };
       slots[0] = { id: 1, run: run.key, month: 0, months: run.months };

@@ -1,0 +1,92 @@
+import { runSeed } from '../../core/seed.js';
+import { loadScenario } from '../../scenario/load.js';
+import { planScenarioOf, runKey, type PlannedRun, type PlanScenario } from '../plan.js';
+import type { RunFailure } from '../runRecord.js';
+import { executeRuns } from '../workerPool.js';
+import type { RunMeasures } from './validationProbe.js';
+
+/**
+ * One group of runs validation needs: a bundled scenario with `--set` overrides, run for
+ * `months` with each of the given base seeds (seed k is the run `kopsim run <scenario>
+ * --seed k` gives: runSeed(k)). Arms with the same seeds share their random numbers, so
+ * differences between them are paired.
+ */
+export interface ValidationArm {
+  readonly label: string;
+  readonly scenario: string;
+  readonly sets: readonly string[];
+  readonly months: number;
+  readonly seeds: readonly number[];
+}
+
+/** Each arm's measures, one per seed, in the order of the arm's seeds. */
+export type ArmMeasures = ReadonlyMap<string, readonly RunMeasures[]>;
+
+/** URL of the probe module, with this module's own extension (.ts under tsx and vitest, .js from dist/). */
+function probeUrl(): string {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./validationProbe${ext}`, import.meta.url).href;
+}
+
+export interface RunArmsOptions {
+  readonly workers: number;
+  /** Told of each finished run (progress display). */
+  readonly onRun?: (done: number, total: number, key: string) => void;
+}
+
+/**
+ * Runs every arm's seeds on the experiment worker pool with the validation probe and
+ * returns the measures by arm. A run that fails makes the whole call throw, naming it:
+ * a validation table with a run missing would look complete and not be.
+ */
+export async function runArms(arms: readonly ValidationArm[], opts: RunArmsOptions): Promise<ArmMeasures> {
+  const scenarios: PlanScenario[] = arms.map((a) =>
+    planScenarioOf(a.label, loadScenario(a.scenario, [...a.sets, `months=${a.months}`])),
+  );
+  const runs: PlannedRun[] = [];
+  for (const arm of arms)
+    for (const base of arm.seeds)
+      runs.push({
+        index: runs.length,
+        key: runKey(arm.label, '', base),
+        scenario: arm.label,
+        point: '',
+        params: {},
+        replicate: base,
+        seed: runSeed(base),
+        months: arm.months,
+      });
+  const measures = new Map<number, RunMeasures>();
+  const failures: RunFailure[] = [];
+  let done = 0;
+  await executeRuns({
+    plan: { scenarios, indicators: [] },
+    runs,
+    workers: opts.workers,
+    probe: probeUrl(),
+    onRecord: (record) => {
+      measures.set(record.index, record.probe as RunMeasures);
+      opts.onRun?.(++done, runs.length, record.key);
+    },
+    onFailure: (failure) => {
+      failures.push(failure);
+      opts.onRun?.(++done, runs.length, failure.key);
+    },
+  });
+  if (failures.length > 0)
+    throw new Error(
+      `validation runs failed: ${failures.map((f) => `${f.key} (seed ${f.seed}): ${f.error}`).join('; ')}`,
+    );
+  const out = new Map<string, RunMeasures[]>();
+  for (const run of runs) {
+    const m = measures.get(run.index);
+    if (!m) throw new Error(`validation run ${run.key} left no measures`);
+    out.set(run.scenario, [...(out.get(run.scenario) ?? []), m]);
+  }
+  return out;
+}
+
+/** Base seeds 1..n. */
+export function seedRange(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k + 1);
+}
