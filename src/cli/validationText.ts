@@ -13,7 +13,7 @@ function status(v: Verdict): string {
 
 function measuredText(fact: StylizedFact, v: Verdict): string {
   if (v.kind === 'not-measured') return `(${v.reason})`;
-  const range = Number.isFinite(v.low) ? ` [${fact.format(v.low)}-${fact.format(v.high)}]` : '';
+  const range = Number.isFinite(v.low) ? ` [${fact.format(v.low)} to ${fact.format(v.high)}]` : '';
   return `${Number.isFinite(v.value) ? fact.format(v.value) : 'undefined'}${range}`;
 }
 

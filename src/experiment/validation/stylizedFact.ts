@@ -43,7 +43,7 @@ export interface StylizedFact {
 
 /** A band from low to high printed with the fact's format. */
 export function band(low: number, high: number, format: (x: number) => string): Band {
-  return { low, high, text: `${format(low)}-${format(high)}` };
+  return { low, high, text: `${format(low)} to ${format(high)}` };
 }
 
 /** Whether a value lies in a band (inclusive). */

@@ -195,7 +195,7 @@ function scaleFact(outcome: string, index: number, format: (x: number) => string
       const v = c.villageStats;
       const ci = (s: typeof r): string =>
         s.n >= 2
-          ? `${format(s.mean)} [CI ${format(s.ciLow)}-${format(s.ciHigh)}]`
+          ? `${format(s.mean)} [CI ${format(s.ciLow)} to ${format(s.ciHigh)}]`
           : s.n === 1
             ? format(s.mean)
             : 'not reached';
@@ -344,19 +344,27 @@ export const STYLIZED_FACTS: readonly StylizedFact[] = [
   {
     id: 'member-share-spread',
     description: 'Villages differ visibly in take-up',
-    measured: `sd of \`member_share\` over the villages of \`${ROADMAP}\` with an active cooperative at month ${MAIN_MONTHS}, per seed (between villages, not between seeds)`,
+    measured: `sd of \`member_share\` over the villages of \`${ROADMAP}\` with an active cooperative at month ${MAIN_MONTHS}, per seed (between villages, not between seeds); the median over seeds (the typical run) must reach the band`,
     band: band(0.05, 1, fixed(3)),
     source: 'issue 12, item 4 ("villages differ visibly"); threshold chosen for this table',
     arms: [ROADMAP],
     format: fixed(3),
-    measure: (measures) =>
-      verdictOf(
-        runsOf(measures, ROADMAP).map((m) => {
-          const xs = activeVillageMemberShares(m, MAIN_MONTHS);
-          return xs.length >= 2 ? sampleStandardDeviation(xs) : Number.NaN;
-        }),
-        band(0.05, 1, fixed(3)),
-      ),
+    measure: (measures) => {
+      const sds = runsOf(measures, ROADMAP).map((m) => {
+        const xs = activeVillageMemberShares(m, MAIN_MONTHS);
+        return xs.length >= 2 ? sampleStandardDeviation(xs) : Number.NaN;
+      });
+      const v = verdictOf(sds, band(0.05, 1, fixed(3)));
+      const finite = sds.filter(Number.isFinite);
+      if (v.kind === 'not-measured') return v;
+      const typical = median(finite);
+      return {
+        ...v,
+        value: typical,
+        pass: typical >= 0.05,
+        detail: `median over seeds; per seed ${finite.map(fixed(3)).join(', ')}`,
+      };
+    },
   },
   {
     id: 'poorest-under-represented',
