@@ -185,7 +185,7 @@ function scaleFact(outcome: string, index: number, format: (x: number) => string
     measured: `\`${SCALE_REGION_ARM}\` against \`${SCALE_VILLAGES_ARM}\` (seed roadmap, ${SCALE_MONTH} months, same seeds); value = region mean, [range] over seeds; stage months are the region's, against the median over the 50 villages`,
     band: { low: Number.NaN, high: Number.NaN, text: '95% CIs overlap' },
     source:
-      'issue 12, item 7 (per-household outcomes must not depend on how households are grouped, unless docs/ODD.md explains an economy of scale)',
+      'issue 12, item 7: grouping households differently must not change per-household outcomes',
     arms: [SCALE_REGION_ARM, SCALE_VILLAGES_ARM],
     format,
     measure: (measures) => {
@@ -442,22 +442,25 @@ export const STYLIZED_FACTS: readonly StylizedFact[] = [
   },
   {
     id: 'shu-share',
-    description: 'SHU paid is about 4% of business volume',
-    measured: `\`shu_paid\` summed over months 1..${MAIN_MONTHS} over \`business_volume\` summed over the same months, \`${ROADMAP}\`, per seed`,
+    description: 'SHU is about 4% of business volume',
+    measured: `total SHU of all annual closes (the surplus before its split: change in reserves plus payouts to members, education and social funds, read from the world and the ledger) over \`business_volume\` summed over months 1..${MAIN_MONTHS}, \`${ROADMAP}\`, per seed`,
     band: band(0.02, 0.06, pct(0)),
     source: 'Ministry of Cooperatives and SMEs: SHU about 4% of business volume, 2020 (docs/ODD.md, section 1)',
     arms: [ROADMAP],
     format: pct(1),
     measure: (measures) => {
       const runs = runsOf(measures, ROADMAP);
-      if (!hasIndicator(runs, 'shu_paid') || !hasIndicator(runs, 'business_volume'))
-        return notMeasured('no indicator shu_paid or business_volume');
+      if (!hasIndicator(runs, 'business_volume')) return notMeasured('no indicator business_volume');
+      const paid = hasIndicator(runs, 'shu_paid')
+        ? `; paid to members only: ${pct(1)(meanOf(runs.map((m) => indicatorSum(m, 'shu_paid') / indicatorSum(m, 'business_volume'))))}`
+        : '';
       return verdictOf(
         runs.map((m) => {
           const volume = indicatorSum(m, 'business_volume');
-          return volume > 0 ? indicatorSum(m, 'shu_paid') / volume : Number.NaN;
+          return volume > 0 ? m.shuTotal / volume : Number.NaN;
         }),
         band(0.02, 0.06, pct(0)),
+        `total SHU over business volume${paid}`,
       );
     },
   },

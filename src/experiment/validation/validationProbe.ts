@@ -44,6 +44,13 @@ export interface RunMeasures {
   readonly dormantAtEnd: number;
   /** Cooperatives old enough for the check, and whether each was inactive {@link INACTIVE_AFTER_MONTHS} after founding. */
   readonly tenYearChecks: readonly { readonly region: number; readonly founded: number; readonly inactive: boolean }[];
+  /**
+   * Total SHU of all annual closes, rupiah: the year's surplus before its split, that is
+   * the change in reserves over each close month plus what the close paid out (to
+   * members, the education fund and the social fund; ledger flows of that month).
+   * Reserves change only at the annual close, so this is exact; a loss counts negative.
+   */
+  readonly shuTotal: number;
   /** Programme loans granted (first seen) during the run. */
   readonly loansGranted: number;
   readonly maturedLoans: readonly MaturedLoan[];
@@ -90,9 +97,23 @@ export const probe: RunProbe = (sim): ProbeSession => {
   const tenYearChecks: { region: number; founded: number; inactive: boolean }[] = [];
   let coopMonths = 0;
   let dormantMonths = 0;
+  let shuTotal = 0;
+  const reserves = (): number => world.regions.reduce((a, r) => a + (r.coop?.reserves ?? 0), 0);
+  let reservesBefore = reserves();
   return {
     afterMonth(): void {
       const month = world.month;
+      const reservesNow = reserves();
+      if (month % 12 === 0) {
+        const flow = (name: string): number => world.ledger.flows.get(name) ?? 0;
+        shuTotal +=
+          reservesNow -
+          reservesBefore +
+          flow('SHU paid to members') +
+          flow('SHU to education fund') +
+          flow('SHU to social fund');
+      }
+      reservesBefore = reservesNow;
       for (const e of world.events) count(e.kind);
       if ((QUINTILE_MONTHS as readonly number[]).includes(month))
         quintileMemberShare[month] = memberShareByQuintile(world, quintile);
@@ -136,6 +157,7 @@ export const probe: RunProbe = (sim): ProbeSession => {
         cooperativesAtEnd,
         dormantAtEnd,
         tenYearChecks,
+        shuTotal,
         loansGranted: loanPrincipal.size,
         maturedLoans,
       };

@@ -23,6 +23,7 @@ function fakeRun(seed: number): RunMeasures {
     cooperativesAtEnd: 0,
     dormantAtEnd: 0,
     tenYearChecks: [],
+    shuTotal: 0,
     loansGranted: 0,
     maturedLoans: [],
   };
