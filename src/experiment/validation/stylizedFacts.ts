@@ -184,8 +184,7 @@ function scaleFact(outcome: string, index: number, format: (x: number) => string
     description: `Scale invariance: ${outcome} at month ${SCALE_MONTH} of one region of 25,000 households (per-cooperative amounts scaled as the national scenario scales them) agrees with 50 villages of 500`,
     measured: `\`${SCALE_REGION_ARM}\` against \`${SCALE_VILLAGES_ARM}\` (seed roadmap, ${SCALE_MONTH} months, same seeds); value = region mean, [range] over seeds; stage months are the region's, against the median over the 50 villages`,
     band: { low: Number.NaN, high: Number.NaN, text: '95% CIs overlap' },
-    source:
-      'issue 12, item 7: grouping households differently must not change per-household outcomes',
+    source: 'issue 12, item 7: grouping households differently must not change per-household outcomes',
     arms: [SCALE_REGION_ARM, SCALE_VILLAGES_ARM],
     format,
     measure: (measures) => {
