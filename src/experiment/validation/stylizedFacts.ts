@@ -456,7 +456,7 @@ export const STYLIZED_FACTS: readonly StylizedFact[] = [
       return verdictOf(
         runs.map((m) => {
           const volume = indicatorSum(m, 'business_volume');
-          return volume > 0 ? m.shuTotal / volume : Number.NaN;
+          return volume > 0 ? m.annualShu.reduce((a, c) => a + c.shu, 0) / volume : Number.NaN;
         }),
         band(0.02, 0.06, pct(0)),
         `total SHU over business volume${paid}`,

@@ -45,12 +45,13 @@ export interface RunMeasures {
   /** Cooperatives old enough for the check, and whether each was inactive {@link INACTIVE_AFTER_MONTHS} after founding. */
   readonly tenYearChecks: readonly { readonly region: number; readonly founded: number; readonly inactive: boolean }[];
   /**
-   * Total SHU of all annual closes, rupiah: the year's surplus before its split, that is
-   * the change in reserves over each close month plus what the close paid out (to
-   * members, the education fund and the social fund; ledger flows of that month).
-   * Reserves change only at the annual close, so this is exact; a loss counts negative.
+   * Total SHU of each annual close (months 12, 24, ...) over all cooperatives, rupiah: the
+   * year's surplus before its split, that is the change in reserves over the close month
+   * plus what the close paid out (to members, the education fund and the social fund;
+   * ledger flows of that month). Reserves change only at the annual close, so this is
+   * exact; a loss is negative.
    */
-  readonly shuTotal: number;
+  readonly annualShu: readonly { readonly month: number; readonly shu: number }[];
   /** Programme loans granted (first seen) during the run. */
   readonly loansGranted: number;
   readonly maturedLoans: readonly MaturedLoan[];
@@ -97,7 +98,7 @@ export const probe: RunProbe = (sim): ProbeSession => {
   const tenYearChecks: { region: number; founded: number; inactive: boolean }[] = [];
   let coopMonths = 0;
   let dormantMonths = 0;
-  let shuTotal = 0;
+  const annualShu: { month: number; shu: number }[] = [];
   const reserves = (): number => world.regions.reduce((a, r) => a + (r.coop?.reserves ?? 0), 0);
   let reservesBefore = reserves();
   return {
@@ -106,12 +107,13 @@ export const probe: RunProbe = (sim): ProbeSession => {
       const reservesNow = reserves();
       if (month % 12 === 0) {
         const flow = (name: string): number => world.ledger.flows.get(name) ?? 0;
-        shuTotal +=
+        const shu =
           reservesNow -
           reservesBefore +
           flow('SHU paid to members') +
           flow('SHU to education fund') +
           flow('SHU to social fund');
+        annualShu.push({ month, shu });
       }
       reservesBefore = reservesNow;
       for (const e of world.events) count(e.kind);
@@ -157,7 +159,7 @@ export const probe: RunProbe = (sim): ProbeSession => {
         cooperativesAtEnd,
         dormantAtEnd,
         tenYearChecks,
-        shuTotal,
+        annualShu,
         loansGranted: loanPrincipal.size,
         maturedLoans,
       };

@@ -23,7 +23,7 @@ function fakeRun(seed: number): RunMeasures {
     cooperativesAtEnd: 0,
     dormantAtEnd: 0,
     tenYearChecks: [],
-    shuTotal: 0,
+    annualShu: [],
     loansGranted: 0,
     maturedLoans: [],
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runArms, type ValidationArm } from '../../../src/experiment/validation/validationRuns.js';
+import { indicatorAt } from '../../../src/experiment/validation/runValues.js';
 import type { RunMeasures } from '../../../src/experiment/validation/validationProbe.js';
 
 /** Two small villages, top-down (so a programme loan is granted at month 0), 90 months: the 72-month loan matures. */
@@ -47,6 +48,30 @@ describe('runArms with the validation probe', () => {
     expect(m.coopMonths).toBe(160);
     expect(m.dormantMonths).toBeLessThanOrEqual(m.coopMonths);
     expect(m.tenYearChecks).toEqual([]);
+  });
+
+  it('measures the total SHU of every annual close, at least what members were paid', async () => {
+    const [m] =
+      (
+        await runArms(
+          [
+            {
+              label: 'sr',
+              scenario: 'seed-roadmap',
+              sets: ['regions=[{"name":"a","households":300}]', 'strategy.mode=scheduled'],
+              months: 72,
+              seeds: [1],
+            },
+          ],
+          { workers: 0 },
+        )
+      ).get('sr') ?? [];
+    expect(m.annualShu.map((c) => c.month)).toEqual([12, 24, 36, 48, 60, 72]);
+    // A close that paid members had a positive SHU, of which members' parts are half by
+    // default (shu.* parameters); reserves and the two funds take the rest.
+    const paying = m.annualShu.filter((c) => indicatorAt(m, 'shu_paid', c.month) > 0);
+    expect(paying.length).toBeGreaterThan(0);
+    for (const c of paying) expect(c.shu).toBeGreaterThanOrEqual(indicatorAt(m, 'shu_paid', c.month));
   });
 
   it('rejects an arm whose scenario is invalid before running anything', async () => {
