@@ -1,3 +1,4 @@
+import { quantileSorted } from 'simple-statistics';
 import type { StylizedFact, Verdict } from '../experiment/validation/stylizedFact.js';
 import { stageCellText, TABLE_INDICATORS, type StrategyRow } from '../experiment/validation/strategyTable.js';
 
@@ -97,5 +98,24 @@ export function strategyTableMarkdown(rows: readonly StrategyRow[]): string {
         share(r.arrearsAtMaturity),
       ].join(' | ')} |`,
     );
+  return lines.join('\n');
+}
+
+/**
+ * The distribution of each stage's start month over village-runs, per strategy: how many
+ * reached it, and the 10th, 25th, 50th, 75th and 90th percentiles of the month (R type 7).
+ */
+export function stageDistributionMarkdown(rows: readonly StrategyRow[]): string {
+  const head = ['strategy', 'stage', 'reached', 'p10', 'p25', 'median', 'p75', 'p90'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows)
+    r.stages.forEach((c, k) => {
+      if (c.months.length === 0) return;
+      const sorted = [...c.months].sort((a, b) => a - b);
+      const q = (p: number): string => String(Math.round(quantileSorted(sorted, p)));
+      lines.push(
+        `| ${[r.strategy, String(k + 1), `${c.months.length}/${c.villageRuns}`, q(0.1), q(0.25), q(0.5), q(0.75), q(0.9)].join(' | ')} |`,
+      );
+    });
   return lines.join('\n');
 }

@@ -9,7 +9,12 @@ import {
   type ValidationArm,
 } from '../../experiment/validation/validationRuns.js';
 import { intFlag } from '../flags.js';
-import { strategyTableMarkdown, validationMarkdown, validationText } from '../validationText.js';
+import {
+  stageDistributionMarkdown,
+  strategyTableMarkdown,
+  validationMarkdown,
+  validationText,
+} from '../validationText.js';
 
 interface ValidationFlags {
   seeds?: string;
@@ -69,7 +74,10 @@ Examples:
       if (problems.length > 0) throw new InputError('kopsim validation', problems);
       if (opts.strategies) {
         const measures = await measure(strategyArms(seedRange(seeds ?? DEFAULT_TABLE_SEEDS)), workers ?? 2);
-        process.stdout.write(`${strategyTableMarkdown(strategyRows(measures))}\n`);
+        const rows = strategyRows(measures);
+        process.stdout.write(
+          `${strategyTableMarkdown(rows)}\n\nStage start months over village-runs (stages a strategy never reached are left out):\n\n${stageDistributionMarkdown(rows)}\n`,
+        );
         return;
       }
       const measures = await measure(validationArms(seedRange(seeds ?? DEFAULT_FACT_SEEDS)), workers ?? 2);
