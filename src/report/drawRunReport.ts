@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
 import { REPORT_FILE, renderRunReport, type RenderedRunReport } from './runReport.js';
+import type { ChartProgress } from './renderChart.js';
 import type { RunReportInput } from './runReportInput.js';
 import { CHARTS_DIR, writeChartFiles } from './writeCharts.js';
 
@@ -9,8 +10,12 @@ import { CHARTS_DIR, writeChartFiles } from './writeCharts.js';
  * is rendered in memory first; then `charts/` is replaced as a whole (written to a
  * temporary folder, renamed into place) and report.html by a temporary file and a rename.
  */
-export async function drawRunReport(dir: string, input: RunReportInput): Promise<RenderedRunReport> {
-  const report = await renderRunReport(input);
+export async function drawRunReport(
+  dir: string,
+  input: RunReportInput,
+  onRendered?: ChartProgress,
+): Promise<RenderedRunReport> {
+  const report = await renderRunReport(input, onRendered);
   writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts));
   writeFileAtomically(join(dir, REPORT_FILE), report.html);
   return report;

@@ -29,24 +29,32 @@ export const PNG_SCALE = 2;
  */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const { vega, compile } = await chartLibraries();
-  measureTextWithBundledFont(vega);
   const vgSpec = compile(spec).spec;
-  const view = new vega.View(vega.parse(vgSpec as VegaSpec), { renderer: 'none' });
+  const restore = measureTextWithBundledFont(vega);
   try {
-    return await view.toSVG();
+    const view = new vega.View(vega.parse(vgSpec as VegaSpec), { renderer: 'none' });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
   } finally {
-    view.finalize();
+    restore();
   }
 }
 
-/** Rasterises an SVG at `scale` with the bundled fonts only. */
+/**
+ * Rasterises an SVG at `scale` with the bundled fonts only. resvg draws on libuv's thread
+ * pool (`renderAsync`), so the next chart's SVG can be laid out meanwhile; the bytes are the
+ * same as its synchronous `render()`.
+ */
 export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Uint8Array> {
-  const { Resvg } = await chartLibraries();
-  const resvg = new Resvg(svg, {
+  const { renderAsync } = await chartLibraries();
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT },
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(image.asPng());
 }
 
 /** The width and height attributes of an SVG's root element, pixels. */
@@ -68,9 +76,18 @@ export function specTitle(spec: TopLevelSpec): string {
   return '';
 }
 
+/** A chart to render: a name for its files, a Vega-Lite spec and an optional caption. */
+export type ChartToRender = NamedChart | { name: string; spec: TopLevelSpec; title?: string };
+
+/** Called before the first chart (done 0, no name) and after each chart, e.g. for a progress line. */
+export type ChartProgress = (done: number, total: number, name?: string) => void;
+
 /** Renders one chart to its spec JSON, SVG and PNG. */
-export async function renderChart(chart: { name: string; spec: TopLevelSpec; title?: string }): Promise<RenderedChart> {
-  const svg = await chartSvg(chart.spec);
+export async function renderChart(chart: ChartToRender): Promise<RenderedChart> {
+  return chartWithPng(chart, await chartSvg(chart.spec));
+}
+
+async function chartWithPng(chart: ChartToRender, svg: string): Promise<RenderedChart> {
   const { width, height } = svgSize(svg);
   return {
     name: chart.name,
@@ -84,13 +101,33 @@ export async function renderChart(chart: { name: string; spec: TopLevelSpec; tit
   };
 }
 
-/** Renders charts one after another (rendering is CPU-bound; parallel promises gain nothing). */
+/**
+ * Renders charts in order. Vega lays out one SVG at a time on this thread (it is CPU-bound,
+ * so concurrent layouts would only interleave), while each finished SVG is rasterised to PNG
+ * on the thread pool in parallel with the next layout. `onRendered` is told as each chart is
+ * complete.
+ */
 export async function renderCharts(
-  charts: readonly (NamedChart | { name: string; spec: TopLevelSpec; title?: string })[],
+  charts: readonly ChartToRender[],
+  onRendered?: ChartProgress,
 ): Promise<RenderedChart[]> {
-  const out: RenderedChart[] = [];
-  for (const c of charts) out.push(await renderChart(c));
-  return out;
+  let done = 0;
+  const pending: Promise<RenderedChart>[] = [];
+  if (charts.length > 0) onRendered?.(0, charts.length);
+  for (const c of charts) {
+    const svg = await chartSvg(c.spec);
+    const chart = chartWithPng(c, svg).then((rendered) => {
+      onRendered?.(++done, charts.length, c.name);
+      return rendered;
+    });
+    // Not awaited yet: a failure is seen by Promise.all below, not left unhandled meanwhile.
+    chart.catch(() => undefined);
+    pending.push(chart);
+    // Vega's layout settles in microtasks only: without a turn of the event loop, finished
+    // PNGs (and progress) would all be delivered after the last layout.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return Promise.all(pending);
 }
 
 interface TextItem {
@@ -100,13 +137,11 @@ interface TextItem {
 }
 type TextMetrics = { width: (item: TextItem, text?: unknown) => number };
 
-let measuring = false;
-
 type Vega = typeof import('vega');
 interface ChartLibraries {
   readonly vega: Vega;
   readonly compile: typeof import('vega-lite').compile;
-  readonly Resvg: typeof import('@resvg/resvg-js').Resvg;
+  readonly renderAsync: typeof import('@resvg/resvg-js').renderAsync;
 }
 let libraries: Promise<ChartLibraries> | undefined;
 
@@ -116,33 +151,46 @@ let libraries: Promise<ChartLibraries> | undefined;
  */
 function chartLibraries(): Promise<ChartLibraries> {
   libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(
-    ([vega, vegaLite, resvg]) => ({ vega, compile: vegaLite.compile, Resvg: resvg.Resvg }),
+    ([vega, vegaLite, resvg]) => ({ vega, compile: vegaLite.compile, renderAsync: resvg.renderAsync }),
   );
   return libraries;
 }
 
+let fontAdvances: ReturnType<typeof chartFontAdvances> | undefined;
+/** Charts being laid out now, and Vega's own text measure to put back when none is. */
+let measuring = 0;
+let vegaMeasure: TextMetrics['width'] | undefined;
+
 /**
  * Vega measures text with a canvas when one exists and otherwise guesses 0.8 em per
  * character, which makes titles and legends far wider than drawn. Its documented hook
- * (`textMetrics.width`, used the same way by vl-convert) is set once, process-wide, to
- * measure with DejaVu Sans, the font the PNG is drawn with.
+ * (`textMetrics.width`, used the same way by vl-convert) is process-wide: it measures with
+ * DejaVu Sans, the font the PNG is drawn with, only while kopsim lays out a chart, and the
+ * returned function puts Vega's own back once no layout is running (layouts may overlap
+ * across awaits, hence the count).
  */
-function measureTextWithBundledFont(vega: Vega): void {
-  if (measuring) return;
-  const fonts = chartFontAdvances();
+function measureTextWithBundledFont(vega: Vega): () => void {
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
-  metrics.width = (item, text) => {
-    const line = text == null ? '' : String(text).trim();
-    const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
-    if (size <= 0 || line === '') return 0;
-    const weight = item.fontWeight;
-    const bold =
-      weight === 'bold' ||
-      weight === 'bolder' ||
-      (typeof weight === 'number' && weight >= 600) ||
-      (typeof weight === 'string' && Number(weight) >= 600);
-    const w = (bold ? fonts.bold : fonts.regular).width(line, size);
-    return item.limit != null && item.limit > 0 ? Math.min(w, item.limit) : w;
+  if (measuring++ === 0) {
+    vegaMeasure = metrics.width;
+    metrics.width = bundledFontWidth;
+  }
+  return () => {
+    if (--measuring === 0) metrics.width = vegaMeasure!;
   };
-  measuring = true;
+}
+
+function bundledFontWidth(item: TextItem, text?: unknown): number {
+  fontAdvances ??= chartFontAdvances();
+  const line = text == null ? '' : String(text).trim();
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  if (size <= 0 || line === '') return 0;
+  const weight = item.fontWeight;
+  const bold =
+    weight === 'bold' ||
+    weight === 'bolder' ||
+    (typeof weight === 'number' && weight >= 600) ||
+    (typeof weight === 'string' && Number(weight) >= 600);
+  const w = (bold ? fontAdvances.bold : fontAdvances.regular).width(line, size);
+  return item.limit != null && item.limit > 0 ? Math.min(w, item.limit) : w;
 }

@@ -1,5 +1,6 @@
 import { drawRunReport } from './drawRunReport.js';
 import { readRunFolder } from './readRunFolder.js';
+import type { ChartProgress } from './renderChart.js';
 import type { RenderedRunReport } from './runReport.js';
 
 /**
@@ -7,6 +8,6 @@ import type { RenderedRunReport } from './runReport.js';
  * rerunning (`kopsim report RUN_DIR`). Throws an InputError naming the folder or file
  * when the folder is not a valid run folder; nothing is written then.
  */
-export async function rerenderRunFolder(dir: string): Promise<RenderedRunReport> {
-  return drawRunReport(dir, readRunFolder(dir));
+export async function rerenderRunFolder(dir: string, onRendered?: ChartProgress): Promise<RenderedRunReport> {
+  return drawRunReport(dir, readRunFolder(dir), onRendered);
 }

@@ -6,7 +6,7 @@ import { runCharts } from './charts/runCharts.js';
 import { dataFilesSection } from './dataFilesSection.js';
 import { formatValue } from './formatValue.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
-import { renderCharts, type RenderedChart } from './renderChart.js';
+import { renderCharts, type ChartProgress, type RenderedChart } from './renderChart.js';
 import { RUN_FILES } from './runFolder.js';
 import { runChartMeta, scenarioField, type RunReportInput } from './runReportInput.js';
 import { shellQuote } from './shellQuote.js';
@@ -70,9 +70,9 @@ export function reportMonths(lastMonth: number): { label: string; month: number 
   return points;
 }
 
-/** Renders a run's charts and its report page. */
-export async function renderRunReport(input: RunReportInput): Promise<RenderedRunReport> {
-  const charts = await renderCharts(runCharts(input.rows, runChartMeta(input)));
+/** Renders a run's charts and its report page; `onRendered` hears of each chart. */
+export async function renderRunReport(input: RunReportInput, onRendered?: ChartProgress): Promise<RenderedRunReport> {
+  const charts = await renderCharts(runCharts(input.rows, runChartMeta(input)), onRendered);
   return { charts, html: runReportHtml(input, charts) };
 }
 

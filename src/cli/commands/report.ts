@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { rerenderRunFolder } from '../../report/rerenderRunFolder.js';
 import { REPORT_FILE } from '../../report/runReport.js';
+import { chartProgress } from '../chartProgress.js';
 
 export interface ReportOptions {
   json?: boolean;
@@ -25,7 +26,7 @@ Examples:
     )
     .action(async (runDir: string, opts: ReportOptions) => {
       const dir = resolve(runDir);
-      const report = await rerenderRunFolder(dir);
+      const report = await rerenderRunFolder(dir, chartProgress());
       const files = { folder: dir, report: REPORT_FILE, charts: report.charts.map((c) => c.name) };
       if (opts.json) process.stdout.write(`${JSON.stringify(files, null, 2)}\n`);
       else

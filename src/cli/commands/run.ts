@@ -12,7 +12,9 @@ import { progressThrottle, runProgressLine } from '../../tui/plainProgress.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { writeRunFolder, type RunManifest } from '../../report/runFolder.js';
 import { drawRunReport } from '../../report/drawRunReport.js';
+import type { ChartProgress } from '../../report/renderChart.js';
 import { renderRunReport, writeRunReport, type RenderedRunReport } from '../../report/runReport.js';
+import { chartProgress } from '../chartProgress.js';
 import { runReportInput } from '../../report/runReportInput.js';
 import { collect, intFlag } from '../flags.js';
 import { runSummaryText } from '../runSummaryText.js';
@@ -164,6 +166,8 @@ the run shows plain progress lines instead of the dashboard.`,
       // folders get charts/ and report.html added (atomically) just after, awaited below.
       const drawing: Promise<unknown>[] = [];
       let drawError: unknown;
+      // Chart progress would tear the dashboard's frame: it is shown once the dashboard is gone.
+      let drawProgress: ChartProgress | undefined;
       /**
        * Writes one run's folder. Charts and report.html `rendered` beforehand are written inside
        * the folder's atomic write; without them they are drawn into the folder just after
@@ -178,7 +182,7 @@ the run shows plain progress lines instead of the dashboard.`,
         writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
         if (!rendered && opts.report !== false) {
           drawing.push(
-            drawRunReport(dir, runReportInput(result, summary, manifest)).catch(
+            drawRunReport(dir, runReportInput(result, summary, manifest), (...p) => drawProgress?.(...p)).catch(
               (error: unknown) => (drawError ??= error),
             ),
           );
@@ -237,6 +241,7 @@ the run shows plain progress lines instead of the dashboard.`,
             return dir;
           },
         });
+        drawProgress = chartProgress();
         await Promise.all(drawing);
         if (outcome.error ?? drawError) throw outcome.error ?? drawError;
         if (outcome.result && outcome.folder)
@@ -266,7 +271,10 @@ the run shows plain progress lines instead of the dashboard.`,
       const rendered =
         opts.report === false
           ? undefined
-          : await renderRunReport(runReportInput(result, saved.summary, saved.manifest));
+          : await renderRunReport(
+              runReportInput(result, saved.summary, saved.manifest),
+              opts.json ? undefined : chartProgress(),
+            );
       const summary = writeRun(result, saved, outDir, rendered);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else process.stdout.write(`${runSummaryText(summary, outDir)}\n`);
