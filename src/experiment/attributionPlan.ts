@@ -2,6 +2,7 @@ import { InputError, type InputProblem } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { deriveSeed } from '../core/seed.js';
 import { STAGES } from '../model/params.js';
+import { scenarioAtPoint } from './scenarioAtPoint.js';
 import { STAGE_NAMES } from '../model/stages.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -127,7 +128,8 @@ export function attributionScenarioOf(
       s = coalitionScenario(base, mask);
       cache.set(mask, s);
     }
-    return s;
+    // Parameters drawn from a posterior (--posterior) are the run's own.
+    return Object.keys(run.params).length > 0 ? (scenarioAtPoint(s, run.params) as Scenario) : s;
   };
 }
 

@@ -133,10 +133,13 @@ export interface RenderedExperimentReport {
   readonly html: string;
 }
 
-/** Renders an experiment's charts and report page (nothing written). */
-export async function renderExperimentReport(summary: ExperimentSummary): Promise<RenderedExperimentReport> {
+/** Renders an experiment's charts and report page (nothing written); `extra` sections go before the data files. */
+export async function renderExperimentReport(
+  summary: ExperimentSummary,
+  extra: readonly ReportSection[] = [],
+): Promise<RenderedExperimentReport> {
   const charts = await renderCharts(experimentCharts(summary));
-  return { charts, html: htmlReport(experimentReportDocument(summary, charts)) };
+  return { charts, html: htmlReport(experimentReportDocument(summary, charts, extra)) };
 }
 
 /**
@@ -149,8 +152,12 @@ export function writeExperimentReport(dir: string, report: RenderedExperimentRep
 }
 
 /** Renders and writes an experiment's charts/ and report.html (see {@link writeExperimentReport}). */
-export async function drawExperimentReport(dir: string, summary: ExperimentSummary): Promise<RenderedExperimentReport> {
-  const report = await renderExperimentReport(summary);
+export async function drawExperimentReport(
+  dir: string,
+  summary: ExperimentSummary,
+  extra: readonly ReportSection[] = [],
+): Promise<RenderedExperimentReport> {
+  const report = await renderExperimentReport(summary, extra);
   writeExperimentReport(dir, report);
   return report;
 }
@@ -185,6 +192,7 @@ function effect(dz: number): string {
 export function experimentReportDocument(
   summary: ExperimentSummary,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+  extra: readonly ReportSection[] = [],
 ): HtmlReport {
   const unit = new Map(summary.indicators.map((i) => [i.id, i.unit]));
   const label = new Map(summary.indicators.map((i) => [i.id, i.label]));
@@ -304,6 +312,7 @@ export function experimentReportDocument(
   }
 
   sections.push(
+    ...extra,
     dataFilesSection([
       {
         file: EXPERIMENT_FILES.summaryCsv,

@@ -2,48 +2,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderFiles, kopsim, tempDir } from '../experiment/cliSupport.js';
+import { TINY_CALIBRATION } from '../support/tinyCalibration.js';
 
-/** A calibration that runs in a few seconds: status quo, one village of 120 households, 2 parameters, 2 generations. */
-const SMALL = `
-kind: calibration
-name: tiny
-seed: 5
-particles: 4
-proposals: 8
-generations: 2
-set: ['regions=[{"name":"A","households":120}]']
-parameters:
-  - path: households.productivitySigma
-    distribution: uniform
-    min: 0.35
-    max: 0.8
-  - path: market.engelFoodShareAtLine
-    distribution: beta
-    a: 2
-    b: 2
-    min: 0.5
-    max: 0.75
-targets:
-  - name: gini
-    source: by hand
-    scenario: status-quo
-    indicator: gini
-    month: 0
-    observed: 0.306
-    tolerance: 0.01
-  - name: food
-    source: by hand
-    scenario: status-quo
-    indicator: food_share
-    window: [0, 3]
-    observed: 0.5
-    standardError: 0.02
-  - name: later
-    source: by hand
-    observed: 0.5
-    tolerance: 0.1
-    pending: needs an indicator the model does not have
-`;
+const SMALL = TINY_CALIBRATION;
 
 function smallFile(dir: string, text = SMALL): string {
   const file = join(dir, 'tiny.yaml');

@@ -7,8 +7,10 @@ import { DEFAULT_ANALYSIS_INDICATORS } from '../../scenario/sensitivitySchema.js
 import { addRunOptions, checkRunFlags, parseAtFlag, type RunFlags } from '../runFlags.js';
 import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
 import { runAnalysisPlan } from './analysisFolder.js';
+import { addPosteriorFlags, checkPosteriorFlags, type PosteriorFlags } from '../posteriorFlags.js';
+import { withPosteriorDraws } from '../../experiment/calibration/posteriorPlan.js';
 
-interface AttributeFlags extends RunFlags {
+interface AttributeFlags extends RunFlags, PosteriorFlags {
   replicates?: string;
   sample?: string;
   seed?: string;
@@ -45,7 +47,7 @@ export function registerAttribute(program: Command): void {
     .option('--at <months>', 'comma-separated months at which to attribute, numbers or final (default: final)')
     .option('--resamples <n>', 'bootstrap resamples for the confidence intervals (default: 1000)')
     .option('--name <name>', 'name of the output folder and report (default: the scenario id)');
-  addRunOptions(cmd, 'attribution', 'values')
+  addRunOptions(addPosteriorFlags(cmd), 'attribution', 'values')
     .addHelpText(
       'after',
       `
@@ -77,6 +79,7 @@ outcomes with no stage and with all six, and checks that the values sum to the g
           found: opts.name,
         });
       const run = checkRunFlags(opts, problems, availableParallelism());
+      const posterior = checkPosteriorFlags(opts, problems);
       let loaded: LoadedScenario;
       try {
         loaded = loadScenario(ref, [...(opts.set ?? []), ...(months !== undefined ? [`months=${months}`] : [])]);
@@ -84,7 +87,7 @@ outcomes with no stage and with all six, and checks that the values sum to the g
         if (error instanceof InputError) throw new InputError(ref ?? 'scenario', [...problems, ...error.problems]);
         throw error;
       }
-      const plan = planWithProblems(loaded.source, problems, () =>
+      const planned = planWithProblems(loaded.source, problems, () =>
         planAttribution({
           scenario: loaded,
           name: opts.name,
@@ -97,6 +100,9 @@ outcomes with no stage and with all six, and checks that the values sum to the g
           paths: { indicators: '--indicators', at: '--at', sample: '--sample' },
         }),
       );
+      const plan = posterior
+        ? withPosteriorDraws(planned, posterior.sample, posterior.seedsPerDraw, loaded.source)
+        : planned;
       if (loaded.scenario.strategy.founding === 'none') {
         process.stderr.write(
           `kopsim: warning: ${loaded.id} has strategy.founding none: no stage ever starts, so every coalition is the status quo and every value is 0\n`,

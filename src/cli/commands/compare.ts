@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InputProblem } from '../../core/errors.js';
 import { loadExperimentDocument } from '../../scenario/loadExperiment.js';
+import { addPosteriorFlags, checkPosteriorFlags, planWithPosterior, type PosteriorFlags } from '../posteriorFlags.js';
 import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type ExperimentFlags } from './experiment.js';
 
 export function registerCompare(program: Command): void {
@@ -10,7 +11,7 @@ export function registerCompare(program: Command): void {
       'compare strategies with common random numbers: replicate k of every scenario uses the same seed, and differences from the baseline are paired',
     )
     .argument('<scenarios...>', 'two or more scenario files or bundled names');
-  addExperimentFlags(cmd, '30')
+  addPosteriorFlags(addExperimentFlags(cmd, '30'))
     .option('--baseline <scenario>', 'the scenario differences are taken from (default: the first)')
     .addHelpText(
       'after',
@@ -18,11 +19,13 @@ export function registerCompare(program: Command): void {
 Examples:
   kopsim compare scenarios/seed-roadmap.yaml scenarios/top-down.yaml scenarios/status-quo.yaml -n 30
   kopsim compare seed-roadmap top-down status-quo --baseline status-quo --at 60,120
-  kopsim compare seed-roadmap status-quo -n 100 --shard 0/4 --out shards/0`,
+  kopsim compare seed-roadmap status-quo -n 100 --shard 0/4 --out shards/0
+  kopsim compare seed-roadmap top-down -n 40 --posterior reports/baseline-bps-calibrate-s1-1a2b3c4d`,
     )
-    .action(async (scenarios: string[], opts: ExperimentFlags) => {
+    .action(async (scenarios: string[], opts: ExperimentFlags & PosteriorFlags) => {
       const problems: InputProblem[] = [];
       const flags = checkFlags(opts, problems);
+      const posterior = checkPosteriorFlags(opts, problems);
       const loaded = loadExperimentDocument(
         { kind: 'compare', scenarios },
         'kopsim compare',
@@ -31,7 +34,7 @@ Examples:
         flags.overrides,
         problems,
       );
-      const plan = planOrThrow(loaded, problems);
+      const plan = planWithPosterior(planOrThrow(loaded, problems), posterior, loaded.source);
       await runExperiment(loaded, plan, flags, opts);
     });
 }

@@ -13,7 +13,9 @@ import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from 
 import { checkRunFlags } from '../runFlags.js';
 import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
 import { failedRunsError, planRunJson, runPlanInFolder, scenarioFilesOf, shardDoneText } from '../runPlanInFolder.js';
+import { concludePosterior } from '../posteriorFlags.js';
 import { formatValue, textTable } from '../table.js';
+import { posteriorText } from '../posteriorText.js';
 
 /** Flags every experiment command takes. */
 export interface ExperimentFlags {
@@ -135,19 +137,22 @@ export async function runExperiment(
     },
     async (outDir, files, partial) => {
       if (partial) return undefined;
-      const summary = summarizeExperiment(plan, files.runs.map(parseRunRecord), files.failures.length);
+      const records = files.runs.map(parseRunRecord);
+      const summary = summarizeExperiment(plan, records, files.failures.length);
       writeExperimentSummaries(outDir, summary);
-      if (withReport) await drawExperimentReport(outDir, summary);
-      return summary;
+      const posterior = concludePosterior(outDir, plan, records);
+      if (withReport) await drawExperimentReport(outDir, summary, posterior ? [posterior.section] : []);
+      return { summary, posterior: posterior?.uncertainty };
     },
   );
-  const summary = run.concluded;
+  const summary = run.concluded?.summary;
+  const posterior = run.concluded?.posterior;
   if (opts.json) {
-    process.stdout.write(
-      `${JSON.stringify(resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary), null, 2)}\n`,
-    );
+    const json = resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary) as object;
+    process.stdout.write(`${JSON.stringify(posterior ? { ...json, posterior } : json, null, 2)}\n`);
   } else if (summary) {
     process.stdout.write(`${summaryText(summary, run.outDir, withReport)}\n`);
+    if (posterior) process.stdout.write(`${posteriorText(posterior)}\n`);
   } else {
     process.stdout.write(`${shardDoneText(plan, run)}\n`);
   }

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { hasPosterior } from '../../experiment/calibration/posteriorPlan.js';
+import { posteriorUncertainty } from '../../experiment/calibration/posteriorUncertainty.js';
 import { summarizeExperiment } from '../../experiment/experimentSummary.js';
+import { posteriorUncertaintySection, writePosteriorUncertainty } from '../../report/posteriorUncertaintyFiles.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import { readPlanFile } from '../../report/experimentFolder.js';
 import { readExperimentFolders } from '../../report/experimentMerge.js';
@@ -53,10 +56,15 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       }
       // Sensitivity and attribution folders compute their indices instead of summaries.
       if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, opts, started);
-      const summary = summarizeExperiment(merged.plan, merged.runs.map(parseRunRecord), merged.failures.length);
-      const report = opts.report === false ? undefined : await renderExperimentReport(summary);
+      const records = merged.runs.map(parseRunRecord);
+      const summary = summarizeExperiment(merged.plan, records, merged.failures.length);
+      // An experiment run with --posterior: its variance split and rankings too.
+      const posterior = hasPosterior(merged.plan) ? posteriorUncertainty(merged.plan, records) : undefined;
+      const extra = posterior && hasPosterior(merged.plan) ? [posteriorUncertaintySection(merged.plan, posterior)] : [];
+      const report = opts.report === false ? undefined : await renderExperimentReport(summary, extra);
       writeMergedExperiment(out, merged, started, (tmp) => {
         writeExperimentSummaries(tmp, summary);
+        if (posterior) writePosteriorUncertainty(tmp, posterior);
         if (report) writeExperimentReport(tmp, report);
       });
       if (opts.json)

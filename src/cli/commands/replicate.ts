@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InputProblem } from '../../core/errors.js';
 import { loadExperimentDocument } from '../../scenario/loadExperiment.js';
+import { addPosteriorFlags, checkPosteriorFlags, planWithPosterior, type PosteriorFlags } from '../posteriorFlags.js';
 import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type ExperimentFlags } from './experiment.js';
 
 export function registerReplicate(program: Command): void {
@@ -10,7 +11,7 @@ export function registerReplicate(program: Command): void {
       'run scenarios many times with derived seeds and summarise the spread (mean, 95% CI, percentiles by month)',
     )
     .argument('<scenarios...>', 'scenario files or bundled names');
-  addExperimentFlags(cmd, '30')
+  addPosteriorFlags(addExperimentFlags(cmd, '30'))
     .addHelpText(
       'after',
       `
@@ -19,9 +20,10 @@ Examples:
   kopsim replicate scenarios/top-down.yaml -n 100 --months 120 --workers 4
   kopsim replicate seed-roadmap --set awareness.peerWeight=0.12 --json`,
     )
-    .action(async (scenarios: string[], opts: ExperimentFlags) => {
+    .action(async (scenarios: string[], opts: ExperimentFlags & PosteriorFlags) => {
       const problems: InputProblem[] = [];
       const flags = checkFlags(opts, problems);
+      const posterior = checkPosteriorFlags(opts, problems);
       const loaded = loadExperimentDocument(
         { kind: 'replicate', scenarios },
         'kopsim replicate',
@@ -30,7 +32,7 @@ Examples:
         flags.overrides,
         problems,
       );
-      const plan = planOrThrow(loaded, problems);
+      const plan = planWithPosterior(planOrThrow(loaded, problems), posterior, loaded.source);
       await runExperiment(loaded, plan, flags, opts);
     });
 }
