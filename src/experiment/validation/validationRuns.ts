@@ -1,3 +1,4 @@
+import { SimulationError } from '../../core/errors.js';
 import { runSeed } from '../../core/seed.js';
 import { loadScenario } from '../../scenario/load.js';
 import { planScenarioOf, runKey, type PlannedRun, type PlanScenario } from '../plan.js';
@@ -74,13 +75,13 @@ export async function runArms(arms: readonly ValidationArm[], opts: RunArmsOptio
     },
   });
   if (failures.length > 0)
-    throw new Error(
+    throw new SimulationError(
       `validation runs failed: ${failures.map((f) => `${f.key} (seed ${f.seed}): ${f.error}`).join('; ')}`,
     );
   const out = new Map<string, RunMeasures[]>();
   for (const run of runs) {
     const m = measures.get(run.index);
-    if (!m) throw new Error(`validation run ${run.key} left no measures`);
+    if (!m) throw new SimulationError(`validation run ${run.key} left no measures`);
     out.set(run.scenario, [...(out.get(run.scenario) ?? []), m]);
   }
   return out;
