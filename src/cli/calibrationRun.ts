@@ -1,23 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import {
-  concludeGeneration,
-  proposeGeneration,
-  shouldContinue,
-  type Generation,
-} from '../experiment/calibration/abcSmc.js';
-import {
-  generationPlan,
-  priorsOf,
-  type CalibrationPlan,
-  type GenerationPlan,
-} from '../experiment/calibration/calibrationPlan.js';
-import type { CalibrationResult, GenerationSummary } from '../experiment/calibration/calibrationResult.js';
-import { posteriorDrawIndex } from '../experiment/calibration/posteriorDraws.js';
-import { posteriorTable, predictiveCheck } from '../experiment/calibration/posteriorSummary.js';
-import { regressionAdjust } from '../experiment/calibration/regressionAdjustment.js';
-import { simulatedStatistics, targetDeviation, targetDistance } from '../experiment/calibration/targetStatistics.js';
+import type { CalibrationResult } from '../experiment/calibration/calibrationResult.js';
+import type { CalibrationPlan, GenerationPlan } from '../experiment/calibration/calibrationPlan.js';
+import { calibrationLoop } from '../experiment/calibration/calibrationLoop.js';
 import { parseRunRecord, type RunRecord } from '../experiment/runRecord.js';
 import type { Shard } from '../experiment/shard.js';
 import type { ExecuteOptions } from '../experiment/workerPool.js';
@@ -73,51 +59,18 @@ export async function runCalibration(
   const outDir = opts.out !== undefined ? resolve(opts.out) : defaultCalibrationFolder(plan);
   openCalibrationFolder(outDir, plan, opts.out !== undefined ? '--out' : 'reports/');
   const started = new Date();
-  const priors = priorsOf(plan);
-  const { settings } = plan;
-  const summaries: GenerationSummary[] = [];
-  const perProposal = plan.replicates * plan.scenarios.length;
-  let previous: Generation | null = null;
-  let last: { g: Generation; stats: number[][]; proposals: number[][] } | null = null;
-  for (let t = 0; t < settings.generations; t++) {
-    const proposals = proposeGeneration(priors, previous, settings.proposals, plan.baseSeed, t);
-    const batch = generationPlan(plan, `g${t}`, proposals);
-    const ran = await runBatch(loaded, batch, join(outDir, CALIBRATION_FILES.generations, `g${t}`), opts);
-    if (ran.kind === 'shard') return { ...ran, outDir };
-    const stats = simulatedStatistics(plan, proposals.length, ran.records);
-    const distances = stats.map((s) => targetDistance(plan.targets, s));
-    const g = concludeGeneration(priors, settings, t, proposals, distances, previous);
-    const { particles: _particles, ...summary } = g;
-    summaries.push({ ...summary, simulations: proposals.length * perProposal });
-    // The kept particles' statistics: the regression adjustment needs them.
-    last = { g, stats, proposals };
-    if (!shouldContinue(settings, g)) break;
-    previous = g;
-  }
-  let posterior = last!.g.particles;
-  if (plan.method === 'rejection') {
-    const deviations = posterior.map((p) => plan.targets.map((t, k) => targetDeviation(t, last!.stats[p.proposal][k])));
-    posterior = regressionAdjust(priors, posterior, deviations, last!.g.epsilon);
-  }
-
-  // Posterior predictive: draws from the posterior, each simulated with its own seeds.
-  const weights = posterior.map((p) => p.weight);
-  const draws = Array.from({ length: settings.particles }, (_, i) => [
-    ...posterior[posteriorDrawIndex(weights, plan.baseSeed, `predictive-${i}`)].theta,
-  ]);
-  const ppBatch = generationPlan(plan, 'pp', draws, 'own');
-  const pp = await runBatch(loaded, ppBatch, join(outDir, CALIBRATION_FILES.predictiveRuns), opts);
-  if (pp.kind === 'shard') return { ...pp, outDir };
-  const predictiveValues = simulatedStatistics(plan, draws.length, pp.records);
-  const result: CalibrationResult = {
-    plan,
-    generations: summaries,
-    posterior,
-    table: posteriorTable(plan.parameters, posterior),
-    predictive: predictiveCheck(plan.targets, predictiveValues),
-    predictiveValues,
-    simulations: summaries.reduce((s, g) => s + g.simulations, 0) + draws.length * perProposal,
-  };
+  let stopped: Extract<CalibrationOutcome, { kind: 'shard' }> | undefined;
+  const result = await calibrationLoop(plan, async (batch) => {
+    const dir =
+      batch.batch === 'pp'
+        ? join(outDir, CALIBRATION_FILES.predictiveRuns)
+        : join(outDir, CALIBRATION_FILES.generations, batch.batch);
+    const ran = await runBatch(loaded, batch, dir, opts);
+    if (ran.kind === 'done') return ran.records;
+    stopped = { ...ran, outDir };
+    return null;
+  });
+  if (!result) return stopped!;
   writeCalibrationFiles(outDir, result);
   if (opts.report) await writeCalibrationReport(outDir, result);
   writeFileAtomically(

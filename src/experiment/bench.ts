@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runSeed } from '../core/seed.js';
 import { loadScenario, resolveScenarioPath } from '../scenario/load.js';
+import { measureCalibration, type CalibrationBenchSpec, type CalibrationFigure } from './benchCalibration.js';
 import { measureMemory, type MemoryFigure } from './benchMemory.js';
 import { replicationPlan, timeReplications, type ReplicationSpec } from './benchReplications.js';
 import { machineInfo, median, type MachineInfo } from './benchStats.js';
@@ -9,7 +10,10 @@ import { fullModelScenario, PHASES, timedRun } from './benchThroughput.js';
 import { createSimulation } from './simulation.js';
 
 /** The parts of the benchmark, for `--only`. */
-export const BENCH_PARTS = ['throughput', 'processes', 'memory', 'national', 'replications'] as const;
+export const BENCH_PARTS = ['throughput', 'processes', 'memory', 'national', 'replications', 'calibration'] as const;
+
+/** Parts `--quick` leaves out: the calibration takes minutes. */
+export const SLOW_BENCH_PARTS: readonly BenchPart[] = ['calibration'];
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** What to measure and how often. Every figure in the result records the options it came from. */
@@ -27,6 +31,8 @@ export interface BenchOptions {
   /** The national scenario (a name or path) and overrides, e.g. fewer months for a quick run. */
   readonly national: { readonly scenario: string; readonly sets: readonly string[] };
   readonly replications: ReplicationSpec & { readonly workers: readonly number[] };
+  /** A calibration of the bundled targets (kopsim calibrate), timed with its number of simulations. */
+  readonly calibration: CalibrationBenchSpec;
   readonly only: ReadonlySet<BenchPart>;
   /** Progress lines for people (stderr), not part of the result. */
   readonly log?: (line: string) => void;
@@ -53,6 +59,7 @@ export interface BenchResult {
       readonly replicates: number;
       readonly workers: readonly number[];
     };
+    readonly calibration: CalibrationBenchSpec;
     readonly only: readonly BenchPart[];
   };
   readonly throughput: ThroughputFigure[] | null;
@@ -62,6 +69,7 @@ export interface BenchResult {
   readonly memory: MemoryFigure | null;
   readonly national: NationalFigure | null;
   readonly replications: ReplicationFigure | null;
+  readonly calibration: CalibrationFigure | null;
   readonly targets: TargetCheck[];
 }
 
@@ -135,6 +143,7 @@ export function defaultBenchOptions(quick = false): Omit<BenchOptions, 'only' | 
       memorySize: 100_000,
       national: { scenario: 'national', sets: ['months=12'] },
       replications: { scenario: 'default', sets: ['months=60'], replicates: 20, workers: [1, 2] },
+      calibration: { file: 'baseline-bps', particles: 20, generations: 2, workers: 2 },
     };
   }
   return {
@@ -145,6 +154,8 @@ export function defaultBenchOptions(quick = false): Omit<BenchOptions, 'only' | 
     memorySize: 1_000_000,
     national: { scenario: 'national', sets: [] },
     replications: { scenario: 'default', sets: [], replicates: 100, workers: [1, 2] },
+    // Issue 13: 6 parameters, 500 particles, 5 generations on the default district (2,500 households).
+    calibration: { file: 'baseline-bps', particles: 500, generations: 5, workers: 2 },
   };
 }
 
@@ -236,6 +247,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   let replications: ReplicationFigure | null = null;
   if (wants('replications')) replications = await measureReplications(opts.replications, runs, log);
 
+  let calibration: CalibrationFigure | null = null;
+  if (wants('calibration')) {
+    const c = opts.calibration;
+    log(
+      `calibration: ${c.file}, ${c.particles} particles, ${c.generations} generations on ${c.workers} workers (one run)`,
+    );
+    calibration = await measureCalibration(c);
+  }
+
   const result: Omit<BenchResult, 'targets'> = {
     kopsimBench: 1,
     date: new Date(started).toISOString(),
@@ -255,6 +275,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         replicates: opts.replications.replicates,
         workers: [...opts.replications.workers],
       },
+      calibration: { ...opts.calibration },
       only: BENCH_PARTS.filter((p) => opts.only.has(p)),
     },
     throughput,
@@ -263,6 +284,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     memory,
     national,
     replications,
+    calibration,
   };
   return { ...result, targets: checkTargets(result) };
 }

@@ -92,6 +92,14 @@ export function benchText(r: BenchResult): string {
         `efficiency (speedup / workers) ${rep.efficiency!.toFixed(2)}`,
       ]);
   }
+  if (r.calibration) {
+    const c = r.calibration;
+    rows.push([
+      `calibration ${c.file}: ${c.parameters} parameters, ${c.targets} targets, ${c.particles} particles, ${c.generations} generations, ${c.workers} workers`,
+      `${fmt(c.seconds, 1)} s`,
+      `${fmt(c.simulations)} simulations of ${fmt(c.households)} households x ${c.months} months (${fmt(c.simulations / c.seconds, 1)}/s); final tolerance ${c.finalTolerance.toPrecision(3)}`,
+    ]);
+  }
   out.push(table(['measure', 'value', 'detail'], rows));
   if (r.processes) {
     out.push('');

@@ -24,6 +24,7 @@ export interface CalibrationOverrides {
   readonly generations?: number;
   readonly replicates?: number;
   readonly method?: string;
+  readonly minAcceptance?: number;
   /** `--set` overrides, applied after the file's own `set`. */
   readonly sets?: readonly string[];
 }
@@ -57,7 +58,15 @@ export function loadCalibrationDocument(
   let doc = document;
   if (document !== null && typeof document === 'object' && !Array.isArray(document)) {
     const d: Record<string, unknown> = { ...(document as Record<string, unknown>) };
-    for (const key of ['seed', 'particles', 'proposals', 'generations', 'replicates', 'method'] as const)
+    for (const key of [
+      'seed',
+      'particles',
+      'proposals',
+      'generations',
+      'replicates',
+      'method',
+      'minAcceptance',
+    ] as const)
       if (overrides[key] !== undefined) d[key] = overrides[key];
     doc = d;
   }

@@ -31,6 +31,13 @@ describe('kopsim bench', () => {
         replicates: 3,
         workers: [1, 2],
       },
+      calibration: {
+        file: 'baseline-bps',
+        particles: 3,
+        generations: 2,
+        workers: 1,
+        sets: ['regions=[{"name":"a","households":60}]'],
+      },
       only: new Set(BENCH_PARTS),
     });
     expect(result.throughput!.map((t) => t.households)).toEqual([300, 600]);
@@ -48,6 +55,9 @@ describe('kopsim bench', () => {
     expect(result.national!.households).toBe(200);
     expect(result.replications!.byWorkers.map((b) => b.workers)).toEqual([1, 2]);
     expect(result.replications!.speedup).toBeGreaterThan(0);
+    // Two generations of 2 x 3 proposals and 3 predictive draws.
+    expect(result.calibration!.simulations).toBe(15);
+    expect(result.calibration!.parameters).toBe(6);
     expect(result.targets).toHaveLength(6);
     // Measured at other sizes than the issue's: no target is judged.
     expect(result.targets.every((t) => t.met === null)).toBe(true);
@@ -64,6 +74,7 @@ describe('kopsim bench', () => {
       '3 replications of default (60 x 3 months), 1 worker',
       '3 replications of default (60 x 3 months), 2 workers',
       'parallel speedup',
+      'calibration baseline-bps: 6 parameters, 6 targets, 3 particles, 2 generations',
       'efficiency',
       'time per process, 600 households',
       'indicators',

@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../core/errors.js';
-import { BENCH_PARTS, defaultBenchOptions, runBench, type BenchPart } from '../../experiment/bench.js';
+import {
+  BENCH_PARTS,
+  defaultBenchOptions,
+  runBench,
+  SLOW_BENCH_PARTS,
+  type BenchPart,
+} from '../../experiment/bench.js';
 import { benchText, writeBenchJson } from '../../report/benchReport.js';
 import { intFlag } from '../flags.js';
 
@@ -29,7 +35,9 @@ export function registerBench(program: Command): void {
       'after',
       `
 The full run takes several minutes: 5 runs each of 10k, 100k and 1M households, the
-national scenario 5 times, and 100 replications on 1 and on 2 workers 5 times. Figures
+national scenario 5 times, 100 replications on 1 and on 2 workers 5 times, and once a
+calibration of scenarios/calibration/baseline-bps.yaml (6 parameters, 500 particles, 5
+generations, 2 workers; --quick leaves it out, --only calibration runs it alone). Figures
 are wall times on this machine; close other programs for stable numbers.
 
 Examples:
@@ -41,7 +49,10 @@ Examples:
     .action(async (opts: BenchFlags) => {
       const problems: InputProblem[] = [];
       const runs = intFlag(problems, '--runs', opts.runs, 1, 1000);
-      let only = new Set<BenchPart>(BENCH_PARTS);
+      // --quick leaves out the slow parts unless --only names them.
+      let only = new Set<BenchPart>(
+        opts.quick ? BENCH_PARTS.filter((p) => !SLOW_BENCH_PARTS.includes(p)) : BENCH_PARTS,
+      );
       if (opts.only !== undefined) {
         const names = opts.only
           .split(',')
