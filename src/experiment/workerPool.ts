@@ -132,7 +132,7 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
     };
 
     const start = (slot: number): void => {
-      const worker = spawnWorker();
+      const worker = takeWorker();
       pool.add(worker);
       let current: PlannedRun | undefined;
       const dispatch = (): void => {
@@ -141,7 +141,10 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
           current = undefined;
           slots[slot] = { id: slot + 1, run: null };
           pool.delete(worker);
-          void worker.terminate();
+          worker.off('message', onMessage).off('error', died).off('exit', onExit);
+          // Kept for the next executeRuns of this process: its code is compiled and warm.
+          if (opts.signal?.aborted) void worker.terminate();
+          else idleWorker(worker);
           maybeDone();
           return;
         }
@@ -150,7 +153,7 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
         worker.postMessage({ task: taskOf(current) });
         progress();
       };
-      worker.on('message', (reply: WorkerReply) => {
+      const onMessage = (reply: WorkerReply): void => {
         if (finished || !current || reply.index !== current.index) return;
         if (reply.kind === 'month') {
           slots[slot] = { ...slots[slot], month: reply.month };
@@ -163,7 +166,7 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
         if (reply.ok) succeed(reply.record);
         else fail(run, reply.error, reply.stack);
         dispatch();
-      });
+      };
       const died = (error: Error): void => {
         if (finished || !pool.has(worker)) return;
         pool.delete(worker);
@@ -176,12 +179,43 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
         if (next < total && !opts.signal?.aborted) start(slot);
         else maybeDone();
       };
-      worker.on('error', died);
-      worker.on('exit', (code) => died(new Error(`worker exited with code ${code}`)));
+      const onExit = (code: number): void => died(new Error(`worker exited with code ${code}`));
+      worker.on('message', onMessage).on('error', died).on('exit', onExit);
       dispatch();
     };
     for (let k = 0; k < poolSize; k++) start(k);
   });
+}
+
+/*
+ * Workers left idle by an executeRuns, reused by the next one in this process (the
+ * generations of a calibration, the arms of a validation, the batches of a command): a new
+ * worker compiles the model again and runs its first runs on cold code, several times slower
+ * than a warm worker (docs/performance.md). Idle workers are unref'd, so they never keep the
+ * process alive, and a worker that dies while idle is dropped.
+ */
+const idle: Worker[] = [];
+
+function takeWorker(): Worker {
+  const worker = idle.pop();
+  if (!worker) return spawnWorker();
+  worker.ref();
+  return worker;
+}
+
+function idleWorker(worker: Worker): void {
+  worker.unref();
+  idle.push(worker);
+}
+
+/** How many worker threads wait idle for the next executeRuns. */
+export function idleWorkerCount(): number {
+  return idle.length;
+}
+
+/** Ends the idle worker threads kept for reuse (a library user's clean-up; the CLI need not call it). */
+export async function endIdleWorkers(): Promise<void> {
+  await Promise.allSettled(idle.splice(0).map((w) => w.terminate()));
 }
 
 function failureOf(run: PlannedRun, error: string): RunFailure {
@@ -198,12 +232,24 @@ function failureOf(run: PlannedRun, error: string): RunFailure {
   };
 }
 
+/** Starts a worker for the pool, which drops it from the idle list if it ends while idle. */
+function spawnWorker(): Worker {
+  const worker = newWorker();
+  // While idle no run listens: an error is followed by 'exit', which drops it from the idle list.
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    const k = idle.indexOf(worker);
+    if (k >= 0) idle.splice(k, 1);
+  });
+  return worker;
+}
+
 /**
  * Starts a worker on runWorker. From the compiled dist/ that is runWorker.js. From the
  * TypeScript sources (tests under tsx/vitest) a worker does not inherit the TS loader
  * on Node 20 (its loader hooks do not reach worker threads started with a .ts file), so an eval'd bootstrap registers tsx and then imports the .ts.
  */
-function spawnWorker(): Worker {
+function newWorker(): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const tsx = tsxApiUrl(here);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planExperiment } from '../../src/experiment/plan.js';
 import { runRecordLine, type RunFailure, type RunRecord } from '../../src/experiment/runRecord.js';
 import { executeTask } from '../../src/experiment/runTask.js';
-import { executeRuns } from '../../src/experiment/workerPool.js';
+import { endIdleWorkers, executeRuns, idleWorkerCount } from '../../src/experiment/workerPool.js';
 import { loadExperimentDocument } from '../../src/scenario/loadExperiment.js';
 
 const plan = planExperiment(
@@ -48,6 +48,18 @@ describe('executeRuns', () => {
       seed: plan.runs[0].seed,
       months: 12,
     });
+  });
+
+  it('keeps its workers for the next call, which gives the same records on them', async () => {
+    await endIdleWorkers();
+    const first = await collect(2);
+    expect(idleWorkerCount()).toBe(2);
+    const second = await collect(2);
+    // Reused, not started again: still two idle workers, not four.
+    expect(idleWorkerCount()).toBe(2);
+    expect(second.lines).toEqual(first.lines);
+    await endIdleWorkers();
+    expect(idleWorkerCount()).toBe(0);
   });
 
   it('reports a crashing run with its seed and design point, and goes on with the others', async () => {
