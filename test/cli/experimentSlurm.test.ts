@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderFiles, tempDir } from '../experiment/cliSupport.js';
+import { assertDistFresh } from '../support/cli.js';
 import { onPath, startSlurm, type SlurmCluster } from '../experiment/slurmCluster.js';
 
 /*
@@ -22,6 +23,7 @@ describe.skipIf(skip)('Slurm job array', () => {
   let cluster: SlurmCluster | null = null;
 
   beforeAll(async () => {
+    assertDistFresh(); // the job array runs bin/kopsim, that is dist/
     cluster = await startSlurm(join(dir, 'cluster'));
   }, 60_000);
   afterAll(() => cluster?.stop());

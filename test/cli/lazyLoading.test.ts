@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, invokedCommand } from '../../src/cli/main.js';
-import { BIN, ROOT } from '../support/cli.js';
+import { assertDistFresh, BIN, ROOT } from '../support/cli.js';
 
 /*
  * Lazy loading is checked on the module graph, not on the clock: a preload records every
@@ -31,6 +31,11 @@ function moduleGraph(args: readonly string[]): { status: number | null; modules:
 const heavyIn = (modules: readonly string[]) => [...new Set(modules.filter((m) => HEAVY.test(m)))];
 
 describe('lazy loading', () => {
+  beforeAll(() => {
+    // The traced CLI runs dist/: fail plainly if it is older than src/ (npm test builds first).
+    assertDistFresh();
+  });
+
   it('the trace sees ESM and CommonJS libraries (control: ink imports react)', () => {
     const { status, modules } = moduleGraph(['--input-type=module', '-e', "await import('ink')"]);
     expect(status).toBe(0);

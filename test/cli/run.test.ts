@@ -22,9 +22,9 @@ colour: blue
 const MALFORMED_PATHS = ['months', 'regions[0].households', 'awareness.decay', 'strategy.mode', 'colour'];
 
 describe('kopsim run with bad input', () => {
-  it('exits 2, lists every problem with its path and value, and writes nothing (no reports/ folder)', () => {
+  it('exits 2, lists every problem with its path and value, and writes nothing (no reports/ folder)', async () => {
     const cwd = temp.make({ 'bad.yaml': MALFORMED });
-    const r = kopsim(['run', 'bad.yaml'], cwd);
+    const r = await kopsim(['run', 'bad.yaml'], cwd);
     expect(r.status).toBe(2);
     for (const path of MALFORMED_PATHS) expect(r.stderr).toContain(`  ${path}: `);
     expect(r.stderr).toContain('got -5');
@@ -33,19 +33,22 @@ describe('kopsim run with bad input', () => {
     expect(readdirSync(cwd)).toEqual(['bad.yaml']);
   });
 
-  it('reports bad flags together with the bad scenario fields, all at once, and creates nothing at --out either', () => {
+  it('reports bad flags together with the bad scenario fields, all at once, and creates nothing at --out either', async () => {
     const cwd = temp.make({ 'bad.yaml': MALFORMED });
-    const r = kopsim(['run', 'bad.yaml', '--seed', 'abc', '--months', '0', '--set', 'oops', '--out', 'out/run1'], cwd);
+    const r = await kopsim(
+      ['run', 'bad.yaml', '--seed', 'abc', '--months', '0', '--set', 'oops', '--out', 'out/run1'],
+      cwd,
+    );
     expect(r.status).toBe(2);
     for (const path of ['--seed', '--months', '--set', ...MALFORMED_PATHS]) expect(r.stderr).toContain(`  ${path}: `);
     expect(r.stderr).toContain('got "abc"');
     expect(readdirSync(cwd)).toEqual(['bad.yaml']);
   });
 
-  it('exits 2 for a scenario that does not exist, and for --out naming an existing file', () => {
+  it('exits 2 for a scenario that does not exist, and for --out naming an existing file', async () => {
     const cwd = temp.make({ 'file.txt': 'x' });
-    expect(kopsim(['run', 'no-such-scenario'], cwd).status).toBe(2);
-    const r = kopsim(
+    expect((await kopsim(['run', 'no-such-scenario'], cwd)).status).toBe(2);
+    const r = await kopsim(
       ['run', '--out', 'file.txt', '--months', '1', '--set', 'regions=[{"name":"a","households":20}]'],
       cwd,
     );
@@ -55,8 +58,8 @@ describe('kopsim run with bad input', () => {
     expect(readdirSync(cwd)).toEqual(['file.txt']);
   });
 
-  it('exits 2 for an unknown option', () => {
-    const r = kopsim(['run', '--mnths', '3'], temp.make());
+  it('exits 2 for an unknown option', async () => {
+    const r = await kopsim(['run', '--mnths', '3'], temp.make());
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown option/);
   });
@@ -64,9 +67,9 @@ describe('kopsim run with bad input', () => {
   describe('when the output cannot be written (--out under a file)', () => {
     let cwd: string;
     let r: CliResult;
-    beforeAll(() => {
+    beforeAll(async () => {
       cwd = temp.make({ 'file.txt': 'x' });
-      r = kopsim(
+      r = await kopsim(
         ['run', '--out', 'file.txt/run', '--months', '1', '--set', 'regions=[{"name":"a","households":20}]'],
         cwd,
       );
@@ -93,10 +96,10 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
   let dir: string;
   let out: string;
   let r: CliResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = temp.make();
     out = join(dir, 'run');
-    r = kopsim(['run', '--months', '12', '--out', out], dir);
+    r = await kopsim(['run', '--months', '12', '--out', out], dir);
   });
 
   it('exits 0 and writes manifest.json, timeseries.csv, summary.json (and events.csv), nothing else around them', () => {
@@ -185,9 +188,9 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
 describe('kopsim run, other options', () => {
   const small = ['--set', 'regions=[{"name":"a","households":60},{"name":"b","households":40}]', '--months', '6'];
 
-  it('--json prints only JSON: the folder and the summary', () => {
+  it('--json prints only JSON: the folder and the summary', async () => {
     const dir = temp.make();
-    const r = kopsim(['run', ...small, '--json', '--out', 'out'], dir);
+    const r = await kopsim(['run', ...small, '--json', '--out', 'out'], dir);
     expect(r.status, r.stderr).toBe(0);
     const parsed = JSON.parse(r.stdout);
     expect(parsed.folder).toBe(join(dir, 'out'));
@@ -196,9 +199,9 @@ describe('kopsim run, other options', () => {
     expect(parsed.indicators.length).toBeGreaterThan(0);
   });
 
-  it('without --out writes reports/<scenario>-s<seed>-<time>/ under the working folder', () => {
+  it('without --out writes reports/<scenario>-s<seed>-<time>/ under the working folder', async () => {
     const dir = temp.make();
-    const r = kopsim(['run', ...small, '--seed', '7'], dir);
+    const r = await kopsim(['run', ...small, '--seed', '7'], dir);
     expect(r.status, r.stderr).toBe(0);
     const runs = readdirSync(join(dir, 'reports'));
     expect(runs).toHaveLength(1);
@@ -208,9 +211,9 @@ describe('kopsim run, other options', () => {
     expect(m.seed).toBe(runSeed(7));
   });
 
-  it('runs a scenario file given by path (extending a bundled one)', () => {
+  it('runs a scenario file given by path (extending a bundled one)', async () => {
     const dir = temp.make({ 'mine.yaml': 'extends: status-quo\nregions: [{ name: x, households: 30 }]\nmonths: 3\n' });
-    const r = kopsim(['run', 'mine.yaml', '--out', 'out'], dir);
+    const r = await kopsim(['run', 'mine.yaml', '--out', 'out'], dir);
     expect(r.status, r.stderr).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
     expect(s.scenario).toBe('mine');

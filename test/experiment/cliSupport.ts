@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { kopsim as kopsimInProcess } from '../support/cli.js';
 
 /** A small experiment that runs in about a second: 1 region x 200 households, 24 months, two indicators (few charts). */
 export const SMALL = [
@@ -16,25 +15,10 @@ export const SMALL = [
   'member_share,gini',
 ];
 
-/** Runs the CLI in this process and captures what it prints. */
+/** Runs the CLI in this process (test/support/cli.ts) from the current folder, and captures what it prints. */
 export async function kopsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const r = await kopsimInProcess(args, process.cwd());
+  return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** A fresh temporary folder. */

@@ -20,14 +20,14 @@ const SMALL = ['--set', 'regions=[{"name":"a","households":150},{"name":"b","hou
 
 describe('reproducibility of kopsim run (separate processes)', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = temp.make();
     for (const [out, seed] of [
       ['first', '5'],
       ['second', '5'],
       ['other', '6'],
     ] as const) {
-      const r = kopsim(['run', 'seed-roadmap', ...SMALL, '--seed', seed, '--out', out, '--json'], dir);
+      const r = await kopsim(['run', 'seed-roadmap', ...SMALL, '--seed', seed, '--out', out, '--json'], dir);
       expect(r.status, r.stderr).toBe(0);
     }
   });

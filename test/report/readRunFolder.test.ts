@@ -118,7 +118,7 @@ describe('kopsim report RUN_DIR (the CLI)', () => {
   it('redraws charts/ and report.html of a folder written with --no-report; exits 2 naming a bad folder', async () => {
     const fixture = await makeRunFixture({ months: 36, withReport: false });
     try {
-      const ok = kopsim(['report', fixture.dir]);
+      const ok = await kopsim(['report', fixture.dir]);
       expect(ok.stderr).toBe('');
       expect(ok.status).toBe(0);
       expect(ok.stdout).toContain(`report.html in ${fixture.dir}`);
@@ -127,7 +127,7 @@ describe('kopsim report RUN_DIR (the CLI)', () => {
 
       const empty = mkdtempSync(join(tmpdir(), 'kopsim-notrun-'));
       made.push(empty);
-      const bad = kopsim(['report', empty]);
+      const bad = await kopsim(['report', empty]);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain(`${join(empty, 'manifest.json')}: missing`);
       expect(readdirSync(empty)).toEqual([]); // nothing written

@@ -1,17 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 import { loadScenario, listBundledScenarios } from '../../src/scenario/load.js';
+import { kopsim } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 let printed: string | undefined;
-/** What `kopsim schema` prints (the built CLI: `npm test` builds dist first); run once. */
-function cliSchemaOutput(): string {
-  printed ??= execFileSync(process.execPath, ['bin/kopsim', 'schema'], { cwd: root, encoding: 'utf8' });
+/** What `kopsim schema` prints (in process, from the sources); run once. */
+async function cliSchemaOutput(): Promise<string> {
+  printed ??= (await kopsim(['schema'], root)).stdout;
   return printed;
 }
 
@@ -68,11 +68,11 @@ describe('the scenario JSON Schema', () => {
     expect(check({ regions: [{ name: 'a', households: 5 }], foo: 1 })).toBe(false);
   });
 
-  it('is what `kopsim schema` prints, as JSON', () => {
-    expect(JSON.parse(cliSchemaOutput())).toEqual(schema);
+  it('is what `kopsim schema` prints, as JSON', async () => {
+    expect(JSON.parse(await cliSchemaOutput())).toEqual(schema);
   });
 
-  it('is committed as docs/scenario.schema.json, byte for byte what `kopsim schema` prints (regenerate: kopsim schema > docs/scenario.schema.json)', () => {
-    expect(readFileSync(`${root}docs/scenario.schema.json`, 'utf8')).toBe(cliSchemaOutput());
+  it('is committed as docs/scenario.schema.json, byte for byte what `kopsim schema` prints (regenerate: kopsim schema > docs/scenario.schema.json)', async () => {
+    expect(readFileSync(`${root}docs/scenario.schema.json`, 'utf8')).toBe(await cliSchemaOutput());
   });
 });

@@ -1,33 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertDistFresh } from '../support/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/kopsim');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'kopsim-tui-e2e-'));
 
-/** Newest modification time under a folder, ms. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 beforeAll(() => {
-  // `npm test` builds first; a lone `vitest run test/tui` may find dist/ older than src/.
-  const main = join(root, 'dist/cli/main.js');
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(join(root, 'src'))) {
-    spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-  }
+  // The spawned CLI runs dist/: fail plainly if it is older than src/ (npm test builds first).
+  assertDistFresh();
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
