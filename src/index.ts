@@ -90,6 +90,7 @@ export { morrisAnalyze } from './experiment/sensitivity/morrisAnalyze.js';
 /** Saltelli design from a scrambled Sobol' sequence, and S1/ST/S2 with bootstrap CIs. */
 export { saltelliDesign } from './experiment/sensitivity/saltelliDesign.js';
 export { sobolAnalyze } from './experiment/sensitivity/sobolAnalyze.js';
-/** Shapley values: exact over all coalitions, or by permutation sampling; with replicate bootstrap. */
+/** Shapley values: exact over all coalitions, or by permutation sampling; with t intervals over replicates. */
 export { shapleyExact, shapleyPermutation } from './experiment/sensitivity/shapley.js';
-export { shapleyReplicates } from './experiment/sensitivity/shapleyBootstrap.js';
+export { shapleyReplicates } from './experiment/sensitivity/shapleyReplicates.js';
+export { meanInterval } from './experiment/meanInterval.js';

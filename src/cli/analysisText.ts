@@ -1,7 +1,15 @@
 import type { AttributionResult } from '../experiment/attributionAnalysis.js';
 import type { SensitivityResult } from '../experiment/sensitivityAnalysis.js';
 import type { AnalysisResult } from '../report/sensitivityFiles.js';
-import { outputTitle, rankedParameters } from '../report/sensitivityReport.js';
+import { attributionInterpretation } from '../report/attributionInterpretation.js';
+import {
+  emptyLabel,
+  outputTitle,
+  rankedParameters,
+  sensitivityIntervalText,
+  sensitivityWarnings,
+} from '../report/sensitivityReport.js';
+import { INTERVAL_METHOD_TEXT, fewReplicatesWarning } from '../experiment/meanInterval.js';
 import { textTable } from './table.js';
 
 /** A value in an output's unit: rupiah whole with separators, shares and indices to 4 decimals, others to 4 significant digits. */
@@ -44,6 +52,8 @@ export function sensitivityText(result: SensitivityResult): string {
     out.push(
       `(only ${reps} of ${result.replicatesPlanned} replicates are finished at every design point; the rest are left out)`,
     );
+  out.push(`intervals: ${sensitivityIntervalText(result)}`);
+  for (const w of sensitivityWarnings(result)) out.push(`warning: ${w}`);
   const level = Math.round(result.bootstrap.level * 100);
   for (const o of result.outputs) {
     out.push('', `${outputTitle(o.label, o.output)}:`);
@@ -114,13 +124,16 @@ export function attributionText(result: AttributionResult): string {
       : `permutation sampling (${result.sampling.samples} stage orders, ${result.coalitionsRun} coalitions)`;
   const out: string[] = [];
   out.push(
-    `${result.name}: Shapley attribution to the six roadmap stages of ${s.label} (${s.mode} mode, ${s.founding} founding, ${s.months} months), ${method} x ${reps} replicate${reps === 1 ? '' : 's'} (common random numbers), base seed ${result.baseSeed}; ${runsLine(result.runs)}`,
+    `${result.name}: Shapley attribution to the six roadmap stages of ${s.label} (${s.mode} mode, ${s.founding} founding, ${s.months} months), design ${result.design}, ${method} x ${reps} replicate${reps === 1 ? '' : 's'} (common random numbers), base seed ${result.baseSeed}; ${runsLine(result.runs)}`,
+    `intervals: ${INTERVAL_METHOD_TEXT[result.intervalMethod]} (per-replicate values, common random numbers)`,
   );
+  const few = fewReplicatesWarning(reps);
+  if (few) out.push(`warning: ${few}`);
   if (reps < result.replicatesPlanned)
     out.push(
       `(only ${reps} of ${result.replicatesPlanned} replicates are finished in every coalition; the rest are left out)`,
     );
-  const level = Math.round(result.bootstrap.level * 100);
+  const level = Math.round(result.level * 100);
   for (const o of result.outputs) {
     out.push('', `${outputTitle(o.label, o.output)}:`);
     if (o.error) {
@@ -128,22 +141,34 @@ export function attributionText(result: AttributionResult): string {
       continue;
     }
     const u = o.unit;
+    const withCi = (e: { value: number; lower: number; upper: number }): string =>
+      `${unitValue(e.value, u, true)} ${ci(unitValue(e.lower, u, true), unitValue(e.upper, u, true))}`;
     const rows = [
       ...o.stages.map((st) => [
         `${st.stage} ${st.name}`,
         unitValue(st.value, u, true),
         ci(unitValue(st.lower, u, true), unitValue(st.upper, u, true)),
+        withCi(st.addOne),
+        withCi(st.leaveOneOut),
       ]),
-      ['sum of the six values', unitValue(o.sum, u, true), ''],
-      ['no stage (status quo)', unitValue(o.empty, u), ''],
-      ['all six stages', unitValue(o.full, u), ''],
+      ['sum of the six values', unitValue(o.sum, u, true), '', '', ''],
+      [emptyLabel(result.design), unitValue(o.empty, u), '', '', ''],
+      ['all six stages', unitValue(o.full, u), '', '', ''],
       [
         'total gain (all - none)',
         unitValue(o.total, u, true),
         ci(unitValue(o.totalLower, u, true), unitValue(o.totalUpper, u, true)),
+        '',
+        '',
       ],
     ];
-    out.push(textTable(['stage', 'Shapley value', `${level}% CI`], rows));
+    out.push(
+      textTable(
+        ['stage', 'Shapley value', `${level}% CI`, `alone (add-one) ${level}% CI`, `last (leave-one-out) ${level}% CI`],
+        rows,
+      ),
+    );
+    for (const sentence of attributionInterpretation(o, result.design, reps)) out.push(`  ${sentence}`);
     const scale = Math.max(Math.abs(o.empty), Math.abs(o.full), Math.abs(o.total));
     const relative = scale > 0 ? Math.abs(o.residual) / scale : 0;
     out.push(
@@ -151,6 +176,13 @@ export function attributionText(result: AttributionResult): string {
     );
   }
   return out.join('\n');
+}
+
+/** The warnings of a result that stderr repeats: too few replicates (or trajectories, base rows) for reliable intervals. */
+export function analysisWarnings(result: AnalysisResult): string[] {
+  if (result.kind === 'sensitivity') return sensitivityWarnings(result);
+  const w = fewReplicatesWarning(result.replicatesUsed.length);
+  return w ? [w] : [];
 }
 
 /** The printed tables of either kind of result. */

@@ -1,28 +1,47 @@
 import { mean } from 'simple-statistics';
 import {
   completeReplicates,
-  outputBootstrap,
   outputLabel,
   outputValue,
   type AnalysisOutput,
   type AnalysisRuns,
-  type BootstrapSettings,
 } from './analysisOutputs.js';
-import { coalitionStages, type AttributionPlan, type AttributionSampling } from './attributionPlan.js';
+import {
+  coalitionStages,
+  type AttributionDesign,
+  type AttributionPlan,
+  type AttributionSampling,
+} from './attributionPlan.js';
+import type { IntervalMethod, MeanInterval } from './meanInterval.js';
 import type { RunRecord } from './runRecord.js';
-import { shapleyReplicates } from './sensitivity/shapleyBootstrap.js';
+import { shapleyReplicates } from './sensitivity/shapleyReplicates.js';
 
 /** Largest |sum of values - total gain| accepted, relative to the outcome's size. */
 export const EFFICIENCY_TOLERANCE = 1e-9;
 
-/** One stage's Shapley value for one output. */
-export interface StageValue {
-  readonly stage: number;
-  readonly name: string;
-  /** In the output's unit: the stage's share of the gain from no stage to all six. */
+/** An estimate with its confidence interval. */
+export interface Estimate {
   readonly value: number;
   readonly lower: number;
   readonly upper: number;
+}
+
+/**
+ * One stage's Shapley value for one output (in the output's unit: the stage's share of the
+ * gain from no stage to all six), beside its leave-one-out and add-one effects.
+ */
+export interface StageValue extends Estimate {
+  readonly stage: number;
+  readonly name: string;
+  /** All six stages minus all but this one. */
+  readonly leaveOneOut: Estimate;
+  /** This stage alone minus no stage. */
+  readonly addOne: Estimate;
+  /**
+   * The other stage whose pairwise interaction with this one is largest in size,
+   * v({j,k}) - v({j}) - v({k}) + v({}) (exact attributions only), and that interaction.
+   */
+  readonly partner?: { readonly stage: number; readonly interaction: number };
 }
 
 /** The attribution of one output. */
@@ -35,7 +54,7 @@ export interface AttributionOutputResult {
   /** Mean outcome with no stage enabled (the status quo) and with all six. */
   readonly empty: number;
   readonly full: number;
-  /** full - empty, with its bootstrap interval. */
+  /** full - empty, with its interval. */
   readonly total: number;
   readonly totalLower: number;
   readonly totalUpper: number;
@@ -64,12 +83,16 @@ export interface AttributionResult {
     readonly founding: string;
     readonly months: number;
   };
+  readonly design: AttributionDesign;
   readonly sampling: { readonly method: AttributionSampling['method']; readonly samples?: number };
+  /** How every interval of the attribution was made (per-replicate values, t over replicates). */
+  readonly intervalMethod: IntervalMethod;
   readonly coalitionsRun: number;
   readonly replicatesPlanned: number;
-  /** Replicates complete in every coalition: the ones averaged and bootstrapped. */
+  /** Replicates complete in every coalition: the ones averaged. */
   readonly replicatesUsed: readonly number[];
-  readonly bootstrap: BootstrapSettings;
+  /** Confidence level of the intervals. */
+  readonly level: number;
   readonly runs: AnalysisRuns;
   readonly outputs: readonly AttributionOutputResult[];
 }
@@ -78,11 +101,11 @@ export interface AttributionResult {
  * Shapley values of the six stages for every output, from an attribution's runs. Pure
  * and independent of the order of `records`.
  *
- * A coalition's outcome is its mean over the replicates complete in every coalition;
- * the intervals come from resampling those replicates, the same ones in every coalition
- * (common random numbers keep each replicate's coalitions together), as in
- * {@link shapleyReplicates}. With sampled orders the same orders are used in every
- * resample, so the intervals cover replicate noise, not the sampling of orders.
+ * A coalition's outcome is its mean over the replicates complete in every coalition.
+ * Shapley values, leave-one-out and add-one effects are computed per replicate (from
+ * that replicate's coalitions, which share its seed) and get Student t intervals over
+ * replicates ({@link shapleyReplicates}). With sampled orders the intervals cover
+ * replicate noise, not the sampling of orders.
  *
  * @throws InputError when no replicate is complete in every coalition.
  */
@@ -129,26 +152,31 @@ export function analyzeAttribution(
       };
     }
     const permutations = plan.sampling.method === 'permutation' ? plan.sampling.permutations : undefined;
-    const a = shapleyReplicates(n, outcomes, { ...outputBootstrap(plan.bootstrap, output), permutations });
-    const stages = plan.stages.map((s, i) => ({
-      stage: s.stage,
-      name: s.name,
-      value: a.values[i],
-      lower: a.lower[i],
-      upper: a.upper[i],
-    }));
+    const a = shapleyReplicates(n, outcomes, { permutations, level: plan.level });
+    const means = new Map(coalitions.map((c) => [c.mask, c.mean]));
+    const stages = plan.stages.map(
+      (s, i): StageValue => ({
+        stage: s.stage,
+        name: s.name,
+        ...estimate(a.values[i]),
+        leaveOneOut: estimate(a.leaveOneOut[i]),
+        addOne: estimate(a.addOne[i]),
+        partner: strongestPartner(i, n, means),
+      }),
+    );
     let sum = 0;
-    for (const v of a.values) sum += v;
-    const residual = sum - a.total;
-    const scale = Math.max(Math.abs(a.empty), Math.abs(a.full), Math.abs(a.total), Number.MIN_VALUE);
+    for (const v of a.values) sum += v.mean;
+    const total = a.total.mean;
+    const residual = sum - total;
+    const scale = Math.max(Math.abs(a.empty), Math.abs(a.full), Math.abs(total), Number.MIN_VALUE);
     return {
       ...head,
       stages,
       empty: a.empty,
       full: a.full,
-      total: a.total,
-      totalLower: a.totalLower,
-      totalUpper: a.totalUpper,
+      total,
+      totalLower: a.total.lower,
+      totalUpper: a.total.upper,
       sum,
       residual,
       efficient: Math.abs(residual) <= EFFICIENCY_TOLERANCE * scale,
@@ -168,6 +196,8 @@ export function analyzeAttribution(
       founding: s.scenario.strategy.founding,
       months: s.months,
     },
+    design: plan.design,
+    intervalMethod: table.complete.length >= 2 ? 't' : 'none',
     sampling:
       plan.sampling.method === 'permutation'
         ? { method: 'permutation', samples: plan.sampling.samples }
@@ -175,7 +205,7 @@ export function analyzeAttribution(
     coalitionsRun: plan.coalitions.length,
     replicatesPlanned: plan.replicates,
     replicatesUsed: table.complete,
-    bootstrap: plan.bootstrap,
+    level: plan.level,
     runs,
     outputs,
   };
@@ -184,4 +214,29 @@ export function analyzeAttribution(
 /** The mean as shapleyReplicates takes it (simple-statistics, compensated summation), so coalition means match its empty and full. */
 function meanOf(xs: readonly number[] | undefined): number {
   return !xs || xs.length === 0 ? NaN : mean(xs as number[]);
+}
+
+function estimate(m: MeanInterval): Estimate {
+  return { value: m.mean, lower: m.lower, upper: m.upper };
+}
+
+/**
+ * The stage that interacts most (in size) with player i, from the coalition means of the
+ * pairs: v({i,j}) - v({i}) - v({j}) + v({}). Undefined when a pair was not run (sampled
+ * orders) or every interaction is 0.
+ */
+function strongestPartner(i: number, n: number, means: ReadonlyMap<number, number>): StageValue['partner'] | undefined {
+  let best: StageValue['partner'] | undefined;
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const pair = means.get((1 << i) | (1 << j));
+    const alone = means.get(1 << i);
+    const other = means.get(1 << j);
+    const none = means.get(0);
+    if (pair === undefined || alone === undefined || other === undefined || none === undefined) return undefined;
+    const interaction = pair - alone - other + none;
+    if (interaction !== 0 && (!best || Math.abs(interaction) > Math.abs(best.interaction)))
+      best = { stage: j + 1, interaction };
+  }
+  return best;
 }

@@ -7,15 +7,32 @@ import { STAGE_NAMES } from '../model/stages.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { AnalysisMonth } from '../scenario/sensitivitySchema.js';
-import { analysisOutputs, bootstrapSettings, type AnalysisOutput, type BootstrapSettings } from './analysisOutputs.js';
+import { analysisOutputs, type AnalysisOutput } from './analysisOutputs.js';
 import { analysisRuns } from './analysisRuns.js';
 import type { DesignPoint } from './designPoints.js';
 import { planScenarioOf, type PlanScenario, type PlannedRun } from './plan.js';
 import { analysisPlanHash } from './sensitivityPlan.js';
-import { coalitions, permutationCoalitions, samplePermutations } from './sensitivity/shapley.js';
+import { coalitions, samplePermutations } from './sensitivity/shapley.js';
+import { neededCoalitions } from './sensitivity/shapleyReplicates.js';
 
 /** Version of the attribution plan format. */
-export const ATTRIBUTION_FORMAT = 1;
+export const ATTRIBUTION_FORMAT = 2;
+
+/** How a coalition's scenario leaves out the stages outside it (`kopsim attribute --design`). */
+export type AttributionDesign = 'programmes' | 'roadmap' | 'scheduled';
+
+/** The designs, the default first. */
+export const ATTRIBUTION_DESIGNS: readonly AttributionDesign[] = ['programmes', 'roadmap', 'scheduled'];
+
+/** One paragraph per design: what a coalition's scenario is and what question the values answer. */
+export const ATTRIBUTION_DESIGN_TEXT: Readonly<Record<AttributionDesign, string>> = {
+  programmes:
+    "Design 'programmes' (fixed timeline): what does each stage's programmes add? Each replicate first runs the full roadmap; every coalition of that replicate then runs with the full run's timeline imposed (strategy.timeline: each stage opens in each region in the month it opened in the full run, gates not consulted) and the stages outside the coalition inert (strategy.inertStages: they open on time but their programmes do nothing). Leaving a stage out therefore changes nothing but its own programmes. With no stage, the cooperatives are still founded when their first stage opens, and what a bare cooperative does is part of that baseline, not split among the stages.",
+  roadmap:
+    "Design 'roadmap' (stages removed from the plan): what if a stage were never part of the roadmap? A coalition's scenario has only the coalition's stages enabled (strategy.enabledStages): a left-out stage never starts, and in gated mode the next enabled stage opens by its own gate, usually earlier. A stage's value therefore mixes what its programmes do with what its gate delays. No stage at all is the status quo (no cooperative is founded).",
+  scheduled:
+    "Design 'scheduled' (a given timeline): what do the stages' programmes add on a timeline the user fixes? Every coalition runs with the same timeline, the scenario's strategy.timeline or, in scheduled mode, strategy.schedule for every region; the stages outside the coalition open on it but are inert (strategy.inertStages). With no stage, the cooperatives are still founded when their first stage opens.",
+};
 
 /** The players of the attribution: the six roadmap stages; player i is stage i + 1 (bit i of a coalition mask). */
 export const ATTRIBUTION_STAGES: readonly { readonly stage: number; readonly name: string }[] = STAGES.map((stage) => ({
@@ -42,15 +59,23 @@ export interface AttributionRequest {
   /** Name of the output folder and report (default: `<scenario id>`). */
   readonly name?: string;
   readonly replicates: number;
+  /** How a coalition leaves out stages (default: programmes). */
+  readonly design?: AttributionDesign;
   /** Base seed (default: the scenario's). */
   readonly seed?: number;
   readonly indicators: readonly string[];
   readonly at: readonly AnalysisMonth[];
   /** K: estimate from K random stage orders instead of all coalitions. */
   readonly sample?: number;
-  readonly bootstrap: { readonly resamples: number; readonly level: number; readonly seed?: number };
+  /** Confidence level of the intervals (default 0.95). */
+  readonly level?: number;
   /** Where command-line values came from, for problem paths. */
-  readonly paths?: { readonly indicators?: string; readonly at?: string; readonly sample?: string };
+  readonly paths?: {
+    readonly indicators?: string;
+    readonly at?: string;
+    readonly sample?: string;
+    readonly design?: string;
+  };
 }
 
 /**
@@ -65,14 +90,16 @@ export interface AttributionPlan {
   readonly description: string;
   readonly baseSeed: number;
   readonly replicates: number;
+  readonly design: AttributionDesign;
   readonly indicators: readonly string[];
   readonly outputs: readonly AnalysisOutput[];
   readonly stages: typeof ATTRIBUTION_STAGES;
   readonly sampling: AttributionSampling;
-  /** Coalition masks run, ascending (all 64, or those the sampled orders visit). */
+  /** Coalition masks run, ascending (all 64, or those the sampled orders visit plus each stage alone and all but each). */
   readonly coalitions: readonly number[];
-  readonly bootstrap: BootstrapSettings;
-  /** The scenario as resolved; a coalition's scenario is it with `strategy.enabledStages` = the coalition. */
+  /** Confidence level of the intervals (t over replicates). */
+  readonly level: number;
+  /** The scenario as resolved; a coalition's scenario is it with the stages outside the coalition left out as `design` says. */
   readonly scenarios: readonly PlanScenario[];
   /** One point per coalition, in the order of `coalitions`. */
   readonly points: readonly DesignPoint[];
@@ -101,22 +128,35 @@ export function coalitionKey(mask: number): string {
 }
 
 /**
- * A coalition's scenario: the scenario with exactly the coalition's stages enabled.
- * Nothing else changes: a disabled stage's programs and gate never switch on (stages.ts).
+ * A coalition's scenario. Design `roadmap`: exactly the coalition's stages enabled (a
+ * disabled stage never starts, its gate never switches on). Designs `programmes` and
+ * `scheduled`: every stage keeps its timeline, the stages outside the coalition are inert
+ * (their programmes do nothing); `programmes` adds the full run's timeline per replicate
+ * (see {@link attributionScenarioOf}).
  */
-export function coalitionScenario(scenario: Scenario, mask: number): Scenario {
+export function coalitionScenario(scenario: Scenario, mask: number, design: AttributionDesign = 'roadmap'): Scenario {
   const copy = structuredClone(scenario);
-  copy.strategy.enabledStages = coalitionStages(mask) as Scenario['strategy']['enabledStages'];
+  const inside = coalitionStages(mask) as Scenario['strategy']['enabledStages'];
+  if (design === 'roadmap') copy.strategy.enabledStages = inside;
+  else copy.strategy.inertStages = STAGES.filter((k) => !inside.includes(k));
   return copy;
+}
+
+/** What a worker needs to build a run's scenario (see RunTask). */
+export interface RunScenario {
+  readonly scenario: Scenario;
+  /** When given, the run first simulates this scenario on its own seed and imposes that run's stage months. */
+  readonly timelineFrom?: Scenario;
 }
 
 /**
  * The scenario of each run of an attribution plan (for the worker pool's `scenarioOf`),
- * built once per coalition.
+ * built once per coalition. In the `programmes` design each run also names the full
+ * scenario, whose run on the same seed gives the timeline imposed on the coalition.
  */
 export function attributionScenarioOf(
-  plan: Pick<AttributionPlan, 'scenarios' | 'points' | 'coalitions'>,
-): (run: PlannedRun) => Scenario {
+  plan: Pick<AttributionPlan, 'scenarios' | 'points' | 'coalitions' | 'design'>,
+): (run: PlannedRun) => RunScenario {
   const base = plan.scenarios[0].scenario;
   const maskOf = new Map(plan.points.map((p, i) => [p.key, plan.coalitions[i]]));
   const cache = new Map<number, Scenario>();
@@ -125,11 +165,15 @@ export function attributionScenarioOf(
     if (mask === undefined) throw new Error(`attribution plan has no coalition '${run.point}'`);
     let s = cache.get(mask);
     if (!s) {
-      s = coalitionScenario(base, mask);
+      s = coalitionScenario(base, mask, plan.design);
       cache.set(mask, s);
     }
-    // Parameters drawn from a posterior (--posterior) are the run's own.
-    return Object.keys(run.params).length > 0 ? (scenarioAtPoint(s, run.params) as Scenario) : s;
+    // Parameters drawn from a posterior (--posterior) are the run's own, in the coalition
+    // and in the full run whose timeline it takes.
+    const drawn = Object.keys(run.params).length > 0;
+    const scenario = drawn ? (scenarioAtPoint(s, run.params) as Scenario) : s;
+    if (plan.design !== 'programmes') return { scenario };
+    return { scenario, timelineFrom: drawn ? (scenarioAtPoint(base, run.params) as Scenario) : base };
   };
 }
 
@@ -138,7 +182,8 @@ export function attributionScenarioOf(
  *
  * Exact: all 2^6 = 64 coalitions. With `sample` K: K stage orders are drawn (from a
  * stream derived from the base seed) and only the coalitions they visit are run, plus
- * the empty and full ones. Replicate k uses the seed runSeed(baseSeed, '', k) in every
+ * the empty and full ones, each stage alone and all but each (for the add-one and
+ * leave-one-out effects). Replicate k uses the seed runSeed(baseSeed, '', k) in every
  * coalition (common random numbers), so replicate 0 of the full coalition is the plain
  * `kopsim run` of the scenario with all six stages enabled. Runs go replicate by
  * replicate. Bad indicators, months or sample counts are thrown together in one InputError.
@@ -157,6 +202,20 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
       found: request.sample,
     });
   }
+  const design = request.design ?? 'programmes';
+  if (!ATTRIBUTION_DESIGNS.includes(design))
+    problems.push({
+      path: paths.design ?? 'design',
+      message: `must be one of ${ATTRIBUTION_DESIGNS.join(', ')}`,
+      found: design,
+    });
+  if (design === 'scheduled' && base.strategy.mode !== 'scheduled' && !base.strategy.timeline)
+    problems.push({
+      path: paths.design ?? 'design',
+      message:
+        'scheduled needs a timeline: set strategy.timeline (per region) or strategy.mode scheduled with strategy.schedule',
+      found: design,
+    });
   if (!(Number.isInteger(request.replicates) && request.replicates >= 1))
     problems.push({ path: 'replicates', message: 'must be a positive integer', found: request.replicates });
   if (problems.length > 0) throw new InputError(request.scenario.source, problems);
@@ -168,7 +227,7 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
     const seed = deriveSeed(baseSeed, 'shapley-permutations');
     const permutations = samplePermutations(n, request.sample, createRng(seed));
     sampling = { method: 'permutation', samples: request.sample, seed, permutations };
-    masks = permutationCoalitions(n, permutations);
+    masks = neededCoalitions(n, permutations);
   }
   const points: DesignPoint[] = masks.map((mask) => ({ key: coalitionKey(mask), params: {} }));
   const runs = analysisRuns(label, points, request.replicates, baseSeed, base.months);
@@ -176,15 +235,16 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
     format: ATTRIBUTION_FORMAT,
     kind: 'attribution' as const,
     name: request.name ?? label,
-    description: `Shapley attribution of ${base.name} to its six roadmap stages`,
+    description: `Shapley attribution of ${base.name} to its six roadmap stages (design ${design})`,
     baseSeed,
     replicates: request.replicates,
+    design,
     indicators: [...new Set(outputs.map((o) => o.indicator))],
     outputs,
     stages: ATTRIBUTION_STAGES,
     sampling,
     coalitions: masks,
-    bootstrap: bootstrapSettings(request.bootstrap, baseSeed),
+    level: request.level ?? 0.95,
     scenarios: [planScenarioOf(label, request.scenario)],
     points,
     runs,

@@ -4,13 +4,19 @@ import type { PlannedRun } from './plan.js';
 import type { RunRecord } from './runRecord.js';
 import type { RunProbe } from './runProbe.js';
 import type { RunResult } from './runResult.js';
-import { createSimulation } from './simulation.js';
+import { createSimulation, runScenario } from './simulation.js';
 
 /** Everything a worker needs for one run (structured-clone safe). */
 export interface RunTask {
   readonly run: PlannedRun;
   /** The scenario with the run's design point applied. */
   readonly scenario: Scenario;
+  /**
+   * When given, the run first simulates this scenario on the same seed and imposes the
+   * months its stages opened in (`strategy.timeline`) on `scenario`: attribution's
+   * `programmes` design, where every coalition keeps the full roadmap's timeline.
+   */
+  readonly timelineFrom?: Scenario;
   readonly indicators: readonly string[];
   /** URL of a module exporting a `probe` ({@link RunProbe}) to watch the run, if any. */
   readonly probe?: string;
@@ -23,7 +29,10 @@ export interface RunTask {
  * record's `probe` field.
  */
 export function executeTask(task: RunTask, onMonth?: (month: number) => void, probe?: RunProbe): RunRecord {
-  const sim = createSimulation(task.run.scenario, task.scenario, task.run.seed);
+  const scenario = task.timelineFrom
+    ? { ...task.scenario, strategy: { ...task.scenario.strategy, timeline: timelineOf(task.timelineFrom, task.run) } }
+    : task.scenario;
+  const sim = createSimulation(task.run.scenario, scenario, task.run.seed);
   const session = probe?.(sim);
   while (!sim.done) {
     sim.advance();
@@ -55,4 +64,21 @@ export function recordOf(task: RunTask, result: RunResult): RunRecord {
     months: result.months,
     values,
   };
+}
+
+/** The last timeline computed in this thread: the coalitions of one replicate share it. */
+let lastTimeline: { readonly key: string; readonly timeline: (number | null)[][] } | undefined;
+
+/**
+ * Per region, the months stages 1..6 opened in a run of `scenario` on the run's seed
+ * (null: never). Remembered for the next call with the same scenario and seed, so a worker
+ * simulates the full roadmap once per replicate, not once per coalition; the result is the
+ * same either way.
+ */
+function timelineOf(scenario: Scenario, run: RunTask['run']): (number | null)[][] {
+  const key = `${run.seed}\n${JSON.stringify(scenario)}`;
+  if (lastTimeline?.key === key) return lastTimeline.timeline;
+  const timeline = runScenario(run.scenario, scenario, run.seed).stageTimeline.map((r) => r.stages.slice());
+  lastTimeline = { key, timeline };
+  return timeline;
 }

@@ -6,7 +6,6 @@ import type { PlannedRun, RunnablePlan } from './plan.js';
 import { scenarioForRun } from './plan.js';
 import type { ExperimentProgress, WorkerState } from './progress.js';
 import type { RunFailure, RunRecord } from './runRecord.js';
-import type { Scenario } from '../scenario/schema.js';
 import { loadProbe } from './runProbe.js';
 import { executeTask, type RunTask } from './runTask.js';
 import type { WorkerReply } from './runWorker.js';
@@ -33,9 +32,10 @@ export interface ExecuteOptions extends RunSinks {
   /**
    * The scenario a run simulates, when it is not its plan scenario with the design
    * point's values set ({@link scenarioForRun}): e.g. a Shapley coalition's scenario,
-   * which differs in `strategy.enabledStages`.
+   * which differs in `strategy.enabledStages` or `strategy.inertStages`, with the
+   * scenario whose timeline it takes.
    */
-  readonly scenarioOf?: (run: PlannedRun) => Scenario;
+  readonly scenarioOf?: (run: PlannedRun) => Pick<RunTask, 'scenario' | 'timelineFrom'>;
   /** URL of a module exporting a `probe` that watches every run (see runProbe.ts); its measures go in each record. */
   readonly probe?: string;
 }
@@ -75,7 +75,7 @@ export async function executeRuns(opts: ExecuteOptions): Promise<ExecuteOutcome>
     });
   const taskOf = (run: PlannedRun): RunTask => ({
     run,
-    scenario: opts.scenarioOf ? opts.scenarioOf(run) : scenarioForRun(opts.plan, run),
+    ...(opts.scenarioOf ? opts.scenarioOf(run) : { scenario: scenarioForRun(opts.plan, run) }),
     indicators: opts.plan.indicators,
     ...(opts.probe ? { probe: opts.probe } : {}),
   });

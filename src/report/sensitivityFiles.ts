@@ -225,19 +225,46 @@ export function outputsCsv(result: SensitivityResult, plan: SensitivityPlan): st
   return stringify(rows);
 }
 
-/** shapley.csv: per output, each stage's value with its interval, then the empty and full outcomes, the total gain and the sum of values. */
+/**
+ * shapley.csv: per output and stage, the Shapley value, the add-one effect (the stage
+ * alone minus none) and the leave-one-out effect (all minus all but the stage), each with
+ * its interval and the interval's method; then the empty and full outcomes, the total
+ * gain and the sum of the values.
+ */
 export function shapleyCsv(result: AttributionResult): string {
   const rows: string[][] = [
-    ['output', 'indicator', 'month', 'final', 'term', 'stage', 'name', 'value', 'ci_low', 'ci_high'],
+    ['output', 'indicator', 'month', 'final', 'term', 'stage', 'name', 'value', 'ci_low', 'ci_high', 'ci_method'],
   ];
+  const method = result.intervalMethod;
   for (const o of result.outputs) {
     const key = [o.output.key, o.output.indicator, String(o.output.month), String(o.output.final)];
-    for (const s of o.stages)
-      rows.push([...key, `stage${s.stage}`, String(s.stage), s.name, num(s.value), num(s.lower), num(s.upper)]);
-    rows.push([...key, 'empty', '', 'no stage (status quo)', num(o.empty), '', '']);
-    rows.push([...key, 'full', '', 'all six stages', num(o.full), '', '']);
-    rows.push([...key, 'total', '', 'total gain (full - empty)', num(o.total), num(o.totalLower), num(o.totalUpper)]);
-    rows.push([...key, 'sum', '', 'sum of the stage values', num(o.sum), '', '']);
+    for (const s of o.stages) {
+      const stage = [String(s.stage), s.name];
+      rows.push([...key, 'shapley', ...stage, num(s.value), num(s.lower), num(s.upper), method]);
+      rows.push([...key, 'add_one', ...stage, num(s.addOne.value), num(s.addOne.lower), num(s.addOne.upper), method]);
+      rows.push([
+        ...key,
+        'leave_one_out',
+        ...stage,
+        num(s.leaveOneOut.value),
+        num(s.leaveOneOut.lower),
+        num(s.leaveOneOut.upper),
+        method,
+      ]);
+    }
+    rows.push([...key, 'empty', '', 'no stage', num(o.empty), '', '', '']);
+    rows.push([...key, 'full', '', 'all six stages', num(o.full), '', '', '']);
+    rows.push([
+      ...key,
+      'total',
+      '',
+      'total gain (full - empty)',
+      num(o.total),
+      num(o.totalLower),
+      num(o.totalUpper),
+      method,
+    ]);
+    rows.push([...key, 'sum', '', 'sum of the stage values', num(o.sum), '', '', '']);
   }
   return stringify(rows);
 }

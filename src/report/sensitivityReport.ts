@@ -1,4 +1,7 @@
-import type { AttributionOutputResult, AttributionResult } from '../experiment/attributionAnalysis.js';
+import type { AttributionOutputResult, AttributionResult, Estimate } from '../experiment/attributionAnalysis.js';
+import { ATTRIBUTION_DESIGN_TEXT, type AttributionDesign } from '../experiment/attributionPlan.js';
+import { INTERVAL_METHOD_TEXT, fewReplicatesWarning } from '../experiment/meanInterval.js';
+import { attributionInterpretation } from './attributionInterpretation.js';
 import type { AnalysisOutput } from '../experiment/analysisOutputs.js';
 import type { SensitivityOutputResult, SensitivityResult } from '../experiment/sensitivityAnalysis.js';
 import type { NamedChart } from './charts/chartRows.js';
@@ -98,10 +101,10 @@ export function attributionCharts(result: AttributionResult): NamedChart[] {
           unit: o.unit,
           empty: o.empty,
           full: o.full,
-          emptyLabel: 'no stage',
+          emptyLabel: result.design === 'roadmap' ? 'no stage' : 'no programmes',
           fullLabel: 'all six stages',
           subtitle: [
-            `Shapley value of each stage (${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% bootstrap interval`,
+            `Shapley value of each stage (design ${result.design}, ${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% t interval over replicates`,
             'From the outcome with no stage to the outcome with all six; the values add up to the total gain',
           ],
         },
@@ -163,7 +166,42 @@ function interval(lo: string, hi: string): string {
   return `${lo} to ${hi}`;
 }
 
-const WARNINGS = (runs: { failed: number; missing: number }, used: number, planned: number) => [
+function withInterval(e: Estimate, unit: string): string {
+  return `${signed(e.value, unit)} (${interval(signed(e.lower, unit), signed(e.upper, unit))})`;
+}
+
+/**
+ * The sensitivity intervals are bootstrap intervals over the design's independent units
+ * (Morris trajectories, Sobol' base rows), which is justified because those units are
+ * drawn independently; they are unreliable when there are few of them. The replicates
+ * per point only average out run noise and are not what the intervals rest on.
+ */
+export function sensitivityWarnings(result: SensitivityResult): string[] {
+  const d = result.design;
+  const w =
+    d.method === 'morris'
+      ? fewReplicatesWarning(d.trajectories, 'trajectory', 'raise morris.trajectories')?.replace(
+          'trajectorys',
+          'trajectories',
+        )
+      : fewReplicatesWarning(d.n, "Sobol' base row", 'raise sobol.n');
+  return w ? [w] : [];
+}
+
+/** How a sensitivity analysis's intervals are made, for reports. */
+export function sensitivityIntervalText(result: SensitivityResult): string {
+  return result.design.method === 'morris'
+    ? `percentile bootstrap over the ${result.design.trajectories} trajectories (${result.bootstrap.resamples} resamples): the trajectories are drawn independently, so resampling them is justified`
+    : `percentile bootstrap over the ${result.design.n} base rows of the Saltelli design (${result.bootstrap.resamples} resamples): the rows are independent draws, so resampling them is justified`;
+}
+
+/** What the "no stage" row is in each design. */
+export function emptyLabel(design: AttributionDesign): string {
+  return design === 'roadmap' ? 'no stage (status quo)' : 'no programmes (cooperatives only)';
+}
+
+const WARNINGS = (runs: { failed: number; missing: number }, used: number, planned: number, units = used) => [
+  ...(fewReplicatesWarning(units) ? [{ title: 'Too few replicates.', text: `${fewReplicatesWarning(units)}.` }] : []),
   ...(runs.failed > 0
     ? [
         {
@@ -330,7 +368,10 @@ export function sensitivityReportDocument(
   return {
     kicker: 'kopsim sensitivity analysis',
     title: result.name,
-    warnings: WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned),
+    warnings: [
+      ...WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned, Infinity),
+      ...sensitivityWarnings(result).map((text) => ({ title: 'Few independent units.', text: `${text}.` })),
+    ],
     facts: [
       { label: 'method', value: designText },
       { label: 'scenario', value: `${result.scenario.label} (${result.scenario.months} months)` },
@@ -343,8 +384,8 @@ export function sensitivityReportDocument(
         value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}`,
       },
       {
-        label: 'bootstrap',
-        value: `${result.bootstrap.resamples} resamples, ${Math.round(result.bootstrap.level * 100)}% intervals`,
+        label: 'intervals',
+        value: `${Math.round(result.bootstrap.level * 100)}% ${sensitivityIntervalText(result)}`,
       },
       { label: 'plan', value: result.planHash.slice(0, 12) },
     ],
@@ -365,23 +406,35 @@ export function attributionReportDocument(
     else {
       blocks.push({
         kind: 'table',
-        columns: [{ label: 'stage' }, { label: 'Shapley value', numeric: true }, { label: '95% CI', numeric: true }],
+        columns: [
+          { label: 'stage' },
+          { label: 'Shapley value', numeric: true },
+          { label: '95% CI', numeric: true },
+          { label: 'alone (add-one), 95% CI', numeric: true },
+          { label: 'last (leave-one-out), 95% CI', numeric: true },
+        ],
         rows: [
           ...o.stages.map((s) => [
             `${s.stage} ${s.name}`,
             signed(s.value, o.unit),
             interval(signed(s.lower, o.unit), signed(s.upper, o.unit)),
+            withInterval(s.addOne, o.unit),
+            withInterval(s.leaveOneOut, o.unit),
           ]),
-          [{ text: 'sum of the six values', strong: true }, { text: signed(o.sum, o.unit), strong: true }, ''],
-          ['no stage (status quo)', plain(o.empty, o.unit), ''],
-          ['all six stages', plain(o.full, o.unit), ''],
+          [{ text: 'sum of the six values', strong: true }, { text: signed(o.sum, o.unit), strong: true }, '', '', ''],
+          [emptyLabel(result.design), plain(o.empty, o.unit), '', '', ''],
+          ['all six stages', plain(o.full, o.unit), '', '', ''],
           [
             { text: 'total gain (all − none)', strong: true },
             { text: signed(o.total, o.unit), strong: true },
             interval(signed(o.totalLower, o.unit), signed(o.totalUpper, o.unit)),
+            '',
+            '',
           ],
         ],
       });
+      const reading = attributionInterpretation(o, result.design, result.replicatesUsed.length);
+      if (reading.length > 0) blocks.push({ kind: 'paragraph', text: reading.join(' ') });
       blocks.push({
         kind: 'paragraph',
         text: `Sum of the values minus the total gain: ${o.residual.toExponential(2)} (${o.efficient ? 'rounding only' : 'NOT within rounding: please report this'}).`,
@@ -401,11 +454,12 @@ export function attributionReportDocument(
     blocks: [
       {
         kind: 'paragraph',
-        text: `Each stage's Shapley value is its average contribution to the indicator over every order in which the six stages could be added, from no stage (the status quo: no cooperative is founded) to all six. The values add up to the total gain. A coalition's scenario is ${result.scenario.label} with only the coalition's stages enabled (strategy.enabledStages): a disabled stage never starts, its programs and gate never switch on, and everything else is as the scenario says (${result.scenario.mode} mode, ${result.scenario.founding} founding). In gated mode the next enabled stage opens by its own gate, so disabling a stage also changes when (and whether) later stages open.`,
+        text: `Each stage's Shapley value is its average contribution to the indicator over every order in which the six stages could be added, from no stage to all six. The values add up to the total gain. Beside it: the stage's effect alone (add-one: the stage alone minus no stage) and added last (leave-one-out: all six minus all but this one). Without interaction between stages the three are equal; where they differ, the stage's effect depends on which other stages are active (interaction), and the Shapley value splits each shared effect equally among the stages that make it.`,
       },
+      { kind: 'paragraph', text: ATTRIBUTION_DESIGN_TEXT[result.design] },
       {
         kind: 'paragraph',
-        text: `${samplingText(result)}; ${result.replicatesUsed.length} replicates per coalition, replicate k with the same seed in every coalition (common random numbers). Intervals: percentile bootstrap over replicates (${result.bootstrap.resamples} resamples), resampling each replicate's coalitions together${result.sampling.method === 'permutation' ? '; they do not include the error from sampling stage orders' : ''}.`,
+        text: `Scenario ${result.scenario.label} (${result.scenario.mode} mode, ${result.scenario.founding} founding). ${samplingText(result)}; ${result.replicatesUsed.length} replicates per coalition, replicate k with the same seed in every coalition (common random numbers). Intervals: ${INTERVAL_METHOD_TEXT[result.intervalMethod]}: the Shapley values, add-one and leave-one-out effects and total are linear in the outcomes, so they are computed per replicate (from that replicate's coalitions) and their mean gets a t interval with n − 1 degrees of freedom; no bootstrap${result.sampling.method === 'permutation' ? '; the intervals do not include the error from sampling stage orders' : ''}.`,
       },
     ],
   });
@@ -430,8 +484,13 @@ export function attributionReportDocument(
         value: `${result.scenario.strategy}: ${result.scenario.mode} mode, ${result.scenario.founding} founding`,
       },
       { label: 'months', value: String(result.scenario.months) },
+      { label: 'design', value: result.design },
       { label: 'method', value: samplingText(result) },
       { label: 'replicates', value: `${result.replicatesUsed.length} per coalition` },
+      {
+        label: 'intervals',
+        value: `${Math.round(result.level * 100)}% ${INTERVAL_METHOD_TEXT[result.intervalMethod]}`,
+      },
       { label: 'base seed', value: String(result.baseSeed) },
       {
         label: 'runs',

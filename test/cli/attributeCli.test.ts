@@ -5,27 +5,25 @@ import { folderFiles, kopsim, tempDir } from '../experiment/cliSupport.js';
 
 /*
  * kopsim attribute end to end on a tiny scenario (1 region x 100 households, 12 months,
- * 2 replicates): 64 coalitions of the six stages, Shapley values with bootstrap CIs.
+ * 2 replicates): 64 coalitions of the six stages, Shapley values with t intervals over
+ * replicates, in the default design (programmes) and the roadmap design.
  */
 const root = tempDir('kopsim-attr-');
-const TINY = [
-  '--months',
-  '12',
-  '--set',
-  'regions=[{"name":"A","households":100}]',
-  '-n',
-  '2',
-  '--workers',
-  '0',
-  '--resamples',
-  '200',
-];
+const TINY = ['--months', '12', '--set', 'regions=[{"name":"A","households":100}]', '-n', '2', '--workers', '0'];
 const exact = join(root, 'exact');
 let printed = '';
+let warned = '';
 
 interface Output {
   output: { key: string };
-  stages: { stage: number; value: number; lower: number; upper: number }[];
+  stages: {
+    stage: number;
+    value: number;
+    lower: number;
+    upper: number;
+    addOne: { value: number };
+    leaveOneOut: { value: number };
+  }[];
   empty: number;
   full: number;
   total: number;
@@ -52,6 +50,7 @@ beforeAll(async () => {
   const r = await kopsim(['attribute', 'seed-roadmap', ...TINY, '--out', exact]);
   expect(r.code, r.stderr).toBe(0);
   printed = r.stdout;
+  warned = r.stderr;
 });
 
 describe('kopsim attribute', () => {
@@ -64,12 +63,21 @@ describe('kopsim attribute', () => {
     ]) {
       expect(printed).toContain(title);
     }
-    expect(printed).toMatch(/exact \(all 64 coalitions\) x 2 replicates/);
+    expect(printed).toMatch(/design programmes, exact \(all 64 coalitions\) x 2 replicates/);
     expect(printed).toMatch(/1 awareness\s+[+-]?Rp[\d,]+\s+\[[^\]]+\]/);
+    expect(printed).toMatch(/alone \(add-one\) 95% CI/);
+    expect(printed).toMatch(/last \(leave-one-out\) 95% CI/);
     expect(printed).toMatch(/6 social programs/);
-    expect(printed).toMatch(/no stage \(status quo\)/);
+    expect(printed).toMatch(/no programmes/);
     expect(printed).toMatch(/total gain \(all - none\)/);
+    expect(printed).toMatch(/All six stages together (add|take away) /);
+    expect(printed).toMatch(/intervals: Student t interval over replicates/);
     expect(printed.match(/the values add up to the gain/g)).toHaveLength(4);
+  });
+
+  it('warns on stderr and in the report that 2 replicates are too few', () => {
+    expect(warned).toMatch(/warning: only 2 replicates: the confidence intervals are unreliable below 10/);
+    expect(readFileSync(join(exact, 'report.html'), 'utf8')).toContain('Too few replicates.');
   });
 
   it('saves values summing to the total gain within 1e-9 relative, each with a CI', () => {
@@ -85,8 +93,8 @@ describe('kopsim attribute', () => {
       }
       expect(o.totalLower).toBeLessThanOrEqual(o.total + 1e-12);
     }
-    // No stage is the status quo: no cooperative, so no members.
-    expect(outs[3].empty).toBe(0);
+    // The full coalition is the plain run whatever the design.
+    expect(outs[3].full).toBeGreaterThan(0);
     const files = Object.keys(folderFiles(exact)).sort();
     expect(files.filter((f) => !f.startsWith('charts/'))).toEqual([
       'coalitions.csv',
@@ -141,6 +149,41 @@ describe('kopsim attribute', () => {
     expect(folderFiles(copy)).toEqual(folderFiles(exact));
   });
 
+  it('--design roadmap: no stage is the status quo (no cooperative, so no members), the full run the same', async () => {
+    const out = join(root, 'roadmap');
+    const r = await kopsim([
+      'attribute',
+      'seed-roadmap',
+      ...TINY,
+      '--design',
+      'roadmap',
+      '--indicators',
+      'member_share',
+      '--out',
+      out,
+      '--no-report',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/design roadmap/);
+    expect(r.stdout).toMatch(/no stage \(status quo\)/);
+    const o = outputs(out)[0];
+    expect(o.empty).toBe(0);
+    expect(o.full).toBe(outputs(exact)[3].full);
+    expectEfficient(o);
+    const csv = readFileSync(join(out, 'shapley.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe('output,indicator,month,final,term,stage,name,value,ci_low,ci_high,ci_method');
+    expect(csv).toMatch(/,add_one,1,awareness,.*,t\n/);
+    expect(csv).toMatch(/,leave_one_out,6,social programs,.*,t\n/);
+  });
+
+  it('--design scheduled without a timeline is bad input (exit 2, nothing written)', async () => {
+    const out = join(root, 'never-scheduled');
+    const r = await kopsim(['attribute', 'seed-roadmap', ...TINY, '--design', 'scheduled', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('  --design: scheduled needs a timeline');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('--sample K runs only the coalitions K orders visit, and its values still sum to the gain', async () => {
     const out = join(root, 'sampled');
     const r = await kopsim([
@@ -160,7 +203,7 @@ describe('kopsim attribute', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/permutation sampling \(3 stage orders, \d+ coalitions\)/);
     const design = readFileSync(join(out, 'design.csv'), 'utf8').trimEnd().split('\n');
-    expect(design.length - 1).toBeLessThanOrEqual(1 + 3 * 6);
+    expect(design.length - 1).toBeLessThanOrEqual(1 + 3 * 6 + 12);
     expect(readFileSync(join(out, 'permutations.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(4);
     const outs = outputs(out);
     expect(outs.map((o) => o.output.key)).toEqual(['member_share@6', 'member_share@12', 'gini@6', 'gini@12']);

@@ -302,7 +302,6 @@ describe('planAttribution', () => {
       replicates: 2,
       indicators: ['gini', 'member_share'],
       at: ['final'],
-      bootstrap: { resamples: 200, level: 0.95 },
       ...extra,
     });
 
@@ -317,15 +316,36 @@ describe('planAttribution', () => {
     expect(p.outputs.map((o) => o.key)).toEqual(['gini@12', 'member_share@12']);
   });
 
-  it("gives a coalition's runs the scenario with exactly its stages enabled, nothing else changed", () => {
-    const p = attribution();
+  it("design roadmap: a coalition's runs have exactly its stages enabled, nothing else changed", () => {
+    const p = attribution({ design: 'roadmap' });
     const of = attributionScenarioOf(p);
     expect(coalitionStages(0b101001)).toEqual([1, 4, 6]);
     expect(coalitionKey(0b101001)).toBe('stages=1+4+6');
-    const s = of(p.runs.find((r) => r.point === 'stages=1+4+6')!);
+    const run = of(p.runs.find((r) => r.point === 'stages=1+4+6')!);
+    const s = run.scenario;
+    expect(run.timelineFrom).toBeUndefined();
     expect(s.strategy.enabledStages).toEqual([1, 4, 6]);
-    expect(of(p.runs[0]).strategy.enabledStages).toEqual([]);
+    expect(of(p.runs[0]).scenario.strategy.enabledStages).toEqual([]);
     expect({ ...s, strategy: { ...s.strategy, enabledStages: [1, 2, 3, 4, 5, 6] } }).toEqual(scenario.scenario);
+  });
+
+  it("design programmes (the default): the stages outside a coalition are inert, on the full run's timeline", () => {
+    const p = attribution();
+    expect(p.design).toBe('programmes');
+    const run = attributionScenarioOf(p)(p.runs.find((r) => r.point === 'stages=1+4+6')!);
+    expect(run.scenario.strategy.inertStages).toEqual([2, 3, 5]);
+    expect(run.scenario.strategy.enabledStages).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(run.timelineFrom).toEqual(scenario.scenario);
+    expect(attribution({ design: 'roadmap' }).hash).not.toBe(p.hash);
+  });
+
+  it('design scheduled needs a timeline: the schedule (scheduled mode) or strategy.timeline', () => {
+    expect(() => attribution({ design: 'scheduled', paths: { design: '--design' } })).toThrow(/--design/);
+    const scheduled = loadScenario('seed-roadmap', [...SMALL, 'months=12', 'strategy.mode=scheduled']);
+    const p = attribution({ design: 'scheduled', scenario: scheduled });
+    const run = attributionScenarioOf(p)(p.runs[0]);
+    expect(run.scenario.strategy.inertStages).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(run.timelineFrom).toBeUndefined();
   });
 
   it('with --sample K runs only the coalitions the K orders visit (and is reproducible)', () => {
@@ -333,10 +353,12 @@ describe('planAttribution', () => {
     expect(p.sampling.method).toBe('permutation');
     const perms = p.sampling.method === 'permutation' ? p.sampling.permutations : [];
     expect(perms).toHaveLength(3);
-    expect(p.coalitions).toEqual(permutationCoalitions(6, perms));
+    // The orders' coalitions, plus each stage alone and all but each (add-one, leave-one-out).
+    for (const m of permutationCoalitions(6, perms)) expect(p.coalitions).toContain(m);
+    for (let i = 0; i < 6; i++) expect(p.coalitions).toEqual(expect.arrayContaining([1 << i, 63 ^ (1 << i)]));
     expect(p.coalitions).toContain(0);
     expect(p.coalitions).toContain(63);
-    expect(p.coalitions.length).toBeLessThanOrEqual(1 + 3 * 6);
+    expect(p.coalitions.length).toBeLessThanOrEqual(1 + 3 * 6 + 12);
     expect(attribution({ sample: 3 })).toEqual(p);
     expect(attribution({ sample: 4 }).hash).not.toBe(p.hash);
   });
@@ -372,5 +394,12 @@ describe('planAttribution', () => {
     expect(o.efficient).toBe(true);
     // The shared replicate noise cancels: the intervals collapse onto the values.
     for (const s of o.stages) expect(s.upper - s.lower).toBeLessThan(1e-9);
+    // Add-one (alone) and leave-one-out (last): stage 1 alone adds 1, added last 1 + 6.
+    expect(o.stages[0].addOne.value).toBeCloseTo(1, 9);
+    expect(o.stages[0].leaveOneOut.value).toBeCloseTo(7, 9);
+    expect(o.stages[2].addOne.value).toBeCloseTo(3, 9);
+    expect(o.stages[2].leaveOneOut.value).toBeCloseTo(3, 9);
+    // Stage 1's strongest partner is stage 2 (interaction 6).
+    expect(o.stages[0].partner).toEqual({ stage: 2, interaction: 6 });
   });
 });

@@ -19,7 +19,7 @@ import {
   type AnalysisResult,
 } from '../../report/sensitivityFiles.js';
 import { renderAnalysisReport } from '../../report/sensitivityReport.js';
-import { analysisText } from '../analysisText.js';
+import { analysisText, analysisWarnings } from '../analysisText.js';
 import type { RunFlags } from '../runFlags.js';
 import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from '../mergedFolder.js';
 import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
@@ -164,6 +164,7 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
       partial ? { result: null } : analyzeInto(outDir, plan, files.runs, files.failures.length, report),
   );
   const { result, problem } = run.concluded;
+  if (result) for (const w of analysisWarnings(result)) process.stderr.write(`kopsim: warning: ${w}\n`);
   if (opts.json)
     process.stdout.write(
       `${JSON.stringify(resultJsonOf(run.outDir, plan, run.shard, run.done, run.failed, result), null, 2)}\n`,
@@ -191,6 +192,7 @@ export async function mergeAnalysisFolders(
   const plan = merged.plan as unknown as AnalysisPlan;
   const { result, problem } = tryAnalyze(plan, merged.runs, merged.failures.length);
   const report = result && opts.report !== false ? await renderAnalysisReport(result) : undefined;
+  if (result) for (const w of analysisWarnings(result)) process.stderr.write(`kopsim: warning: ${w}\n`);
   writeMergedExperiment(out, merged, started, (tmp) => {
     writeDesignFiles(tmp, plan);
     if (result) writeAnalysisResult(tmp, plan, result);

@@ -7,7 +7,7 @@ import { EXPERIMENT_FILES } from '../../report/experimentFolder.js';
 import { writeExperimentReport } from '../../report/experimentReport.js';
 import { readAnalysisFolder, writeAnalysisResult, writeDesignFiles } from '../../report/sensitivityFiles.js';
 import { renderAnalysisReport } from '../../report/sensitivityReport.js';
-import { analysisText } from '../analysisText.js';
+import { analysisText, analysisWarnings } from '../analysisText.js';
 import { analyzePlan, resultWithoutPointMeans } from './analysisFolder.js';
 
 export function registerAnalyze(program: Command): void {
@@ -46,6 +46,7 @@ is analysed on the replicates finished at every design point.`,
       writeDesignFiles(dir, folder.plan);
       writeAnalysisResult(dir, folder.plan, result);
       if (opts.report !== false) writeExperimentReport(dir, await renderAnalysisReport(result));
+      for (const w of analysisWarnings(result)) process.stderr.write(`kopsim: warning: ${w}\n`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ folder: dir, result: resultWithoutPointMeans(result) }, null, 2)}\n`);
       } else

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../core/errors.js';
-import { planAttribution } from '../../experiment/attributionPlan.js';
+import { planAttribution, type AttributionDesign } from '../../experiment/attributionPlan.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { DEFAULT_ANALYSIS_INDICATORS } from '../../scenario/sensitivitySchema.js';
 import { addRunOptions, checkRunFlags, parseAtFlag, type RunFlags } from '../runFlags.js';
@@ -18,7 +18,7 @@ interface AttributeFlags extends RunFlags, PosteriorFlags {
   set?: string[];
   indicators?: string;
   at?: string;
-  resamples?: string;
+  design?: string;
   name?: string;
 }
 
@@ -45,7 +45,10 @@ export function registerAttribute(program: Command): void {
     .option('--set <path=value>', 'override a scenario field, e.g. regions[0].households=200 (repeatable)', collect, [])
     .option('--indicators <ids>', `comma-separated indicators (default: ${DEFAULT_ANALYSIS_INDICATORS.join(',')})`)
     .option('--at <months>', 'comma-separated months at which to attribute, numbers or final (default: final)')
-    .option('--resamples <n>', 'bootstrap resamples for the confidence intervals (default: 1000)')
+    .option(
+      '--design <design>',
+      'programmes (default): fixed timeline, left-out stages inert; roadmap: left-out stages removed from the gate sequence; scheduled: a given timeline (strategy.timeline or the schedule), left-out stages inert',
+    )
     .option('--name <name>', 'name of the output folder and report (default: the scenario id)');
   addRunOptions(addPosteriorFlags(cmd), 'attribution', 'values')
     .addHelpText(
@@ -53,16 +56,21 @@ export function registerAttribute(program: Command): void {
       `
 Examples:
   kopsim attribute seed-roadmap
-  kopsim attribute seed-roadmap -n 3 --months 120 --workers 8
+  kopsim attribute seed-roadmap --design roadmap -n 20 --months 120 --workers 8
+  kopsim attribute seed-roadmap --design scheduled --set strategy.mode=scheduled
   kopsim attribute scenarios/top-down.yaml --sample 20 --indicators p0,gini --at 60,final
   kopsim analyze reports/seed-roadmap-attribution-s1-1a2b3c4d
 
-A coalition's scenario is the scenario with strategy.enabledStages set to the
-coalition: a disabled stage never starts (its programs and gate never switch on),
-everything else is as the scenario says. No stage at all is the status quo (no
-cooperative is founded). Replicate k uses the same seed in every coalition. The
-printed table gives each stage's value with a bootstrap CI over replicates, the
-outcomes with no stage and with all six, and checks that the values sum to the gain.`,
+Designs: 'programmes' runs the full roadmap of each replicate first and imposes its
+stage months on every coalition, the stages outside it inert (they open on time, their
+programmes do nothing): what each stage's programmes add. 'roadmap' leaves the stages
+out of the plan (strategy.enabledStages; in gated mode later stages open earlier; no
+stage is the status quo). 'scheduled' imposes the scenario's own timeline on every
+coalition, left-out stages inert. Replicate k uses the same seed in every coalition.
+The printed table gives each stage's Shapley value, its effect alone (add-one) and
+added last (leave-one-out), each with a t interval over replicates, the outcomes with
+no stage and with all six, a reading of the table, and checks that the values sum to
+the gain. Fewer than 10 replicates: a warning (intervals unreliable).`,
     )
     .action(async (ref: string | undefined, opts: AttributeFlags) => {
       const problems: InputProblem[] = [];
@@ -70,7 +78,6 @@ outcomes with no stage and with all six, and checks that the values sum to the g
       const sample = intFlag(problems, '--sample', opts.sample, 1, 1_000_000);
       const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
       const months = intFlag(problems, '--months', opts.months, 1, 1200);
-      const resamples = intFlag(problems, '--resamples', opts.resamples, 1, 1_000_000) ?? 1000;
       const at = parseAtFlag(opts.at, problems) ?? ['final'];
       if (opts.name !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(opts.name))
         problems.push({
@@ -96,8 +103,8 @@ outcomes with no stage and with all six, and checks that the values sum to the g
           indicators: listFlag(opts.indicators) ?? DEFAULT_ANALYSIS_INDICATORS,
           at,
           sample,
-          bootstrap: { resamples, level: 0.95 },
-          paths: { indicators: '--indicators', at: '--at', sample: '--sample' },
+          design: (opts.design ?? 'programmes') as AttributionDesign,
+          paths: { indicators: '--indicators', at: '--at', sample: '--sample', design: '--design' },
         }),
       );
       const plan = posterior
