@@ -201,7 +201,7 @@ describe('planSensitivity: errors, all at once with their paths', () => {
     expect(by.get('parameters[1].path')!.message).toMatch(/is not a field of scenario seed-roadmap/);
     expect(by.get('parameters[2].path')!.message).toMatch(/is a group of fields/);
     expect(by.get('parameters[3].path')!.message).toMatch(/is not a number field/);
-    expect(by.get('parameters[4].max')!.message).toMatch(/market\.middlemanMargin: .*<=1/);
+    expect(by.get('parameters[4].max')!.message).toMatch(/market\.middlemanMargin: .*<=0\.9/);
     expect(by.get('parameters[5].min')!.message).toBe('must be positive for a loguniform distribution');
     expect(by.get('parameters[6].path')!.message).toBe('duplicates parameters[0].path');
     expect(by.get('sobol.n')!).toMatchObject({ message: 'must be a power of two (nearest: 4 or 8)', found: 6 });
