@@ -44,7 +44,10 @@ export function posteriorPairs(sample: PosteriorSample, title: string): TopLevel
   } as TopLevelSpec;
 }
 
-/** The marginal posterior of each parameter: a weighted histogram per parameter, side by side. */
+/**
+ * The marginal posterior of each parameter: a weighted histogram per parameter, three to
+ * a row, each binned over its own range (a facet would bin every parameter alike).
+ */
 export function posteriorMarginals(sample: PosteriorSample, title: string): TopLevelSpec {
   const values = sample.particles.flatMap((p) =>
     sample.labels.map((label, k) => ({ parameter: label, value: p.theta[k], weight: p.weight })),
@@ -52,17 +55,17 @@ export function posteriorMarginals(sample: PosteriorSample, title: string): TopL
   return {
     ...specHead(title, 'Marginal posteriors: weighted histograms (share of posterior weight per bin)'),
     data: { values },
-    facet: { field: 'parameter', type: 'nominal', title: null, sort: [...sample.labels] },
     columns: 3,
-    resolve: { scale: { x: 'independent', y: 'independent' } },
-    spec: {
+    concat: sample.labels.map((label) => ({
+      title: { text: label, fontSize: 12 },
       width: 200,
       height: 120,
+      transform: [{ filter: { field: 'parameter', equal: label } }],
       mark: { type: 'bar', color: SERIES_COLOURS[0] },
       encoding: {
         x: { field: 'value', type: 'quantitative', bin: { maxbins: 20 }, title: null },
         y: { aggregate: 'sum', field: 'weight', type: 'quantitative', title: 'weight' },
       },
-    },
+    })),
   } as TopLevelSpec;
 }
