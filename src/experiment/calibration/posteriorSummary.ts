@@ -1,6 +1,6 @@
 import type { Particle } from './abcSmc.js';
 import type { CalibrationParameter, CalibrationTarget } from './calibrationPlan.js';
-import { fromWorking, priorWorkingSd, toWorking, workingSupport, type Prior } from './prior.js';
+import { priorWorkingSd, toWorking, type Prior } from './prior.js';
 
 /** One parameter's row of the posterior table. */
 export interface PosteriorRow {
@@ -65,11 +65,13 @@ export function posteriorTable(
     const zMean = z.reduce((s, v, i) => s + w[i] * v, 0);
     const zSd = Math.sqrt(z.reduce((s, v, i) => s + w[i] * (v - zMean) ** 2, 0));
     const sdRatio = zSd / priorWorkingSd(prior);
-    const { lo, hi } = workingSupport(prior);
     const [priorLow, priorHigh] =
       prior.distribution === 'normal'
-        ? [Math.max(lo, prior.mean - 2 * prior.sd), Math.min(hi, prior.mean + 2 * prior.sd)]
-        : [fromWorking(prior, lo), fromWorking(prior, hi)];
+        ? [
+            Math.max(prior.min ?? -Infinity, prior.mean - 2 * prior.sd),
+            Math.min(prior.max ?? Infinity, prior.mean + 2 * prior.sd),
+          ]
+        : [prior.min, prior.max];
     return {
       path: param.path,
       prior: priorText(prior),
