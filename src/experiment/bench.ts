@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runSeed } from '../core/seed.js';
 import { loadScenario, resolveScenarioPath } from '../scenario/load.js';
+import { measureCommands, type CommandsBenchSpec, type CommandsFigure } from './benchCommands.js';
 import { measureCalibration, type CalibrationBenchSpec, type CalibrationFigure } from './benchCalibration.js';
 import { measureMemory, type MemoryFigure } from './benchMemory.js';
 import { replicationPlan, timeReplications, type ReplicationSpec } from './benchReplications.js';
@@ -10,7 +11,15 @@ import { fullModelScenario, PHASES, timedRun } from './benchThroughput.js';
 import { createSimulation } from './simulation.js';
 
 /** The parts of the benchmark, for `--only`. */
-export const BENCH_PARTS = ['throughput', 'processes', 'memory', 'national', 'replications', 'calibration'] as const;
+export const BENCH_PARTS = [
+  'commands',
+  'throughput',
+  'processes',
+  'memory',
+  'national',
+  'replications',
+  'calibration',
+] as const;
 
 /** Parts `--quick` leaves out: the calibration takes minutes. */
 export const SLOW_BENCH_PARTS: readonly BenchPart[] = ['calibration'];
@@ -33,6 +42,8 @@ export interface BenchOptions {
   readonly replications: ReplicationSpec & { readonly workers: readonly number[] };
   /** A calibration of the bundled targets (kopsim calibrate), timed with its number of simulations. */
   readonly calibration: CalibrationBenchSpec;
+  /** kopsim's commands in fresh processes (start-up, `run` with and without the report, cold code). */
+  readonly commands: CommandsBenchSpec;
   readonly only: ReadonlySet<BenchPart>;
   /** Progress lines for people (stderr), not part of the result. */
   readonly log?: (line: string) => void;
@@ -60,6 +71,7 @@ export interface BenchResult {
       readonly workers: readonly number[];
     };
     readonly calibration: CalibrationBenchSpec;
+    readonly commands: CommandsBenchSpec;
     readonly only: readonly BenchPart[];
   };
   readonly throughput: ThroughputFigure[] | null;
@@ -70,6 +82,7 @@ export interface BenchResult {
   readonly national: NationalFigure | null;
   readonly replications: ReplicationFigure | null;
   readonly calibration: CalibrationFigure | null;
+  readonly commands: CommandsFigure | null;
   readonly targets: TargetCheck[];
 }
 
@@ -144,6 +157,7 @@ export function defaultBenchOptions(quick = false): Omit<BenchOptions, 'only' | 
       national: { scenario: 'national', sets: ['months=12'] },
       replications: { scenario: 'default', sets: ['months=60'], replicates: 20, workers: [1, 2] },
       calibration: { file: 'baseline-bps', particles: 20, generations: 2, workers: 2 },
+      commands: { processes: 3, scenario: 'default', sets: ['months=60'] },
     };
   }
   return {
@@ -156,6 +170,8 @@ export function defaultBenchOptions(quick = false): Omit<BenchOptions, 'only' | 
     replications: { scenario: 'default', sets: [], replicates: 100, workers: [1, 2] },
     // Issue 13: 6 parameters, 500 particles, 5 generations on the default district (2,500 households).
     calibration: { file: 'baseline-bps', particles: 500, generations: 5, workers: 2 },
+    // Issue 17: the default scenario (2,500 households x 240 months) as `npx kopsim run` runs it.
+    commands: { processes: 5, scenario: 'default', sets: [] },
   };
 }
 
@@ -174,6 +190,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     log(`memory: ${opts.memorySize.toLocaleString('en-US')} households`);
     memory = measureMemory(fullModelScenario(opts.memorySize, 3), seed, 3);
   }
+
+  // Fresh processes next, before this process's own work warms or fills the machine.
+  let commands: CommandsFigure | null = null;
+  if (wants('commands')) commands = measureCommands(opts.commands, log);
 
   let throughput: ThroughputFigure[] | null = null;
   let processes: ProcessFigure | null = null;
@@ -276,6 +296,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         workers: [...opts.replications.workers],
       },
       calibration: { ...opts.calibration },
+      commands: { ...opts.commands, sets: [...opts.commands.sets] },
       only: BENCH_PARTS.filter((p) => opts.only.has(p)),
     },
     throughput,
@@ -285,6 +306,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     national,
     replications,
     calibration,
+    commands,
   };
   return { ...result, targets: checkTargets(result) };
 }
@@ -376,7 +398,7 @@ async function measureReplications(
   };
 }
 
-/** The issue's targets (issue 7), judged on what was measured; `met` is null when a figure is missing or measured at other sizes. */
+/** The issues' targets (issues 7 and 17), judged on what was measured; `met` is null when a figure is missing or measured at other sizes. */
 export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const fmt = (x: number, digits = 0) =>
     x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -433,5 +455,44 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
       rep?.speedup != null ? `${rep.speedup.toFixed(2)} (efficiency ${rep.efficiency!.toFixed(2)})` : 'not measured',
     met: rep?.speedup != null && full ? rep.speedup >= 1.8 : null,
   });
+  targets.push({
+    measure: `${rep ? rep.replicates : 100} replications on 2 workers (issue 17)`,
+    target: '< 5 s, efficiency >= 0.9',
+    value: two ? `${fmt(two.medianSeconds, 1)} s, efficiency ${rep?.efficiency?.toFixed(2) ?? '-'}` : 'not measured',
+    met: two && full && rep?.efficiency != null ? two.medianSeconds < 5 && rep.efficiency >= 0.9 : null,
+  });
+  targets.push(...commandTargets(r.commands));
   return targets;
+}
+
+/** Issue 17's targets for commands in fresh processes, judged only on the default scenario as bundled. */
+function commandTargets(c: CommandsFigure | null): TargetCheck[] {
+  const full = c !== null && c.scenario === 'default' && c.sets.length === 0;
+  const limits = [0.3, 0.3, 0.3, 1.0, 2.5];
+  const names = [
+    'kopsim --version',
+    'kopsim validate',
+    'kopsim schema',
+    'kopsim run --no-report --no-tui',
+    'kopsim run with the report',
+  ];
+  const out: TargetCheck[] = names.map((name, k) => {
+    const figure = c?.commands[k];
+    const scoped = k >= 3 && c ? ` (${c.households.toLocaleString('en-US')} x ${c.months} months)` : '';
+    return {
+      measure: `${name}, fresh process${scoped}`,
+      target: `< ${limits[k]} s`,
+      value: figure ? `${figure.medianSeconds.toFixed(2)} s` : 'not measured',
+      met: figure && full ? figure.medianSeconds < limits[k] : null,
+    };
+  });
+  out.push({
+    measure: 'cold-to-warm penalty (fresh stepping / warm stepping)',
+    target: '< 2x',
+    value: c
+      ? `${c.coldToWarm.toFixed(1)}x (${Math.round(c.freshSteppingMs)} ms / ${Math.round(c.warmSteppingMs)} ms)`
+      : 'not measured',
+    met: c && full ? c.coldToWarm < 2 : null,
+  });
+  return out;
 }

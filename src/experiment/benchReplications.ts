@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { SimulationError } from '../core/errors.js';
 import { loadExperimentDocument } from '../scenario/loadExperiment.js';
 import { planExperiment, type ExperimentPlan } from './plan.js';
-import { executeRuns } from './workerPool.js';
+import { endIdleWorkers, executeRuns } from './workerPool.js';
 
 /** What to replicate: `replicates` runs of a scenario with `sets` applied. */
 export interface ReplicationSpec {
@@ -25,11 +25,13 @@ export function replicationPlan(spec: ReplicationSpec): ExperimentPlan {
 
 /**
  * Wall time of running every run of `plan` on the worker pool with `workers` worker
- * threads (worker start-up included, as a user of `kopsim replicate` waits for it),
+ * threads (worker start-up and their cold code included, as a user of `kopsim replicate` waits for them),
  * milliseconds. Throws if a run fails.
  */
 export async function timeReplications(plan: ExperimentPlan, workers: number): Promise<number> {
   const failures: string[] = [];
+  // Fresh workers, as a new `kopsim replicate` starts them (the pool keeps workers between calls).
+  await endIdleWorkers();
   const started = performance.now();
   const outcome = await executeRuns({
     plan,

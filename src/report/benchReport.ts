@@ -43,6 +43,20 @@ export function benchText(r: BenchResult): string {
   );
   out.push('');
   const rows: string[][] = [];
+  if (r.commands) {
+    const c = r.commands;
+    for (const f of c.commands)
+      rows.push([
+        `kopsim ${f.command}, fresh process`,
+        `${fmt(f.medianSeconds, 2)} s`,
+        `median of ${f.runsSeconds.length}: ${f.runsSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
+      ]);
+    rows.push([
+      `cold-to-warm penalty, ${c.scenario} (${fmt(c.households)} x ${c.months} months)`,
+      `${c.coldToWarm.toFixed(1)}x`,
+      `simulation ${fmt(c.freshSteppingMs)} ms in a fresh process, ${fmt(c.warmSteppingMs)} ms warm`,
+    ]);
+  }
   for (const t of r.throughput ?? []) {
     rows.push([
       `engine throughput, ${fmt(t.households)} households (${t.months} months)`,
@@ -114,7 +128,7 @@ export function benchText(r: BenchResult): string {
     );
   }
   out.push('');
-  out.push('targets (issue 7, this 2-core machine kind)');
+  out.push('targets (issues 7 and 17, this 2-core machine kind)');
   out.push(
     table(
       ['measure', 'target', 'measured', 'met'],

@@ -38,6 +38,8 @@ describe('kopsim bench', () => {
         workers: 1,
         sets: ['regions=[{"name":"a","households":60}]'],
       },
+      // Fresh `kopsim` processes (dist/, built by npm test) on a tiny run.
+      commands: { processes: 1, scenario: 'default', sets: ['months=3', 'regions=[{"name":"a","households":60}]'] },
       only: new Set(BENCH_PARTS),
     });
     expect(result.throughput!.map((t) => t.households)).toEqual([300, 600]);
@@ -58,7 +60,10 @@ describe('kopsim bench', () => {
     // Two generations of 2 x 3 proposals and 3 predictive draws.
     expect(result.calibration!.simulations).toBe(15);
     expect(result.calibration!.parameters).toBe(6);
-    expect(result.targets).toHaveLength(6);
+    expect(result.commands!.commands.map((c) => c.runsSeconds.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(result.commands!.households).toBe(60);
+    expect(result.commands!.coldToWarm).toBeGreaterThan(0);
+    expect(result.targets).toHaveLength(13);
     // Measured at other sizes than the issue's: no target is judged.
     expect(result.targets.every((t) => t.met === null)).toBe(true);
   });
@@ -75,6 +80,12 @@ describe('kopsim bench', () => {
       '3 replications of default (60 x 3 months), 2 workers',
       'parallel speedup',
       'calibration baseline-bps: 6 parameters, 6 targets, 3 particles, 2 generations',
+      'kopsim --version, fresh process',
+      'kopsim validate default, fresh process',
+      'kopsim schema, fresh process',
+      'kopsim run default --no-report --no-tui, fresh process',
+      'kopsim run default --no-tui (with the report), fresh process',
+      'cold-to-warm penalty, default (60 x 3 months)',
       'efficiency',
       'time per process, 600 households',
       'indicators',
@@ -106,6 +117,8 @@ describe('kopsim bench', () => {
       memorySize: 100,
       national: { scenario: 'no-such-scenario-file', sets: [] },
       replications: { scenario: 'default', sets: [], replicates: 1, workers: [1] },
+      calibration: { file: 'baseline-bps', particles: 1, generations: 1, workers: 1 },
+      commands: { processes: 1, scenario: 'default', sets: [] },
       only: new Set(['national']),
     });
     expect(r.national!.status).toBe('missing');

@@ -25,7 +25,7 @@ export function registerBench(program: Command): void {
     .description('measure engine throughput, memory, time per process, the national scenario and parallel replications')
     .option(
       '--quick',
-      'a smoke test: 10k and 100k households, 12 months, 3 runs, national for 12 months, 20 replications of 60 months',
+      'a smoke test: 10k and 100k households, 12 months, 3 runs, national for 12 months, 20 replications of 60 months, commands 3 times with 60 months',
     )
     .option('--only <parts>', `comma-separated parts to measure: ${BENCH_PARTS.join(', ')}`)
     .option('--runs <n>', 'measured runs per figure, after a warm-up (default: 5; 3 with --quick)')
@@ -37,8 +37,11 @@ export function registerBench(program: Command): void {
 The full run takes several minutes: 5 runs each of 10k, 100k and 1M households, the
 national scenario 5 times, 100 replications on 1 and on 2 workers 5 times, and once a
 calibration of scenarios/calibration/baseline-bps.yaml (6 parameters, 500 particles, 5
-generations, 2 workers; --quick leaves it out, --only calibration runs it alone). Figures
-are wall times on this machine; close other programs for stable numbers.
+generations, 2 workers; --quick leaves it out, --only calibration runs it alone). The
+commands part starts kopsim 5 times each as a user would (--version, validate, schema, run
+of the default scenario without and with the report) and compares the simulation's time in
+a fresh process with its time warm. Figures are wall times on this machine; close other
+programs for stable numbers.
 
 Examples:
   kopsim bench

@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runSeed } from '../core/seed.js';
+import { SimulationError } from '../core/errors.js';
+import { loadScenario } from '../scenario/load.js';
+import { median } from './benchStats.js';
+import { createSimulation } from './simulation.js';
+
+/** What the command part of the benchmark runs: `kopsim` as a user starts it, in fresh processes. */
+export interface CommandsBenchSpec {
+  /** Fresh processes per command (the median is reported). */
+  readonly processes: number;
+  /** The scenario `kopsim run` runs (and `validate` checks), with overrides. */
+  readonly scenario: string;
+  readonly sets: readonly string[];
+}
+
+/** Wall time of one command line over fresh processes. */
+export interface CommandFigure {
+  /** The command line after `kopsim`, e.g. `run default --no-report --no-tui`. */
+  readonly command: string;
+  readonly medianSeconds: number;
+  readonly runsSeconds: number[];
+}
+
+export interface CommandsFigure {
+  readonly processes: number;
+  readonly scenario: string;
+  readonly sets: readonly string[];
+  readonly households: number;
+  readonly months: number;
+  /** `--version`, `validate`, `schema`, `run --no-report --no-tui`, `run --no-tui` (charts and report.html), in that order. */
+  readonly commands: CommandFigure[];
+  /** The simulation's time (world creation and stepping: the manifest's simulationMs) in a fresh `kopsim run`, median, ms. */
+  readonly freshSteppingMs: number;
+  /** The same simulation in this process once its code is warm (after the same run as warm-up), median, ms. */
+  readonly warmSteppingMs: number;
+  /** Fresh over warm: what cold code costs. */
+  readonly coldToWarm: number;
+}
+
+const BIN = fileURLToPath(new URL('../../bin/kopsim', import.meta.url));
+
+/** Runs `kopsim ...args` in a fresh process; its wall time in seconds. Throws if it fails. */
+function timeCommand(args: readonly string[], cwd: string): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0)
+    throw new SimulationError(`bench: kopsim ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(-500)}`);
+  return seconds;
+}
+
+/**
+ * Times kopsim's commands as a user meets them, each in `processes` fresh processes (start-up,
+ * module loading and cold code included), and the simulation's cold-to-warm penalty. Run
+ * folders go to a temporary folder, removed at the end.
+ */
+export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => void): CommandsFigure {
+  const loaded = loadScenario(spec.scenario, spec.sets);
+  const sets = spec.sets.flatMap((s) => ['--set', s]);
+  const processes = Math.max(1, Math.floor(spec.processes));
+  const work = mkdtempSync(join(tmpdir(), 'kopsim-bench-'));
+  const commands: CommandFigure[] = [];
+  const fresh: number[] = [];
+  try {
+    let folder = 0;
+    const lines: { label: string; args: () => string[]; after?: (out: string) => void }[] = [
+      { label: '--version', args: () => ['--version'] },
+      { label: `validate ${spec.scenario}`, args: () => ['validate', spec.scenario, ...sets] },
+      { label: 'schema', args: () => ['schema'] },
+      {
+        label: `run ${spec.scenario} --no-report --no-tui`,
+        args: () => ['run', spec.scenario, ...sets, '--no-report', '--no-tui', '--out', join(work, `r${folder}`)],
+        after: (out) => {
+          const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+          fresh.push(manifest.timings.simulationMs);
+        },
+      },
+      {
+        label: `run ${spec.scenario} --no-tui (with the report)`,
+        args: () => ['run', spec.scenario, ...sets, '--no-tui', '--out', join(work, `r${folder}`)],
+      },
+    ];
+    for (const line of lines) {
+      log(`commands: kopsim ${line.label}, ${processes} fresh processes`);
+      const runsSeconds: number[] = [];
+      for (let p = 0; p < processes; p++) {
+        folder++;
+        runsSeconds.push(timeCommand(line.args(), work));
+        line.after?.(join(work, `r${folder}`));
+      }
+      commands.push({ command: line.label, medianSeconds: median(runsSeconds), runsSeconds });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  log(`commands: the same simulation warm in this process, warm-up + ${processes} runs`);
+  const seed = runSeed(loaded.scenario.seed);
+  const warm: number[] = [];
+  for (let r = 0; r <= processes; r++) {
+    const sim = createSimulation(loaded.id, loaded.scenario, seed);
+    while (!sim.done) sim.advance();
+    if (r > 0) warm.push(sim.result().elapsedMs);
+  }
+  const freshSteppingMs = median(fresh);
+  const warmSteppingMs = median(warm);
+  return {
+    processes,
+    scenario: spec.scenario,
+    sets: [...spec.sets],
+    households: loaded.scenario.regions.reduce((a, r) => a + r.households, 0),
+    months: loaded.scenario.months,
+    commands,
+    freshSteppingMs,
+    warmSteppingMs,
+    coldToWarm: freshSteppingMs / warmSteppingMs,
+  };
+}
