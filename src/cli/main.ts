@@ -108,6 +108,12 @@ export const COMMANDS: readonly CommandEntry[] = [
       'run the stylized facts of docs/validation.md and print PASS/FAIL per fact (a report: exit 0 even when facts fail)',
     load: async () => (await import('./commands/validation.js')).registerValidation,
   },
+  {
+    name: 'discover',
+    description:
+      'scenario discovery: run strategies over uncertain parameters and let PRIM find the boxes of conditions where an outcome (e.g. failing to cut P0) holds',
+    load: async () => (await import('./commands/discover.js')).registerDiscover,
+  },
 ];
 
 /**

@@ -22,7 +22,7 @@ export interface RunFlags {
  */
 export function addRunOptions(
   cmd: Command,
-  kind: 'sensitivity' | 'attribution' | 'calibrate',
+  kind: 'sensitivity' | 'attribution' | 'calibrate' | 'discovery',
   computes: string,
 ): Command {
   return cmd

@@ -8,9 +8,10 @@ import { finalValuesDotPlot } from './charts/finalValuesDotPlot.js';
 import { dataFilesSection } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import { formatValue } from './formatValue.js';
-import { htmlReport, type HtmlReport, type ReportBlock, type ReportCell, type ReportSection } from './htmlReport.js';
+import { chartBlock } from './chartBlock.js';
+import { htmlReport, type HtmlReport, type ReportCell, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
-import { CHARTS_DIR, chartFiles, writeChartFiles } from './writeCharts.js';
+import { CHARTS_DIR, writeChartFiles } from './writeCharts.js';
 
 /** Band charts are drawn when a design has at most this many scenario x point series (more is unreadable). */
 const MAX_BAND_SERIES = 8;
@@ -196,20 +197,6 @@ export function experimentReportDocument(
 ): HtmlReport {
   const unit = new Map(summary.indicators.map((i) => [i.id, i.unit]));
   const label = new Map(summary.indicators.map((i) => [i.id, i.label]));
-  const chartBlock = (c: Pick<RenderedChart, 'name' | 'title' | 'svg'>): ReportBlock => {
-    const f = chartFiles(c.name);
-    return {
-      kind: 'chart',
-      name: c.name,
-      title: c.title,
-      svg: c.svg,
-      links: [
-        { href: f.png, label: 'PNG' },
-        { href: f.svg, label: 'SVG' },
-        { href: f.vl, label: 'Vega-Lite spec' },
-      ],
-    };
-  };
   const byPrefix = (prefix: string) => charts.filter((c) => c.name.startsWith(prefix)).map(chartBlock);
   const n = `${summary.replicates} replicate${summary.replicates === 1 ? '' : 's'}`;
   const sections: ReportSection[] = [];

@@ -12,10 +12,11 @@ import { dataFilesSection, type DataFile } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import type { RenderedExperimentReport } from './experimentReport.js';
 import { formatValue } from './formatValue.js';
+import { chartBlock } from './chartBlock.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
 import { ANALYSIS_FILES, type AnalysisResult } from './sensitivityFiles.js';
-import { CHARTS_DIR, chartFiles } from './writeCharts.js';
+import { CHARTS_DIR } from './writeCharts.js';
 
 /** A chart's file-name stem for an output: `gini@120` -> `gini-m120`. */
 function outputStem(o: AnalysisOutput): string {
@@ -129,21 +130,6 @@ export async function renderAnalysisReport(result: AnalysisResult): Promise<Rend
       ? sensitivityReportDocument(result, charts)
       : attributionReportDocument(result, charts);
   return { charts, html: htmlReport(doc) };
-}
-
-function chartBlock(c: Pick<RenderedChart, 'name' | 'title' | 'svg'>): ReportBlock {
-  const f = chartFiles(c.name);
-  return {
-    kind: 'chart',
-    name: c.name,
-    title: c.title,
-    svg: c.svg,
-    links: [
-      { href: f.png, label: 'PNG' },
-      { href: f.svg, label: 'SVG' },
-      { href: f.vl, label: 'Vega-Lite spec' },
-    ],
-  };
 }
 
 function plain(x: number, unit: string): string {

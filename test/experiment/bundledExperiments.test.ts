@@ -7,7 +7,7 @@ import { loadExperiment } from '../../src/scenario/loadExperiment.js';
 const dir = join(process.cwd(), 'scenarios', 'experiments');
 // Sensitivity experiments (kind: sensitivity) are run by kopsim sensitivity: test/experiment/sensitivityPlanBundled.test.ts.
 const files = readdirSync(dir).filter(
-  (f) => f.endsWith('.yaml') && !/^kind: sensitivity$/m.test(readFileSync(join(dir, f), 'utf8')),
+  (f) => f.endsWith('.yaml') && !/^kind: (sensitivity|discover|branch)$/m.test(readFileSync(join(dir, f), 'utf8')),
 );
 
 describe('bundled experiment files', () => {

@@ -13,6 +13,7 @@ import { isAnalysisPlan } from '../../report/sensitivityFiles.js';
 import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from '../mergedFolder.js';
 import { defaultPlanFolder } from '../runPlanInFolder.js';
 import { mergeAnalysisFolders } from './analysisFolder.js';
+import { mergeDiscoveryFolders } from './discover.js';
 import { resultJson, summaryText } from './experiment.js';
 
 export function registerMerge(program: Command): void {
@@ -56,6 +57,7 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       }
       // Sensitivity and attribution folders compute their indices instead of summaries.
       if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, opts, started);
+      if (merged.plan.kind === ('discovery' as string)) return mergeDiscoveryFolders(out, merged, opts, started);
       const records = merged.runs.map(parseRunRecord);
       const summary = summarizeExperiment(merged.plan, records, merged.failures.length);
       // An experiment run with --posterior: its variance split and rankings too.
