@@ -65,6 +65,16 @@ export { sortSample, createSortScratch } from './indicators/sortSample.js';
 export type { WeightedSample } from './indicators/distribution.js';
 
 // Runs and experiments.
+/** One run by scenario name or document, seeded as `kopsim run` seeds it; nothing written. */
+export { simulate, type SimulateOptions } from './experiment/simulate.js';
+/** Replications and strategy comparisons in one call each, as tidy rows; nothing written. */
+export {
+  replicate,
+  compare,
+  type ReplicateOptions,
+  type ReplicateRow,
+  type CompareRow,
+} from './experiment/replicateRuns.js';
 /** A run that advances month by month; `runScenario` runs one to the end. */
 export { createSimulation, runScenario, type Simulation } from './experiment/simulation.js';
 export type { RunResult, StageTimeline } from './experiment/runResult.js';
@@ -80,8 +90,19 @@ export { summarizeExperiment, type ExperimentSummary } from './experiment/experi
 // Reports: atomic writers.
 /** Tidy `month,region,indicator,value` CSV of a run's series. */
 export { timeseriesCsv } from './report/timeseriesCsv.js';
-/** Writes a run folder (manifest, timeseries, summary, events) atomically. */
-export { writeRunFolder } from './report/runFolder.js';
+/**
+ * Writes a run folder (manifest.json, timeseries.csv, summary.json, events.csv) atomically;
+ * `RunManifest` is what manifest.json records (provenance: version, scenario as resolved,
+ * seeds, command line, timings). kopsim never overwrites a folder it did not write.
+ */
+export { writeRunFolder, type RunManifest } from './report/runFolder.js';
+/**
+ * Renders a run's charts (SVG and PNG) and its report.html in memory, then
+ * `writeRunReport(dir, report)` writes them into a run folder.
+ */
+export { renderRunReport, writeRunReport, type RenderedRunReport } from './report/runReport.js';
+/** What a run report is drawn from (manifest, summary, tidy rows, events), built from a run in memory. */
+export { runReportInput, type RunReportInput } from './report/runReportInput.js';
 
 // Sensitivity analysis and attribution (pure designs and estimators).
 /** Morris elementary-effects design (r trajectories, p levels) and its mu, mu*, sigma. */
