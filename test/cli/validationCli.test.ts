@@ -3,13 +3,26 @@ import { kopsim } from '../support/cli.js';
 
 describe('kopsim validation', async () => {
   it('rejects bad flags with exit code 2, every problem at once, before running anything', async () => {
-    const r = await kopsim(['validation', '--seeds', '0', '--workers', 'two']);
+    const r = await kopsim(['validation', '--seeds', '0', '--workers', 'two', '--only', 'baseline-*,no-such-fact']);
     expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no-such-fact');
+    expect(r.stderr).not.toContain('baseline-*');
     expect(r.stderr).toContain('--seeds');
     expect(r.stderr).toContain('--workers');
     expect(r.stderr).not.toContain('runs (');
     expect(r.stdout).toBe('');
   });
+
+  it('runs only the facts --only names, and only the runs they need', async () => {
+    const r = await kopsim(['validation', '--only', 'baseline-gini,baseline-p0', '--seeds', '1', '--workers', '0']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^(PASS|FAIL) +baseline-gini +/);
+    expect(lines[1]).toMatch(/^(PASS|FAIL) +baseline-p0 +/);
+    expect(lines.at(-1)).toMatch(/^\d passed, \d failed, 0 not measured$/);
+    // One arm (status-quo), one seed: one run.
+    expect(r.stderr).toContain('1/1 runs (status-quo/base/1)');
+  }, 60_000);
 
   it('has help with examples', async () => {
     const r = await kopsim(['validation', '--help']);

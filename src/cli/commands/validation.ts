@@ -8,7 +8,8 @@ import {
   type ArmMeasures,
   type ValidationArm,
 } from '../../experiment/validation/validationRuns.js';
-import { intFlag } from '../flags.js';
+import type { StylizedFact } from '../../experiment/validation/stylizedFact.js';
+import { intFlag, listFlag } from '../flags.js';
 import {
   stageDistributionMarkdown,
   strategyTableMarkdown,
@@ -21,6 +22,7 @@ interface ValidationFlags {
   workers?: string;
   strategies?: boolean;
   markdown?: boolean;
+  only?: string;
 }
 
 /** Default base seeds: 5 for the facts (issue 12 asks for at least 5), 10 for the strategy table. */
@@ -36,6 +38,17 @@ async function measure(arms: readonly ValidationArm[], workers: number): Promise
         `kopsim validation: ${done}/${total} runs (${key}), ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
       ),
   });
+}
+
+/** The facts `--only` names (all without it); an id or prefix that matches none is a problem. */
+function selectFacts(problems: InputProblem[], only: string[] | undefined): readonly StylizedFact[] {
+  if (only === undefined) return STYLIZED_FACTS;
+  const matches = (pattern: string, id: string): boolean =>
+    pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
+  for (const pattern of only)
+    if (!STYLIZED_FACTS.some((f) => matches(pattern, f.id)))
+      problems.push({ path: '--only', message: 'matches no fact (docs/validation.md lists them)', found: pattern });
+  return STYLIZED_FACTS.filter((f) => only.some((p) => matches(p, f.id)));
 }
 
 export function registerValidation(program: Command): void {
@@ -54,6 +67,10 @@ export function registerValidation(program: Command): void {
       'print the strategy table (stage months, member share, consumption, Gini, P0, dormancy, arrears) instead',
     )
     .option('--markdown', 'print the facts as a Markdown table (for docs/validation.md)')
+    .option(
+      '--only <ids>',
+      'comma-separated fact ids, or prefixes ending in * (baseline-*): only those facts, and only the runs they need',
+    )
     .addHelpText(
       'after',
       `
@@ -65,12 +82,14 @@ Examples:
   kopsim validation
   kopsim validation --strategies
   npm run validation
-  npm run validation -- --strategies --seeds 10`,
+  npm run validation -- --strategies --seeds 10
+  npm run validation -- --only 'baseline-*,roadmap-consumption-gain'`,
     )
     .action(async (opts: ValidationFlags) => {
       const problems: InputProblem[] = [];
       const seeds = intFlag(problems, '--seeds', opts.seeds, 1, 1000);
       const workers = intFlag(problems, '--workers', opts.workers, 0, 64);
+      const facts = selectFacts(problems, listFlag(opts.only));
       if (problems.length > 0) throw new InputError('kopsim validation', problems);
       if (opts.strategies) {
         const measures = await measure(strategyArms(seedRange(seeds ?? DEFAULT_TABLE_SEEDS)), workers ?? 2);
@@ -80,8 +99,10 @@ Examples:
         );
         return;
       }
-      const measures = await measure(validationArms(seedRange(seeds ?? DEFAULT_FACT_SEEDS)), workers ?? 2);
-      const results = STYLIZED_FACTS.map((fact) => ({ fact, verdict: fact.measure(measures) }));
+      const needed = new Set(facts.flatMap((f) => f.arms));
+      const arms = validationArms(seedRange(seeds ?? DEFAULT_FACT_SEEDS)).filter((a) => needed.has(a.label));
+      const measures = await measure(arms, workers ?? 2);
+      const results = facts.map((fact) => ({ fact, verdict: fact.measure(measures) }));
       process.stdout.write(`${opts.markdown ? validationMarkdown(results) : validationText(results)}\n`);
     });
 }
