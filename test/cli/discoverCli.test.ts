@@ -29,10 +29,26 @@ const OUTPUTS = ['runs.jsonl', 'cases.csv', 'trajectory.csv', 'box.csv', 'tree.t
 describe('kopsim discover', () => {
   it('writes the same outputs, byte for byte, on 1 and 2 workers', async () => {
     const dir = dirs.make({ 'tiny.yaml': FILE });
-    const one = await kopsim(['discover', join(dir, 'tiny.yaml'), '--workers', '1', '--out', join(dir, 'w1'), '--no-tui']);
+    const one = await kopsim([
+      'discover',
+      join(dir, 'tiny.yaml'),
+      '--workers',
+      '1',
+      '--out',
+      join(dir, 'w1'),
+      '--no-tui',
+    ]);
     expect(one.status, one.stderr).toBe(0);
     expect(one.stdout).toMatch(/^top-down: the outcome \(p0 - baseline\.p0 > -0\.02\) holds in/);
-    const two = await kopsim(['discover', join(dir, 'tiny.yaml'), '--workers', '2', '--out', join(dir, 'w2'), '--no-tui']);
+    const two = await kopsim([
+      'discover',
+      join(dir, 'tiny.yaml'),
+      '--workers',
+      '2',
+      '--out',
+      join(dir, 'w2'),
+      '--no-tui',
+    ]);
     expect(two.status, two.stderr).toBe(0);
     for (const f of OUTPUTS)
       expect(readFileSync(join(dir, 'w2', f), 'utf8'), f).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
@@ -50,7 +66,15 @@ describe('kopsim discover', () => {
     ]);
     expect(box.status, box.stderr).toBe(0);
     expect(JSON.parse(box.stdout).result.strategies[0].selected).toBe(0);
-    const far = await kopsim(['discover', join(dir, 'tiny.yaml'), '--out', join(dir, 'w1'), '--box', '999', '--no-tui']);
+    const far = await kopsim([
+      'discover',
+      join(dir, 'tiny.yaml'),
+      '--out',
+      join(dir, 'w1'),
+      '--box',
+      '999',
+      '--no-tui',
+    ]);
     expect(far.status).toBe(2);
     expect(far.stderr).toMatch(/--box: the trajectory of top-down has \d+ boxes/);
   });
