@@ -36,6 +36,10 @@ describe('kopsim calibrate', () => {
       'particle,generation,proposal,weight,distance,households.productivitySigma,market.engelFoodShareAtLine',
     );
     expect(csv).toHaveLength(5);
+    // Another calibration (another seed) is refused in this folder, before anything runs.
+    const other = await kopsim(['calibrate', file, '--workers', '0', '--out', one, '--seed', '6']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--out: holds a different calibration/);
     const html = readFileSync(join(one, 'report.html'), 'utf8');
     expect(html).toContain('Posterior predictive check');
 
