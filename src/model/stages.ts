@@ -44,24 +44,27 @@ export function updateStages(world: World, rng: Rng): void {
     }
     return;
   }
-  // Gated: stage 1 opens at month 0 (stages 1 and 2 when founding top-down, which builds
-  // enterprises at once); then gates are checked once a month.
-  if (world.month === 0) {
+  // Gated: stage 1 opens when the strategy first applies to a region (stages 1 and 2 when
+  // founding top-down, which builds enterprises at once): at month 0, or later in a run
+  // continued under a new strategy from a state without any (kopsim branch from a status
+  // quo). Gates are checked once a month from the next month on.
+  const opening = world.month === 0 ? world.regions : world.regions.filter((r) => r.stage === 0 && !r.coop);
+  if (opening.length > 0) {
     const first = strategy.founding === 'top-down' ? [1, 2] : [1];
-    for (const region of world.regions) {
+    for (const region of opening) {
       for (const k of first) if (enabled.has(k)) startStage(world, region, k as StageNumber, rng);
       if (!region.coop) {
         const firstEnabled = STAGES.find((s) => enabled.has(s));
         if (firstEnabled !== undefined) startStage(world, region, firstEnabled, rng);
       }
     }
-    return;
   }
+  if (world.month === 0) return;
   const canFederate = enabled.has(5) && world.regions.length > 1;
   const ready: RegionState[] = [];
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active) continue;
+    if (!coop || !coop.active || opening.includes(region)) continue;
     if (canFederate && region.stageStart[5] < 0 && isReadyToFederate(world, region, enabled)) ready.push(region);
     // Stages open in order, one a month: the first enabled stage not yet started opens
     // when its gate holds. The federation joins regions separately (below), so a region
