@@ -23,7 +23,7 @@ export class InputError extends KopsimError {
   readonly problems: readonly InputProblem[];
   constructor(source: string, problems: readonly InputProblem[], options?: { cause?: unknown }) {
     super(
-      `${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map(formatProblem).join('\n')}`,
+      `${terminalSafe(source)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${formatProblems(problems)}`,
       options,
     );
     this.problems = problems;
@@ -39,18 +39,69 @@ export class LedgerError extends SimulationError {}
 /** Writing outputs failed. Exit 1. */
 export class OutputError extends KopsimError {}
 
-/** Formats a problem as `path: message, got value`. */
-export function formatProblem(p: InputProblem): string {
-  const found = p.found === undefined ? '' : `, got ${formatValue(p.found)}`;
-  return `  ${p.path || '(root)'}: ${p.message}${found}`;
+/** Problems listed in a message; the rest are counted ("and N more"). */
+export const MAX_PROBLEM_LINES = 50;
+/** Characters of a value found shown in a message. */
+export const MAX_VALUE_CHARS = 80;
+
+/** The problems' lines, at most {@link MAX_PROBLEM_LINES} and then how many more there are. */
+export function formatProblems(problems: readonly InputProblem[]): string {
+  const lines = problems.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
+  if (problems.length > MAX_PROBLEM_LINES) lines.push(`  and ${problems.length - MAX_PROBLEM_LINES} more`);
+  return lines.join('\n');
 }
 
-function formatValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  try {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
-  } catch {
-    return String(v);
-  }
+/** Formats a problem as `path: message, got value`, with no control character left raw. */
+export function formatProblem(p: InputProblem): string {
+  const found = p.found === undefined ? '' : `, got ${formatValue(p.found)}`;
+  return `  ${terminalSafe(p.path) || '(root)'}: ${terminalSafe(p.message)}${found}`;
+}
+
+/**
+ * A value as JSON-like text of at most {@link MAX_VALUE_CHARS} characters. Written by hand
+ * rather than with JSON.stringify: it stops once long enough (a deeply nested or huge
+ * value would overflow the stack or print a whole file), and NaN and Infinity print as
+ * themselves (JSON says null).
+ */
+export function formatValue(v: unknown): string {
+  let out = '';
+  const limit = MAX_VALUE_CHARS + 1;
+  const write = (x: unknown, depth: number): void => {
+    if (out.length >= limit) return;
+    if (typeof x === 'string') out += JSON.stringify(x.length > limit ? x.slice(0, limit) : x);
+    else if (typeof x === 'number') out += String(x);
+    else if (x === null || typeof x !== 'object') out += String(x);
+    else if (depth > 20) out += '...';
+    else if (Array.isArray(x)) {
+      out += '[';
+      for (let k = 0; k < x.length && out.length < limit; k++) {
+        if (k > 0) out += ',';
+        write(x[k], depth + 1);
+      }
+      out += ']';
+    } else {
+      out += '{';
+      let first = true;
+      for (const key of Object.keys(x)) {
+        if (out.length >= limit) break;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        write((x as Record<string, unknown>)[key], depth + 1);
+      }
+      out += '}';
+    }
+  };
+  write(v, 0);
+  return terminalSafe(out.length > MAX_VALUE_CHARS ? `${out.slice(0, MAX_VALUE_CHARS - 3)}...` : out);
+}
+
+/**
+ * Text safe to print: C0 and C1 control characters but line breaks and tabs are shown as
+ * `\u001b` escapes, so a name or path cannot send escape sequences to a terminal.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

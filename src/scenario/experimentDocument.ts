@@ -1,7 +1,7 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { ZodIssue } from 'zod';
 import { InputError, type InputProblem } from '../core/errors.js';
-import { readDocument } from './load.js';
+import { readDocument } from './document.js';
 import { formatPath, getPath } from './overrides.js';
 
 /*

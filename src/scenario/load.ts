@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { InputError, type InputProblem } from '../core/errors.js';
+import { plainData, readDocument } from './document.js';
 import { mergeScenario } from './merge.js';
-import { parseOverrides, setPath } from './overrides.js';
+import { formatPath, parseOverrides, setPath } from './overrides.js';
 import { validateScenario } from './validate.js';
 import type { Scenario } from './schema.js';
 
@@ -56,25 +56,10 @@ export function resolveScenarioPath(ref: string, relativeTo = process.cwd()): st
   return candidates.find((c) => existsSync(c) && extname(c) !== '' && EXTENSIONS.includes(extname(c))) ?? null;
 }
 
-/** Reads and parses a JSON or YAML file. Throws an InputError naming the file. */
-export function readDocument(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(file, [{ path: file, message: `cannot read: ${(error as Error).message}` }]);
-  }
-  try {
-    return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    throw new InputError(file, [
-      {
-        path: file,
-        message: `is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
-      },
-    ]);
-  }
-}
+export { readDocument } from './document.js';
+
+/** Longest `extends` chain followed (a longer one is almost surely a mistake). */
+const MAX_EXTENDS_DEPTH = 16;
 
 /**
  * Loads a scenario: reads the file (or the default), follows its `extends` chain, applies
@@ -93,37 +78,86 @@ export function loadScenario(ref: string | undefined, sets: readonly string[] = 
     });
     throw new InputError('scenario', problems);
   }
-  const { document, chain } = resolveExtends(file);
-  const merged = structuredClone(document) as Record<string, unknown>;
-  for (const o of overrides) setPath(merged, o.path, o.value);
+  const { document, chain, origins } = resolveExtends(file);
+  const merged = plainData(document, file) as Record<string, unknown>;
+  for (const o of overrides) {
+    const problem = setPath(merged, o.path, o.value);
+    if (problem) problems.push({ path: '--set', message: problem, found: o.text });
+    else origins.set(formatPath(o.path), '--set');
+  }
   delete merged.extends;
-  const result = validateScenario(merged, file, problems);
+  let result: Scenario;
+  try {
+    result = validateScenario(merged, file, problems);
+  } catch (error) {
+    if (!(error instanceof InputError) || chain.length < 2) throw error;
+    throw new InputError(
+      file,
+      error.problems.map((p) => blameParent(p, origins, file)),
+    );
+  }
   const id = typeof result.id === 'string' ? result.id : basename(file, extname(file));
   return { id, source: file, chain, overrides: sets.slice(), scenario: result };
 }
 
-/** Follows `extends` from a file to its root, merging child over parent. */
-export function resolveExtends(file: string, seen: string[] = []): { document: unknown; chain: string[] } {
+/** A problem at a path an `extends` parent set names that parent file. */
+function blameParent(problem: InputProblem, origins: ReadonlyMap<string, string>, file: string): InputProblem {
+  let path = problem.path;
+  while (path !== '') {
+    const origin = origins.get(path);
+    if (origin !== undefined)
+      return origin === file || origin === '--set'
+        ? problem
+        : { ...problem, message: `${problem.message} (in extends parent ${origin})` };
+    path = path.replace(/(\.[^.[\]]*|\[\d+\])$|^[^.[\]]*$/, '');
+  }
+  return problem;
+}
+
+/** Every path a document sets (objects and leaves; lists as a whole), formatted. */
+function pathsOf(document: unknown, prefix: (string | number)[] = [], out: string[] = []): string[] {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return out;
+  for (const [key, value] of Object.entries(document)) {
+    const path = [...prefix, key];
+    out.push(formatPath(path));
+    pathsOf(value, path, out);
+  }
+  return out;
+}
+
+/**
+ * Follows `extends` from a file to its root, merging child over parent. `origins` maps
+ * each path set to the file that set it (the last in the chain to set it).
+ */
+export function resolveExtends(
+  file: string,
+  seen: string[] = [],
+): { document: unknown; chain: string[]; origins: Map<string, string> } {
   if (seen.includes(file)) {
     throw new InputError(file, [
       { path: 'extends', message: `circular extends: ${[...seen, file].map((f) => basename(f)).join(' -> ')}` },
     ]);
   }
+  if (seen.length >= MAX_EXTENDS_DEPTH)
+    throw new InputError(file, [
+      { path: 'extends', message: `the extends chain is longer than ${MAX_EXTENDS_DEPTH} files`, found: seen.length },
+    ]);
   const document = readDocument(file);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new InputError(file, [{ path: '(root)', message: 'must be an object of scenario fields', found: document }]);
   }
   const parentRef = (document as Record<string, unknown>).extends;
-  if (parentRef === undefined) return { document, chain: [file] };
+  const ownPaths = pathsOf(document);
+  if (parentRef === undefined) return { document, chain: [file], origins: new Map(ownPaths.map((p) => [p, file])) };
   if (typeof parentRef !== 'string') {
     throw new InputError(file, [{ path: 'extends', message: 'must be a scenario name or path', found: parentRef }]);
   }
   const parent = resolveScenarioPath(parentRef, dirname(file));
   if (!parent) throw new InputError(file, [{ path: 'extends', message: 'no such scenario', found: parentRef }]);
   const base = resolveExtends(parent, [...seen, file]);
-  const own = { ...(document as Record<string, unknown>) };
   // A child's own identity is never inherited.
-  const inherited = { ...(base.document as Record<string, unknown>) };
+  const inherited = Object.assign(Object.create(null), base.document as Record<string, unknown>);
   delete inherited.id;
-  return { document: mergeScenario(inherited, own), chain: [...base.chain, file] };
+  for (const p of ownPaths) base.origins.set(p, file);
+  return { document: mergeScenario(inherited, document), chain: [...base.chain, file], origins: base.origins };
 }

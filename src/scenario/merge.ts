@@ -4,8 +4,9 @@
  */
 export function mergeScenario(base: unknown, child: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(child)) return child === undefined ? base : child;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(child)) out[key] = key in base ? mergeScenario(base[key], value) : value;
+  const out: Record<string, unknown> = Object.assign(Object.create(null), base);
+  for (const [key, value] of Object.entries(child))
+    out[key] = Object.hasOwn(base, key) ? mergeScenario(base[key], value) : value;
   return out;
 }
 

@@ -1,4 +1,5 @@
-import type { InputProblem } from '../core/errors.js';
+import { InputError, type InputProblem } from '../core/errors.js';
+import { FORBIDDEN_KEYS, forbiddenKeyProblem, plainData } from './document.js';
 
 /** One `--set path=value` override, parsed. */
 export interface Override {
@@ -22,6 +23,11 @@ export function parseOverrides(args: readonly string[]): { overrides: Override[]
       problems.push({ path: '--set', message: 'expected path=value', found: text });
       continue;
     }
+    const forbidden = pathSegments(text.slice(0, eq)).find((s) => FORBIDDEN_KEYS.has(s));
+    if (forbidden !== undefined) {
+      problems.push({ ...forbiddenKeyProblem('--set', forbidden), found: text.slice(0, eq) });
+      continue;
+    }
     const path = parsePath(text.slice(0, eq));
     if (!path) {
       problems.push({ path: '--set', message: 'malformed path (use a.b[2].c)', found: text.slice(0, eq) });
@@ -34,13 +40,26 @@ export function parseOverrides(args: readonly string[]): { overrides: Override[]
     } catch {
       value = raw;
     }
+    try {
+      value = plainData(value, '--set');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const p of error.problems) problems.push({ ...p, path: '--set', message: `${p.path}: ${p.message}` });
+      continue;
+    }
     overrides.push({ path, value, text });
   }
   return { overrides, problems };
 }
 
-/** Splits `a.b[2].c` into ['a', 'b', 2, 'c']; null when malformed. */
+/** The names in a path text, however malformed (to find a forbidden one). */
+function pathSegments(text: string): string[] {
+  return text.split(/[.[\]]/).filter((s) => s !== '');
+}
+
+/** Splits `a.b[2].c` into ['a', 'b', 2, 'c']; null when malformed or when a name is forbidden (`__proto__`). */
 export function parsePath(text: string): (string | number)[] | null {
+  if (pathSegments(text).some((s) => FORBIDDEN_KEYS.has(s))) return null;
   const parts: (string | number)[] = [];
   const re = /([A-Za-z_$][\w$]*)|\[(\d+)\]|(\.)/gy;
   let expectName = true;
@@ -74,23 +93,41 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Sets a value at a path in a plain JSON object, creating objects (not arrays) on the way. */
-export function setPath(target: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+/**
+ * Sets a value at a path in plain data, creating null-prototype objects and lists on the
+ * way. A list index may be at most the list's length (which appends). Returns what is
+ * wrong (the value is then not set), or undefined.
+ */
+export function setPath(
+  target: Record<string, unknown>,
+  path: readonly (string | number)[],
+  value: unknown,
+): string | undefined {
   let node: Record<string | number, unknown> = target;
-  for (let k = 0; k < path.length - 1; k++) {
+  for (let k = 0; k < path.length; k++) {
     const key = path[k];
+    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) return `"${key}" is not allowed as a key`;
+    if (typeof key === 'number') {
+      if (!Array.isArray(node)) return `${formatPath(path.slice(0, k))} is not a list`;
+      if (key > node.length)
+        return `index ${key} is past the end of ${formatPath(path.slice(0, k))} (${node.length} items; ${node.length} appends one)`;
+    } else if (Array.isArray(node)) return `${formatPath(path.slice(0, k))} is a list: use an index such as [0]`;
+    if (k === path.length - 1) break;
     const next = node[key];
-    if (next === null || typeof next !== 'object') node[key] = typeof path[k + 1] === 'number' ? [] : {};
+    if (next === null || typeof next !== 'object')
+      node[key] = typeof path[k + 1] === 'number' ? [] : Object.create(null);
     node = node[key] as Record<string | number, unknown>;
   }
   node[path[path.length - 1]] = value;
+  return undefined;
 }
 
 /** Reads the value at a path, or undefined. */
 export function getPath(target: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = target;
   for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    // Own keys only: `constructor` must not find Object's.
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<PropertyKey, unknown>)[key];
   }
   return node;

@@ -74,10 +74,32 @@ describe('setPath and getPath', () => {
     const doc: Record<string, unknown> = { regions: [{ name: 'a', households: 1 }] };
     setPath(doc, ['regions', 0, 'households'], 9);
     setPath(doc, ['awareness', 'decay'], 0.5);
-    setPath(doc, ['list', 1], 'x');
-    expect(doc).toEqual({ regions: [{ name: 'a', households: 9 }], awareness: { decay: 0.5 }, list: [undefined, 'x'] });
+    expect(setPath(doc, ['list', 0], 'x')).toBeUndefined();
+    expect(setPath(doc, ['list', 1], 'y')).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(doc))).toEqual({
+      regions: [{ name: 'a', households: 9 }],
+      awareness: { decay: 0.5 },
+      list: ['x', 'y'],
+    });
     expect(getPath(doc, ['regions', 0, 'households'])).toBe(9);
     expect(getPath(doc, ['nope', 'deeper'])).toBeUndefined();
+  });
+
+  it('bound a list index by the length of the list (the length appends)', () => {
+    const doc: Record<string, unknown> = { regions: [{ name: 'a', households: 1 }], awareness: {} };
+    expect(setPath(doc, ['regions', 100000000, 'households'], 5)).toBe(
+      'index 100000000 is past the end of regions (1 items; 1 appends one)',
+    );
+    expect(setPath(doc, ['fresh', 3], 5)).toBe('index 3 is past the end of fresh (0 items; 0 appends one)');
+    expect(setPath(doc, ['regions', 'households'], 5)).toBe('regions is a list: use an index such as [0]');
+    expect(setPath(doc, ['awareness', 0], 5)).toBe('awareness is not a list');
+    expect((doc.regions as unknown[]).length).toBe(1);
+  });
+
+  it('never reach a prototype', () => {
+    expect(setPath({}, ['__proto__', 'polluted'], 1)).toBe('"__proto__" is not allowed as a key');
+    expect(getPath({}, ['constructor'])).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
