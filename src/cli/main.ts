@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InputError, KopsimError } from '../core/errors.js';
+import { InputError, KopsimError, terminalSafe } from '../core/errors.js';
 import { exitCodeFor } from './exitCodes.js';
 import { kopsimVersion } from './version.js';
 
@@ -157,10 +157,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
+    // Messages may quote names and paths: no escape sequence reaches the terminal.
     if (error instanceof InputError) {
-      process.stderr.write(`kopsim: invalid input: ${error.message}\n`);
+      process.stderr.write(`kopsim: invalid input: ${terminalSafe(error.message)}\n`);
     } else if (error instanceof KopsimError) {
-      process.stderr.write(`kopsim: ${error.message}\n`);
+      process.stderr.write(`kopsim: ${terminalSafe(error.message)}\n`);
     } else {
       process.stderr.write(`kopsim: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
     }

@@ -1,4 +1,5 @@
 import type { RunSummary } from '../experiment/runSummary.js';
+import { terminalSafe } from '../core/errors.js';
 import { formatValue, textTable } from './table.js';
 
 /** The short summary `kopsim run` prints: key indicators, then each region's stage timeline. */
@@ -22,7 +23,7 @@ export function runSummaryText(summary: RunSummary, folder?: string): string {
     ]),
   );
   return [
-    head,
+    terminalSafe(head),
     '',
     indicators,
     '',

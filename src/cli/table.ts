@@ -1,5 +1,8 @@
-/** Formats rows as a plain aligned text table (no colours, no escape codes). */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+import { terminalSafe } from '../core/errors.js';
+
+/** Formats rows as a plain aligned text table (no colours, no escape codes, even in a cell). */
+export function textTable(header: readonly string[], cellRows: readonly (readonly string[])[]): string {
+  const rows = cellRows.map((r) => r.map((cell) => terminalSafe(cell ?? '')));
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

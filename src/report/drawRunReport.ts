@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ownsChartEntry } from './outputFolder.js';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
 import { REPORT_FILE, renderRunReport, type RenderedRunReport } from './runReport.js';
 import type { ChartProgress } from './renderChart.js';
@@ -16,7 +17,7 @@ export async function drawRunReport(
   onRendered?: ChartProgress,
 ): Promise<RenderedRunReport> {
   const report = await renderRunReport(input, onRendered);
-  writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts));
+  writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts), ownsChartEntry);
   writeFileAtomically(join(dir, REPORT_FILE), report.html);
   return report;
 }

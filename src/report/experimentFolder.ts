@@ -14,6 +14,7 @@ import type { ExperimentPlan } from '../experiment/plan.js';
 import type { Shard } from '../experiment/shard.js';
 import { writeFileAtomically } from './atomicFolder.js';
 import { experimentJson } from './experimentJson.js';
+import { writableProblem } from './outputFolder.js';
 
 /**
  * The files of an experiment folder.
@@ -167,6 +168,8 @@ export function openExperimentFolder(
   const planFile = join(dir, EXPERIMENT_FILES.plan);
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new InputError(flag, [{ path: flag, message: 'exists and is not a folder', found: dir }]);
+  const unwritable = writableProblem(dir);
+  if (unwritable) throw new InputError(flag, [{ path: flag, message: unwritable, found: dir }]);
   const fresh = !existsSync(dir) || readdirSync(dir).length === 0;
   if (!fresh) {
     if (!existsSync(planFile))

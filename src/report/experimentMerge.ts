@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ownsEntry } from './outputFolder.js';
 import { resolve } from 'node:path';
 import { InputError, type InputProblem } from '../core/errors.js';
 import type { ExperimentPlan } from '../experiment/plan.js';
@@ -119,10 +120,14 @@ export function writeMergedFolder(
   merged: MergedExperiment & { readonly planText: string },
   finish: (dir: string) => void,
 ): void {
-  writeFolderAtomically(resolve(out), (tmp) => {
-    writeFileAtomically(join(tmp, EXPERIMENT_FILES.plan), merged.planText);
-    const lines = (ls: readonly string[]) => new Map(ls.map((l) => [(JSON.parse(l) as { index: number }).index, l]));
-    writeRunFiles(tmp, lines(merged.runs), lines(merged.failures));
-    finish(tmp);
-  });
+  writeFolderAtomically(
+    resolve(out),
+    (tmp) => {
+      writeFileAtomically(join(tmp, EXPERIMENT_FILES.plan), merged.planText);
+      const lines = (ls: readonly string[]) => new Map(ls.map((l) => [(JSON.parse(l) as { index: number }).index, l]));
+      writeRunFiles(tmp, lines(merged.runs), lines(merged.failures));
+      finish(tmp);
+    },
+    (entry) => ownsEntry('experiment', entry),
+  );
 }

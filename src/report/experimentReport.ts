@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ownsChartEntry } from './outputFolder.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonRow, ExperimentSummary } from '../experiment/experimentSummary.js';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
@@ -148,7 +149,7 @@ export async function renderExperimentReport(
  * (temporary folder + rename), report.html by a temporary file and a rename.
  */
 export function writeExperimentReport(dir: string, report: RenderedExperimentReport): void {
-  writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts));
+  writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts), ownsChartEntry);
   writeFileAtomically(join(dir, EXPERIMENT_FILES.report), report.html);
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from './csvText.js';
 import type { ExperimentSummary } from '../experiment/experimentSummary.js';
 import { writeFileAtomically } from './atomicFolder.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
@@ -64,7 +64,7 @@ export function summaryCsv(summary: ExperimentSummary): string {
       ]);
     });
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /**
@@ -115,7 +115,7 @@ export function comparisonCsv(summary: ExperimentSummary): string {
       num(c.dz),
     ]);
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /**

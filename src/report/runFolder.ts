@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { ownsEntry } from './outputFolder.js';
 import { join } from 'node:path';
 import type { RunResult } from '../experiment/runResult.js';
 import type { RunSummary } from '../experiment/runSummary.js';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from './csvText.js';
 import { timeseriesCsv } from './timeseriesCsv.js';
 import { writeFolderAtomically } from './atomicFolder.js';
 
@@ -44,18 +45,27 @@ export function writeRunFolder(
   manifest: RunManifest,
   extra?: (dir: string) => void,
 ): void {
-  writeFolderAtomically(dir, (tmp) => {
-    writeFileSync(join(tmp, RUN_FILES.timeseries), timeseriesCsv(result.series));
-    writeFileSync(join(tmp, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
-    writeFileSync(join(tmp, RUN_FILES.events), eventsCsv(result));
-    writeFileSync(join(tmp, RUN_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    extra?.(tmp);
-  });
+  writeFolderAtomically(
+    dir,
+    (tmp) => {
+      writeFileSync(join(tmp, RUN_FILES.timeseries), timeseriesCsv(result.series));
+      writeFileSync(join(tmp, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
+      writeFileSync(join(tmp, RUN_FILES.events), eventsCsv(result));
+      writeFileSync(join(tmp, RUN_FILES.manifest), manifestJson(manifest));
+      extra?.(tmp);
+    },
+    (entry) => ownsEntry('run', entry),
+  );
+}
+
+/** manifest.json's text. */
+export function manifestJson(manifest: RunManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 function eventsCsv(result: RunResult): string {
   const regionName = (r: number) => (r < 0 ? 'total' : (result.stageTimeline[r]?.region ?? String(r)));
-  return stringify([
+  return csvText([
     ['month', 'region', 'kind', 'message'],
     ...result.events.map((e) => [e.month, regionName(e.region), e.kind, e.message]),
   ]);

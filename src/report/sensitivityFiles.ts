@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from './csvText.js';
 import { InputError } from '../core/errors.js';
 import type { AttributionResult } from '../experiment/attributionAnalysis.js';
 import type { AttributionPlan } from '../experiment/attributionPlan.js';
@@ -76,7 +76,7 @@ export function sensitivityDesignCsv(plan: SensitivityPlan): string {
     [...header, ...names.map((n) => `unit:${n}`), ...names],
     ...plan.points.map((pt, i) => [pt.key, ...place[i], ...pt.unit.map(num), ...names.map((n) => num(pt.params[n]))]),
   ];
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** design.csv of an attribution plan: one row per coalition run, with a 0/1 column per stage. */
@@ -89,7 +89,7 @@ export function attributionDesignCsv(plan: AttributionPlan): string {
       ...plan.stages.map((_, k) => String((mask >> k) & 1)),
     ]),
   ];
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** design.json: the design as data (parameters or stages, settings, points or coalitions). */
@@ -131,7 +131,7 @@ export function designJson(plan: AnalysisPlan): string {
 export function seedsCsv(plan: AnalysisPlan): string {
   const seeds = new Map<number, number>();
   for (const r of plan.runs) if (!seeds.has(r.replicate)) seeds.set(r.replicate, r.seed);
-  return stringify([['replicate', 'seed'], ...[...seeds.entries()].map(([k, s]) => [String(k), String(s)])]);
+  return csvText([['replicate', 'seed'], ...[...seeds.entries()].map(([k, s]) => [String(k), String(s)])]);
 }
 
 /**
@@ -150,7 +150,7 @@ export function writeDesignFiles(dir: string, plan: AnalysisPlan): void {
       ['sample', ...plan.stages.map((_, k) => `position${k + 1}`)],
       ...plan.sampling.permutations.map((o, s) => [String(s), ...o.map((i) => String(plan.stages[i].stage))]),
     ];
-    writeFileAtomically(join(dir, ANALYSIS_FILES.permutations), stringify(rows));
+    writeFileAtomically(join(dir, ANALYSIS_FILES.permutations), csvText(rows));
   }
 }
 
@@ -187,7 +187,7 @@ export function indicesCsv(result: SensitivityResult): string {
       } else rows.push([...key, p.name, ...(morris ? ['', '', '', '', ''] : ['', '', '', '', '', ''])]);
     });
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** indices-s2.csv: second-order Sobol' indices, one row per output and pair. */
@@ -210,7 +210,7 @@ export function secondOrderCsv(result: SensitivityResult): string {
       ]);
     }
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** outputs.csv: each design point's value of each output, the mean over the replicates used (tidy). */
@@ -222,7 +222,7 @@ export function outputsCsv(result: SensitivityResult, plan: SensitivityPlan): st
       rows.push([pt.key, o.output.key, o.output.indicator, String(o.output.month), n, num(result.pointMeans[i][j])]),
     );
   });
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /**
@@ -266,7 +266,7 @@ export function shapleyCsv(result: AttributionResult): string {
     ]);
     rows.push([...key, 'sum', '', 'sum of the stage values', num(o.sum), '', '', '']);
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** coalitions.csv: each coalition's mean outcome per output. */
@@ -285,7 +285,7 @@ export function coalitionsCsv(result: AttributionResult): string {
         num(c.mean),
       ]);
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** The JSON of a result (non-finite numbers as null), without the per-point means (in outputs.csv). */

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from './csvText.js';
 import type { IndicatorSeries } from '../indicators/series.js';
 
 /**
@@ -17,7 +17,7 @@ export function timeseriesCsv(series: IndicatorSeries): string {
       }
     }
   }
-  return stringify(rows);
+  return csvText(rows);
 }
 
 /** Shortest round-trip decimal; non-finite values as empty cells. */

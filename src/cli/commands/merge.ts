@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasPosterior } from '../../experiment/calibration/posteriorPlan.js';
 import { posteriorUncertainty } from '../../experiment/calibration/posteriorUncertainty.js';
+import { InputError } from '../../core/errors.js';
+import { outputFolderProblems } from '../../report/outputFolder.js';
 import { summarizeExperiment } from '../../experiment/experimentSummary.js';
 import { posteriorUncertaintySection, writePosteriorUncertainty } from '../../report/posteriorUncertaintyFiles.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
@@ -44,6 +46,8 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
         opts.out !== undefined
           ? resolve(opts.out)
           : defaultPlanFolder(readPlanFile(resolve(dirs[0]), dirs[0]).plan, undefined);
+      const outProblems = outputFolderProblems(out, 'experiment');
+      if (outProblems.length > 0) throw new InputError('kopsim merge', outProblems);
       const merged = readExperimentFolders(dirs, out);
       // A calibration batch has nothing to summarise: the calibrate command reads it back and goes on.
       if (merged.plan.kind === ('calibration-generation' as string)) {

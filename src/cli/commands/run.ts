@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isInteractiveTerminal } from '../interactiveTerminal.js';
@@ -10,7 +9,9 @@ import type { RunResult } from '../../experiment/runResult.js';
 import { summarizeRun, type RunSummary } from '../../experiment/runSummary.js';
 import { progressThrottle, runProgressLine } from '../../tui/plainProgress.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
-import { writeRunFolder, type RunManifest } from '../../report/runFolder.js';
+import { outputFolderProblems } from '../../report/outputFolder.js';
+import { writeFileAtomically } from '../../report/atomicFolder.js';
+import { manifestJson, RUN_FILES, writeRunFolder, type RunManifest } from '../../report/runFolder.js';
 import { drawRunReport } from '../../report/drawRunReport.js';
 import type { ChartProgress } from '../../report/renderChart.js';
 import { renderRunReport, writeRunReport, type RenderedRunReport } from '../../report/runReport.js';
@@ -20,7 +21,6 @@ import { collect, intFlag } from '../flags.js';
 import { runSummaryText } from '../runSummaryText.js';
 import { kopsimVersion } from '../version.js';
 import { encodeSimulationState, type RestoredSimulation } from '../../experiment/checkpoint/simulationState.js';
-import { writeFileAtomically } from '../../report/atomicFolder.js';
 import { checkStateTarget, readStateFlag } from '../stateFiles.js';
 
 export interface RunOptions {
@@ -87,9 +87,7 @@ export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, no
       problems.push(...error.problems);
     }
   }
-  if (opts.out !== undefined && existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
-    problems.push({ path: '--out', message: 'exists and is not a folder', found: opts.out });
-  }
+  if (opts.out !== undefined) problems.push(...outputFolderProblems(opts.out, 'run'));
   if (opts.saveState !== undefined) checkStateTarget(opts.saveState, '--save-state', problems);
   if (loaded && untilFlag !== undefined) {
     const from = restored?.month ?? 0;
@@ -108,6 +106,10 @@ export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, no
   const seed = restored?.seed ?? runSeed(baseSeed);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const outDir = resolve(opts.out ?? join('reports', `${loaded.id}-s${baseSeed}-${stamp}`));
+  if (opts.out === undefined) {
+    const outProblems = outputFolderProblems(outDir, 'run', 'reports/');
+    if (outProblems.length > 0) throw new InputError(scenarioRef ?? 'kopsim run', outProblems);
+  }
   return { loaded, baseSeed, seed, outDir, until: untilFlag ?? loaded.scenario.months, restored };
 }
 
@@ -182,9 +184,10 @@ the run shows plain progress lines instead of the dashboard.`,
         writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
         if (!rendered && opts.report !== false) {
           drawing.push(
-            drawRunReport(dir, runReportInput(result, summary, manifest), (...p) => drawProgress?.(...p)).catch(
-              (error: unknown) => (drawError ??= error),
-            ),
+            drawRunReport(dir, runReportInput(result, summary, manifest), (...p) => drawProgress?.(...p))
+              // The manifest's total includes drawing the charts.
+              .then(() => writeFileAtomically(join(dir, RUN_FILES.manifest), manifestJson(timed(manifest))))
+              .catch((error: unknown) => (drawError ??= error)),
           );
         }
         return summary;
@@ -215,6 +218,12 @@ the run shows plain progress lines instead of the dashboard.`,
         };
         return { summary, manifest };
       };
+
+      /** The manifest with its total time up to now. */
+      const timed = (manifest: RunManifest): RunManifest => ({
+        ...manifest,
+        timings: { ...manifest.timings, totalMs: Date.now() - started.getTime() },
+      });
 
       if (isInteractiveTerminal(process.stdout) && !opts.json && opts.tui !== false && !checkpointing) {
         // The live dashboard. Keys need a terminal on stdin too; without one, play at full
@@ -275,7 +284,8 @@ the run shows plain progress lines instead of the dashboard.`,
               runReportInput(result, saved.summary, saved.manifest),
               opts.json ? undefined : chartProgress(),
             );
-      const summary = writeRun(result, saved, outDir, rendered);
+      // The manifest's total includes rendering the charts.
+      const summary = writeRun(result, { ...saved, manifest: timed(saved.manifest) }, outDir, rendered);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else process.stdout.write(`${runSummaryText(summary, outDir)}\n`);
     });
