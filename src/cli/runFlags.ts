@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { InputProblem } from '../core/errors.js';
+import { DEFAULT_MAX_WORK, maxWorkFlag } from '../experiment/planSize.js';
 import { parseShard, type Shard } from '../experiment/shard.js';
 import type { AnalysisMonth } from '../scenario/sensitivitySchema.js';
 import { intFlag } from './flags.js';
@@ -13,6 +14,8 @@ export interface RunFlags {
   report?: boolean;
   tui?: boolean;
   json?: boolean;
+  /** --max-work: cap on the plan's household-months. */
+  maxWork?: string;
 }
 
 /**
@@ -40,19 +43,25 @@ export function addRunOptions(
     )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-tui', 'plain progress lines on stderr even in a terminal')
-    .option('--json', 'print the results as JSON on stdout');
+    .option('--json', 'print the results as JSON on stdout')
+    .option(MAX_WORK_OPTION, MAX_WORK_HELP);
 }
+
+/** The option that raises the cap on a plan's size, and its help. */
+export const MAX_WORK_OPTION = '--max-work <n>';
+export const MAX_WORK_HELP = `cap on the plan's household-months (runs x months x households; default ${DEFAULT_MAX_WORK.toExponential()}), checked before the plan is built`;
 
 /** Checks --workers and --shard (problems pushed, to be reported with the rest). */
 export function checkRunFlags(
-  opts: Pick<RunFlags, 'workers' | 'shard'>,
+  opts: Pick<RunFlags, 'workers' | 'shard' | 'maxWork'>,
   problems: InputProblem[],
   defaultWorkers: number,
-): { workers: number; shard: Shard | undefined } {
+): { workers: number; shard: Shard | undefined; maxWork: number } {
   const workers = intFlag(problems, '--workers', opts.workers, 0, 1024) ?? defaultWorkers;
   const parsed = parseShard(opts.shard, problems);
+  const maxWork = maxWorkFlag(opts.maxWork, problems) ?? DEFAULT_MAX_WORK;
   // 0/1 is the whole plan: same folder, same results.
-  return { workers, shard: parsed && parsed.count > 1 ? parsed : undefined };
+  return { workers, shard: parsed && parsed.count > 1 ? parsed : undefined, maxWork };
 }
 
 /** Parses `--at 60,120,final` of sensitivity and attribute: months or `final`. */

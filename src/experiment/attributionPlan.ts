@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_WORK, planSizeProblem, runWork } from './planSize.js';
 import { InputError, type InputProblem } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { deriveSeed } from '../core/seed.js';
@@ -76,6 +77,8 @@ export interface AttributionRequest {
     readonly sample?: string;
     readonly design?: string;
   };
+  /** Cap on the plan's household-months (default {@link DEFAULT_MAX_WORK}). */
+  readonly maxWork?: number;
 }
 
 /**
@@ -188,6 +191,9 @@ export function attributionScenarioOf(
  * `kopsim run` of the scenario with all six stages enabled. Runs go replicate by
  * replicate. Bad indicators, months or sample counts are thrown together in one InputError.
  */
+/** Most stage orders sampled. */
+const MAX_STAGE_ORDERS = 100_000;
+
 export function planAttribution(request: AttributionRequest): AttributionPlan {
   const problems: InputProblem[] = [];
   const base = request.scenario.scenario;
@@ -216,8 +222,22 @@ export function planAttribution(request: AttributionRequest): AttributionPlan {
         'scheduled needs a timeline: set strategy.timeline (per region) or strategy.mode scheduled with strategy.schedule',
       found: design,
     });
+  if (request.sample !== undefined && request.sample > MAX_STAGE_ORDERS)
+    problems.push({
+      path: paths.sample ?? 'sample',
+      message: `must be at most ${MAX_STAGE_ORDERS} (720 orders of 6 stages exist; sampling more is the exact method)`,
+      found: request.sample,
+    });
   if (!(Number.isInteger(request.replicates) && request.replicates >= 1))
     problems.push({ path: 'replicates', message: 'must be a positive integer', found: request.replicates });
+  // At most 2^6 coalitions are run, whatever the sampling: the size is checked before any is drawn.
+  const sizeProblem = planSizeProblem(
+    2 ** n * request.replicates,
+    2 ** n * request.replicates * runWork(base, base.months),
+    request.maxWork ?? DEFAULT_MAX_WORK,
+    `up to ${2 ** n} coalitions x ${request.replicates} replicates`,
+  );
+  if (sizeProblem) problems.push(sizeProblem);
   if (problems.length > 0) throw new InputError(request.scenario.source, problems);
 
   const baseSeed = request.seed ?? base.seed;

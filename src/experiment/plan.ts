@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_WORK, planSizeProblem, runWork } from './planSize.js';
 import { createHash } from 'node:crypto';
 import { InputError, type InputProblem } from '../core/errors.js';
 import { runSeed } from '../core/seed.js';
@@ -102,7 +103,7 @@ const MAX_POINT_PROBLEMS = 10;
  * a scenario field and every value and point gives a valid scenario. All problems are
  * thrown together in one InputError with their paths.
  */
-export function planExperiment(loaded: LoadedExperiment): ExperimentPlan {
+export function planExperiment(loaded: LoadedExperiment, maxWork = DEFAULT_MAX_WORK): ExperimentPlan {
   const { experiment, scenarios } = loaded;
   const problems: InputProblem[] = [];
 
@@ -143,6 +144,21 @@ export function planExperiment(loaded: LoadedExperiment): ExperimentPlan {
 
   let points: DesignPoint[] = [BASE_POINT];
   const sweep = experiment.sweep;
+  // The plan's size, from counts alone: checked before any list of points or runs is built.
+  const pointCount = !sweep
+    ? 1
+    : sweep.design === 'factorial'
+      ? sweep.parameters.reduce((n, p) => n * (p.values?.length ?? p.steps ?? 1), 1)
+      : (sweep.points ?? 1);
+  const perPoint = planScenarios.reduce((sum, s) => sum + runWork(s.scenario, s.months), 0);
+  const sizeProblem = planSizeProblem(
+    experiment.replicates * pointCount * planScenarios.length,
+    experiment.replicates * pointCount * perPoint,
+    maxWork,
+    `${planScenarios.length} scenario${planScenarios.length === 1 ? '' : 's'} x ${pointCount} design point${pointCount === 1 ? '' : 's'} x ${experiment.replicates} replicates`,
+  );
+  // Checking a sweep's values builds them: not for a plan too large to build.
+  if (sizeProblem) throw new InputError(loaded.source, [...problems, sizeProblem]);
   if (sweep) {
     const before = problems.length;
     sweep.parameters.forEach((p, i) => parameterProblems(p, i, sweep.design, planScenarios, problems));

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_WORK, planSizeProblem, runWork } from './planSize.js';
 import { InputError, type InputProblem } from '../core/errors.js';
 import type { LoadedSensitivity } from '../scenario/loadSensitivity.js';
 import { getPath, parsePath } from '../scenario/overrides.js';
@@ -95,7 +96,7 @@ const MAX_POINT_PROBLEMS = 10;
  * at every design point (common random numbers): differences between points come from
  * the parameters, not from different draws.
  */
-export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
+export function planSensitivity(loaded: LoadedSensitivity, maxWork = DEFAULT_MAX_WORK): SensitivityPlan {
   const { spec } = loaded;
   const base = loaded.scenario.scenario;
   const label = loaded.scenario.id;
@@ -139,6 +140,16 @@ export function planSensitivity(loaded: LoadedSensitivity): SensitivityPlan {
 
   const outputs = analysisOutputs(spec.indicators, spec.at, base.months, problems);
   if (problems.length > 0) throw new InputError(loaded.source, problems);
+  // The design's size, from counts alone: checked before the design is drawn.
+  const d = parameters.length;
+  const pointCount = morris ? morris.trajectories * (d + 1) : sobol!.n * (sobol!.secondOrder ? 2 * d + 2 : d + 2);
+  const sizeProblem = planSizeProblem(
+    pointCount * spec.replicates,
+    pointCount * spec.replicates * runWork(base, base.months),
+    maxWork,
+    `${pointCount} design points x ${spec.replicates} replicate${spec.replicates === 1 ? '' : 's'}`,
+  );
+  if (sizeProblem) throw new InputError(loaded.source, [sizeProblem]);
 
   let design: MorrisPlanDesign | SobolPlanDesign;
   let unit: number[][];

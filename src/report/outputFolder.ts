@@ -32,8 +32,10 @@ export function ownsChartEntry(name: string): boolean {
   return /\.(svg|png|vl\.json)$/.test(name);
 }
 
-/** The file that marks a folder of the kind as kopsim's. */
-const MARKER: Record<FolderKind, string> = { run: RUN_FILES.manifest, experiment: EXPERIMENT_FILES.plan };
+/** The file that marks a folder of the kind as kopsim's (a function: the modules naming it import this one). */
+function markerOf(kind: FolderKind): string {
+  return kind === 'run' ? RUN_FILES.manifest : EXPERIMENT_FILES.plan;
+}
 
 /**
  * What keeps kopsim from writing a folder of `kind` at `dir`: it exists and is not a
@@ -47,7 +49,7 @@ export function outputFolderProblems(dir: string, kind: FolderKind, flag = '--ou
     const entries = readdirSync(target);
     if (entries.length > 0) {
       const foreign = entries.filter((e) => !ownsEntry(kind, e));
-      const marked = entries.includes(MARKER[kind]) && isFolderOfKind(target, kind);
+      const marked = entries.includes(markerOf(kind)) && isFolderOfKind(target, kind);
       if (!marked || foreign.length > 0) {
         const what = marked
           ? `holds files kopsim did not write (${listed(foreign)})`
@@ -69,7 +71,7 @@ export function outputFolderProblems(dir: string, kind: FolderKind, flag = '--ou
 /** A run folder has a run manifest (a scenario id); an experiment folder a plan with a hash. */
 function isFolderOfKind(dir: string, kind: FolderKind): boolean {
   try {
-    const data = JSON.parse(readFileSync(join(dir, MARKER[kind]), 'utf8')) as Record<string, unknown>;
+    const data = JSON.parse(readFileSync(join(dir, markerOf(kind)), 'utf8')) as Record<string, unknown>;
     return kind === 'run' ? typeof data.scenarioId === 'string' : typeof data.hash === 'string';
   } catch {
     return false;

@@ -13,11 +13,11 @@ export const sweepParameterSchema = z
   .object({
     path: fieldPathSchema('regions[0].households').describe('scenario field path, e.g. awareness.peerWeight'),
     values: z
-      .array(z.union([z.number(), z.string(), z.boolean(), z.null()]))
+      .array(z.union([z.number().min(-1e15).max(1e15), z.string(), z.boolean(), z.null()]))
       .optional()
       .describe('the values to try (factorial designs)'),
-    from: z.number().optional().describe('lower end of the range'),
-    to: z.number().optional().describe('upper end of the range'),
+    from: z.number().min(-1e15).max(1e15).optional().describe('lower end of the range'),
+    to: z.number().min(-1e15).max(1e15).optional().describe('upper end of the range'),
     steps: z
       .number()
       .int()
@@ -80,7 +80,7 @@ export const experimentSchema = z
       .optional()
       .describe('indicators to record and summarise (default: the key indicators)'),
     reportMonths: z
-      .array(z.number().int().min(0))
+      .array(z.number().int().min(0).max(1200))
       .default([])
       .describe('months at which comparisons are reported, besides the final month'),
     set: z.array(z.string()).default([]).describe('overrides applied to every scenario, as with --set'),

@@ -142,6 +142,29 @@ export function resolveExtends(
     throw new InputError(file, [
       { path: 'extends', message: `the extends chain is longer than ${MAX_EXTENDS_DEPTH} files`, found: seen.length },
     ]);
+  if (seen.length > 0) {
+    // A parent's problems name the parent file.
+    try {
+      return resolveExtendsOf(file, seen);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(
+        file,
+        error.problems.map((p) =>
+          p.path === file || p.message.includes('(in extends parent ')
+            ? p
+            : { ...p, message: `${p.message} (in extends parent ${file})` },
+        ),
+      );
+    }
+  }
+  return resolveExtendsOf(file, seen);
+}
+
+function resolveExtendsOf(
+  file: string,
+  seen: string[],
+): { document: unknown; chain: string[]; origins: Map<string, string> } {
   const document = readDocument(file);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new InputError(file, [{ path: '(root)', message: 'must be an object of scenario fields', found: document }]);

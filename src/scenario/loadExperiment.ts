@@ -6,7 +6,7 @@ import { loadScenario, resolveScenarioPath, type LoadedScenario } from './load.j
 
 /** A scenario of an experiment, loaded, with the label its results carry. */
 export interface ExperimentScenario {
-  /** Unique label in this experiment: the entry's `id`, else the scenario id; a repeat gets `#2`, `#3`. */
+  /** Unique label in this experiment: the entry's `id`, else the scenario id (two alike are an error). */
   readonly label: string;
   /** The reference as written (name or path). */
   readonly ref: string;
@@ -89,7 +89,7 @@ export function loadExperimentDocument(
   if (experiment.months !== undefined) commonSets.push(`months=${experiment.months}`);
 
   const scenarios: ExperimentScenario[] = [];
-  const labelCount = new Map<string, number>();
+  const labelIndex = new Map<string, number>();
   experiment.scenarios.forEach((entry, i) => {
     const ref = typeof entry === 'string' ? entry : entry.scenario;
     const ownSets = typeof entry === 'string' ? [] : entry.set;
@@ -102,9 +102,14 @@ export function loadExperimentDocument(
     try {
       const loaded = loadScenario(file, [...ownSets, ...commonSets]);
       const wanted = typeof entry === 'string' ? loaded.id : (entry.id ?? loaded.id);
-      const count = (labelCount.get(wanted) ?? 0) + 1;
-      labelCount.set(wanted, count);
-      scenarios.push({ label: count === 1 ? wanted : `${wanted}#${count}`, ref, loaded });
+      const first = labelIndex.get(wanted);
+      if (first !== undefined)
+        problems.push({
+          path: at,
+          message: `duplicates the id of scenarios[${first}] (${wanted}): give each variant its own id`,
+        });
+      else labelIndex.set(wanted, i);
+      scenarios.push({ label: wanted, ref, loaded });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const p of error.problems) {
@@ -143,7 +148,7 @@ export function loadExperimentDocument(
     experiment.name ??
     defaultName ??
     (experiment.kind === 'compare'
-      ? scenarios.map((s) => s.label.replace('#', '-')).join('-vs-')
-      : scenarios.map((s) => s.label.replace('#', '-')).join('-'));
+      ? scenarios.map((s) => s.label).join('-vs-')
+      : scenarios.map((s) => s.label).join('-'));
   return { experiment: { ...experiment, name }, source, scenarios, baseline };
 }

@@ -14,15 +14,15 @@ import { experimentNameSchema, fieldPathSchema, indicatorListSchema, seedSchema 
 export const DEFAULT_ANALYSIS_INDICATORS: readonly string[] = ['consumption_pc_mean', 'p0', 'gini', 'member_share'];
 
 /** A month at which outputs are taken: a month number, or `final` (the last simulated month). */
-export const analysisMonthSchema = z.union([z.number().int().min(0), z.literal('final')]);
+export const analysisMonthSchema = z.union([z.number().int().min(0).max(1200), z.literal('final')]);
 export type AnalysisMonth = z.output<typeof analysisMonthSchema>;
 
 /** One parameter varied over a range. */
 export const sensitivityParameterSchema = z
   .object({
     path: fieldPathSchema('regions[0].productivityScale').describe('scenario field path, e.g. awareness.peerWeight'),
-    min: z.number().describe('lower end of the range'),
-    max: z.number().describe('upper end of the range (greater than min)'),
+    min: z.number().min(-1e15).max(1e15).describe('lower end of the range'),
+    max: z.number().min(-1e15).max(1e15).describe('upper end of the range (greater than min)'),
     distribution: z
       .enum(['uniform', 'loguniform'])
       .default('uniform')
@@ -37,8 +37,12 @@ export const sensitivityParameterSchema = z
 /** Morris settings; their rules (r >= 2, p even >= 4) are the design's own (morrisDesign.ts). */
 export const morrisSettingsSchema = z
   .object({
-    trajectories: z.number().default(10).describe('r: number of trajectories (at least 2; 10 to 50 is usual)'),
-    levels: z.number().default(4).describe('p: grid levels per parameter (even, at least 4)'),
+    trajectories: z
+      .number()
+      .max(1_000_000)
+      .default(10)
+      .describe('r: number of trajectories (at least 2; 10 to 50 is usual)'),
+    levels: z.number().max(1000).default(4).describe('p: grid levels per parameter (even, at least 4)'),
   })
   .strict();
 
@@ -47,6 +51,7 @@ export const sobolSettingsSchema = z
   .object({
     n: z
       .number()
+      .max(2 ** 24)
       .default(64)
       .describe('N: base sample size, a power of two; the design runs N (D + 2) points, N (2D + 2) with second order'),
     secondOrder: z.boolean().default(false).describe('also estimate second-order indices S2 (costs N D more points)'),

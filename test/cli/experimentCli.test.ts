@@ -70,19 +70,10 @@ describe('kopsim compare', () => {
 
   it('gives zero differences for a strategy compared with itself', async () => {
     const out = join(root, 'self');
-    const r = await kopsim([
-      'compare',
-      'seed-roadmap',
-      'seed-roadmap',
-      '-n',
-      '3',
-      ...SMALL,
-      '--workers',
-      '1',
-      '--out',
-      out,
-      '--json',
-    ]);
+    // Two variants need two ids (a repeated one is an error, not renamed).
+    const file = join(root, 'self.yaml');
+    writeFileSync(file, 'kind: compare\nscenarios:\n  - seed-roadmap\n  - {scenario: seed-roadmap, id: again}\n');
+    const r = await kopsim(['experiment', file, '-n', '3', ...SMALL, '--workers', '1', '--out', out, '--json']);
     expect(r.code).toBe(0);
     const comparisons = JSON.parse(r.stdout).comparisons;
     expect(comparisons.length).toBeGreaterThan(0);

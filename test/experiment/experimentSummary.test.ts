@@ -14,7 +14,7 @@ describe('summarizeExperiment', () => {
       loadExperimentDocument(
         {
           kind: 'compare',
-          scenarios: ['seed-roadmap', 'seed-roadmap'],
+          scenarios: ['seed-roadmap', { scenario: 'seed-roadmap', id: 'seed-roadmap-again' }],
           replicates: 4,
           months: 24,
           reportMonths: [12],
@@ -32,7 +32,7 @@ describe('summarizeExperiment', () => {
     expect(summary.comparisons).toHaveLength(plan.indicators.length * 2);
     for (const c of summary.comparisons) {
       expect(c).toMatchObject({
-        scenario: 'seed-roadmap#2',
+        scenario: 'seed-roadmap-again',
         baseline: 'seed-roadmap',
         n: 4,
         meanDiff: 0,

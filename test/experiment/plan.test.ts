@@ -1,3 +1,4 @@
+import { catchInput } from '../support/catchInput.js';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputProblem } from '../../src/core/errors.js';
 import { runSeed } from '../../src/core/seed.js';
@@ -50,10 +51,21 @@ describe('planExperiment: replicate and compare', () => {
     expect(p.runs.slice(0, 2).map((r) => r.key)).toEqual(['status-quo/base/0', 'seed-roadmap/base/0']);
   });
 
-  it('labels a scenario listed twice apart, so a strategy can be compared with itself', () => {
-    const p = plan({ kind: 'compare', scenarios: ['seed-roadmap', 'seed-roadmap'], replicates: 2 });
-    expect(p.scenarios.map((s) => s.label)).toEqual(['seed-roadmap', 'seed-roadmap#2']);
+  it('compares a strategy with itself when the second has its own id', () => {
+    const p = plan({
+      kind: 'compare',
+      scenarios: ['seed-roadmap', { scenario: 'seed-roadmap', id: 'again' }],
+      replicates: 2,
+    });
+    expect(p.scenarios.map((s) => s.label)).toEqual(['seed-roadmap', 'again']);
     expect(new Set(p.runs.map((r) => r.key)).size).toBe(4);
+  });
+
+  it('refuses two variants with the same id (no silent renaming)', () => {
+    const e = catchInput(() => plan({ kind: 'compare', scenarios: ['seed-roadmap', 'seed-roadmap'], replicates: 2 }));
+    expect(e.message).toContain(
+      'scenarios[1]: duplicates the id of scenarios[0] (seed-roadmap): give each variant its own id',
+    );
   });
 
   it("defaults the base seed to the first scenario's and is deterministic (same hash)", () => {

@@ -105,6 +105,7 @@ the gain. Fewer than 10 replicates: a warning (intervals unreliable).`,
           sample,
           design: (opts.design ?? 'programmes') as AttributionDesign,
           paths: { indicators: '--indicators', at: '--at', sample: '--sample', design: '--design' },
+          maxWork: run.maxWork,
         }),
       );
       const plan = posterior

@@ -34,7 +34,7 @@ Examples:
         flags.overrides,
         problems,
       );
-      const plan = planWithPosterior(planOrThrow(loaded, problems), posterior, loaded.source);
+      const plan = planWithPosterior(planOrThrow(loaded, problems, flags.maxWork), posterior, loaded.source);
       await runExperiment(loaded, plan, flags, opts);
     });
 }

@@ -10,7 +10,7 @@ import { indicatorById } from '../../indicators/registry.js';
 import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
-import { checkRunFlags } from '../runFlags.js';
+import { checkRunFlags, MAX_WORK_HELP, MAX_WORK_OPTION } from '../runFlags.js';
 import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
 import { failedRunsError, planRunJson, runPlanInFolder, scenarioFilesOf, shardDoneText } from '../runPlanInFolder.js';
 import { concludePosterior } from '../posteriorFlags.js';
@@ -34,6 +34,8 @@ export interface ExperimentFlags {
   report?: boolean;
   /** false with --no-tui */
   tui?: boolean;
+  /** --max-work */
+  maxWork?: string;
 }
 
 /** Flags checked: overrides for the experiment, and how to run it. */
@@ -41,6 +43,8 @@ export interface CheckedFlags {
   readonly overrides: ExperimentOverrides;
   readonly workers: number;
   readonly shard: Shard | undefined;
+  /** Cap on the plan's household-months. */
+  readonly maxWork: number;
 }
 
 /** Adds the flags shared by replicate, compare, sweep and experiment. */
@@ -74,7 +78,8 @@ export function addExperimentFlags(cmd: Command, replicatesDefault?: string): Co
     )
     .option('--no-report', 'skip charts/ and report.html (summaries only; faster for large sweeps)')
     .option('--no-tui', 'plain progress lines on stderr even in a terminal')
-    .option('--json', 'print the results as JSON on stdout');
+    .option('--json', 'print the results as JSON on stdout')
+    .option(MAX_WORK_OPTION, MAX_WORK_HELP);
 }
 
 /** Checks the shared flags; bad ones are pushed to `problems`, to be reported with the rest. */
@@ -82,7 +87,7 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
   const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000);
   const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const months = intFlag(problems, '--months', opts.months, 1, 1200);
-  const { workers, shard } = checkRunFlags(opts, problems, availableParallelism());
+  const { workers, shard, maxWork } = checkRunFlags(opts, problems, availableParallelism());
   const indicators = listFlag(opts.indicators);
   indicators?.forEach((id) => {
     if (!indicatorById(id)) problems.push({ path: '--indicators', message: 'is not an indicator', found: id });
@@ -99,12 +104,17 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
     overrides: { replicates, seed, months, indicators, reportMonths, baseline: opts.baseline, sets: opts.set ?? [] },
     workers,
     shard,
+    maxWork,
   };
 }
 
 /** Plans a loaded experiment, reporting plan problems together with earlier flag problems. */
-export function planOrThrow(loaded: LoadedExperiment, problems: readonly InputProblem[]): ExperimentPlan {
-  return planWithProblems(loaded.source, problems, () => planExperiment(loaded));
+export function planOrThrow(
+  loaded: LoadedExperiment,
+  problems: readonly InputProblem[],
+  maxWork?: number,
+): ExperimentPlan {
+  return planWithProblems(loaded.source, problems, () => planExperiment(loaded, maxWork));
 }
 
 /**
@@ -287,7 +297,7 @@ Examples:
       const problems: InputProblem[] = [];
       const flags = checkFlags(opts, problems);
       const loaded = loadExperiment(file, flags.overrides, problems);
-      const plan = planOrThrow(loaded, problems);
+      const plan = planOrThrow(loaded, problems, flags.maxWork);
       await runExperiment(loaded, plan, flags, opts);
     });
 }

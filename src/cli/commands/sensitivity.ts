@@ -70,7 +70,7 @@ kopsim analyze recomputes the indices without rerunning.`,
         { replicates, seed, months, resamples, at, indicators: listFlag(opts.indicators), sets: opts.set ?? [] },
         problems,
       );
-      const plan = planWithProblems(loaded.source, problems, () => planSensitivity(loaded));
+      const plan = planWithProblems(loaded.source, problems, () => planSensitivity(loaded, run.maxWork));
       await runAnalysisPlan(plan, {
         source: loaded.source,
         scenario: loaded.scenario,

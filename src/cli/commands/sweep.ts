@@ -31,7 +31,7 @@ Examples:
           },
         ]);
       }
-      const plan = planOrThrow(loaded, problems);
+      const plan = planOrThrow(loaded, problems, flags.maxWork);
       await runExperiment(loaded, plan, flags, opts);
     });
 }
