@@ -106,7 +106,14 @@ function openCalibrationFolder(dir: string, plan: CalibrationPlan, flag: string)
   const planFile = join(dir, CALIBRATION_FILES.plan);
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new InputError(flag, [{ path: flag, message: 'exists and is not a folder', found: dir }]);
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  // Shards of a Slurm array start together: one may find the folder with only another's
+  // calibration.json on its way in (a temporary file) or its batch folders; it writes the
+  // same calibration.json itself (same bytes, atomic rename).
+  const entries = existsSync(dir) ? readdirSync(dir) : [];
+  const starting = entries.every(
+    (e) => /^calibration\.json\.partial-\d+$/.test(e) || e === CALIBRATION_FILES.generations,
+  );
+  if (entries.length > 0 && !(starting && !existsSync(planFile))) {
     if (!existsSync(planFile))
       throw new InputError(flag, [
         {

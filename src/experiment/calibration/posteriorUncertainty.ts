@@ -15,7 +15,10 @@ const HIGHER_IS_BETTER = new Set([
   'sen_welfare',
 ]);
 
-/** One scenario's indicator at the final month: its spread split into parameter uncertainty and stochastic noise. */
+/**
+ * One scenario's indicator at the final month, or a scenario's paired difference from the
+ * baseline (`a - baseline`): its spread split into parameter uncertainty and stochastic noise.
+ */
 export interface VarianceRow {
   readonly scenario: string;
   readonly indicator: string;
@@ -97,10 +100,32 @@ export function posteriorUncertainty(
   };
   const monthOf = (s: string) => plan.scenarios.find((x) => x.label === s)!.months;
 
+  // The rows: each scenario's level, then (with a baseline) each scenario's paired difference from it.
+  const baseline = plan.baseline ?? null;
+  const rows: { label: string; month: number; groupsOf: (id: string) => number[][] }[] = [
+    ...plan.scenarios.map((s) => ({
+      label: s.label,
+      month: s.months,
+      groupsOf: (id: string) => draws.map((g) => groupValues(s.label, id, g)),
+    })),
+    ...(baseline === null
+      ? []
+      : plan.scenarios
+          .filter((s) => s.label !== baseline)
+          .map((s) => ({
+            label: `${s.label} - ${baseline}`,
+            month: s.months,
+            groupsOf: (id: string) =>
+              draws.map((g) => {
+                const base = groupValues(baseline, id, g);
+                return groupValues(s.label, id, g).map((v, i) => v - base[i]);
+              }),
+          }))),
+  ];
   const varianceRows: VarianceRow[] = [];
-  for (const s of plan.scenarios)
+  for (const s of rows)
     for (const id of plan.indicators) {
-      const groups = draws.map((g) => groupValues(s.label, id, g));
+      const groups = s.groupsOf(id);
       const all = groups.flat();
       const within = groups.length > 0 && k > 1 ? mean(groups.map(variance)) : Number.NaN;
       const means = groups.map(mean);
@@ -108,7 +133,7 @@ export function posteriorUncertainty(
       varianceRows.push({
         scenario: s.label,
         indicator: id,
-        month: monthOf(s.label),
+        month: s.month,
         mean: all.length > 0 ? mean(all) : Number.NaN,
         total: variance(all),
         within,

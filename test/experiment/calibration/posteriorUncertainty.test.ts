@@ -36,6 +36,19 @@ describe('posteriorUncertainty', () => {
     expect(rankingSentence(ba)).toBe('in 67% of 3 posterior draws b beats a on Poverty headcount P0 (lower is better)');
   });
 
+  it('with a baseline, also splits the paired differences from it (by hand)', () => {
+    const a = [0.1, 0.3, 0.2, 0.4, 0.6, 0.8];
+    const b = a.map((v, r) => (r < 4 ? v - 0.05 : v + 0.05));
+    const records = [...a.map((v, r) => record('a', r, v)), ...b.map((v, r) => record('b', r, v))];
+    const u = posteriorUncertainty({ ...plan, baseline: 'b' } as PosteriorExperimentPlan, records);
+    // a - b is +0.05, +0.05 | +0.05, +0.05 | -0.05, -0.05: no noise; the draw means vary by 1/300.
+    const diff = u.variance.find((v) => v.scenario === 'a - b')!;
+    expect(diff.within).toBeCloseTo(0, 12);
+    expect(diff.between).toBeCloseTo(1 / 300, 12);
+    expect(diff.parameterShare).toBe(1);
+    expect(u.variance.map((v) => v.scenario)).toEqual(['a', 'b', 'a - b']);
+  });
+
   it('leaves out a draw with a missing run', () => {
     const records = [0, 1, 2, 3, 4].flatMap((r) => [record('a', r, r), record('b', r, r)]);
     expect(posteriorUncertainty(plan, records).draws).toBe(2);
