@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { InputError, OutputError } from '../core/errors.js';
 import type { ExperimentPlan } from '../experiment/plan.js';
 import type { Shard } from '../experiment/shard.js';
+import { checkFolderFile, experimentManifestSchema, planFileSchema } from './folderSchemas.js';
 import { writeFileAtomically } from './atomicFolder.js';
 import { experimentJson } from './experimentJson.js';
 import { writableProblem } from './outputFolder.js';
@@ -309,17 +310,19 @@ export function readPlanFile(dir: string, flag = 'folder'): { text: string; plan
   if (!existsSync(file))
     throw new InputError(dir, [{ path: flag, message: 'is not an experiment folder (no plan.json)', found: dir }]);
   const text = readFileSync(file, 'utf8');
+  let value: unknown;
   try {
-    return { text, plan: JSON.parse(text) as ExperimentPlan };
+    value = JSON.parse(text);
   } catch (error) {
     throw new InputError(dir, [{ path: file, message: `is not valid JSON: ${(error as Error).message}` }]);
   }
+  return { text, plan: checkFolderFile<ExperimentPlan>(planFileSchema, file, value) };
 }
 
 /** Reads a folder's manifest.json, or null when it has none. */
 export function readExperimentManifest(dir: string): ExperimentManifest | null {
   const file = join(dir, EXPERIMENT_FILES.manifest);
-  return existsSync(file) ? (readJson(file) as ExperimentManifest) : null;
+  return existsSync(file) ? checkFolderFile<ExperimentManifest>(experimentManifestSchema, file, readJson(file)) : null;
 }
 
 function readJson(file: string): unknown {
