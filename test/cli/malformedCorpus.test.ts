@@ -16,7 +16,7 @@ import { tempDirs } from '../support/tempFiles.js';
  * test/fixtures/malformed.expected.json holds the text each message must contain. Inputs
  * a repository cannot hold (a FIFO, symlinks to a device or a folder, files over the size
  * limit) are made here. With CORPUS_TABLE=FILE set, the results are written there as a
- * Markdown table (docs/inputs.md is made that way).
+ * Markdown table.
  */
 
 const CORPUS = fileURLToPath(new URL('../fixtures/malformed/', import.meta.url));
