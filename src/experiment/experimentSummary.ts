@@ -1,3 +1,4 @@
+import { indicatorRange } from '../indicators/indicatorRange.js';
 import { indicatorById } from '../indicators/registry.js';
 import type { DesignPoint } from './designPoints.js';
 import { CI_LEVEL, describeSample, type SampleStats } from './describeSample.js';
@@ -59,6 +60,10 @@ export interface ExperimentSummary {
   readonly comparisons: readonly ComparisonRow[];
 }
 
+/** How summaries make their intervals, for reports and printed tables. */
+export const SUMMARY_INTERVALS_TEXT =
+  "95% t intervals over replicates; for a mean, kept inside the indicator's range (on the logit scale for shares and indices, clipped at 0 for counts and rupiah flows; ci_method in summary.csv); for a paired difference from the baseline, the plain t interval";
+
 const group = (scenario: string, point: string) => `${scenario}\u0000${point}`;
 
 /**
@@ -86,7 +91,13 @@ export function summarizeExperiment(
       for (const indicator of plan.indicators) {
         const last = runs.length > 0 ? Math.max(...runs.map((r) => r.values[indicator].length - 1)) : -1;
         const months = Array.from({ length: last + 1 }, (_, m) => m);
-        const stats = months.map((m) => describeSample(runs.map((r) => r.values[indicator][m] ?? NaN)));
+        const range = indicatorRange(indicator);
+        const stats = months.map((m) =>
+          describeSample(
+            runs.map((r) => r.values[indicator][m] ?? NaN),
+            range,
+          ),
+        );
         series.push({ scenario: s.label, point: pt.key, indicator, months, stats });
       }
     }

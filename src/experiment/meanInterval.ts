@@ -69,7 +69,8 @@ export function meanInterval(
   if (n === 0) return { n, mean: NaN, lower: NaN, upper: NaN, method: 'none' };
   const m = mean(xs);
   if (n < 2) return { n, mean: m, lower: NaN, upper: NaN, method: 'none' };
-  const [lo, hi] = range;
+  // Values outside the stated range mean the range does not apply: plain t.
+  const [lo, hi] = xs.some((x) => x < range[0] || x > range[1]) ? [-Infinity, Infinity] : range;
   const se = sampleStandardDeviation(xs) / Math.sqrt(n);
   const t = studentTQuantile(1 - (1 - level) / 2, n - 1);
   if (Number.isFinite(lo) && Number.isFinite(hi)) {

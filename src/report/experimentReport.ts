@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ownsChartEntry } from './outputFolder.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonRow, ExperimentSummary } from '../experiment/experimentSummary.js';
+import { fewReplicatesWarning } from '../experiment/meanInterval.js';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
 import { bandChart } from './charts/bandChart.js';
 import type { BandRow, FinalRow } from './charts/chartRows.js';
@@ -266,7 +267,7 @@ export function experimentReportDocument(
   sections.push({
     id: 'final',
     title: 'Final values',
-    intro: `Each indicator at the last simulated month over ${n}: mean, 95% confidence interval of the mean (mean ± t(0.975, n−1)·sd/√n), sd, and the 5th, 50th and 95th percentiles. Every month is in summary.csv.`,
+    intro: `Each indicator at the last simulated month over ${n}: mean, 95% confidence interval of the mean (mean ± t(0.975, n−1)·sd/√n, kept inside the indicator's range: on the logit scale for shares and indices, clipped at 0 for counts and rupiah flows; the method is in summary.csv's ci_method column), sd, and the 5th, 50th and 95th percentiles. Every month is in summary.csv.`,
     blocks: [
       {
         kind: 'table',
@@ -336,7 +337,9 @@ export function experimentReportDocument(
   });
 
   const { runs } = summary;
+  const few = fewReplicatesWarning(summary.replicates);
   const warnings = [
+    ...(few ? [{ title: 'Too few replicates.', text: `${few}.` }] : []),
     ...(runs.failed > 0
       ? [
           {

@@ -22,7 +22,8 @@ function paramCells(summary: ExperimentSummary, point: string, columns: readonly
 
 /**
  * summary.csv: one tidy row per scenario, design point, indicator and month, with n,
- * mean, sd, the 95% CI of the mean and the 5/50/95 percentiles over replicates; a sweep
+ * mean, sd, the 95% CI of the mean (ci_method: t, or t-logit for shares and indices,
+ * t-clipped at 0 for counts and rupiah flows) and the 5/50/95 percentiles over replicates; a sweep
  * adds one column per parameter (values as JSON).
  */
 export function summaryCsv(summary: ExperimentSummary): string {
@@ -38,6 +39,7 @@ export function summaryCsv(summary: ExperimentSummary): string {
     'sd',
     'ci_low',
     'ci_high',
+    'ci_method',
     'p5',
     'p50',
     'p95',
@@ -58,6 +60,7 @@ export function summaryCsv(summary: ExperimentSummary): string {
         num(t.sd),
         num(t.ciLow),
         num(t.ciHigh),
+        t.ciMethod,
         num(t.p5),
         num(t.p50),
         num(t.p95),
@@ -89,6 +92,7 @@ export function comparisonCsv(summary: ExperimentSummary): string {
     'sd_diff',
     'ci_low',
     'ci_high',
+    'ci_method',
     't',
     'p',
     'dz',
@@ -110,6 +114,7 @@ export function comparisonCsv(summary: ExperimentSummary): string {
       num(c.sdDiff),
       num(c.ciLow),
       num(c.ciHigh),
+      c.n >= 2 ? 't' : 'none',
       num(c.t),
       num(c.p),
       num(c.dz),

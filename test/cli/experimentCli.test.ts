@@ -42,7 +42,7 @@ describe('kopsim compare', () => {
     expect(runs[1].seed).toBe(runs[0].seed);
     expect(runs[0].values.gini).toHaveLength(25);
     expect(files['comparison.csv'].split('\n')[0]).toBe(
-      'point,scenario,baseline,indicator,month,final,n,mean_scenario,mean_baseline,mean_diff,sd_diff,ci_low,ci_high,t,p,dz',
+      'point,scenario,baseline,indicator,month,final,n,mean_scenario,mean_baseline,mean_diff,sd_diff,ci_low,ci_high,ci_method,t,p,dz',
     );
     const manifest = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ status: 'complete', shard: null, runs: { planned: 8, completed: 8, failed: 0 } });
@@ -271,7 +271,7 @@ describe('kopsim sweep and experiment files', () => {
     expect(r.code, r.stderr).toBe(0);
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe(
-      'scenario,point,awareness.peerWeight,membership.feeSubsidy,indicator,month,n,mean,sd,ci_low,ci_high,p5,p50,p95',
+      'scenario,point,awareness.peerWeight,membership.feeSubsidy,indicator,month,n,mean,sd,ci_low,ci_high,ci_method,p5,p50,p95',
     );
     expect(csv).toHaveLength(1 + 4 * 2 * 13 + 1);
     expect(csv[1]).toMatch(

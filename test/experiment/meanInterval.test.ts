@@ -32,6 +32,10 @@ describe('meanInterval', () => {
     expect(ci.upper).toBeCloseTo(meanInterval([0, 0, 3, 0, 1]).upper, 12);
   });
 
+  it('values outside the stated range: the range does not apply, plain t', () => {
+    expect(meanInterval([2, 4, 4, 5, 7, 8], [0, 1]).method).toBe('t');
+  });
+
   it('one replicate: no interval', () => {
     expect(meanInterval([3])).toMatchObject({ n: 1, mean: 3, method: 'none' });
     expect(Number.isNaN(meanInterval([3]).lower)).toBe(true);

@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { InputProblem } from '../../core/errors.js';
-import { summarizeExperiment, type ExperimentSummary } from '../../experiment/experimentSummary.js';
+import {
+  SUMMARY_INTERVALS_TEXT,
+  summarizeExperiment,
+  type ExperimentSummary,
+} from '../../experiment/experimentSummary.js';
+import { fewReplicatesWarning } from '../../experiment/meanInterval.js';
 import { planExperiment, type ExperimentPlan } from '../../experiment/plan.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import type { Shard } from '../../experiment/shard.js';
@@ -157,6 +162,8 @@ export async function runExperiment(
   );
   const summary = run.concluded?.summary;
   const posterior = run.concluded?.posterior;
+  const few = summary ? fewReplicatesWarning(summary.replicates) : undefined;
+  if (few) process.stderr.write(`kopsim: warning: ${few}\n`);
   if (opts.json) {
     const json = resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary) as object;
     process.stdout.write(`${JSON.stringify(posterior ? { ...json, posterior } : json, null, 2)}\n`);
@@ -208,7 +215,10 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
   const sweep = summary.points.length > 1 || summary.points[0]?.key !== '';
   out.push(
     `${summary.name}: ${summary.kind}, ${summary.scenarios.length} scenario${summary.scenarios.length === 1 ? '' : 's'}${sweep ? ` x ${summary.points.length} design points` : ''}, ${summary.replicates} replicates, base seed ${summary.baseSeed}; ${summary.runs.completed} of ${summary.runs.planned} runs finished${summary.runs.failed ? `, ${summary.runs.failed} failed` : ''}`,
+    `intervals: ${SUMMARY_INTERVALS_TEXT}`,
   );
+  const few = fewReplicatesWarning(summary.replicates);
+  if (few) out.push(`warning: ${few}`);
   const rows: string[][] = [];
   const printedPoints = new Set(summary.points.slice(0, MAX_POINTS_PRINTED).map((p) => p.key));
   for (const r of finalRows(summary)) {

@@ -5,6 +5,7 @@ import { posteriorUncertainty } from '../../experiment/calibration/posteriorUnce
 import { InputError } from '../../core/errors.js';
 import { outputFolderProblems } from '../../report/outputFolder.js';
 import { summarizeExperiment } from '../../experiment/experimentSummary.js';
+import { fewReplicatesWarning } from '../../experiment/meanInterval.js';
 import { posteriorUncertaintySection, writePosteriorUncertainty } from '../../report/posteriorUncertaintyFiles.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import { readPlanFile } from '../../report/experimentFolder.js';
@@ -64,6 +65,8 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       if (merged.plan.kind === ('discovery' as string)) return mergeDiscoveryFolders(out, merged, opts, started);
       const records = merged.runs.map(parseRunRecord);
       const summary = summarizeExperiment(merged.plan, records, merged.failures.length);
+      const few = fewReplicatesWarning(summary.replicates);
+      if (few) process.stderr.write(`kopsim: warning: ${few}\n`);
       // An experiment run with --posterior: its variance split and rankings too.
       const posterior = hasPosterior(merged.plan) ? posteriorUncertainty(merged.plan, records) : undefined;
       const extra = posterior && hasPosterior(merged.plan) ? [posteriorUncertaintySection(merged.plan, posterior)] : [];
