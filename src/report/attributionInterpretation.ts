@@ -8,6 +8,7 @@ import { STAGE_NAMES } from '../model/stages.js';
  *
  * @example compactValue(61_234, 'rupiah per person per month') // => 'Rp61k'
  * @example compactValue(-0.021, 'share') // => '-2.1 points'
+ * @example compactValue(0.00042, 'index') // => '0.00042'
  */
 export function compactValue(x: number, unit: string): string {
   if (!Number.isFinite(x)) return 'n/a';
@@ -20,15 +21,18 @@ export function compactValue(x: number, unit: string): string {
     return `${sign}Rp${Math.round(a)}`;
   }
   if (unit === 'share') return `${sign}${Number((a * 100).toPrecision(2))} points`;
-  if (unit === 'index') return `${sign}${a.toFixed(3)}`;
+  if (unit === 'index') return `${sign}${Number(a.toPrecision(2))}`;
   return `${sign}${Number(a.toPrecision(3))}`;
 }
 
 function withInterval(e: Estimate, unit: string): string {
+  if (!(Number.isFinite(e.lower) && Number.isFinite(e.upper))) return compactValue(e.value, unit);
+  // Shares: "3.2 points [2.1, 4.2]", the unit said once.
+  const bound = (x: number): string => compactValue(x, unit).replace(/ points$/, '');
   const v = compactValue(e.value, unit);
-  return Number.isFinite(e.lower) && Number.isFinite(e.upper)
-    ? `${v} [${compactValue(e.lower, unit)}, ${compactValue(e.upper, unit)}]`
-    : v;
+  return unit === 'share'
+    ? `${bound(e.value)} [${bound(e.lower)}, ${bound(e.upper)}] points`
+    : `${v} [${bound(e.lower)}, ${bound(e.upper)}]`;
 }
 
 /** Whether an interval excludes 0 (false when there is no interval). */
@@ -48,7 +52,7 @@ function interactionClause(s: StageValue, unit: string): string {
   const shared = phi - s.addOne.value;
   const partner = s.partner ? `, above all stage ${s.partner.stage} (${STAGE_NAMES[s.partner.stage]})` : '';
   if (phi !== 0 && Math.sign(shared) === Math.sign(phi) && Math.abs(shared) >= 0.5 * Math.abs(phi))
-    return `most of it (${compactValue(shared, unit)}) needs other stages to be active${partner} (interaction): alone the stage ${effect(s.addOne, unit)}`;
+    return `most of it (${compactValue(Math.abs(shared), unit)}) needs other stages to be active${partner} (interaction): alone the stage ${effect(s.addOne, unit)}`;
   if (phi !== 0 && Math.sign(shared) !== Math.sign(phi) && Math.abs(shared) >= 0.25 * Math.abs(phi))
     return `alone the stage would ${effect(s.addOne, unit, true)}, more than beside the others, which partly do the same work${partner} (interaction)`;
   const near = (x: number): boolean => Math.abs(x - phi) <= 0.25 * Math.abs(phi);
