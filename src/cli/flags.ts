@@ -1,4 +1,19 @@
 import { InputError, type InputProblem } from '../core/errors.js';
+import { isLang, LANGS, langFromEnv, type Lang } from '../i18n/lang.js';
+
+/** The option text of `--lang`, for every command that prints or writes reports. */
+export const LANG_OPTION = [
+  '--lang <lang>',
+  `language of reports, tables and the dashboard: ${LANGS.join(' or ')} (default: from LC_ALL/LANG, here ${langFromEnv()})`,
+] as const;
+
+/** The `--lang` flag checked (a bad value is pushed to `problems`); the environment's language when absent. */
+export function langFlag(problems: InputProblem[], raw: string | undefined): Lang {
+  if (raw === undefined) return langFromEnv();
+  if (isLang(raw)) return raw;
+  problems.push({ path: '--lang', message: `must be one of ${LANGS.join(', ')}`, found: raw });
+  return 'en';
+}
 
 /**
  * Flag values are parsed leniently by commander and checked here, so that every bad flag

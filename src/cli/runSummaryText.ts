@@ -1,34 +1,71 @@
 import type { RunSummary } from '../experiment/runSummary.js';
 import { terminalSafe } from '../core/errors.js';
-import { formatValue, textTable } from './table.js';
+import type { Lang } from '../i18n/lang.js';
+import { indicatorLabel } from '../i18n/labels.js';
+import { locale } from '../i18n/locale.js';
+import { textTable } from './table.js';
 
-/** The short summary `kopsim run` prints: key indicators, then each region's stage timeline. */
-export function runSummaryText(summary: RunSummary, folder?: string): string {
-  const head = `${summary.name} (${summary.scenario}), strategy ${summary.strategy}, seed ${summary.seed}, ${summary.months} months, ${summary.households.toLocaleString('en-US')} households${summary.stoppedEarly ? ' - STOPPED EARLY' : ''}`;
+/** Widest label in the 80-column indicator table (the registry's longest labels are cut with "…"). */
+const LABEL_WIDTH = 36;
+
+/**
+ * The short summary `kopsim run` prints, at most 80 columns wide: key indicators (value
+ * with its unit: Rp, %), then each region's stage timeline (month each stage started) and
+ * when its cooperative went dormant.
+ */
+export function runSummaryText(
+  summary: RunSummary,
+  folder?: string,
+  lang: Lang = 'en',
+  dormant: readonly { region: string; from: number; to: number | null }[] = [],
+): string {
+  const L = locale(lang);
+  const { fmt } = L;
+  const head = `${L.t('cli.run.head', { name: summary.name, scenario: summary.scenario })}\n${L.t('cli.run.facts', {
+    strategy: summary.strategy,
+    seed: summary.seed,
+    months: summary.months,
+    households: fmt.integer(summary.households),
+  })}${summary.stoppedEarly ? ` - ${L.t('cli.run.stopped')}` : ''}`;
+  const cut = (s: string) => (s.length > LABEL_WIDTH ? `${s.slice(0, LABEL_WIDTH - 1)}…` : s);
   const indicators = textTable(
-    ['indicator', 'start', 'final', 'mean', 'unit'],
+    [L.t('cli.col.indicator'), L.t('cli.col.start'), L.t('cli.col.final'), L.t('cli.col.mean')],
     summary.indicators.map((i) => [
-      i.label,
-      formatValue(i.start, i.unit),
-      formatValue(i.final, i.unit),
-      formatValue(i.mean, i.unit),
-      i.unit,
+      cut(indicatorLabel(L, i.id, i.label)),
+      fmt.value(i.start, i.unit),
+      fmt.value(i.final, i.unit),
+      fmt.value(i.mean, i.unit),
     ]),
   );
+  const dormantOf = (region: string) =>
+    dormant
+      .filter((d) => d.region === region)
+      .map((d) =>
+        d.to === null
+          ? L.t('cli.run.dormant', { m: d.from })
+          : `${L.t('cli.run.dormant', { m: d.from })}, ${L.t('cli.run.revived', { m: d.to })}`,
+      )
+      .join('; ');
   const stages = textTable(
-    ['region', ...[1, 2, 3, 4, 5, 6].map((k) => `stage ${k}`)],
+    [L.t('cli.col.region'), ...[1, 2, 3, 4, 5, 6].map((k) => `${k} ${L.t(`stage.short.${k}` as 'stage.short.1')}`)],
     summary.stageTimeline.map((t) => [
-      t.region,
-      ...Object.values(t.stages).map((m) => (m === 'not reached' ? 'not reached' : `month ${m}`)),
+      t.region.length > 14 ? `${t.region.slice(0, 13)}…` : t.region,
+      ...[1, 2, 3, 4, 5, 6].map((k) => {
+        const m = t.stages[`stage${k}`];
+        return typeof m === 'number' ? String(m) : '-';
+      }),
     ]),
   );
+  // Dormancy on lines of its own, so the table stays within 80 columns.
+  const dormantLines = [...new Set(dormant.map((d) => d.region))].map((r) => `${r}: ${dormantOf(r)}`);
   return [
     terminalSafe(head),
     '',
     indicators,
     '',
-    'Stage timeline (month each stage started):',
+    L.t('cli.run.stagesTitle'),
     stages,
-    folder ? `\nWrote ${folder}` : '',
+    ...dormantLines,
+    folder ? `\n${L.t('cli.wrote', { folder })}` : '',
   ].join('\n');
 }

@@ -33,6 +33,8 @@ export interface ComparisonRow extends PairedComparison {
 /** Everything summary.csv, comparison.csv, summary.json and the printed table show. */
 export interface ExperimentSummary {
   readonly name: string;
+  /** What the experiment asks (its file's `description`). */
+  readonly description: string;
   readonly kind: ExperimentPlan['kind'];
   readonly planHash: string;
   readonly baseSeed: number;
@@ -47,6 +49,8 @@ export interface ExperimentSummary {
     readonly name: string;
     readonly strategy: string;
     readonly months: number;
+    /** What the scenario is (its file's `description`), for readers of the report. */
+    readonly description: string;
   }[];
   readonly points: readonly DesignPoint[];
   readonly reportMonths: readonly number[];
@@ -147,6 +151,7 @@ export function summarizeExperiment(
   const completed = sorted.length;
   return {
     name: plan.name,
+    description: plan.description.trim(),
     kind: plan.kind,
     planHash: plan.hash,
     baseSeed: plan.baseSeed,
@@ -158,7 +163,14 @@ export function summarizeExperiment(
       const meta = indicatorById(id);
       return { id, label: meta?.label ?? id, unit: meta?.unit ?? '' };
     }),
-    scenarios: plan.scenarios.map(({ label, id, name, strategy, months }) => ({ label, id, name, strategy, months })),
+    scenarios: plan.scenarios.map(({ label, id, name, strategy, months, scenario }) => ({
+      label,
+      id,
+      name,
+      strategy,
+      months,
+      description: scenario.description.trim(),
+    })),
     points: plan.points,
     reportMonths: plan.reportMonths,
     runs: { planned: plan.runs.length, completed, failed, missing: Math.max(0, plan.runs.length - completed - failed) },

@@ -20,9 +20,12 @@ export interface RunSummary {
     final: number;
     mean: number;
   }[];
-  /** The month each stage started in each region, or "not reached". */
-  readonly stageTimeline: readonly { region: string; stages: Record<string, number | 'not reached'> }[];
-  readonly federationMonth: number | 'not reached';
+  /** The unit of every indicator of the registry, by id (the timeseries holds them all). */
+  readonly units: Readonly<Record<string, string>>;
+  /** The month each stage started in each region, or null if it was not reached. */
+  readonly stageTimeline: readonly { region: string; stages: Record<string, number | null> }[];
+  /** The month the federation formed, or null if it did not. */
+  readonly federationMonth: number | null;
 }
 
 /** Summarises a run's key indicators and stage timeline. Deterministic: no clocks. */
@@ -42,8 +45,9 @@ export function summarizeRun(result: RunResult, indicatorIds: readonly string[] 
     households: result.households,
     stoppedEarly: result.stoppedEarly,
     indicators,
+    units: Object.fromEntries(INDICATORS.map((i) => [i.id, i.unit])),
     stageTimeline: result.stageTimeline.map(timelineEntry),
-    federationMonth: result.federationMonth ?? 'not reached',
+    federationMonth: result.federationMonth ?? null,
   };
 }
 
@@ -65,10 +69,10 @@ function meanOverRun(values: readonly number[], months: readonly number[], unit:
   return n > 0 ? sum / n : values[0];
 }
 
-function timelineEntry(t: StageTimeline): { region: string; stages: Record<string, number | 'not reached'> } {
-  const stages: Record<string, number | 'not reached'> = {};
+function timelineEntry(t: StageTimeline): { region: string; stages: Record<string, number | null> } {
+  const stages: Record<string, number | null> = {};
   t.stages.forEach((m, k) => {
-    stages[`stage${k + 1}`] = m ?? 'not reached';
+    stages[`stage${k + 1}`] = m ?? null;
   });
   return { region: t.region, stages };
 }

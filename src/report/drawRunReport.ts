@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import { join } from 'node:path';
 import { ownsChartEntry } from './outputFolder.js';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
@@ -15,8 +16,9 @@ export async function drawRunReport(
   dir: string,
   input: RunReportInput,
   onRendered?: ChartProgress,
+  lang: Lang = 'en',
 ): Promise<RenderedRunReport> {
-  const report = await renderRunReport(input, onRendered);
+  const report = await renderRunReport(input, onRendered, lang);
   writeFolderAtomically(join(dir, CHARTS_DIR), (tmp) => writeChartFiles(tmp, report.charts), ownsChartEntry);
   writeFileAtomically(join(dir, REPORT_FILE), report.html);
   return report;

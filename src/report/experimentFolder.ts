@@ -24,7 +24,8 @@ import { writableProblem } from './outputFolder.js';
  * - runs.jsonl: one line per finished run, appended as runs finish, sorted by plan index
  *   when the experiment (or shard) ends
  * - failures.jsonl: one line per failed run, with its seed and design point (only if any)
- * - summary.csv, comparison.csv, summary.json: written when every run of the plan is done
+ * - summary.csv, comparison.csv, summary.json, runs.csv (tidy values of every run),
+ *   indicators.csv: written when every run of the plan is done
  */
 export const EXPERIMENT_FILES = {
   plan: 'plan.json',
@@ -34,6 +35,8 @@ export const EXPERIMENT_FILES = {
   summaryCsv: 'summary.csv',
   comparisonCsv: 'comparison.csv',
   summaryJson: 'summary.json',
+  runsCsv: 'runs.csv',
+  indicators: 'indicators.csv',
   charts: 'charts',
   report: 'report.html',
 } as const;
@@ -246,6 +249,8 @@ export function removeSummaries(dir: string): void {
     EXPERIMENT_FILES.summaryCsv,
     EXPERIMENT_FILES.comparisonCsv,
     EXPERIMENT_FILES.summaryJson,
+    EXPERIMENT_FILES.runsCsv,
+    EXPERIMENT_FILES.indicators,
     EXPERIMENT_FILES.report,
     EXPERIMENT_FILES.charts,
   ]) {

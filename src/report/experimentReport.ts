@@ -9,8 +9,13 @@ import type { BandRow, FinalRow } from './charts/chartRows.js';
 import { finalValuesDotPlot } from './charts/finalValuesDotPlot.js';
 import { dataFilesSection } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
-import { formatValue } from './formatValue.js';
 import { chartBlock } from './chartBlock.js';
+import { strategyColour } from './charts/strategyColour.js';
+import { headlineRows, headlineVerdict } from './experimentHeadline.js';
+import { glossarySection } from './glossarySection.js';
+import type { Lang } from '../i18n/lang.js';
+import { indicatorLabel, replicatesText, unitLabel } from '../i18n/labels.js';
+import { locale, type Locale } from '../i18n/locale.js';
 import { htmlReport, type HtmlReport, type ReportCell, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
 import { CHARTS_DIR, writeChartFiles } from './writeCharts.js';
@@ -80,49 +85,60 @@ export function experimentDifferenceRows(summary: ExperimentSummary): FinalRow[]
 }
 
 /** The charts of an experiment: bands over time, final values, and differences from the baseline. */
-export function experimentCharts(summary: ExperimentSummary): { name: string; title: string; spec: TopLevelSpec }[] {
+export function experimentCharts(
+  summary: ExperimentSummary,
+  lang: Lang = 'en',
+): { name: string; title: string; spec: TopLevelSpec }[] {
+  const L = locale(lang);
   const charts: { name: string; title: string; spec: TopLevelSpec }[] = [];
   const bands = experimentBandRows(summary);
   const finals = experimentFinalRows(summary);
   const diffs = experimentDifferenceRows(summary);
   const seriesCount = summary.scenarios.length * summary.points.length;
-  const n = `${summary.replicates} replicate${summary.replicates === 1 ? '' : 's'}`;
+  const n = replicatesText(L, summary.replicates);
   for (const ind of summary.indicators) {
+    const label = indicatorLabel(L, ind.id, ind.label);
+    const unit = unitLabel(L, ind.unit);
     if (seriesCount <= MAX_BAND_SERIES) {
-      const title = `${ind.label} over time`;
+      const title = L.t('chart.band.title', { label });
       charts.push({
         name: `band-${ind.id}`,
         title,
         spec: bandChart(bands, {
           indicator: ind.id,
           title,
-          unit: ind.unit,
-          subtitle: `Mean over ${n} with the 95% confidence interval of the mean (t-based)`,
+          unit,
+          subtitle: L.t('chart.band.subtitle', { n }),
+          yearTitle: L.t('time.year'),
+          legendTitle: L.t('chart.scenario'),
         }),
       });
     }
     if (summary.baseline !== null) {
-      const title = `${ind.label}: difference from ${summary.baseline}`;
+      const title = L.t('chart.diff.title', { label, baseline: summary.baseline });
       charts.push({
         name: `diff-${ind.id}`,
         title,
         spec: finalValuesDotPlot(diffs, {
           indicator: ind.id,
           title,
-          unit: ind.unit,
-          subtitle: `Final month: mean paired difference (same seeds) with its 95% CI, ${n}`,
+          unit,
+          subtitle: L.t('chart.diff.subtitle', { n }),
+          zeroRule: true,
+          rowTitle: L.t('chart.scenario'),
         }),
       });
     } else if (seriesCount > 1 && seriesCount <= MAX_DOT_ROWS) {
-      const title = `${ind.label} at the end`;
+      const title = L.t('chart.final.title', { label });
       charts.push({
         name: `final-${ind.id}`,
         title,
         spec: finalValuesDotPlot(finals, {
           indicator: ind.id,
           title,
-          unit: ind.unit,
-          subtitle: `Final month: mean over ${n} with the 95% CI of the mean`,
+          unit,
+          subtitle: L.t('chart.final.subtitle', { n }),
+          rowTitle: L.t('chart.scenario'),
         }),
       });
     }
@@ -136,13 +152,14 @@ export interface RenderedExperimentReport {
   readonly html: string;
 }
 
-/** Renders an experiment's charts and report page (nothing written); `extra` sections go before the data files. */
+/** Renders an experiment's charts and report page in language `lang` (nothing written); `extra` sections go before the glossary and data files. */
 export async function renderExperimentReport(
   summary: ExperimentSummary,
   extra: readonly ReportSection[] = [],
+  lang: Lang = 'en',
 ): Promise<RenderedExperimentReport> {
-  const charts = await renderCharts(experimentCharts(summary));
-  return { charts, html: htmlReport(experimentReportDocument(summary, charts, extra)) };
+  const charts = await renderCharts(experimentCharts(summary, lang));
+  return { charts, html: htmlReport(experimentReportDocument(summary, charts, extra, lang)) };
 }
 
 /**
@@ -159,85 +176,144 @@ export async function drawExperimentReport(
   dir: string,
   summary: ExperimentSummary,
   extra: readonly ReportSection[] = [],
+  lang: Lang = 'en',
 ): Promise<RenderedExperimentReport> {
-  const report = await renderExperimentReport(summary, extra);
+  const report = await renderExperimentReport(summary, extra, lang);
   writeExperimentReport(dir, report);
   return report;
 }
 
-function signed(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return '–';
-  const text = formatValue(Math.abs(x), unit);
-  if (!/[1-9]/.test(text)) return text;
-  return x > 0 ? `+${text}` : `−${text}`;
+function pValue(p: number, L: Locale): string {
+  return Number.isNaN(p) ? '–' : p < 0.001 ? `< ${L.fmt.fixed(0.001, 3)}` : L.fmt.fixed(p, 3);
 }
 
-function plain(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return '–';
-  return x < 0 ? `−${formatValue(-x, unit)}` : formatValue(x, unit);
-}
-
-function pValue(p: number): string {
-  return Number.isNaN(p) ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
-
-function effect(dz: number): string {
+function effect(dz: number, L: Locale): string {
   if (Number.isNaN(dz)) return '–';
-  if (!Number.isFinite(dz)) return dz > 0 ? '∞' : '−∞';
-  return dz < 0 ? `−${(-dz).toFixed(2)}` : dz.toFixed(2);
+  if (!Number.isFinite(dz)) return dz > 0 ? '∞' : '-∞';
+  return L.fmt.fixed(dz, 2);
+}
+
+/** "Seed roadmap vs status quo" from "seed-roadmap-vs-status-quo": the experiment's name, readable. */
+export function experimentTitle(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**
  * The experiment report as a document, before it becomes HTML. Deterministic and free of
  * provenance (no clock, command line or folder): the same runs give the same page, whether
- * run on 1 or 8 workers, in shards or resumed. Provenance is in manifest.json.
+ * run on 1 or 8 workers, in shards or resumed. Provenance is in manifest.json. With a
+ * baseline it opens with the answer: a one-sentence verdict and the headline table of
+ * each strategy's change from the baseline.
  */
 export function experimentReportDocument(
   summary: ExperimentSummary,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
   extra: readonly ReportSection[] = [],
+  lang: Lang = 'en',
 ): HtmlReport {
+  const L = locale(lang);
+  const { fmt } = L;
   const unit = new Map(summary.indicators.map((i) => [i.id, i.unit]));
-  const label = new Map(summary.indicators.map((i) => [i.id, i.label]));
-  const byPrefix = (prefix: string) => charts.filter((c) => c.name.startsWith(prefix)).map(chartBlock);
-  const n = `${summary.replicates} replicate${summary.replicates === 1 ? '' : 's'}`;
+  const label = (id: string) => indicatorLabel(L, id, summary.indicators.find((i) => i.id === id)?.label ?? id);
+  const byPrefix = (prefix: string) => charts.filter((c) => c.name.startsWith(prefix)).map((c) => chartBlock(c, L));
+  const n = replicatesText(L, summary.replicates);
+  const range = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
+  const description = new Map(summary.scenarios.map((s) => [s.label, s.description]));
   const sections: ReportSection[] = [];
+
+  const headline = headlineRows(summary);
+  if (headline.length > 0 && summary.baseline !== null) {
+    const baseline = summary.baseline;
+    const ids = headline[0].cells.map((c) => c.indicator);
+    const finalMonth = summary.comparisons.find((c) => c.final)?.month ?? 0;
+    const baseCells = (): ReportCell[] =>
+      ids.map((id) => {
+        const c = headline[0].cells.find((x) => x.indicator === id)!;
+        return { text: fmt.value(c.baselineMean, c.unit), muted: true };
+      });
+    const verdict = headlineVerdict(summary, headline, L);
+    sections.push({
+      id: 'answer',
+      title: L.t('exp.headline.title'),
+      intro: L.t('exp.headline.intro', { baseline, month: finalMonth, n }),
+      blocks: [
+        ...(verdict ? [{ kind: 'verdict' as const, text: verdict }] : []),
+        {
+          kind: 'table',
+          className: 'headline',
+          columns: [
+            { label: L.t('exp.headline.rank'), numeric: true },
+            { label: L.t('exp.headline.strategy') },
+            ...ids.map((id) => ({ label: `${label(id)} (Δ, %)`, numeric: true })),
+          ],
+          rows: [
+            ...headline.map((r, k): ReportCell[] => [
+              String(k + 1),
+              {
+                text: r.scenario,
+                strong: true,
+                swatch: strategyColour(r.scenario),
+                note: description.get(r.scenario) || undefined,
+              },
+              ...r.cells.map(
+                (c): ReportCell => ({
+                  text: `${fmt.change(c.diff, c.unit)} (${fmt.percentChange(c.pct)})`,
+                  note: `${L.t('exp.headline.ci')} ${range(fmt.change(c.ciLow, c.unit), fmt.change(c.ciHigh, c.unit))}`,
+                  muted: c.uncertain,
+                  strong: !c.uncertain,
+                }),
+              ),
+            ]),
+            [
+              '',
+              {
+                text: `${baseline} (${L.t('exp.baselineRow')})`,
+                swatch: strategyColour(baseline),
+                note: description.get(baseline) || undefined,
+              },
+              ...baseCells(),
+            ],
+          ],
+        },
+      ],
+    });
+  }
 
   if (summary.baseline !== null) {
     const rows: ReportCell[][] = summary.comparisons.map((c: ComparisonRow) => {
       const u = unit.get(c.indicator) ?? '';
       return [
         `${seriesLabel(summary, c.scenario, c.point)} − ${c.baseline}`,
-        label.get(c.indicator) ?? c.indicator,
-        c.final ? `${c.month} (final)` : String(c.month),
+        label(c.indicator),
+        c.final ? L.t('exp.monthFinal', { m: c.month }) : String(c.month),
         String(c.n),
-        plain(c.meanScenario, u),
-        plain(c.meanBaseline, u),
-        { text: signed(c.meanDiff, u), strong: c.p < 0.05 },
-        `${signed(c.ciLow, u)} to ${signed(c.ciHigh, u)}`,
-        pValue(c.p),
-        effect(c.dz),
+        fmt.value(c.meanScenario, u),
+        fmt.value(c.meanBaseline, u),
+        { text: fmt.change(c.meanDiff, u), strong: c.p < 0.05 },
+        range(fmt.change(c.ciLow, u), fmt.change(c.ciHigh, u)),
+        pValue(c.p, L),
+        effect(c.dz, L),
       ];
     });
     sections.push({
       id: 'differences',
-      title: `Differences from ${summary.baseline}`,
-      intro: `Replicate k of every strategy used the same seed (common random numbers), so each strategy's difference from the baseline is taken replicate by replicate. Shown: the mean difference with its 95% confidence interval, the two-sided p-value of the paired t-test and Cohen's d_z (mean difference over the sd of the differences). Bold: p < 0.05. All differences exactly zero give p = 1 and d_z = 0.`,
+      title: L.t('exp.differences.title', { baseline: summary.baseline }),
+      intro: L.t('exp.differences.intro'),
       blocks: [
         {
           kind: 'table',
-          scroll: true,
           columns: [
-            { label: 'strategy − baseline' },
-            { label: 'indicator' },
-            { label: 'month', numeric: true },
-            { label: 'pairs', numeric: true },
-            { label: 'strategy mean', numeric: true },
-            { label: 'baseline mean', numeric: true },
-            { label: 'mean difference', numeric: true },
-            { label: '95% CI', numeric: true },
-            { label: 'p', numeric: true },
-            { label: 'd_z', numeric: true },
+            { label: L.t('exp.col.strategyBaseline') },
+            { label: L.t('exp.col.indicator') },
+            { label: L.t('exp.col.month'), numeric: true },
+            { label: L.t('exp.col.pairs'), numeric: true },
+            { label: L.t('exp.col.strategyMean'), numeric: true },
+            { label: L.t('exp.col.baselineMean'), numeric: true },
+            { label: L.t('exp.col.diff'), numeric: true },
+            { label: L.t('exp.col.ci'), numeric: true },
+            { label: L.t('exp.col.p'), numeric: true },
+            { label: L.t('exp.col.dz'), numeric: true },
           ],
           rows,
         },
@@ -252,37 +328,36 @@ export function experimentReportDocument(
       const t = s.stats[s.stats.length - 1];
       const u = unit.get(s.indicator) ?? '';
       return [
-        seriesLabel(summary, s.scenario, s.point),
-        label.get(s.indicator) ?? s.indicator,
+        { text: seriesLabel(summary, s.scenario, s.point), swatch: strategyColour(s.scenario) },
+        label(s.indicator),
         String(s.months[s.months.length - 1]),
         String(t.n),
-        plain(t.mean, u),
-        `${plain(t.ciLow, u)} to ${plain(t.ciHigh, u)}`,
-        plain(t.sd, u),
-        plain(t.p5, u),
-        plain(t.p50, u),
-        plain(t.p95, u),
+        fmt.value(t.mean, u),
+        range(fmt.value(t.ciLow, u), fmt.value(t.ciHigh, u)),
+        fmt.value(t.sd, u),
+        fmt.value(t.p5, u),
+        fmt.value(t.p50, u),
+        fmt.value(t.p95, u),
       ];
     });
   sections.push({
     id: 'final',
-    title: 'Final values',
-    intro: `Each indicator at the last simulated month over ${n}: mean, 95% confidence interval of the mean (mean ± t(0.975, n−1)·sd/√n, kept inside the indicator's range: on the logit scale for shares and indices, clipped at 0 for counts and rupiah flows; the method is in summary.csv's ci_method column), sd, and the 5th, 50th and 95th percentiles. Every month is in summary.csv.`,
+    title: L.t('exp.final.title'),
+    intro: L.t('exp.final.intro', { n }),
     blocks: [
       {
         kind: 'table',
-        scroll: true,
         columns: [
-          { label: summary.points.length > 1 ? 'scenario / design point' : 'scenario' },
-          { label: 'indicator' },
-          { label: 'month', numeric: true },
-          { label: 'n', numeric: true },
-          { label: 'mean', numeric: true },
-          { label: '95% CI', numeric: true },
-          { label: 'sd', numeric: true },
-          { label: 'p5', numeric: true },
-          { label: 'p50', numeric: true },
-          { label: 'p95', numeric: true },
+          { label: summary.points.length > 1 ? L.t('exp.col.scenarioPoint') : L.t('exp.col.scenario') },
+          { label: L.t('exp.col.indicator') },
+          { label: L.t('exp.col.month'), numeric: true },
+          { label: L.t('exp.col.n'), numeric: true },
+          { label: L.t('exp.col.mean'), numeric: true },
+          { label: L.t('exp.col.ci'), numeric: true },
+          { label: L.t('exp.col.sd'), numeric: true },
+          { label: L.t('exp.col.p5'), numeric: true },
+          { label: L.t('exp.col.p50'), numeric: true },
+          { label: L.t('exp.col.p95'), numeric: true },
         ],
         rows: finalRows,
       },
@@ -294,44 +369,45 @@ export function experimentReportDocument(
   if (bands.length > 0) {
     sections.push({
       id: 'over-time',
-      title: 'Over time',
-      intro: `Mean over ${n} with the 95% confidence interval of the mean, month by month.`,
+      title: L.t('exp.time.title'),
+      intro: L.t('exp.time.intro', { n }),
       blocks: bands,
     });
   }
 
   sections.push(
     ...extra,
-    dataFilesSection([
-      {
-        file: EXPERIMENT_FILES.summaryCsv,
-        note: 'n, mean, sd, 95% CI and percentiles for every scenario, design point, indicator and month',
-      },
-      ...(summary.baseline !== null
-        ? [
-            {
-              file: EXPERIMENT_FILES.comparisonCsv,
-              note: 'paired differences from the baseline at the report months and the final month',
-            },
-          ]
-        : []),
-      { file: EXPERIMENT_FILES.summaryJson, note: 'the same, as JSON' },
-      { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-      {
-        file: EXPERIMENT_FILES.plan,
-        note: 'the expanded plan: resolved scenarios, design points, every run and its seed',
-      },
-      { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
-      { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
-    ]),
+    glossarySection(L),
+    dataFilesSection(
+      [
+        { file: EXPERIMENT_FILES.summaryCsv, note: L.t('exp.data.summaryCsv') },
+        ...(summary.baseline !== null
+          ? [{ file: EXPERIMENT_FILES.comparisonCsv, note: L.t('exp.data.comparisonCsv') }]
+          : []),
+        { file: EXPERIMENT_FILES.summaryJson, note: L.t('exp.data.summaryJson') },
+        { file: EXPERIMENT_FILES.runsCsv, note: L.t('exp.data.runsCsv') },
+        { file: EXPERIMENT_FILES.indicators, note: L.t('report.data.indicators') },
+        { file: EXPERIMENT_FILES.runs, note: L.t('exp.data.runs') },
+        { file: EXPERIMENT_FILES.plan, note: L.t('exp.data.plan') },
+        { file: EXPERIMENT_FILES.manifest, note: L.t('exp.data.manifest') },
+        { file: `${CHARTS_DIR}/`, note: L.t('exp.data.charts') },
+      ],
+      '',
+      L,
+    ),
   );
   sections.push({
     id: 'reproduce',
-    title: 'How to reproduce',
+    title: L.t('report.reproduce.title'),
     blocks: [
       {
         kind: 'paragraph',
-        text: `The command line that made this folder is in ${EXPERIMENT_FILES.manifest}. Every run's seed is derived from the base seed (${summary.baseSeed}), its design point and its replicate, and is listed in ${EXPERIMENT_FILES.plan} and ${EXPERIMENT_FILES.runs}; the same kopsim version gives the same numbers on any machine and any number of workers. Running the same command again in this folder resumes it if it is incomplete.`,
+        text: L.t('exp.reproduce', {
+          manifest: EXPERIMENT_FILES.manifest,
+          seed: summary.baseSeed,
+          plan: EXPERIMENT_FILES.plan,
+          runs: EXPERIMENT_FILES.runs,
+        }),
       },
     ],
   });
@@ -339,50 +415,51 @@ export function experimentReportDocument(
   const { runs } = summary;
   const few = fewReplicatesWarning(summary.replicates);
   const warnings = [
-    ...(few ? [{ title: 'Too few replicates.', text: `${few}.` }] : []),
+    ...(few ? [{ title: L.t('exp.warn.few'), text: `${few}.` }] : []),
     ...(runs.failed > 0
-      ? [
-          {
-            title: `${runs.failed} runs failed.`,
-            text: 'They are listed with their seeds and design points in failures.jsonl and left out of every statistic.',
-          },
-        ]
+      ? [{ title: L.t('exp.warn.failed', { n: runs.failed }), text: L.t('exp.warn.failedText') }]
       : []),
     ...(runs.missing > 0
-      ? [
-          {
-            title: `${runs.missing} runs missing.`,
-            text: 'Statistics cover only the runs finished; run the same command again to complete the experiment.',
-          },
-        ]
+      ? [{ title: L.t('exp.warn.missing', { n: runs.missing }), text: L.t('exp.warn.missingText') }]
       : []),
   ];
   return {
-    kicker: `kopsim ${summary.kind} experiment`,
-    title: summary.name,
+    lang,
+    kicker: `${L.t('exp.kicker', { kind: summary.kind })} · ${summary.name}`,
+    title: experimentTitle(summary.name),
+    description: summary.description || undefined,
     warnings,
     facts: [
-      { label: 'kind', value: summary.kind },
+      { label: L.t('exp.fact.kind'), value: summary.kind },
       {
-        label: 'scenarios',
+        label: L.t('exp.fact.scenarios'),
         value: summary.scenarios
-          .map((s) => (s.label === s.strategy ? s.label : `${s.label} (strategy ${s.strategy})`))
+          .map((s) =>
+            s.label === s.strategy ? s.label : L.t('exp.fact.strategyOf', { label: s.label, strategy: s.strategy }),
+          )
           .join(', '),
       },
-      ...(summary.baseline !== null ? [{ label: 'baseline', value: summary.baseline }] : []),
+      ...(summary.baseline !== null ? [{ label: L.t('exp.fact.baseline'), value: summary.baseline }] : []),
       ...(summary.design !== 'none'
-        ? [{ label: 'design', value: `${summary.design}, ${summary.points.length} points` }]
+        ? [
+            {
+              label: L.t('exp.fact.design'),
+              value: L.t('exp.fact.designValue', { design: summary.design, n: summary.points.length }),
+            },
+          ]
         : []),
-      { label: 'replicates', value: String(summary.replicates) },
-      { label: 'months', value: [...new Set(summary.scenarios.map((s) => s.months))].join(', ') },
-      { label: 'base seed', value: String(summary.baseSeed) },
+      { label: L.t('exp.fact.replicates'), value: String(summary.replicates) },
+      { label: L.t('exp.fact.months'), value: [...new Set(summary.scenarios.map((s) => s.months))].join(', ') },
+      { label: L.t('exp.fact.seed'), value: String(summary.baseSeed) },
       {
-        label: 'runs',
-        value: `${runs.completed} of ${runs.planned} finished${runs.failed ? `, ${runs.failed} failed` : ''}`,
+        label: L.t('exp.fact.runs'),
+        value: runs.failed
+          ? L.t('exp.fact.runsFailed', { done: runs.completed, planned: runs.planned, failed: runs.failed })
+          : L.t('exp.fact.runsValue', { done: runs.completed, planned: runs.planned }),
       },
-      { label: 'plan', value: summary.planHash.slice(0, 12) },
+      { label: L.t('exp.fact.plan'), value: summary.planHash.slice(0, 12) },
     ],
     sections,
-    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+    footer: L.t('report.footerPlain'),
   };
 }

@@ -1,9 +1,14 @@
 import { join } from 'node:path';
 import { csvText } from './csvText.js';
 import type { ExperimentSummary } from '../experiment/experimentSummary.js';
+import type { RunRecord } from '../experiment/runRecord.js';
+import { indicatorsCsv } from './indicatorsCsv.js';
 import { writeFileAtomically } from './atomicFolder.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import { experimentJson } from './experimentJson.js';
+
+/** The point column's value without a sweep, as in run keys (`<scenario>/base/<replicate>`). */
+const BASE_POINT_LABEL = 'base';
 
 /** A number for CSV: shortest round-trip text; empty for NaN (undefined); Infinity/-Infinity as such. */
 function num(x: number): string {
@@ -51,7 +56,7 @@ export function summaryCsv(summary: ExperimentSummary): string {
       const t = s.stats[k];
       rows.push([
         s.scenario,
-        s.point,
+        s.point || BASE_POINT_LABEL,
         ...params,
         s.indicator,
         String(month),
@@ -100,7 +105,7 @@ export function comparisonCsv(summary: ExperimentSummary): string {
   const rows: string[][] = [header];
   for (const c of summary.comparisons) {
     rows.push([
-      c.point,
+      c.point || BASE_POINT_LABEL,
       ...paramCells(summary, c.point, columns),
       c.scenario,
       c.baseline,
@@ -146,9 +151,35 @@ export function summaryJson(summary: ExperimentSummary): string {
   return experimentJson({ ...summary, series, comparisons: summary.comparisons }, ['series', 'comparisons', 'points']);
 }
 
-/** Writes summary.csv, summary.json and (with a baseline) comparison.csv, each atomically. */
-export function writeExperimentSummaries(dir: string, summary: ExperimentSummary): void {
+/**
+ * runs.csv: every run's values, tidy and long: one row per run (its key), scenario,
+ * replicate, month and indicator, in plan order (the same values as runs.jsonl).
+ */
+export function runsCsv(records: readonly RunRecord[]): string {
+  const rows: string[][] = [['run', 'scenario', 'replicate', 'month', 'indicator', 'value']];
+  for (const r of [...records].sort((a, b) => a.index - b.index)) {
+    const replicate = String(r.replicate);
+    for (const [indicator, values] of Object.entries(r.values)) {
+      values.forEach((v, month) => rows.push([r.key, r.scenario, replicate, String(month), indicator, num(v)]));
+    }
+  }
+  return csvText(rows);
+}
+
+/**
+ * Writes summary.csv, summary.json, (with a baseline) comparison.csv, runs.csv (from the
+ * finished runs' records) and indicators.csv, each atomically.
+ */
+export function writeExperimentSummaries(dir: string, summary: ExperimentSummary, records: readonly RunRecord[]): void {
   writeFileAtomically(join(dir, EXPERIMENT_FILES.summaryCsv), summaryCsv(summary));
+  writeFileAtomically(join(dir, EXPERIMENT_FILES.runsCsv), runsCsv(records));
+  writeFileAtomically(
+    join(dir, EXPERIMENT_FILES.indicators),
+    indicatorsCsv(
+      'total',
+      summary.indicators.map((i) => i.id),
+    ),
+  );
   if (summary.baseline !== null) writeFileAtomically(join(dir, EXPERIMENT_FILES.comparisonCsv), comparisonCsv(summary));
   writeFileAtomically(join(dir, EXPERIMENT_FILES.summaryJson), summaryJson(summary));
 }

@@ -1,12 +1,11 @@
+import type { Lang } from '../i18n/lang.js';
+import { numberFormat } from '../i18n/numberFormat.js';
+
 /**
- * An indicator value for a table, by its unit: rupiah as "Rp 1,399,050", shares and
- * indices to three decimals, counts as whole numbers, stages to one decimal. Missing
- * values (non-finite) as "–".
+ * An indicator value for a table, by its unit, in the shared number format (src/i18n):
+ * rupiah short ("Rp1.40 M"), shares in percent, indices to three decimals, counts whole,
+ * stages to one decimal; "–" when missing.
  */
-export function formatValue(x: number | undefined, unit: string): string {
-  if (x === undefined || !Number.isFinite(x)) return '–';
-  if (unit.startsWith('rupiah')) return `Rp ${Math.round(x).toLocaleString('en-US')}`;
-  if (unit === 'count') return Math.round(x).toLocaleString('en-US');
-  if (unit === 'stage') return x.toFixed(1);
-  return x.toFixed(3);
+export function formatValue(x: number | undefined, unit: string, lang: Lang = 'en'): string {
+  return numberFormat(lang).value(x, unit);
 }

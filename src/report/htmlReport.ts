@@ -1,12 +1,30 @@
+import type { Lang } from '../i18n/lang.js';
+import { locale } from '../i18n/locale.js';
 import { escapeHtml, inlineSvg } from './html.js';
 import { REPORT_CSS } from './reportCss.js';
 
 /** A table cell: text, or text with a link (relative, for files next to the report). */
-export type ReportCell = string | { readonly text: string; readonly href?: string; readonly strong?: boolean };
+export type ReportCell =
+  | string
+  | {
+      readonly text: string;
+      readonly href?: string;
+      readonly strong?: boolean;
+      /** Shown muted (e.g. an effect not distinguishable from zero). */
+      readonly muted?: boolean;
+      /** A colour swatch before the text (a strategy's chart colour), CSS hex. */
+      readonly swatch?: string;
+      /** A second line in smaller type (e.g. what a strategy is). */
+      readonly note?: string;
+    };
 
 /** One piece of a report section. Text is always escaped; there is no raw-HTML block. */
 export type ReportBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
+  /** A sentence that answers the report's question, set large above its table. */
+  | { readonly kind: 'verdict'; readonly text: string }
+  /** Terms and their explanations (a glossary). */
+  | { readonly kind: 'terms'; readonly terms: readonly { readonly term: string; readonly text: string }[] }
   | {
       readonly kind: 'table';
       readonly caption?: string;
@@ -15,6 +33,8 @@ export type ReportBlock =
       readonly rows: readonly (readonly ReportCell[])[];
       /** Long tables scroll on screen and print in full. */
       readonly scroll?: boolean;
+      /** Extra class of the table (e.g. 'headline'). */
+      readonly className?: string;
     }
   | {
       readonly kind: 'chart';
@@ -45,6 +65,8 @@ export interface ReportSection {
  * one self-contained HTML file (inline CSS, inline SVG, no scripts, nothing fetched).
  */
 export interface HtmlReport {
+  /** Language of the page (its `lang` attribute and the few words of the frame); default English. */
+  readonly lang?: Lang;
   /** Page title and main heading. */
   readonly title: string;
   /** A short line under the heading (e.g. "kopsim run report"). */
@@ -61,9 +83,10 @@ export interface HtmlReport {
 /** Renders a report as one self-contained HTML document. Deterministic: no clocks. */
 export function htmlReport(doc: HtmlReport): string {
   const out: string[] = [];
+  const lang = doc.lang ?? 'en';
   out.push(
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -85,7 +108,7 @@ export function htmlReport(doc: HtmlReport): string {
     out.push('</dl>');
   }
   if (doc.sections.length > 1) {
-    out.push('<nav class="toc" aria-label="Contents"><ol>');
+    out.push(`<nav class="toc" aria-label="${escapeHtml(locale(lang).t('report.contents'))}"><ol>`);
     for (const s of doc.sections) out.push(`<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`);
     out.push('</ol></nav>');
   }
@@ -106,6 +129,10 @@ function block(b: ReportBlock): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p>${escapeHtml(b.text)}</p>`;
+    case 'verdict':
+      return `<p class="verdict">${escapeHtml(b.text)}</p>`;
+    case 'terms':
+      return `<dl class="terms">${b.terms.map((t) => `<div><dt>${escapeHtml(t.term)}</dt><dd>${escapeHtml(t.text)}</dd></div>`).join('')}</dl>`;
     case 'code':
       return `${b.caption ? `<p class="code-caption">${escapeHtml(b.caption)}</p>` : ''}<pre><code>${escapeHtml(b.text)}</code></pre>`;
     case 'links':
@@ -126,11 +153,11 @@ function block(b: ReportBlock): string {
       const rows = b.rows
         .map(
           (r) =>
-            `<tr>${r.map((cell, i) => `<td${b.columns[i]?.numeric ? ' class="num"' : ''}>${cellHtml(cell)}</td>`).join('')}</tr>`,
+            `<tr>${r.map((cell, i) => `<td${b.columns[i]?.numeric ? ' class="num"' : ''} data-label="${escapeHtml(b.columns[i]?.label ?? '')}">${cellHtml(cell)}</td>`).join('')}</tr>`,
         )
         .join('\n');
       const caption = b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : '';
-      return `<div class="table-wrap${b.scroll ? ' scroll' : ''}"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
+      return `<div class="table-wrap${b.scroll ? ' scroll' : ''}"><table${b.className ? ` class="${escapeHtml(b.className)}"` : ''}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
     }
   }
 }
@@ -138,6 +165,9 @@ function block(b: ReportBlock): string {
 function cellHtml(cell: ReportCell): string {
   if (typeof cell === 'string') return escapeHtml(cell);
   const text = escapeHtml(cell.text);
-  const inner = cell.href ? `<a href="${escapeHtml(cell.href)}">${text}</a>` : text;
-  return cell.strong ? `<strong>${inner}</strong>` : inner;
+  const linked = cell.href ? `<a href="${escapeHtml(cell.href)}">${text}</a>` : text;
+  const swatch = cell.swatch ? `<span class="swatch" style="background:${escapeHtml(cell.swatch)}"></span>` : '';
+  const strong = cell.strong ? `<strong>${swatch}${linked}</strong>` : `${swatch}${linked}`;
+  const inner = cell.muted ? `<span class="muted">${strong}</span>` : strong;
+  return cell.note ? `${inner}<span class="cell-note">${escapeHtml(cell.note)}</span>` : inner;
 }

@@ -23,15 +23,24 @@ h2 { margin: 40px 0 12px; padding-top: 8px; border-top: 2px solid var(--ink); fo
 .facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 8px 0 0; padding: 0; list-style: none; font-size: 15px; }
 a { color: var(--accent); }
-.table-wrap { overflow-x: auto; margin: 12px 0 20px; }
-.table-wrap.scroll { max-height: 26em; overflow-y: auto; border: 1px solid var(--line); }
+.table-wrap { margin: 12px 0 20px; max-width: 100%; }
+/* tables never scroll sideways: cells wrap (long words too), and below 720px rows stack */
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
-th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-thead th { background: var(--band); position: sticky; top: 0; font-weight: 600; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: var(--band); font-weight: 600; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-th.num { white-space: normal; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.muted { color: #8a939c; }
+.swatch { display: inline-block; width: .8em; height: .8em; margin-right: .4em; border-radius: 2px; vertical-align: -.05em; }
+.cell-note { display: block; margin-top: 2px; color: var(--muted); font-size: 13px; font-weight: normal; max-width: 32em; }
+.verdict { margin: 8px 0 12px; padding: 12px 16px; border-left: 6px solid var(--accent); background: #eef4f9; font-size: 19px; line-height: 1.4; max-width: 46em; }
+table.headline { font-size: 15px; }
+table.headline td.num { white-space: nowrap; }
+.terms { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 10px 24px; margin: 12px 0; }
+.terms div { min-width: 0; }
+.terms dt { font-weight: 600; }
+.terms dd { margin: 2px 0 0; color: #2f3840; }
 figure.chart { margin: 20px 0 28px; padding: 12px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 /* each chart carries its width (1.2x its drawn size, the same for all): at most the column */
 figure.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
@@ -47,7 +56,17 @@ ul.files { padding-left: 1.2em; }
 ul.files .note { color: var(--muted); }
 footer { margin-top: 40px; padding-bottom: 32px; color: var(--muted); font-size: 13px; }
 footer::before { content: ""; display: block; margin-bottom: 12px; border-top: 1px solid var(--line); }
-@media (max-width: 640px) { body { font-size: 15px; } h1 { font-size: 24px; } .page-head, main, footer { padding: 0 12px; } }
+@media (max-width: 640px) { body { font-size: 15px; } h1 { font-size: 24px; } .page-head, main, footer { padding: 0 12px; } .verdict { font-size: 17px; } }
+/* narrow screens: every row becomes a card of "column: value" lines */
+@media screen and (max-width: 720px) {
+  table, thead, tbody, tr, th, td, caption { display: block; width: 100%; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tbody tr { margin: 0 0 10px; border: 1px solid var(--line); border-radius: 6px; }
+  tbody tr:nth-child(even) td { background: none; }
+  td { display: grid; grid-template-columns: minmax(0, 40%) minmax(0, 1fr); gap: 8px; text-align: left; border-bottom: 1px solid #eef0f2; }
+  td.num, table.headline td.num { text-align: left; white-space: normal; }
+  td::before { content: attr(data-label); color: var(--muted); font-size: 13px; }
+}
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
@@ -57,7 +76,10 @@ footer::before { content: ""; display: block; margin-bottom: 12px; border-top: 1
   figure.chart, .warning, .facts, pre, tr { break-inside: avoid; page-break-inside: avoid; }
   figure.chart { border: none; padding: 0; }
   .table-wrap, .table-wrap.scroll { max-height: none; overflow: visible; border: none; }
-  thead th { position: static; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 3px 4px; }
+  table.headline td.num { white-space: normal; }
+  .verdict { font-size: 13pt; }
   a { color: inherit; text-decoration: none; }
   ul.files a::after { content: " (" attr(href) ")"; color: var(--muted); }
   pre { background: none; color: var(--ink); border: 1px solid var(--line); white-space: pre-wrap; }

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import { drawRunReport } from './drawRunReport.js';
 import { readRunFolder } from './readRunFolder.js';
 import type { ChartProgress } from './renderChart.js';
@@ -8,6 +9,10 @@ import type { RenderedRunReport } from './runReport.js';
  * rerunning (`kopsim report RUN_DIR`). Throws an InputError naming the folder or file
  * when the folder is not a valid run folder; nothing is written then.
  */
-export async function rerenderRunFolder(dir: string, onRendered?: ChartProgress): Promise<RenderedRunReport> {
-  return drawRunReport(dir, readRunFolder(dir), onRendered);
+export async function rerenderRunFolder(
+  dir: string,
+  onRendered?: ChartProgress,
+  lang: Lang = 'en',
+): Promise<RenderedRunReport> {
+  return drawRunReport(dir, readRunFolder(dir), onRendered, lang);
 }

@@ -6,6 +6,7 @@ import type { RunSummary } from '../experiment/runSummary.js';
 import { csvText } from './csvText.js';
 import { timeseriesCsv } from './timeseriesCsv.js';
 import { writeFolderAtomically } from './atomicFolder.js';
+import { INDICATORS_FILE, indicatorsCsv } from './indicatorsCsv.js';
 
 /** What a run's manifest records besides the data (provenance; not compared for determinism). */
 export interface RunManifest {
@@ -31,11 +32,12 @@ export const RUN_FILES = {
   timeseries: 'timeseries.csv',
   summary: 'summary.json',
   events: 'events.csv',
+  indicators: INDICATORS_FILE,
 } as const;
 
 /**
- * Writes a run's folder atomically: manifest.json, timeseries.csv, summary.json and
- * events.csv, plus whatever `extra` writes (charts, report) into the same folder before
+ * Writes a run's folder atomically: manifest.json, timeseries.csv, summary.json,
+ * events.csv and indicators.csv, plus whatever `extra` writes (charts, report) into the same folder before
  * it is moved into place.
  */
 export function writeRunFolder(
@@ -51,6 +53,13 @@ export function writeRunFolder(
       writeFileSync(join(tmp, RUN_FILES.timeseries), timeseriesCsv(result.series));
       writeFileSync(join(tmp, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
       writeFileSync(join(tmp, RUN_FILES.events), eventsCsv(result));
+      writeFileSync(
+        join(tmp, RUN_FILES.indicators),
+        indicatorsCsv(
+          'total;region',
+          result.series.indicators.map((i) => i.id),
+        ),
+      );
       writeFileSync(join(tmp, RUN_FILES.manifest), manifestJson(manifest));
       extra?.(tmp);
     },

@@ -4,14 +4,19 @@ import { writeFileAtomically } from './atomicFolder.js';
 import type { ChartRow } from './charts/chartRows.js';
 import { runCharts } from './charts/runCharts.js';
 import { dataFilesSection } from './dataFilesSection.js';
-import { formatValue } from './formatValue.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type ChartProgress, type RenderedChart } from './renderChart.js';
 import { RUN_FILES } from './runFolder.js';
 import { runChartMeta, scenarioField, type RunReportInput } from './runReportInput.js';
 import { shellQuote } from './shellQuote.js';
-import { STAGE_LABELS } from './stageLabels.js';
-import { chartFiles, writeRenderedCharts } from './writeCharts.js';
+import { dormantSpans } from './dormancy.js';
+import { glossarySection } from './glossarySection.js';
+import { INDICATORS_FILE } from './indicatorsCsv.js';
+import type { Lang } from '../i18n/lang.js';
+import { indicatorLabel, stageLabel, unitLabel } from '../i18n/labels.js';
+import { locale, type Locale } from '../i18n/locale.js';
+import { writeRenderedCharts } from './writeCharts.js';
+import { chartBlock } from './chartBlock.js';
 
 /** The report's file name inside a run folder. */
 export const REPORT_FILE = 'report.html';
@@ -28,52 +33,45 @@ const MILESTONE_KINDS = new Set([
   'federation-formed',
   'institution-founded',
   'cooperative-inactive',
+  'cooperative-revived',
   'regional-shock',
   'elite-capture',
 ]);
 
 /** Which charts go in which section, in order. Charts not listed go to the last chart section. */
-const CHART_SECTIONS: readonly { id: string; title: string; intro: string; charts: readonly string[] }[] = [
-  {
-    id: 'welfare',
-    title: 'Welfare',
-    intro:
-      'Real consumption and income per person, inequality and poverty, for all regions together and region by region.',
-    charts: ['consumption', 'income', 'gini', 'poverty', 'regions-consumption'],
-  },
-  {
-    id: 'cooperatives',
-    title: 'Cooperatives',
-    intro: 'Membership, awareness of cooperative values, and the finances of all cooperatives together.',
-    charts: ['membership', 'finances'],
-  },
-  {
-    id: 'enterprises',
-    title: 'Enterprises and integration',
-    intro:
-      'Cooperative enterprises by kind, how much of their inputs come from inside the movement, and how much of the regional potential is used.',
-    charts: ['enterprises', 'integration'],
-  },
+const CHART_SECTIONS: readonly {
+  id: string;
+  key: 'welfare' | 'cooperatives' | 'enterprises';
+  charts: readonly string[];
+}[] = [
+  { id: 'welfare', key: 'welfare', charts: ['consumption', 'income', 'gini', 'poverty', 'regions-consumption'] },
+  { id: 'cooperatives', key: 'cooperatives', charts: ['membership', 'finances'] },
+  { id: 'enterprises', key: 'enterprises', charts: ['enterprises', 'integration'] },
 ];
 
 /** Table columns for key indicators: start, year 5, year 10 and the end, omitting points past the end. */
-export function reportMonths(lastMonth: number): { label: string; month: number }[] {
-  const points = [{ label: 'start', month: 0 }];
-  for (const [label, month] of [
-    ['year 5', 60],
-    ['year 10', 120],
+export function reportMonths(lastMonth: number, L: Locale = locale('en')): { label: string; month: number }[] {
+  const points = [{ label: L.t('time.start'), month: 0 }];
+  for (const [year, month] of [
+    [5, 60],
+    [10, 120],
   ] as const) {
+    const label = L.t('time.yearN', { y: year });
     if (month < lastMonth) points.push({ label, month });
-    else if (month === lastMonth) return [...points, { label: `${label} (end)`, month }];
+    else if (month === lastMonth) return [...points, { label: `${label} (${L.t('time.end')})`, month }];
   }
-  if (lastMonth > 0) points.push({ label: 'end', month: lastMonth });
+  if (lastMonth > 0) points.push({ label: L.t('time.end'), month: lastMonth });
   return points;
 }
 
-/** Renders a run's charts and its report page; `onRendered` hears of each chart. */
-export async function renderRunReport(input: RunReportInput, onRendered?: ChartProgress): Promise<RenderedRunReport> {
-  const charts = await renderCharts(runCharts(input.rows, runChartMeta(input)), onRendered);
-  return { charts, html: runReportHtml(input, charts) };
+/** Renders a run's charts and its report page in language `lang`; `onRendered` hears of each chart. */
+export async function renderRunReport(
+  input: RunReportInput,
+  onRendered?: ChartProgress,
+  lang: Lang = 'en',
+): Promise<RenderedRunReport> {
+  const charts = await renderCharts(runCharts(input.rows, runChartMeta(input, lang)), onRendered);
+  return { charts, html: runReportHtml(input, charts, lang) };
 }
 
 /**
@@ -89,93 +87,110 @@ export function writeRunReport(dir: string, report: RenderedRunReport): void {
 export function runReportHtml(
   input: RunReportInput,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+  lang: Lang = 'en',
 ): string {
-  return htmlReport(runReportDocument(input, charts));
+  return htmlReport(runReportDocument(input, charts, lang));
+}
+
+/** The highest stage a region's timeline reached (0: none). */
+function topStage(stages: Readonly<Record<string, unknown>>): number {
+  const reached = [1, 2, 3, 4, 5, 6].filter((k) => typeof stages[`stage${k}`] === 'number');
+  return reached.length > 0 ? Math.max(...reached) : 0;
 }
 
 /** The run report as a document (sections of tables and charts), before it becomes HTML. */
 export function runReportDocument(
   input: RunReportInput,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+  lang: Lang = 'en',
 ): HtmlReport {
+  const L = locale(lang);
+  const { fmt } = L;
   const { manifest, summary } = input;
   const planned = scenarioField(manifest, ['months']);
   const plannedMonths = typeof planned === 'number' ? planned : summary.months;
   const description = scenarioField(manifest, ['description']);
   const value = valueLookup(input.rows);
   const last = summary.months;
+  const dormant = dormantSpans(input.events);
+  const dormantText = (region: string): string | null => {
+    const spans = dormant.filter((d) => d.region === region);
+    if (spans.length === 0) return null;
+    return spans
+      .map((d) =>
+        d.to === null
+          ? L.t('run.dormantSince', { m: d.from })
+          : `${L.t('run.dormantSince', { m: d.from })}, ${L.t('run.revivedAt', { m: d.to })}`,
+      )
+      .join('; ');
+  };
+  const dormantAtEnd = (region: string) => dormant.some((d) => d.region === region && d.to === null);
 
-  const chartBlock = (name: string): ReportBlock | undefined => {
+  const chartNamed = (name: string): ReportBlock | undefined => {
     const c = charts.find((x) => x.name === name);
-    if (!c) return undefined;
-    const f = chartFiles(name);
-    return {
-      kind: 'chart',
-      name,
-      title: c.title,
-      svg: c.svg,
-      links: [
-        { href: f.png, label: 'PNG' },
-        { href: f.svg, label: 'SVG' },
-        { href: f.vl, label: 'Vega-Lite spec' },
-      ],
-    };
+    return c ? chartBlock(c, L) : undefined;
   };
   const placed = new Set(CHART_SECTIONS.flatMap((s) => s.charts).concat('stages'));
   const unplaced = charts.filter((c) => !placed.has(c.name)).map((c) => c.name);
 
   const stageTable: ReportBlock = {
     kind: 'table',
-    caption: 'Month in which each stage started; "not reached" if it had not started by the end of the run.',
+    caption: L.t('run.stages.caption'),
     columns: [
-      { label: 'region' },
-      ...[1, 2, 3, 4, 5, 6].map((k) => ({ label: `${k} ${STAGE_LABELS[k]}`, numeric: true })),
+      { label: L.t('run.col.region') },
+      ...[1, 2, 3, 4, 5, 6].map((k) => ({ label: stageLabel(L, k), numeric: true })),
+      { label: L.t('run.col.dormant') },
     ],
     rows: summary.stageTimeline.map((t) => [
       t.region,
       ...[1, 2, 3, 4, 5, 6].map((k) => {
         const m = t.stages[`stage${k}`];
-        return typeof m === 'number' ? `month ${m}` : 'not reached';
+        return typeof m === 'number' ? L.t('time.monthN', { m }) : L.t('time.notReached');
       }),
+      dormantText(t.region) ? { text: dormantText(t.region)!, strong: true } : '–',
     ]),
   };
 
-  const points = reportMonths(last);
+  const points = reportMonths(last, L);
   const keyTable: ReportBlock = {
     kind: 'table',
-    caption: 'All regions together. Money in rupiah at base-year prices.',
+    caption: L.t('run.key.caption'),
     columns: [
-      { label: 'indicator' },
-      { label: 'unit' },
-      ...points.map((p) => ({ label: `${p.label} (month ${p.month})`, numeric: true })),
+      { label: L.t('run.col.indicator') },
+      { label: L.t('run.col.unit') },
+      ...points.map((p) => ({ label: L.t('run.key.point', { label: p.label, m: p.month }), numeric: true })),
     ],
     rows: KEY_INDICATORS.map((id) => {
       const meta = INDICATORS.find((i) => i.id === id)!;
-      return [meta.label, meta.unit, ...points.map((p) => formatValue(value(p.month, 'total', id), meta.unit))];
+      return [
+        indicatorLabel(L, id, meta.label),
+        unitLabel(L, meta.unit),
+        ...points.map((p) => fmt.value(value(p.month, 'total', id), meta.unit)),
+      ];
     }),
   };
 
   const regionTable: ReportBlock = {
     kind: 'table',
-    caption: `Month ${last}.`,
+    caption: L.t('run.regions.caption', { m: last }),
     columns: [
-      { label: 'region' },
-      { label: 'stage reached' },
-      { label: 'member share', numeric: true },
-      { label: 'consumption per capita (mean)', numeric: true },
-      { label: 'poverty headcount P0', numeric: true },
-      { label: 'active enterprises', numeric: true },
+      { label: L.t('run.col.region') },
+      { label: L.t('run.col.stageReached') },
+      { label: L.t('run.col.memberShare'), numeric: true },
+      { label: L.t('run.col.consumption'), numeric: true },
+      { label: L.t('run.col.p0'), numeric: true },
+      { label: L.t('run.col.enterprises'), numeric: true },
     ],
     rows: summary.stageTimeline.map((t) => {
-      const reached = [1, 2, 3, 4, 5, 6].filter((k) => typeof t.stages[`stage${k}`] === 'number');
-      const top = reached.length > 0 ? Math.max(...reached) : 0;
+      const top = topStage(t.stages);
+      const reached = top > 0 ? stageLabel(L, top) : L.t('stage.none');
       return [
         t.region,
-        top > 0 ? `${top} ${STAGE_LABELS[top]}` : 'none',
-        formatValue(value(last, t.region, 'member_share'), 'share'),
-        formatValue(value(last, t.region, 'consumption_pc_mean'), 'rupiah per person per month'),
-        formatValue(value(last, t.region, 'p0'), 'share'),
-        formatValue(value(last, t.region, 'enterprises_active'), 'count'),
+        dormantAtEnd(t.region) ? { text: `${reached} → ${L.t('stage.dormant')}`, strong: true } : reached,
+        fmt.value(value(last, t.region, 'member_share'), 'share'),
+        fmt.value(value(last, t.region, 'consumption_pc_mean'), 'rupiah per person per month'),
+        fmt.value(value(last, t.region, 'p0'), 'share'),
+        fmt.value(value(last, t.region, 'enterprises_active'), 'count'),
       ];
     }),
   };
@@ -184,90 +199,121 @@ export function runReportDocument(
   const sections: ReportSection[] = [
     {
       id: 'stages',
-      title: 'Stage timeline',
-      intro: 'The six roadmap stages as each region reached them.',
-      blocks: [stageTable, chartBlock('stages')].filter((b): b is ReportBlock => b !== undefined),
+      title: L.t('run.stages.title'),
+      intro: L.t('run.stages.intro'),
+      blocks: [stageTable, chartNamed('stages')].filter((b): b is ReportBlock => b !== undefined),
     },
-    { id: 'key-indicators', title: 'Key indicators', blocks: [keyTable] },
-    { id: 'regions', title: 'Regions at the end', blocks: [regionTable] },
+    { id: 'key-indicators', title: L.t('run.key.title'), blocks: [keyTable] },
+    { id: 'regions', title: L.t('run.regions.title'), blocks: [regionTable] },
     ...CHART_SECTIONS.map((s, i) => ({
       id: s.id,
-      title: s.title,
-      intro: s.intro,
+      title: L.t(`run.${s.key}.title`),
+      intro: L.t(`run.${s.key}.intro`),
       blocks: [...s.charts, ...(i === CHART_SECTIONS.length - 1 ? unplaced : [])]
-        .map(chartBlock)
+        .map(chartNamed)
         .filter((b): b is ReportBlock => b !== undefined),
     })),
     {
       id: 'milestones',
-      title: 'Milestones',
-      intro: `${milestones.length} of the run's ${input.events.length} events: stages, federation, institutions, shocks and governance failures. All events are in events.csv.`,
+      title: L.t('run.milestones.title'),
+      intro: L.t('run.milestones.intro', { shown: milestones.length, total: input.events.length }),
       blocks: [
         {
           kind: 'table',
-          scroll: true,
-          columns: [{ label: 'month', numeric: true }, { label: 'region' }, { label: 'event' }],
-          rows: milestones.map((e) => [String(e.month), e.region === 'total' ? 'all regions' : e.region, e.message]),
+          columns: [
+            { label: L.t('run.col.month'), numeric: true },
+            { label: L.t('run.col.region') },
+            { label: L.t('run.col.event') },
+          ],
+          rows: milestones.map((e) => [
+            String(e.month),
+            e.region === 'total' ? L.t('run.allRegions') : e.region,
+            e.kind === 'cooperative-inactive' ? { text: e.message, strong: true } : e.message,
+          ]),
         },
       ],
     },
-    dataFilesSection([
-      {
-        file: RUN_FILES.timeseries,
-        note: 'every indicator for every month and region (tidy: month, region, indicator, value)',
-      },
-      { file: RUN_FILES.summary, note: 'key indicators at start and end, and the stage timeline' },
-      { file: RUN_FILES.manifest, note: 'provenance: kopsim version, resolved scenario, seeds, command line, timings' },
-      { file: RUN_FILES.events, note: 'every event of the run' },
-      { file: 'charts/', note: 'each chart as PNG (2x), SVG and Vega-Lite spec (.vl.json, opens in the Vega editor)' },
-    ]),
+    glossarySection(L),
+    dataFilesSection(
+      [
+        { file: RUN_FILES.timeseries, note: L.t('run.data.timeseries') },
+        { file: RUN_FILES.summary, note: L.t('run.data.summary') },
+        { file: INDICATORS_FILE, note: L.t('report.data.indicators') },
+        { file: RUN_FILES.manifest, note: L.t('run.data.manifest') },
+        { file: RUN_FILES.events, note: L.t('run.data.events') },
+        { file: 'charts/', note: L.t('run.data.charts') },
+      ],
+      '',
+      L,
+    ),
     {
       id: 'reproduce',
-      title: 'How to reproduce',
+      title: L.t('report.reproduce.title'),
       blocks: [
-        { kind: 'code', caption: 'This run was made with:', text: shellQuote(manifest.commandLine) },
+        { kind: 'code', caption: L.t('run.reproduce.made'), text: shellQuote(manifest.commandLine) },
         {
           kind: 'paragraph',
-          text: `The same kopsim version (${manifest.kopsimVersion}), scenario file (${manifest.source}) and base seed (${manifest.baseSeed}) give the same numbers. This run's own seed, derived from the base seed, is ${manifest.seed}.`,
+          text: L.t('run.reproduce.same', {
+            version: manifest.kopsimVersion,
+            source: manifest.source,
+            base: manifest.baseSeed,
+            seed: manifest.seed,
+          }),
         },
-        {
-          kind: 'code',
-          caption: 'To redraw the charts and this page from the saved data, without rerunning:',
-          text: 'kopsim report <this folder>',
-        },
+        { kind: 'code', caption: L.t('run.reproduce.redraw'), text: 'kopsim report <this folder>' },
       ],
     },
   ];
 
   const stopped = manifest.stoppedEarly || summary.stoppedEarly;
+  const dormantRegions = [...new Set(dormant.filter((d) => d.to === null).map((d) => d.region))];
   return {
-    kicker: 'kopsim run report',
+    lang,
+    kicker: L.t('run.kicker'),
     title: summary.name,
     description: typeof description === 'string' && description.trim() !== '' ? description.trim() : undefined,
-    warnings: stopped
-      ? [
-          {
-            title: 'Stopped early.',
-            text: `This run was stopped at month ${summary.months} of ${plannedMonths}. Charts and tables cover only the months simulated; its end values are not comparable with complete runs.`,
-          },
-        ]
-      : [],
+    warnings: [
+      ...(stopped
+        ? [
+            {
+              title: L.t('run.stoppedEarly.title'),
+              text: L.t('run.stoppedEarly.text', { months: summary.months, planned: plannedMonths }),
+            },
+          ]
+        : []),
+      ...(dormantRegions.length > 0
+        ? [{ title: L.t('run.dormant.title'), text: L.t('run.dormant.text', { regions: dormantRegions.join(', ') }) }]
+        : []),
+    ],
     facts: [
-      { label: 'scenario', value: manifest.scenarioId },
-      { label: 'strategy', value: summary.strategy },
-      { label: 'seed', value: `${manifest.seed} (base seed ${manifest.baseSeed})` },
-      { label: 'months simulated', value: stopped ? `${summary.months} of ${plannedMonths}` : String(summary.months) },
-      { label: 'households', value: summary.households.toLocaleString('en-US') },
-      { label: 'kopsim version', value: manifest.kopsimVersion },
+      { label: L.t('run.fact.scenario'), value: manifest.scenarioId },
+      { label: L.t('run.fact.strategy'), value: summary.strategy },
       {
-        label: 'federation formed',
-        value: typeof summary.federationMonth === 'number' ? `month ${summary.federationMonth}` : 'not reached',
+        label: L.t('run.fact.seed'),
+        value: L.t('run.fact.seedValue', { seed: manifest.seed, base: manifest.baseSeed }),
       },
-      ...(manifest.overrides.length > 0 ? [{ label: 'overrides', value: manifest.overrides.join(', ') }] : []),
-      { label: 'run at', value: manifest.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') },
+      {
+        label: L.t('run.fact.months'),
+        value: stopped
+          ? L.t('run.fact.monthsOf', { months: summary.months, planned: plannedMonths })
+          : String(summary.months),
+      },
+      { label: L.t('run.fact.households'), value: fmt.integer(summary.households) },
+      { label: L.t('run.fact.version'), value: manifest.kopsimVersion },
+      {
+        label: L.t('run.fact.federation'),
+        value:
+          typeof summary.federationMonth === 'number'
+            ? L.t('time.monthN', { m: summary.federationMonth })
+            : L.t('time.notReached'),
+      },
+      ...(manifest.overrides.length > 0
+        ? [{ label: L.t('run.fact.overrides'), value: manifest.overrides.join(', ') }]
+        : []),
+      { label: L.t('run.fact.runAt'), value: manifest.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') },
     ],
     sections,
-    footer: `Made by kopsim ${manifest.kopsimVersion}. Charts are inline SVG; this page needs no network and no scripts.`,
+    footer: L.t('report.footer', { version: manifest.kopsimVersion }),
   };
 }
 

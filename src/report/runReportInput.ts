@@ -3,6 +3,8 @@ import type { RunSummary } from '../experiment/runSummary.js';
 import type { ChartRow, RunChartMeta } from './charts/chartRows.js';
 import { chartRowsOf } from './charts/chartRowsOf.js';
 import type { RunManifest } from './runFolder.js';
+import { dormantSpans } from './dormancy.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** One line of `events.csv`. */
 export interface EventRow {
@@ -69,9 +71,11 @@ export function stageTimelineOf(summary: RunSummary): RunChartMeta['stageTimelin
   }));
 }
 
-/** What the single-run charts need besides the rows. */
-export function runChartMeta(input: RunReportInput): RunChartMeta {
+/** What the single-run charts need besides the rows, in language `lang`. */
+export function runChartMeta(input: RunReportInput, lang: Lang = 'en'): RunChartMeta {
   return {
+    lang,
+    dormant: dormantSpans(input.events),
     scenarioName: input.summary.name,
     months: input.summary.months,
     povertyLine: povertyLineOf(input.manifest),

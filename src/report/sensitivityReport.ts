@@ -6,6 +6,7 @@ import type { AnalysisOutput } from '../experiment/analysisOutputs.js';
 import type { SensitivityOutputResult, SensitivityResult } from '../experiment/sensitivityAnalysis.js';
 import type { NamedChart } from './charts/chartRows.js';
 import { morrisScatter } from './charts/morrisScatter.js';
+import { betterWhen } from './welfareDirection.js';
 import { shapleyWaterfall } from './charts/shapleyWaterfall.js';
 import { sobolBars } from './charts/sobolBars.js';
 import { dataFilesSection, type DataFile } from './dataFilesSection.js';
@@ -104,6 +105,7 @@ export function attributionCharts(result: AttributionResult): NamedChart[] {
           full: o.full,
           emptyLabel: result.design === 'roadmap' ? 'no stage' : 'no programmes',
           fullLabel: 'all six stages',
+          better: betterWhen(o.output.indicator),
           subtitle: [
             `Shapley value of each stage (design ${result.design}, ${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% t interval over replicates`,
             'From the outcome with no stage to the outcome with all six; the values add up to the total gain',

@@ -13,6 +13,10 @@ import { StageLadder } from './components/StageLadder.js';
 import { StatusBar } from './components/StatusBar.js';
 import { dashboardReducer, initialDashboardState } from './dashboardState.js';
 import { DASHBOARD_INDICATORS } from './labels.js';
+import { dashboardLayout } from './dashboardLayout.js';
+import type { Lang } from '../i18n/lang.js';
+import { indicatorLabel } from '../i18n/labels.js';
+import { locale } from '../i18n/locale.js';
 
 /** Writes a run's report folder for a result (complete or stopped early); returns the folder. */
 export type ReportWriter = (result: RunResult, identity: RunIdentity) => string;
@@ -36,9 +40,11 @@ export interface RunDashboardProps {
   readonly interactive: boolean;
   /** Exit as soon as the run finishes (default: stay until q). */
   readonly exitWhenDone?: boolean;
-  /** Terminal size; default: the stdout's, else 100×40. */
+  /** Terminal size; default: the stdout's (followed on resize), else 100×40. */
   readonly columns?: number;
   readonly rows?: number;
+  /** Language of the dashboard (default English). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -54,9 +60,20 @@ export function RunDashboard({
   exitWhenDone = false,
   columns,
   rows,
+  lang = 'en',
 }: RunDashboardProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
+  const L = locale(lang);
+  const [size, setSize] = useState({ columns: stdout?.columns || 100, rows: stdout?.rows || 40 });
+  useEffect(() => {
+    if (!stdout) return undefined;
+    const resized = () => setSize({ columns: stdout.columns || 100, rows: stdout.rows || 40 });
+    stdout.on('resize', resized);
+    return () => {
+      stdout.off('resize', resized);
+    };
+  }, [stdout]);
   const [state, dispatch] = useReducer(dashboardReducer, controller.status, initialDashboardState);
   const [notice, setNotice] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
@@ -74,12 +91,14 @@ export function RunDashboard({
       written.current.set(identity.run, folder);
       writeError.current = null;
       setNotice(
-        `${result.stoppedEarly ? `month ${result.months}, marked stopped early` : 'run complete'}: report written to ${folder}`,
+        result.stoppedEarly
+          ? L.t('tui.notice.stopped', { m: result.months, folder })
+          : L.t('tui.notice.complete', { folder }),
       );
       return folder;
     } catch (error) {
       writeError.current = error;
-      setNotice(`could not write the report: ${(error as Error)?.message ?? String(error)}`);
+      setNotice(L.t('tui.notice.failed', { error: (error as Error)?.message ?? String(error) }));
       return null;
     }
   };
@@ -101,7 +120,7 @@ export function RunDashboard({
     const unsubscribe = controller.subscribe((event: RunEvent) => {
       dispatch(event);
       if (event.type === 'start')
-        setNotice(event.identity.run > 0 ? `restarted with base seed ${event.identity.baseSeed}` : null);
+        setNotice(event.identity.run > 0 ? L.t('tui.notice.restarted', { seed: event.identity.baseSeed }) : null);
       if (event.type !== 'end') return;
       if (event.reason === 'finished') {
         save(event.result, event.identity);
@@ -145,46 +164,62 @@ export function RunDashboard({
     { isActive: interactive },
   );
 
-  const width = columns ?? stdout?.columns ?? 100;
-  const height = rows ?? stdout?.rows ?? 40;
+  const width = columns ?? size.columns;
+  const height = rows ?? size.rows;
   const snapshot = state.snapshot;
   const regions = snapshot?.regions ?? [];
-  const ladderHeight = Math.max(regions.length > 12 ? 7 : regions.length + 2, 9);
-  // Header, status, progress, margins, indicators (7), log title, hints, and a spare line so
-  // the frame never fills the screen (Ink then clears the whole terminal every frame).
-  const logHeight = Math.max(3, Math.min(12, height - (3 + 1 + ladderHeight + 1 + 7 + 1 + 1 + 1 + 2)));
-  const sparkWidth = Math.max(10, Math.min(80, width - 30 - 12 - 14 - 2 - 2));
+  const layout = dashboardLayout(width, height, regions.length);
   const indicators: IndicatorHistory[] = DASHBOARD_INDICATORS.map((d) => ({
     id: d.id,
-    label: d.label,
+    label: d.annual ? L.t('tui.shuLastClose') : indicatorLabel(L, d.id),
     unit: d.unit,
     values: state.history[d.id] ?? [],
   }));
   const runState = state.ended ? state.ended.reason : state.status.paused ? 'paused' : 'running';
   const folder = state.identity ? (written.current.get(state.identity.run) ?? null) : null;
+  const gap = layout.margins ? 1 : 0;
 
   return (
     <Box flexDirection="column" width={width}>
-      <Header identity={state.identity} />
-      <StatusBar state={runState} monthsPerSecond={state.status.monthsPerSecond} pace={state.pace} notice={notice} />
-      <RunProgress month={state.month} months={state.months} width={Math.max(10, Math.min(50, width - 50))} />
+      <Header identity={state.identity} L={L} />
+      <StatusBar
+        state={runState}
+        monthsPerSecond={state.status.monthsPerSecond}
+        pace={state.pace}
+        notice={notice}
+        L={L}
+      />
+      <RunProgress month={state.month} months={state.months} width={layout.progressWidth} L={L} />
       {help ? (
-        <HelpOverlay folder={folder} />
+        <HelpOverlay folder={folder} width={width} height={layout.helpHeight} L={L} />
       ) : (
         <>
-          <Box marginTop={1} columnGap={4}>
-            <StageLadder regions={regions} />
-            {snapshot ? <EnterpriseCounts counts={snapshot.enterprises} /> : null}
+          <Box marginTop={gap} columnGap={4}>
+            <StageLadder regions={regions} dormant={state.dormant} maxRegions={layout.compactLadder ? 0 : 12} L={L} />
+            {snapshot && layout.showEnterprises ? <EnterpriseCounts counts={snapshot.enterprises} L={L} /> : null}
           </Box>
-          <Box marginTop={1}>
-            <IndicatorTable indicators={indicators} sparkWidth={sparkWidth} />
+          <Box marginTop={gap}>
+            <IndicatorTable
+              indicators={indicators}
+              sparkWidth={layout.sparkWidth}
+              labelWidth={layout.labelWidth}
+              L={L}
+            />
           </Box>
-          <Box marginTop={1}>
-            <EventLog events={state.log} height={logHeight} total={state.eventCount} />
-          </Box>
+          {layout.logHeight > 0 ? (
+            <Box marginTop={gap}>
+              <EventLog
+                events={state.log}
+                height={layout.logHeight}
+                total={state.eventCount}
+                regionNames={regions.map((r) => r.name)}
+                L={L}
+              />
+            </Box>
+          ) : null}
         </>
       )}
-      <KeyHints paused={state.status.paused} ended={state.status.ended} interactive={interactive} />
+      <KeyHints paused={state.status.paused} ended={state.status.ended} interactive={interactive} L={L} />
     </Box>
   );
 }

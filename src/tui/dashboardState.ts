@@ -18,6 +18,22 @@ export interface DashboardState {
   /** Months a second actually simulated lately, or null (paused, stepping, just started). */
   readonly pace: number | null;
   readonly ended: { readonly reason: 'finished' | 'stopped'; readonly result: RunResult } | null;
+  /** Per region index, the month its cooperative went dormant, or null while it is active. */
+  readonly dormant: readonly (number | null)[];
+}
+
+/** The dormant month of each region after `events` (`cooperative-inactive` sets it, `cooperative-revived` clears it). */
+function dormantAfter(before: readonly (number | null)[], events: readonly SimEvent[]): readonly (number | null)[] {
+  // The revival kind may not exist in this model version: compared as a string.
+  const kind = (e: SimEvent): string => e.kind;
+  if (!events.some((e) => kind(e) === 'cooperative-inactive' || kind(e) === 'cooperative-revived')) return before;
+  const next = [...before];
+  for (const e of events) {
+    if (e.region < 0) continue;
+    if (kind(e) === 'cooperative-inactive' && (next[e.region] ?? null) === null) next[e.region] = e.month;
+    else if (kind(e) === 'cooperative-revived') next[e.region] = null;
+  }
+  return next;
 }
 
 /** Events the dashboard remembers for its log. */
@@ -35,6 +51,7 @@ export function initialDashboardState(status: ControllerStatus): DashboardState 
     eventCount: 0,
     pace: null,
     ended: null,
+    dormant: [],
   };
 }
 
@@ -55,6 +72,7 @@ export function dashboardReducer(state: DashboardState, event: RunEvent): Dashbo
         eventCount: event.events.length,
         pace: null,
         ended: null,
+        dormant: dormantAfter([], event.events),
       };
     }
     case 'month': {
@@ -79,6 +97,7 @@ export function dashboardReducer(state: DashboardState, event: RunEvent): Dashbo
         log,
         eventCount: state.eventCount + event.events.length,
         pace: event.pace ?? state.pace,
+        dormant: dormantAfter(state.dormant, event.events),
       };
     }
     case 'status':

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import { render } from 'ink';
 import type { RunController } from '../experiment/runController.js';
 import { RunDashboard, type DashboardOutcome, type ReportWriter } from './RunDashboard.js';
@@ -8,6 +9,8 @@ export interface DashboardOptions {
   /** Defaults: process.stdout / process.stdin. */
   readonly stdout?: NodeJS.WriteStream;
   readonly stdin?: NodeJS.ReadStream;
+  /** Language of the dashboard (default English). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -20,6 +23,7 @@ export async function showDashboard({
   writeReport,
   stdout = process.stdout,
   stdin = process.stdin,
+  lang = 'en',
 }: DashboardOptions): Promise<DashboardOutcome> {
   const interactive = Boolean(stdin.isTTY);
   let outcome: DashboardOutcome = { identity: null, result: null, folder: null, error: null };
@@ -29,6 +33,7 @@ export async function showDashboard({
       writeReport={writeReport}
       interactive={interactive}
       exitWhenDone={!interactive}
+      lang={lang}
       onExit={(o) => {
         outcome = o;
       }}

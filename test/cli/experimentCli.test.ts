@@ -22,9 +22,28 @@ describe('kopsim compare', () => {
       `charts/${c}.vl.json`,
     ]);
     expect(Object.keys(files).sort()).toEqual(
-      [...charts, 'comparison.csv', 'plan.json', 'report.html', 'runs.jsonl', 'summary.csv', 'summary.json'].sort(),
+      [
+        ...charts,
+        'comparison.csv',
+        'indicators.csv',
+        'plan.json',
+        'report.html',
+        'runs.csv',
+        'runs.jsonl',
+        'summary.csv',
+        'summary.json',
+      ].sort(),
     );
-    expect(files['report.html']).toContain('Differences from seed-roadmap');
+    expect(files['report.html']).toContain('All differences from seed-roadmap');
+    expect(files['indicators.csv'].split('\n')[0]).toBe('id,label,unit,description,scope');
+    expect(files['indicators.csv']).toMatch(/\ngini,Gini \(consumption\),index,[^\n]*,total\n/);
+    // runs.csv: the same values as runs.jsonl, tidy and long
+    const runsCsv = files['runs.csv'].trimEnd().split('\n');
+    expect(runsCsv[0]).toBe('run,scenario,replicate,month,indicator,value');
+    expect(runsCsv).toHaveLength(1 + 8 * 2 * 25);
+    expect(runsCsv[1]).toMatch(/^seed-roadmap\/base\/0,seed-roadmap,0,0,(gini|member_share),/);
+    // summary.csv's point column is filled: "base" without a sweep
+    expect(files['summary.csv'].split('\n')[1]).toMatch(/^seed-roadmap,base,/);
     expect(files['report.html']).toContain('data-chart="band-gini"');
     const runs = files['runs.jsonl']
       .trimEnd()
@@ -56,10 +75,13 @@ describe('kopsim compare', () => {
     expect(json).toMatchObject({ folder: out, kind: 'compare', runs: { planned: 8, completed: 8, failed: 0 } });
     expect(json.comparisons[0]).toMatchObject({ scenario: 'status-quo', baseline: 'seed-roadmap', n: 4 });
     const text = await kopsim([...COMPARE, '--workers', '1', '--out', out]);
-    expect(text.stdout).toMatch(/Paired differences from the baseline seed-roadmap/);
+    expect(text.stdout).toMatch(/Change from seed-roadmap at the final month/);
+    // under the indicator's heading: the strategy, its change in percentage points, the CI, percent change, p
     expect(text.stdout).toMatch(
-      /status-quo - seed-roadmap\s+Member share\s+24 \(final\)\s+4\s+-0\.\d{3}\s+\[-0\.\d{3}, -0\.\d{3}\]/,
+      /Member share\nstrategy.*\n[- ]+\nstatus-quo\s+-\d+\.\d pp\s+-\d+\.\d pp to -\d+\.\d pp\s+-\d+\.\d%/,
     );
+    for (const line of text.stdout.split('\n').filter((l) => !l.startsWith('Wrote')))
+      expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   it('gives byte-identical files with 1 and 2 workers', async () => {

@@ -151,7 +151,7 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
     expect(rows.every((x) => x.length === 4 && Number.isFinite(Number(x[3])) && x[3] !== '')).toBe(true);
   });
 
-  it('writes summary.json: key indicators (start, final, mean) and each region\'s stage timeline with "not reached"', () => {
+  it('writes summary.json: key indicators (start, final, mean), every unit, and each region\'s stage timeline with null for "not reached"', () => {
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(s.scenario).toBe('default');
     expect(s.months).toBe(12);
@@ -162,20 +162,24 @@ describe('kopsim run --months 12 --out DIR (the default scenario)', () => {
     for (const t of s.stageTimeline) {
       expect(Object.keys(t.stages)).toEqual(['stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6']);
       expect(t.stages.stage1).toBe(0); // gated, bottom-up: stage 1 opens at month 0
-      expect(t.stages.stage6).toBe('not reached');
+      expect(t.stages.stage6).toBeNull();
     }
-    expect(s.federationMonth).toBe('not reached');
+    expect(s.federationMonth).toBeNull();
+    expect(Object.keys(s.units)).toEqual(INDICATORS.map((i) => i.id));
+    expect(s.units.p0).toBe('share');
   });
 
-  it('prints the summary table: indicators, the stage timeline and where it wrote', () => {
+  it('prints the summary table within 80 columns: indicators, the stage timeline and where it wrote', () => {
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(r.stdout.split('\n')[0]).toContain(
-      `${m.scenario.name} (default), strategy seed-roadmap, seed ${runSeed(1)}, 12 months, 2,500 households`,
-    );
-    expect(r.stdout).toMatch(/indicator\s+start\s+final\s+mean\s+unit/);
+    expect(r.stdout.split('\n')[0]).toBe(`${m.scenario.name} (default)`);
+    expect(r.stdout.split('\n')[1]).toBe(`strategy seed-roadmap, seed ${runSeed(1)}, 12 months, 2,500 households`);
+    expect(r.stdout).toMatch(/indicator\s+start\s+final\s+mean/);
     expect(r.stdout).toContain('Poverty headcount P0');
+    expect(r.stdout).toMatch(/Poverty headcount P0\s+\d+\.\d%/); // shares in percent
     expect(r.stdout).toContain('Stage timeline');
     expect(r.stdout).toContain('not reached');
+    for (const line of r.stdout.split('\n').filter((l) => !l.startsWith('Wrote')))
+      expect(line.length, line).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain(`Wrote ${out}`);
   });
 });

@@ -66,7 +66,7 @@ describe('experiment chart rows', () => {
     const charts = experimentCharts(summary);
     expect(charts.map((c) => c.name)).toEqual(['band-gini', 'diff-gini']);
     const doc = experimentReportDocument(summary, []);
-    expect(doc.sections.map((s) => s.id)).toEqual(['differences', 'final', 'data', 'reproduce']);
+    expect(doc.sections.map((s) => s.id)).toEqual(['answer', 'differences', 'final', 'glossary', 'data', 'reproduce']);
     expect(doc.facts).toContainEqual({ label: 'runs', value: '6 of 6 finished' });
   });
 });

@@ -50,7 +50,7 @@ describe('experiment charts', () => {
         'Real consumption per capita by strategy',
         'Mean over replications with 95% band',
         'rupiah per person per month',
-        'month',
+        'year',
         'seed-roadmap',
         'top-down',
       ]),

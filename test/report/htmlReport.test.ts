@@ -45,7 +45,7 @@ describe('htmlReport (shared by run and experiment reports)', () => {
     expect(page).toContain('<title>A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; scenario</title>');
     expect(page).toContain('it&#39;s &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('<a href="a&quot;b.csv">link</a>');
-    expect(page).toContain('<td class="num"><strong>2</strong></td>');
+    expect(page).toContain('<td class="num" data-label="n"><strong>2</strong></td>');
     expect(page).toContain('<th scope="col" class="num">n</th>');
     expect(page).toContain('<pre><code>kopsim run --set a=&lt;b&gt;</code></pre>');
     expect(page).toContain('<nav class="toc"'); // more than one section: a table of contents

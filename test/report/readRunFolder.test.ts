@@ -53,6 +53,7 @@ describe('reading a run folder back', () => {
       expect(readdirSync(dir).sort()).toEqual([
         'charts',
         'events.csv',
+        'indicators.csv',
         'manifest.json',
         'report.html',
         'summary.json',

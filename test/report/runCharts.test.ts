@@ -1,13 +1,14 @@
+import { stageName } from '../../src/i18n/labels.js';
+import { locale } from '../../src/i18n/locale.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_NAMES } from '../../src/model/stages.js';
 import { chartRowsOf } from '../../src/report/charts/chartRowsOf.js';
 import { RUN_CHART_BUILDERS, runCharts } from '../../src/report/charts/runCharts.js';
-import { stageSpans } from '../../src/report/charts/stageSpans.js';
+import { DORMANT_STAGE, stageSpans } from '../../src/report/charts/stageSpans.js';
 import { PNG_SCALE, renderChart } from '../../src/report/renderChart.js';
 import { runChartMeta } from '../../src/report/runReportInput.js';
-import { STAGE_LABELS } from '../../src/report/stageLabels.js';
 import { makeRunFixture, pngSize, type RunFixture } from './runFixture.js';
 import { svgTexts } from './svgTexts.js';
 import { vegaLiteErrors } from './vegaLiteSchema.js';
@@ -37,16 +38,16 @@ describe('single-run charts', () => {
 
   it('each SVG carries its title, the scenario name and axis titles with units', () => {
     const expectedAxisTitles: Record<string, string[]> = {
-      consumption: ['rupiah per person per month', 'month'],
-      income: ['rupiah per person per month', 'month'],
-      gini: ['Gini index (0 to 1)', 'month'],
-      poverty: ['share', 'month'],
-      membership: ['share (0 to 1)', 'month'],
-      finances: ['rupiah', 'rupiah per month', 'rupiah per year', 'month'],
-      enterprises: ['count of enterprises', 'month'],
-      integration: ['share (0 to 1)', 'month'],
-      stages: ['region', 'month'],
-      'regions-consumption': ['rupiah per person', 'per month', 'month'],
+      consumption: ['rupiah per person per month', 'year'],
+      income: ['rupiah per person per month', 'year'],
+      gini: ['Gini index (0 to 1)', 'year'],
+      poverty: ['share', 'year'],
+      membership: ['share (0 to 1)', 'year'],
+      finances: ['rupiah', 'rupiah per month', 'rupiah per year', 'year'],
+      enterprises: ['count of enterprises', 'year'],
+      integration: ['share (0 to 1)', 'year'],
+      stages: ['region', 'year'],
+      'regions-consumption': ['rupiah per person', 'per month', 'year'],
     };
     for (const c of run.report!.charts) {
       const texts = svgTexts(c.svg);
@@ -117,15 +118,39 @@ describe('stage timeline', () => {
     ]);
   });
 
-  it('the Gantt chart has one bar per reached stage', () => {
-    const meta = runChartMeta(run.input);
-    const reached = meta.stageTimeline.flatMap((t) => t.stages.filter((m) => m !== null)).length;
-    const svg = run.report!.charts.find((c) => c.name === 'stages')!.svg;
-    const bars = (svg.match(/aria-roledescription="bar"/g) ?? []).length;
-    expect(bars).toBe(reached);
+  it('a dormant cooperative ends its stage with a dormant span; after a revival the stage resumes', () => {
+    // by hand: A dormant from 20 to the end (40), B dormant 5..15 and revived
+    const spans = stageSpans(
+      [
+        { region: 'A', stages: [0, 10, null, null, null, null] },
+        { region: 'B', stages: [0, null, null, null, null, null] },
+      ],
+      40,
+      [
+        { region: 'A', from: 20, to: null },
+        { region: 'B', from: 5, to: 15 },
+      ],
+    );
+    expect(spans).toEqual([
+      { region: 'A', stage: 1, start: 0, end: 10 },
+      { region: 'A', stage: 2, start: 10, end: 20 },
+      { region: 'A', stage: DORMANT_STAGE, start: 20, end: 40 },
+      { region: 'B', stage: 1, start: 0, end: 5 },
+      { region: 'B', stage: 1, start: 15, end: 40 },
+      { region: 'B', stage: DORMANT_STAGE, start: 5, end: 15 },
+    ]);
   });
 
-  it("stage labels in reports match the model's STAGE_NAMES", () => {
-    expect(STAGE_LABELS).toEqual(STAGE_NAMES);
+  it('the Gantt chart has one bar per stage span, dormant spans included, and names them "dormant"', () => {
+    const meta = runChartMeta(run.input);
+    const spans = stageSpans(meta.stageTimeline, meta.months, meta.dormant);
+    const svg = run.report!.charts.find((c) => c.name === 'stages')!.svg;
+    const bars = (svg.match(/aria-roledescription="bar"/g) ?? []).length;
+    expect(bars).toBe(spans.length);
+    if (spans.some((s) => s.stage === DORMANT_STAGE)) expect(svgTexts(svg)).toContain('dormant');
+  });
+
+  it("the English catalogue's stage names match the model's STAGE_NAMES", () => {
+    for (const k of [1, 2, 3, 4, 5, 6]) expect(stageName(locale('en'), k)).toBe(STAGE_NAMES[k]);
   });
 });

@@ -60,9 +60,8 @@ describe('report.html of a run', () => {
       html.indexOf('</section>', html.indexOf('<section id="stages">')),
     );
     for (const t of run.summary.stageTimeline) {
-      expect(section).toContain(`<td>${t.region}</td>`);
-      for (const m of Object.values(t.stages))
-        expect(section).toContain(m === 'not reached' ? 'not reached' : `month ${m}`);
+      expect(section).toContain(`<td data-label="region">${t.region}</td>`);
+      for (const m of Object.values(t.stages)) expect(section).toContain(m === null ? 'not reached' : `month ${m}`);
     }
     expect(section).toContain('<figure class="chart" id="chart-stages">');
   });
@@ -126,9 +125,11 @@ describe('report helpers', () => {
     expect(reportMonths(0).map((p) => p.label)).toEqual(['start']);
   });
 
-  it('formatValue: rupiah with separators, shares and indices to 3 decimals, counts whole', () => {
-    expect(formatValue(1399049.54, 'rupiah per person per month')).toBe('Rp 1,399,050');
-    expect(formatValue(0.10828, 'share')).toBe('0.108');
+  it('formatValue: rupiah short, shares in percent, indices to 3 decimals, counts whole', () => {
+    expect(formatValue(1399049.54, 'rupiah per person per month')).toBe('Rp1.40 M');
+    expect(formatValue(1399049.54, 'rupiah per person per month', 'id')).toBe('Rp1,40 jt');
+    expect(formatValue(0.10828, 'share')).toBe('10.8%');
+    expect(formatValue(0.312, 'index')).toBe('0.312');
     expect(formatValue(36, 'count')).toBe('36');
     expect(formatValue(NaN, 'share')).toBe('–');
   });

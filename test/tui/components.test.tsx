@@ -97,7 +97,7 @@ describe('StageLadder', () => {
     expect(f).not.toContain('r19');
     expect(f).toMatch(/1 awareness.*20\/20 · 15 now · first m0/);
     expect(f).toMatch(/2 enterprises.* 5\/20 ·  0 now · first m10/);
-    expect(f).toMatch(/3 potential.* 5\/20 ·  5 now · first m30/);
+    expect(f).toMatch(/3 regional pot.* 5\/20 ·  5 now · first m30/);
     expect(f).toMatch(/4 education.* 0\/20 .*not reached/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchProgressLine, batchStats } from '../../src/tui/batchProgress.js';
-import { bar, formatChange, formatCompact, formatDuration, shortNumber, yearMonth } from '../../src/tui/format.js';
+import { numberFormat } from '../../src/i18n/numberFormat.js';
+import { bar, formatDuration, yearMonth } from '../../src/tui/format.js';
 import { progressThrottle, runProgressLine } from '../../src/tui/plainProgress.js';
 import { sparkline } from '../../src/tui/sparkline.js';
 
@@ -25,19 +26,12 @@ describe('sparkline', () => {
 });
 
 describe('formats', () => {
-  it('shows shares in percent, changes of shares in percentage points', () => {
-    expect(formatCompact(0.8304, 'share')).toBe('83.0%');
-    expect(formatChange(0.131, 'share')).toBe('+13.1 pp');
-    expect(formatChange(-0.02, 'index')).toBe('-0.020');
-    expect(formatChange(0, 'count')).toBe('±0');
-  });
-  it('shortens rupiah: millions with two decimals, billions with one', () => {
-    expect(shortNumber(1_874_822)).toBe('1.87M');
-    expect(shortNumber(33_350_000_000)).toBe('33.4bn');
-    expect(shortNumber(104_818_304_502)).toBe('105bn');
-    expect(shortNumber(85_328)).toBe('85,328');
-    expect(formatCompact(1_874_822, 'rupiah per person per month')).toBe('Rp1.87M');
-    expect(formatChange(-85_328, 'rupiah')).toBe('-Rp85,328');
+  const en = numberFormat('en');
+  it('shows shares in percent, changes of shares in percentage points (the dashboard uses the shared format)', () => {
+    expect(en.value(0.8304, 'share')).toBe('83.0%');
+    expect(en.change(0.131, 'share')).toBe('+13.1 pp');
+    expect(en.change(-0.02, 'index')).toBe('-0.020');
+    expect(en.change(0, 'count')).toBe('0');
   });
   it('names months 1..12 year 1 and month 0 the start', () => {
     expect(yearMonth(0)).toBe('start');

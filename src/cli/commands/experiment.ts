@@ -16,11 +16,14 @@ import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
 import { checkRunFlags, MAX_WORK_HELP, MAX_WORK_OPTION } from '../runFlags.js';
-import { collect, intFlag, listFlag, planWithProblems } from '../flags.js';
+import { collect, intFlag, LANG_OPTION, langFlag, listFlag, planWithProblems } from '../flags.js';
+import type { Lang } from '../../i18n/lang.js';
 import { failedRunsError, planRunJson, runPlanInFolder, scenarioFilesOf, shardDoneText } from '../runPlanInFolder.js';
 import { concludePosterior } from '../posteriorFlags.js';
-import { formatValue, textTable } from '../table.js';
+import { textTable, wrapText } from '../table.js';
 import { posteriorText } from '../posteriorText.js';
+import { indicatorLabel, replicatesText } from '../../i18n/labels.js';
+import { locale } from '../../i18n/locale.js';
 
 /** Flags every experiment command takes. */
 export interface ExperimentFlags {
@@ -41,6 +44,7 @@ export interface ExperimentFlags {
   tui?: boolean;
   /** --max-work */
   maxWork?: string;
+  lang?: string;
 }
 
 /** Flags checked: overrides for the experiment, and how to run it. */
@@ -50,6 +54,8 @@ export interface CheckedFlags {
   readonly shard: Shard | undefined;
   /** Cap on the plan's household-months. */
   readonly maxWork: number;
+  /** Language of the report and the printed summary. */
+  readonly lang: Lang;
 }
 
 /** Adds the flags shared by replicate, compare, sweep and experiment. */
@@ -83,6 +89,7 @@ export function addExperimentFlags(cmd: Command, replicatesDefault?: string): Co
     )
     .option('--no-report', 'skip charts/ and report.html (summaries only; faster for large sweeps)')
     .option('--no-tui', 'plain progress lines on stderr even in a terminal')
+    .option(...LANG_OPTION)
     .option('--json', 'print the results as JSON on stdout')
     .option(MAX_WORK_OPTION, MAX_WORK_HELP);
 }
@@ -93,6 +100,7 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
   const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const months = intFlag(problems, '--months', opts.months, 1, 1200);
   const { workers, shard, maxWork } = checkRunFlags(opts, problems, availableParallelism());
+  const lang = langFlag(problems, opts.lang);
   const indicators = listFlag(opts.indicators);
   indicators?.forEach((id) => {
     if (!indicatorById(id)) problems.push({ path: '--indicators', message: 'is not an indicator', found: id });
@@ -110,6 +118,7 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
     workers,
     shard,
     maxWork,
+    lang,
   };
 }
 
@@ -154,9 +163,9 @@ export async function runExperiment(
       if (partial) return undefined;
       const records = files.runs.map(parseRunRecord);
       const summary = summarizeExperiment(plan, records, files.failures.length);
-      writeExperimentSummaries(outDir, summary);
+      writeExperimentSummaries(outDir, summary, records);
       const posterior = concludePosterior(outDir, plan, records);
-      if (withReport) await drawExperimentReport(outDir, summary, posterior ? [posterior.section] : []);
+      if (withReport) await drawExperimentReport(outDir, summary, posterior ? [posterior.section] : [], flags.lang);
       return { summary, posterior: posterior?.uncertainty };
     },
   );
@@ -168,7 +177,7 @@ export async function runExperiment(
     const json = resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary) as object;
     process.stdout.write(`${JSON.stringify(posterior ? { ...json, posterior } : json, null, 2)}\n`);
   } else if (summary) {
-    process.stdout.write(`${summaryText(summary, run.outDir, withReport)}\n`);
+    process.stdout.write(`${summaryText(summary, run.outDir, withReport, flags.lang)}\n`);
     if (posterior) process.stdout.write(`${posteriorText(posterior)}\n`);
   } else {
     process.stdout.write(`${shardDoneText(plan, run)}\n`);
@@ -206,81 +215,104 @@ export function finalRows(summary: ExperimentSummary) {
 }
 
 const MAX_POINTS_PRINTED = 12;
+/** Widest scenario (or scenario @ point) cell in the printed tables, which stay within 80 columns. */
+const NAME_WIDTH = 28;
 
-/** The printed summary: final-month statistics, then paired differences from the baseline. */
-export function summaryText(summary: ExperimentSummary, folder: string, withReport = true): string {
+function cut(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+/**
+ * The printed summary, at most 80 columns wide: for each indicator, the final month's
+ * statistics per scenario; then, with a baseline, each strategy's change from it at the
+ * final month (every month and statistic: summary.csv and comparison.csv).
+ */
+export function summaryText(summary: ExperimentSummary, folder: string, withReport = true, lang: Lang = 'en'): string {
+  const L = locale(lang);
+  const { fmt } = L;
   const unitOf = new Map(summary.indicators.map((i) => [i.id, i.unit]));
-  const labelOf = new Map(summary.indicators.map((i) => [i.id, i.label]));
+  const labelOf = (id: string) => indicatorLabel(L, id, summary.indicators.find((i) => i.id === id)?.label ?? id);
+  const range = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
   const out: string[] = [];
   const sweep = summary.points.length > 1 || summary.points[0]?.key !== '';
   out.push(
-    `${summary.name}: ${summary.kind}, ${summary.scenarios.length} scenario${summary.scenarios.length === 1 ? '' : 's'}${sweep ? ` x ${summary.points.length} design points` : ''}, ${summary.replicates} replicates, base seed ${summary.baseSeed}; ${summary.runs.completed} of ${summary.runs.planned} runs finished${summary.runs.failed ? `, ${summary.runs.failed} failed` : ''}`,
-    `intervals: ${SUMMARY_INTERVALS_TEXT}`,
+    L.t('cli.exp.head', {
+      name: summary.name,
+      kind: summary.kind,
+      scenarios: summary.scenarios.length,
+      points: sweep ? L.t('cli.exp.points', { n: summary.points.length }) : '',
+      replicates: summary.replicates,
+    }),
+    L.t('cli.exp.runs', {
+      seed: summary.baseSeed,
+      done: summary.runs.completed,
+      planned: summary.runs.planned,
+      failed: summary.runs.failed ? L.t('cli.exp.failed', { n: summary.runs.failed }) : '',
+    }),
+    ...wrapText(`intervals: ${SUMMARY_INTERVALS_TEXT}`),
   );
   const few = fewReplicatesWarning(summary.replicates);
-  if (few) out.push(`warning: ${few}`);
-  const rows: string[][] = [];
+  if (few) out.push(...wrapText(`warning: ${few}`));
   const printedPoints = new Set(summary.points.slice(0, MAX_POINTS_PRINTED).map((p) => p.key));
-  for (const r of finalRows(summary)) {
-    if (!printedPoints.has(r.point)) continue;
-    const unit = unitOf.get(r.indicator) ?? '';
-    rows.push([
-      sweep ? `${r.scenario} @ ${r.point}` : r.scenario,
-      labelOf.get(r.indicator) ?? r.indicator,
-      String(r.month),
-      String(r.n),
-      signed(r.mean, unit, false),
-      `[${signed(r.ciLow, unit, false)}, ${signed(r.ciHigh, unit, false)}]`,
-      signed(r.sd, unit, false),
-      signed(r.p5, unit, false),
-      signed(r.p50, unit, false),
-      signed(r.p95, unit, false),
-    ]);
-  }
-  out.push('', 'Final month, over replicates (95% CI of the mean, t-based):');
-  out.push(
-    textTable(
-      [sweep ? 'scenario @ point' : 'scenario', 'indicator', 'month', 'n', 'mean', '95% CI', 'sd', 'p5', 'p50', 'p95'],
-      rows,
-    ),
-  );
-  if (summary.points.length > MAX_POINTS_PRINTED)
-    out.push(`(${summary.points.length - MAX_POINTS_PRINTED} more design points in summary.csv)`);
-  if (summary.baseline !== null && summary.comparisons.length > 0) {
-    const crows = summary.comparisons
-      .filter((c) => printedPoints.has(c.point))
-      .map((c) => {
-        const unit = unitOf.get(c.indicator) ?? '';
-        return [
-          `${c.scenario} - ${c.baseline}${sweep ? ` @ ${c.point}` : ''}`,
-          labelOf.get(c.indicator) ?? c.indicator,
-          c.final ? `${c.month} (final)` : String(c.month),
-          String(c.n),
-          signed(c.meanDiff, unit),
-          `[${signed(c.ciLow, unit)}, ${signed(c.ciHigh, unit)}]`,
-          pValue(c.p),
-          Number.isFinite(c.dz) ? c.dz.toFixed(2) : Number.isNaN(c.dz) ? '-' : c.dz > 0 ? 'inf' : '-inf',
-        ];
-      });
+  const finals = finalRows(summary).filter((r) => printedPoints.has(r.point));
+  out.push('', L.t('cli.exp.finalTitle', { n: replicatesText(L, summary.replicates) }));
+  for (const ind of summary.indicators) {
+    const rows = finals.filter((r) => r.indicator === ind.id);
+    if (rows.length === 0) continue;
+    const unit = unitOf.get(ind.id) ?? '';
+    out.push('', `${labelOf(ind.id)}, ${L.t('time.monthN', { m: rows[0].month })}`);
     out.push(
-      '',
-      `Paired differences from the baseline ${summary.baseline} (same seeds per replicate; paired t-test, Cohen's d_z):`,
+      textTable(
+        [
+          sweep ? 'scenario @ point' : L.t('exp.col.scenario'),
+          L.t('exp.col.mean'),
+          L.t('exp.col.ci'),
+          L.t('exp.col.sd'),
+        ],
+        rows.map((r) => [
+          cut(sweep ? `${r.scenario} @ ${r.point}` : r.scenario, NAME_WIDTH),
+          fmt.value(r.mean, unit),
+          range(fmt.value(r.ciLow, unit), fmt.value(r.ciHigh, unit)),
+          fmt.value(r.sd, unit),
+        ]),
+      ),
     );
-    out.push(textTable(['strategy - baseline', 'indicator', 'month', 'n', 'mean diff', '95% CI', 'p', 'd_z'], crows));
   }
-  out.push(
-    '',
-    `Wrote ${folder} (${withReport ? 'report.html, ' : ''}summary.csv, summary.json${summary.baseline !== null ? ', comparison.csv' : ''}, runs.jsonl)`,
-  );
+  if (summary.points.length > MAX_POINTS_PRINTED)
+    out.push(L.t('cli.exp.morePoints', { n: summary.points.length - MAX_POINTS_PRINTED }));
+  if (summary.baseline !== null && summary.comparisons.length > 0) {
+    out.push('', L.t('cli.exp.diffTitle', { baseline: summary.baseline }));
+    const finalDiffs = summary.comparisons.filter((c) => c.final && printedPoints.has(c.point));
+    for (const ind of summary.indicators) {
+      const rows = finalDiffs.filter((c) => c.indicator === ind.id);
+      if (rows.length === 0) continue;
+      const unit = unitOf.get(ind.id) ?? '';
+      out.push('', labelOf(ind.id));
+      out.push(
+        textTable(
+          [L.t('exp.headline.strategy'), 'Δ', L.t('exp.col.ci'), '%', L.t('exp.col.p')],
+          rows.map((c) => [
+            cut(sweep ? `${c.scenario} @ ${c.point}` : c.scenario, NAME_WIDTH),
+            fmt.change(c.meanDiff, unit),
+            range(fmt.change(c.ciLow, unit), fmt.change(c.ciHigh, unit)),
+            fmt.percentChange(c.meanBaseline !== 0 ? c.meanDiff / Math.abs(c.meanBaseline) : Number.NaN),
+            pValue(c.p),
+          ]),
+        ),
+      );
+    }
+  }
+  const files = [
+    ...(withReport ? ['report.html'] : []),
+    'summary.csv',
+    'summary.json',
+    ...(summary.baseline !== null ? ['comparison.csv'] : []),
+    'runs.csv',
+    'indicators.csv',
+    'runs.jsonl',
+  ];
+  out.push('', L.t('cli.exp.wrote', { folder, files: files.join(', ') }));
   return out.join('\n');
-}
-
-/** A value with its sign in front of the unit (-Rp1,200 rather than Rp-1,200); no sign when it rounds to zero. */
-function signed(x: number, unit: string, plus = true): string {
-  if (!Number.isFinite(x)) return '-';
-  const text = formatValue(Math.abs(x), unit);
-  if (!/[1-9]/.test(text)) return text;
-  return x > 0 ? (plus ? `+${text}` : text) : `-${text}`;
 }
 
 function pValue(p: number): string {

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasPosterior } from '../../experiment/calibration/posteriorPlan.js';
 import { posteriorUncertainty } from '../../experiment/calibration/posteriorUncertainty.js';
-import { InputError } from '../../core/errors.js';
 import { outputFolderProblems } from '../../report/outputFolder.js';
 import { summarizeExperiment } from '../../experiment/experimentSummary.js';
 import { fewReplicatesWarning } from '../../experiment/meanInterval.js';
@@ -18,6 +17,8 @@ import { defaultPlanFolder } from '../runPlanInFolder.js';
 import { mergeAnalysisFolders } from './analysisFolder.js';
 import { mergeDiscoveryFolders } from './discover.js';
 import { resultJson, summaryText } from './experiment.js';
+import { InputError, type InputProblem } from '../../core/errors.js';
+import { LANG_OPTION, langFlag } from '../flags.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -30,6 +31,7 @@ export function registerMerge(program: Command): void {
     )
     .option('--no-report', 'skip charts/ and report.html')
     .option('--json', 'print the results as JSON on stdout')
+    .option(...LANG_OPTION)
     .addHelpText(
       'after',
       `
@@ -41,8 +43,11 @@ Merging checks that every folder belongs to the same experiment (the plan hash i
 plan.json) and reports runs that no folder holds; the single-machine command with
 --out <merged folder> then computes just those.`,
     )
-    .action(async (dirs: string[], opts: { out?: string; json?: boolean; report?: boolean }) => {
+    .action(async (dirs: string[], opts: { out?: string; json?: boolean; report?: boolean; lang?: string }) => {
       const started = new Date();
+      const problems: InputProblem[] = [];
+      const lang = langFlag(problems, opts.lang);
+      if (problems.length > 0) throw new InputError('kopsim merge', problems);
       const out =
         opts.out !== undefined
           ? resolve(opts.out)
@@ -70,9 +75,9 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       // An experiment run with --posterior: its variance split and rankings too.
       const posterior = hasPosterior(merged.plan) ? posteriorUncertainty(merged.plan, records) : undefined;
       const extra = posterior && hasPosterior(merged.plan) ? [posteriorUncertaintySection(merged.plan, posterior)] : [];
-      const report = opts.report === false ? undefined : await renderExperimentReport(summary, extra);
+      const report = opts.report === false ? undefined : await renderExperimentReport(summary, extra, lang);
       writeMergedExperiment(out, merged, started, (tmp) => {
-        writeExperimentSummaries(tmp, summary);
+        writeExperimentSummaries(tmp, summary, records);
         if (posterior) writePosteriorUncertainty(tmp, posterior);
         if (report) writeExperimentReport(tmp, report);
       });
@@ -80,7 +85,8 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
         process.stdout.write(
           `${mergedJsonText(resultJson(out, merged.plan, undefined, merged.runs.length, merged.failures.length, summary) as object, merged)}\n`,
         );
-      else process.stdout.write(`${mergedHeadline(merged)}\n${summaryText(summary, out, report !== undefined)}\n`);
+      else
+        process.stdout.write(`${mergedHeadline(merged)}\n${summaryText(summary, out, report !== undefined, lang)}\n`);
       endMerge(out, merged);
     });
 }

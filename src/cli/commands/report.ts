@@ -3,9 +3,13 @@ import type { Command } from 'commander';
 import { rerenderRunFolder } from '../../report/rerenderRunFolder.js';
 import { REPORT_FILE } from '../../report/runReport.js';
 import { chartProgress } from '../chartProgress.js';
+import { InputError, type InputProblem } from '../../core/errors.js';
+import { locale } from '../../i18n/locale.js';
+import { LANG_OPTION, langFlag } from '../flags.js';
 
 export interface ReportOptions {
   json?: boolean;
+  lang?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -17,21 +21,26 @@ export function registerReport(program: Command): void {
       'a folder written by kopsim run (holding manifest.json, summary.json, timeseries.csv, events.csv)',
     )
     .option('--json', 'print what was written as JSON')
+    .option(...LANG_OPTION)
     .addHelpText(
       'after',
       `
 Examples:
   kopsim report reports/default-s1-20250101-120000
-  kopsim run --no-report --out reports/quick && kopsim report reports/quick`,
+  kopsim run --no-report --out reports/quick && kopsim report reports/quick
+  kopsim report reports/quick --lang id`,
     )
     .action(async (runDir: string, opts: ReportOptions) => {
+      const problems: InputProblem[] = [];
+      const lang = langFlag(problems, opts.lang);
+      if (problems.length > 0) throw new InputError('kopsim report', problems);
       const dir = resolve(runDir);
-      const report = await rerenderRunFolder(dir, chartProgress());
+      const report = await rerenderRunFolder(dir, chartProgress(), lang);
       const files = { folder: dir, report: REPORT_FILE, charts: report.charts.map((c) => c.name) };
       if (opts.json) process.stdout.write(`${JSON.stringify(files, null, 2)}\n`);
       else
         process.stdout.write(
-          `Wrote ${report.charts.length} charts (charts/*.svg, .png, .vl.json) and ${REPORT_FILE} in ${dir}\n`,
+          `${locale(lang).t('cli.report.wrote', { n: report.charts.length, file: REPORT_FILE, folder: dir })}\n`,
         );
     });
 }

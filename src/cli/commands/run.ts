@@ -17,7 +17,9 @@ import type { ChartProgress } from '../../report/renderChart.js';
 import { renderRunReport, writeRunReport, type RenderedRunReport } from '../../report/runReport.js';
 import { chartProgress } from '../chartProgress.js';
 import { runReportInput } from '../../report/runReportInput.js';
-import { collect, intFlag } from '../flags.js';
+import { collect, intFlag, LANG_OPTION, langFlag } from '../flags.js';
+import type { Lang } from '../../i18n/lang.js';
+import { dormantSpans } from '../../report/dormancy.js';
 import { runSummaryText } from '../runSummaryText.js';
 import { kopsimVersion } from '../version.js';
 import { encodeSimulationState, type RestoredSimulation } from '../../experiment/checkpoint/simulationState.js';
@@ -39,6 +41,7 @@ export interface RunOptions {
   saveState?: string;
   /** Continue the run saved in this state file. */
   fromState?: string;
+  lang?: string;
 }
 
 /** A run, checked and ready: everything `kopsim run` needs before any work starts. */
@@ -51,6 +54,8 @@ export interface PreparedRun {
   readonly until: number;
   /** A run continued from a state file (--from-state). */
   readonly restored?: RestoredSimulation;
+  /** Language of the report, the dashboard and the printed summary. */
+  readonly lang: Lang;
 }
 
 /**
@@ -62,6 +67,7 @@ export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, no
   const seedFlag = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const monthsFlag = intFlag(problems, '--months', opts.months, 1, 1200);
   const untilFlag = intFlag(problems, '--until', opts.until, 0, 1200);
+  const lang = langFlag(problems, opts.lang);
   const sets = [...(opts.set ?? [])];
   if (monthsFlag !== undefined) sets.push(`months=${monthsFlag}`);
   let loaded: LoadedScenario | undefined;
@@ -110,7 +116,7 @@ export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, no
     const outProblems = outputFolderProblems(outDir, 'run', 'reports/');
     if (outProblems.length > 0) throw new InputError(scenarioRef ?? 'kopsim run', outProblems);
   }
-  return { loaded, baseSeed, seed, outDir, until: untilFlag ?? loaded.scenario.months, restored };
+  return { loaded, baseSeed, seed, outDir, until: untilFlag ?? loaded.scenario.months, restored, lang };
 }
 
 /** The scenario of a state file, as a loaded scenario (source and overrides as the state recorded them). */
@@ -145,6 +151,7 @@ export function registerRun(program: Command): void {
       'write the whole state at the end of the run (or of --until) to this file, for --from-state and kopsim branch',
     )
     .option('--from-state <file>', 'continue the run saved in this state file (instead of a scenario)')
+    .option(...LANG_OPTION)
     .addHelpText(
       'after',
       `
@@ -157,13 +164,21 @@ Examples:
 
 A run continued from a state file is the same, to the last bit, as the run that saved
 it would have been (docs/experiments.md). With --until, --save-state or --from-state
-the run shows plain progress lines instead of the dashboard.`,
+the run shows plain progress lines instead of the dashboard.
+
+  kopsim run --lang id    (report, summary and dashboard in Bahasa Indonesia)`,
     )
     .action(async (scenario: string | undefined, opts: RunOptions) => {
       const started = new Date();
       const prepared = prepareRun(scenario, opts, started);
-      const { loaded, seed, baseSeed, outDir, until, restored } = prepared;
+      const { loaded, seed, baseSeed, outDir, until, restored, lang } = prepared;
       const checkpointing = opts.until !== undefined || opts.saveState !== undefined || restored !== undefined;
+      /** The printed summary of a run, with its regions' dormant spans. */
+      const summaryOf = (result: RunResult, summary: RunSummary, folder: string) => {
+        const regionName = (r: number) => result.stageTimeline[r]?.region ?? String(r);
+        const events = result.events.map((e) => ({ ...e, region: regionName(e.region) }));
+        return runSummaryText(summary, folder, lang, dormantSpans(events));
+      };
       // The dashboard writes folders synchronously, but charts render asynchronously: its
       // folders get charts/ and report.html added (atomically) just after, awaited below.
       const drawing: Promise<unknown>[] = [];
@@ -184,7 +199,7 @@ the run shows plain progress lines instead of the dashboard.`,
         writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
         if (!rendered && opts.report !== false) {
           drawing.push(
-            drawRunReport(dir, runReportInput(result, summary, manifest), (...p) => drawProgress?.(...p))
+            drawRunReport(dir, runReportInput(result, summary, manifest), (...p) => drawProgress?.(...p), lang)
               // The manifest's total includes drawing the charts.
               .then(() => writeFileAtomically(join(dir, RUN_FILES.manifest), manifestJson(timed(manifest))))
               .catch((error: unknown) => (drawError ??= error)),
@@ -238,6 +253,7 @@ the run shows plain progress lines instead of the dashboard.`,
         const { showDashboard } = await import('../../tui/showDashboard.js');
         const outcome = await showDashboard({
           controller,
+          lang,
           writeReport: (result, identity) => {
             // A restart (r) has a new base seed: its own folder, so no earlier run is overwritten.
             const dir =
@@ -254,7 +270,7 @@ the run shows plain progress lines instead of the dashboard.`,
         await Promise.all(drawing);
         if (outcome.error ?? drawError) throw outcome.error ?? drawError;
         if (outcome.result && outcome.folder)
-          process.stdout.write(`${runSummaryText(summarizeRun(outcome.result), outcome.folder)}\n`);
+          process.stdout.write(`${summaryOf(outcome.result, summarizeRun(outcome.result), outcome.folder)}\n`);
         return;
       }
 
@@ -283,10 +299,11 @@ the run shows plain progress lines instead of the dashboard.`,
           : await renderRunReport(
               runReportInput(result, saved.summary, saved.manifest),
               opts.json ? undefined : chartProgress(),
+              lang,
             );
       // The manifest's total includes rendering the charts.
       const summary = writeRun(result, { ...saved, manifest: timed(saved.manifest) }, outDir, rendered);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
-      else process.stdout.write(`${runSummaryText(summary, outDir)}\n`);
+      else process.stdout.write(`${summaryOf(result, summary, outDir)}\n`);
     });
 }

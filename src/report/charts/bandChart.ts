@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BandRow } from './chartRows.js';
-import { CHART_HEIGHT, CHART_WIDTH, monthX, SERIES_COLOURS, specHead, unitAxis } from './theme.js';
+import { strategyScale } from './strategyColour.js';
+import { CHART_HEIGHT, CHART_WIDTH, monthX, specHead, unitAxis } from './theme.js';
 
 /** What a band chart shows. */
 export interface BandChartOptions {
@@ -11,12 +12,16 @@ export interface BandChartOptions {
   readonly unit: string;
   /** Default: "Mean over replications with 95% band". */
   readonly subtitle?: string | readonly string[];
+  /** Title of the time axis (default "year"). */
+  readonly yearTitle?: string;
+  /** Title of the colour legend (default "scenario"). */
+  readonly legendTitle?: string;
 }
 
 /**
  * An indicator over months across replications: the mean as a line with its 95% band
- * shaded, one colour per scenario (strategy) when there are several. Scenario order is
- * the order of first appearance in `rows`.
+ * shaded, each scenario (strategy) in its own colour (the same in every chart). Scenario
+ * order is the order of first appearance in `rows`. The time axis is labelled in years.
  */
 export function bandChart(rows: readonly BandRow[], opts: BandChartOptions): TopLevelSpec {
   const values = rows
@@ -27,11 +32,15 @@ export function bandChart(rows: readonly BandRow[], opts: BandChartOptions): Top
   const colour = {
     field: 'scenario',
     type: 'nominal',
-    title: 'scenario',
-    scale: { domain: scenarios, range: SERIES_COLOURS.slice(0, Math.max(1, scenarios.length)) },
+    title: opts.legendTitle ?? 'scenario',
+    scale: strategyScale(scenarios),
     legend: scenarios.length > 1 ? { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } : null,
   } as const;
-  const x = monthX(values.reduce((m, v) => Math.max(m, v.month), 0));
+  const x = monthX(
+    values.reduce((m, v) => Math.max(m, v.month), 0),
+    'month',
+    opts.yearTitle,
+  );
   return {
     ...specHead(opts.title, opts.subtitle ?? 'Mean over replications with 95% band'),
     width: CHART_WIDTH,

@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/lang.js';
+import type { DormantSpan } from '../dormancy.js';
 import type { TopLevelSpec } from 'vega-lite';
 
 /**
@@ -47,6 +49,10 @@ export interface RunChartMeta {
   readonly regions: readonly string[];
   /** The month each stage 1..6 started in each region, or null for "not reached". */
   readonly stageTimeline: readonly { readonly region: string; readonly stages: readonly (number | null)[] }[];
+  /** Language of titles and labels (default English). */
+  readonly lang?: Lang;
+  /** When each region's cooperative was dormant (none: never). */
+  readonly dormant?: readonly DormantSpan[];
 }
 
 /** A chart ready to render: `name` is its file name stem in `charts/`. */

@@ -20,19 +20,22 @@ export interface ShapleyWaterfallOptions {
   readonly emptyLabel?: string;
   readonly fullLabel?: string;
   readonly subtitle?: string | readonly string[];
+  /** Which way the indicator is good for welfare: bars are coloured better/worse by it; null: raises/lowers. */
+  readonly better?: 'higher' | 'lower' | null;
 }
 
 const TOTAL = '#8c8c8c';
-const RAISES = '#59a14f';
-const LOWERS = '#e15759';
+const BETTER = '#59a14f';
+const WORSE = '#e15759';
+const RAISES = '#4e79a7';
+const LOWERS = '#b07aa1';
 
 /**
  * A waterfall from the outcome with no stage to the outcome with all stages: each stage's
- * Shapley value is a floating bar starting where the one before ended (green when it
- * raises the indicator, red when it lowers it), with a black line over its 95% interval.
- * The stages' values add up to the total gain, so the last stage ends at the full
- * outcome. When the gain is small next to the level, the axis does not start at zero
- * (the subtitle says so).
+ * Shapley value is a floating bar starting where the one before ended, green when the
+ * change is better for welfare and red when worse (`better`; so a fall in poverty is
+ * green), with a black line over its 95% interval. The stages' values add up to the
+ * total gain, so the last stage ends at the full outcome. The axis starts at zero.
  */
 export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyWaterfallOptions): TopLevelSpec {
   const emptyLabel = opts.emptyLabel ?? 'no stage';
@@ -40,14 +43,17 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
   type Bar = { label: string; kind: string; start: number; end: number; lo: number; hi: number; text: string };
   const bars: Bar[] = [];
   let level = opts.empty;
-  const signed = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '') + formatValue(Math.abs(x), opts.unit);
+  const signed = (x: number) => (x > 0 ? '+' : x < 0 ? '-' : '') + formatValue(Math.abs(x), opts.unit);
+  const better = opts.better ?? null;
+  const kindOf = (x: number) =>
+    better === null ? (x >= 0 ? 'raises' : 'lowers') : x >= 0 === (better === 'higher') ? 'better' : 'worse';
   for (const s of steps) {
     const end = level + s.value;
     const lo = Number.isFinite(s.lo) ? level + s.lo : end;
     const hi = Number.isFinite(s.hi) ? level + s.hi : end;
     bars.push({
       label: s.label,
-      kind: s.value >= 0 ? 'raises' : 'lowers',
+      kind: kindOf(s.value),
       start: level,
       end,
       lo,
@@ -59,12 +65,8 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
   const everything = [opts.empty, opts.full, ...bars.flatMap((b) => [b.start, b.end, b.lo, b.hi])].filter(
     Number.isFinite,
   );
-  const min = Math.min(...everything);
-  const max = Math.max(...everything);
-  const range = max - min;
-  // Bars from zero when the gain is a sizeable part of the level (or the values straddle zero); otherwise from just below the lowest value.
-  const fromZero = min <= 0 || range >= 0.3 * Math.max(Math.abs(max), Math.abs(min));
-  const base = fromZero ? Math.min(0, min) : min - 0.35 * (range > 0 ? range : Math.abs(min) * 0.01 || 1);
+  // Bars start at zero: a truncated axis makes small gains look large.
+  const base = Math.min(0, ...everything);
   const totals: Bar[] = [
     {
       label: emptyLabel,
@@ -96,7 +98,11 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
   } as const;
   const sub =
     opts.subtitle ?? 'Shapley value of each stage with its 95% bootstrap interval; the values add up to the total gain';
-  const subtitle = fromZero ? sub : [...(typeof sub === 'string' ? [sub] : sub), 'The axis does not start at zero'];
+  const subtitle = sub;
+  const kinds =
+    better === null
+      ? { domain: ['total', 'raises', 'lowers'], range: [TOTAL, RAISES, LOWERS] }
+      : { domain: ['total', 'better', 'worse'], range: [TOTAL, BETTER, WORSE] };
   return {
     ...specHead(opts.title, subtitle),
     width: { step: 64 },
@@ -111,7 +117,7 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
           y: {
             field: 'start',
             type: 'quantitative',
-            scale: { zero: fromZero, nice: true, domainMin: base },
+            scale: { zero: true, nice: true },
             axis: opts.unit.startsWith('rupiah')
               ? { title: opts.unit, labelExpr: "format(datum.value, ',')" }
               : unitAxis(opts.unit),
@@ -121,7 +127,7 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
             field: 'kind',
             type: 'nominal',
             title: null,
-            scale: { domain: ['total', 'raises', 'lowers'], range: [TOTAL, RAISES, LOWERS] },
+            scale: kinds,
             legend: { symbolType: 'square' },
           },
         },

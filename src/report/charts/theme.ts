@@ -75,14 +75,17 @@ export function monthTicks(months: number): number[] {
   return ticks;
 }
 
-/** The x channel of every time-series chart: months 0..`months`, axis title "month". */
-export function monthX(months: number, field = 'month'): PositionFieldDef<Field> {
+/**
+ * The x channel of every time-series chart: months 0..`months` (the data stay in months,
+ * as in the CSV files), labelled in years ("5" at month 60) under the title `yearTitle`.
+ */
+export function monthX(months: number, field = 'month', yearTitle = 'year'): PositionFieldDef<Field> {
   return {
     field,
     type: 'quantitative',
-    title: 'month',
+    title: yearTitle,
     scale: { domain: [0, Math.max(1, months)], nice: false, zero: true },
-    axis: { values: monthTicks(months), grid: true },
+    axis: { values: monthTicks(months), grid: true, labelExpr: "format(datum.value / 12, '~r')" },
   };
 }
 
@@ -104,6 +107,9 @@ export function unitAxis(unit: string, extra: Axis = {}): Axis {
   if (unit.startsWith('rupiah')) axis.labelExpr = RUPIAH_LABEL_EXPR;
   return axis;
 }
+
+/** Colour of dormant spans (grey: nothing happens). */
+export const DORMANT_COLOUR = '#9a9a9a';
 
 /** Categorical colours used for series within a chart (Tableau 10, colour-blind friendlier than category10). */
 export const SERIES_COLOURS = [

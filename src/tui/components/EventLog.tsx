@@ -1,5 +1,9 @@
 import { Box, Text } from 'ink';
 import type { SimEvent } from '../../experiment/runController.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { stageName } from '../../i18n/labels.js';
+import { locale, type Locale } from '../../i18n/locale.js';
+import { ROUTINE_EVENTS } from '../labels.js';
 
 export interface EventLogProps {
   /** Events, oldest first; the latest fill `height` lines. */
@@ -8,6 +12,10 @@ export interface EventLogProps {
   readonly height?: number;
   /** Events of the run so far (default: `events.length`). */
   readonly total?: number;
+  /** Region names by index (for messages in the locale's language). */
+  readonly regionNames?: readonly string[];
+  /** Language of the text (default English). */
+  readonly L?: Locale;
 }
 
 const COLORS: Readonly<Record<string, string>> = {
@@ -15,6 +23,7 @@ const COLORS: Readonly<Record<string, string>> = {
   'federation-formed': 'green',
   'institution-founded': 'green',
   'cooperative-founded': 'green',
+  'cooperative-revived': 'green',
   'enterprise-founded': 'cyan',
   'enterprise-joined': 'blue',
   'enterprise-closed': 'yellow',
@@ -25,39 +34,81 @@ const COLORS: Readonly<Record<string, string>> = {
   'regional-shock': 'yellow',
 };
 
-interface Line {
+/** One line of the log: an event, or a count of routine events of one kind in one year. */
+export interface LogLine {
   readonly event: SimEvent;
   readonly count: number;
+  /** Year of a grouped routine line (1 = months 1..12), else null. */
+  readonly year: number | null;
 }
 
-/** Folds runs of the same message in the same month into one line with a count. */
-function lines(events: readonly SimEvent[], height: number): Line[] {
-  const out: Line[] = [];
-  // Walk back from the newest so that only what is shown is looked at.
-  for (let i = events.length - 1; i >= 0 && out.length <= height; i--) {
+/**
+ * The newest `height` lines of the log. Routine events (a business joining, a RAT held...)
+ * are counted per kind and year on one line, shown at their latest event; a run of the
+ * same other message in the same month is folded into one line with a count.
+ */
+export function logLines(events: readonly SimEvent[], height: number): LogLine[] {
+  const out: LogLine[] = [];
+  const groups = new Map<string, number>();
+  // Walk back from the newest; the log holds at most a few hundred events.
+  for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
+    if (ROUTINE_EVENTS.has(e.kind)) {
+      const year = Math.max(1, Math.ceil(e.month / 12));
+      const key = `${e.kind}\u0000${year}`;
+      const at = groups.get(key);
+      if (at !== undefined) out[at] = { ...out[at], count: out[at].count + 1 };
+      else {
+        if (out.length >= height) continue;
+        groups.set(key, out.length);
+        out.push({ event: e, count: 1, year });
+      }
+      continue;
+    }
     const top = out[out.length - 1];
-    if (top && top.event.month === e.month && top.event.message === e.message)
-      out[out.length - 1] = { event: e, count: top.count + 1 };
-    else out.push({ event: e, count: 1 });
+    if (top && top.year === null && top.event.month === e.month && top.event.message === e.message)
+      out[out.length - 1] = { ...top, count: top.count + 1 };
+    else if (out.length < height) out.push({ event: e, count: 1, year: null });
   }
-  return out.slice(0, height).reverse();
+  return out.reverse();
+}
+
+/** A line's text: a routine group as a count, else the event in the locale's language. */
+function lineText(line: LogLine, L: Locale, regionNames: readonly string[]): string {
+  const e = line.event;
+  if (line.year !== null && (line.count > 1 || L.lang !== 'en'))
+    return L.t(`tui.group.${e.kind}` as MessageKey, { n: line.count, y: line.year });
+  if (L.lang === 'en' || !L.has(`event.${e.kind}`)) return e.message;
+  const region = regionNames[e.region] ?? e.message.split(':')[0];
+  const k = Number(/stage (\d)/.exec(e.message)?.[1] ?? 0);
+  return L.t(`event.${e.kind}` as MessageKey, { region, k, name: stageName(L, k) });
 }
 
 /** The latest events of the run, newest at the bottom, each with its month. */
-export function EventLog({ events, height = 8, total = events.length }: EventLogProps) {
-  const shown = lines(events, height);
+export function EventLog({
+  events,
+  height = 8,
+  total = events.length,
+  regionNames = [],
+  L = locale('en'),
+}: EventLogProps) {
+  const shown = logLines(events, height);
   return (
     <Box flexDirection="column">
-      <Text bold>Events {total > 0 ? <Text dimColor>({total} so far)</Text> : null}</Text>
-      {shown.length === 0 ? <Text dimColor>no events yet</Text> : null}
-      {shown.map(({ event: e, count }, i) => (
+      <Text bold>
+        {L.t('tui.events.title')} {total > 0 ? <Text dimColor>{L.t('tui.events.soFar', { n: total })}</Text> : null}
+      </Text>
+      {shown.length === 0 ? <Text dimColor>{L.t('tui.events.none')}</Text> : null}
+      {shown.map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          <Text dimColor>{`m${e.month}`.padStart(5)} </Text>
-          <Text color={COLORS[e.kind]} bold={e.kind === 'stage-reached' || e.kind === 'federation-formed'}>
-            {e.message}
+          <Text dimColor>{`m${line.event.month}`.padStart(5)} </Text>
+          <Text
+            color={COLORS[line.event.kind]}
+            bold={line.event.kind === 'stage-reached' || line.event.kind === 'federation-formed'}
+          >
+            {lineText(line, L, regionNames)}
           </Text>
-          {count > 1 ? <Text dimColor> (×{count})</Text> : null}
+          {line.year === null && line.count > 1 ? <Text dimColor> (×{line.count})</Text> : null}
         </Text>
       ))}
     </Box>

@@ -1,40 +1,72 @@
 import { Box, Text } from 'ink';
+import type { MessageKey } from '../../i18n/en.js';
+import { locale, type Locale } from '../../i18n/locale.js';
 
 export interface HelpOverlayProps {
   /** Folder the report is written to, if known. */
   readonly folder?: string | null;
+  /** Terminal columns and the lines the help may use: sections that do not fit are left out. */
+  readonly width?: number;
+  readonly height?: number;
+  /** Language of the text (default English). */
+  readonly L?: Locale;
 }
 
-const KEYS: readonly (readonly [string, string])[] = [
-  ['space', 'pause or resume the run'],
-  ['→', 'while paused: simulate one more month'],
-  ['+ / -', 'faster / slower (1 month a second up to as fast as possible)'],
-  ['r', 'restart from month 0 with a new seed (base seed + 1)'],
-  ['s', 'write the report folder now (marked stopped early if the run is not finished)'],
-  ['q', 'quit; an unfinished run is written as it is, marked stopped early'],
-  ['?', 'show or hide this help'],
+const KEYS: readonly (readonly [string, MessageKey])[] = [
+  ['space', 'tui.help.space'],
+  ['→', 'tui.help.step'],
+  ['+ / -', 'tui.help.speed'],
+  ['r', 'tui.help.restart'],
+  ['s', 'tui.help.save'],
+  ['q', 'tui.help.quit'],
+  ['?', 'tui.help.help'],
 ];
 
-/** What each key does and what the panels show. */
-export function HelpOverlay({ folder }: HelpOverlayProps) {
+/** Lines a paragraph takes when wrapped at `width` columns (roughly: words do not split). */
+function linesOf(text: string, width: number): number {
+  return Math.max(1, Math.ceil((text.length * 1.1) / Math.max(20, width)));
+}
+
+/** What each key does, what the stages and indicators mean, and the units; as much as fits. */
+export function HelpOverlay({ folder, width = 80, height = 40, L = locale('en') }: HelpOverlayProps) {
+  const sections: { title: string; text: string }[] = [
+    { title: L.t('tui.help.stages'), text: L.t('tui.help.stagesText') },
+    { title: L.t('tui.help.indicators'), text: L.t('tui.help.indicatorsText') },
+    { title: '', text: L.t('tui.help.units') },
+  ];
+  // Keys (title + one line each) and the closing line always; then sections while they fit.
+  let used = 1 + KEYS.length + 1 + (folder ? 1 : 0);
+  const shown = sections.filter((s) => {
+    const need = (s.title ? 1 : 0) + linesOf(s.text, width);
+    if (used + need > height) return false;
+    used += need;
+    return true;
+  });
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
-      <Text bold>Keys</Text>
+    <Box flexDirection="column" width={width}>
+      <Text bold color="yellow">
+        {L.t('tui.help.keys')}
+      </Text>
       {KEYS.map(([k, what]) => (
-        <Text key={k}>
+        <Text key={k} wrap="truncate-end">
           <Text bold color="yellow">
             {k.padEnd(7)}
           </Text>
-          {what}
+          {L.t(what)}
         </Text>
       ))}
-      <Text> </Text>
-      <Text bold>Panels</Text>
-      <Text>Stages: the month each roadmap stage started in each region (· not yet).</Text>
-      <Text>Indicators: value now, change over the last 12 months, and the run so far as a sparkline.</Text>
-      <Text>Shares are in percent, changes of shares in percentage points; money in rupiah (M = million).</Text>
-      {folder ? <Text>Report folder: {folder}</Text> : null}
-      <Text dimColor>press ? or Esc to close</Text>
+      {shown.map((s) => (
+        <Box key={s.title || s.text} flexDirection="column">
+          {s.title ? (
+            <Text bold color="yellow">
+              {s.title}
+            </Text>
+          ) : null}
+          <Text>{s.text}</Text>
+        </Box>
+      ))}
+      {folder ? <Text wrap="truncate-end">{L.t('tui.help.folder', { folder })}</Text> : null}
+      <Text dimColor>{L.t('tui.help.close')}</Text>
     </Box>
   );
 }

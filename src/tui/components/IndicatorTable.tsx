@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { formatChange, formatCompact } from '../format.js';
+import { locale, type Locale } from '../../i18n/locale.js';
 import { sparkline } from '../sparkline.js';
 
 /** One indicator's history over the run, month 0 first. */
@@ -13,23 +13,32 @@ export interface IndicatorHistory {
 
 export interface IndicatorTableProps {
   readonly indicators: readonly IndicatorHistory[];
-  /** Characters of each sparkline. */
+  /** Characters of each sparkline (0: none). */
   readonly sparkWidth?: number;
+  /** Characters of the label column. */
+  readonly labelWidth?: number;
+  /** Language of the text (default English). */
+  readonly L?: Locale;
 }
 
-const LABEL = 30;
-const VALUE = 12;
-const CHANGE = 14;
+const VALUE = 11;
+const CHANGE = 13;
 
 /** Each key indicator: its current value, its change over the last 12 months and a sparkline over the run. */
-export function IndicatorTable({ indicators, sparkWidth = 40 }: IndicatorTableProps) {
+export function IndicatorTable({
+  indicators,
+  sparkWidth = 40,
+  labelWidth = 30,
+  L = locale('en'),
+}: IndicatorTableProps) {
+  const cut = (s: string) => (s.length > labelWidth - 1 ? `${s.slice(0, labelWidth - 2)}…` : s);
   return (
     <Box flexDirection="column">
-      <Text bold>
-        {'Key indicators (all regions)'.padEnd(LABEL)}
-        {'now'.padStart(VALUE)}
-        {'Δ 12 months'.padStart(CHANGE)}
-        {'  over the run'}
+      <Text bold wrap="truncate-end">
+        {cut(L.t('tui.indicators.title')).padEnd(labelWidth)}
+        {L.t('tui.indicators.now').padStart(VALUE)}
+        {L.t('tui.indicators.change').padStart(CHANGE)}
+        {sparkWidth > 0 ? `  ${L.t('tui.indicators.run')}` : ''}
       </Text>
       {indicators.map((ind) => {
         const v = ind.values;
@@ -38,13 +47,17 @@ export function IndicatorTable({ indicators, sparkWidth = 40 }: IndicatorTablePr
         const delta = now - before;
         return (
           <Text key={ind.id} wrap="truncate-end">
-            {ind.label.slice(0, LABEL - 1).padEnd(LABEL)}
-            <Text bold>{formatCompact(now, ind.unit).padStart(VALUE)}</Text>
+            {cut(ind.label).padEnd(labelWidth)}
+            <Text bold>{L.fmt.value(now, ind.unit).padStart(VALUE)}</Text>
             <Text color={delta > 0 ? 'green' : delta < 0 ? 'red' : undefined}>
-              {formatChange(delta, ind.unit).padStart(CHANGE)}
+              {L.fmt.change(delta, ind.unit).padStart(CHANGE)}
             </Text>
-            {'  '}
-            <Text color="cyan">{sparkline(v, sparkWidth)}</Text>
+            {sparkWidth > 0 ? (
+              <>
+                {'  '}
+                <Text color="cyan">{sparkline(v, sparkWidth)}</Text>
+              </>
+            ) : null}
           </Text>
         );
       })}

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { locale, type Locale } from '../../i18n/locale.js';
 
 export interface KeyHintsProps {
   readonly paused: boolean;
@@ -6,11 +7,18 @@ export interface KeyHintsProps {
   readonly ended: boolean;
   /** Whether keys are read at all (stdin is a terminal). */
   readonly interactive?: boolean;
+  /** Language of the text (default English). */
+  readonly L?: Locale;
 }
 
 /** The controls, always visible; keys that do nothing right now are dimmed. */
-export function KeyHints({ paused, ended, interactive = true }: KeyHintsProps) {
-  if (!interactive) return <Text dimColor>keys unavailable: stdin is not a terminal (Ctrl+C to stop)</Text>;
+export function KeyHints({ paused, ended, interactive = true, L = locale('en') }: KeyHintsProps) {
+  if (!interactive)
+    return (
+      <Text dimColor wrap="truncate-end">
+        {L.t('tui.keys.unavailable')}
+      </Text>
+    );
   const hint = (key: string, what: string, active = true) => (
     <Text dimColor={!active}>
       <Text bold color={active ? 'yellow' : undefined}>
@@ -21,19 +29,19 @@ export function KeyHints({ paused, ended, interactive = true }: KeyHintsProps) {
   );
   return (
     <Text wrap="truncate-end">
-      {hint('space', paused ? 'resume' : 'pause', !ended)}
+      {hint('space', paused ? L.t('tui.keys.resume') : L.t('tui.keys.pause'), !ended)}
       {' · '}
-      {hint('→', 'step', paused && !ended)}
+      {hint('→', L.t('tui.keys.step'), paused && !ended)}
       {' · '}
-      {hint('+/-', 'speed', !ended)}
+      {hint('+/-', L.t('tui.keys.speed'), !ended)}
       {' · '}
-      {hint('r', 'restart (new seed)')}
+      {hint('r', L.t('tui.keys.restart'))}
       {' · '}
-      {hint('s', 'save report')}
+      {hint('s', L.t('tui.keys.save'))}
       {' · '}
-      {hint('q', 'quit')}
+      {hint('q', L.t('tui.keys.quit'))}
       {' · '}
-      {hint('?', 'help')}
+      {hint('?', L.t('tui.keys.help'))}
     </Text>
   );
 }
