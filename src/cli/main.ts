@@ -114,6 +114,12 @@ export const COMMANDS: readonly CommandEntry[] = [
       'scenario discovery: run strategies over uncertain parameters and let PRIM find the boxes of conditions where an outcome (e.g. failing to cut P0) holds',
     load: async () => (await import('./commands/discover.js')).registerDiscover,
   },
+  {
+    name: 'branch',
+    description:
+      'continue one saved present under several strategies (a state from kopsim run --save-state, or a branch file), with common random numbers: paired futures, shared history in grey',
+    load: async () => (await import('./commands/branch.js')).registerBranch,
+  },
 ];
 
 /**

@@ -49,3 +49,8 @@ export function checkStateTarget(file: string, flag: string, problems: InputProb
       found: file,
     });
 }
+
+/** A list of strings kept in a state file's meta (e.g. the --set overrides), or [] when it holds none. */
+export function metaStrings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}

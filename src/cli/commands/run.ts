@@ -23,7 +23,7 @@ import { dormantSpans } from '../../report/dormancy.js';
 import { runSummaryText } from '../runSummaryText.js';
 import { kopsimVersion } from '../version.js';
 import { encodeSimulationState, type RestoredSimulation } from '../../experiment/checkpoint/simulationState.js';
-import { checkStateTarget, readStateFlag } from '../stateFiles.js';
+import { checkStateTarget, metaStrings, readStateFlag } from '../stateFiles.js';
 
 export interface RunOptions {
   seed?: string;
@@ -122,13 +122,11 @@ export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, no
 /** The scenario of a state file, as a loaded scenario (source and overrides as the state recorded them). */
 function restoredScenario(restored: RestoredSimulation, file: string): LoadedScenario {
   const { meta } = restored;
-  const strings = (v: unknown): string[] =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   return {
     id: restored.scenarioId,
     source: typeof meta.source === 'string' ? meta.source : file,
-    chain: strings(meta.chain),
-    overrides: strings(meta.overrides),
+    chain: metaStrings(meta.chain),
+    overrides: metaStrings(meta.overrides),
     scenario: restored.scenario,
   };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { midRunProblems } from '../../../src/experiment/branch/midRunChanges.js';
 import { runBranches } from '../../../src/experiment/branch/branchRuns.js';
@@ -68,5 +69,36 @@ describe('kopsim branch: continuing a saved run under strategies', () => {
     );
     expect(problems.map((p) => p.path)).toEqual(['x: regions[0].households', 'x: awareness.targeting']);
     expect(problems[0].message).toBe('cannot change mid-run (the saved run has 60)');
+  });
+});
+
+describe('branch files', () => {
+  it('the bundled branch file validates and its strategies can continue its history', async () => {
+    const { loadBranch } = await import('../../../src/scenario/loadBranch.js');
+    const loaded = loadBranch('scenarios/experiments/branch-from-status-quo.yaml');
+    expect(loaded.spec).toMatchObject({ name: 'branch-from-status-quo', from: 'status-quo', at: 60 });
+    for (const s of loaded.spec.strategies)
+      expect(midRunProblems(loaded.from.scenario, loadScenario(s, loaded.spec.set).scenario, s)).toEqual([]);
+  });
+
+  it('report every problem of a branch file at once, with its path', async () => {
+    const { loadBranch } = await import('../../../src/scenario/loadBranch.js');
+    const { InputError } = await import('../../../src/core/errors.js');
+    const { tempDirs } = await import('../../support/tempFiles.js');
+    const dirs = tempDirs();
+    const dir = dirs.make({ 'b.yaml': 'kind: branch\nfrom: status-quo\nat: 9999\nstrategies: []\nreplicates: 0\n' });
+    try {
+      loadBranch(join(dir, 'b.yaml'));
+      throw new Error('expected an InputError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InstanceType<typeof InputError>).problems.map((p) => p.path)).toEqual([
+        'at',
+        'strategies',
+        'replicates',
+      ]);
+    } finally {
+      dirs.cleanup();
+    }
   });
 });
