@@ -25,6 +25,11 @@ export const BRANCH_FILES = {
   report: 'report.html',
 } as const;
 
+/** Whether an entry of an existing branch folder is one kopsim writes there (so the folder may be replaced). */
+export function ownsBranchEntry(entry: string): boolean {
+  return (Object.values(BRANCH_FILES) as string[]).includes(entry) || entry === CHARTS_DIR;
+}
+
 function num(x: number): string {
   return Number.isNaN(x) ? '' : String(x);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../core/errors.js';
@@ -11,7 +11,7 @@ import { looksLikeStateFile } from '../../experiment/checkpoint/stateFile.js';
 import { createSimulation } from '../../experiment/simulation.js';
 import { indicatorById } from '../../indicators/registry.js';
 import { writeFileAtomically, writeFolderAtomically } from '../../report/atomicFolder.js';
-import { BRANCH_FILES, comparisonRows, renderBranchFolder } from '../../report/branchReport.js';
+import { BRANCH_FILES, comparisonRows, ownsBranchEntry, renderBranchFolder } from '../../report/branchReport.js';
 import { DEFAULT_BRANCH_INDICATORS } from '../../scenario/branchSchema.js';
 import { loadBranch } from '../../scenario/loadBranch.js';
 import { loadScenario, resolveScenarioPath, type LoadedScenario } from '../../scenario/load.js';
@@ -165,8 +165,16 @@ the saved run's own stream), so differences between strategies are paired.`,
           }
         });
       }
-      if (opts.out !== undefined && existsSync(opts.out) && !statSync(opts.out).isDirectory())
-        problems.push({ path: '--out', message: 'exists and is not a folder', found: opts.out });
+      if (opts.out !== undefined && existsSync(opts.out)) {
+        if (!statSync(opts.out).isDirectory())
+          problems.push({ path: '--out', message: 'exists and is not a folder', found: opts.out });
+        else if (readdirSync(opts.out).some((e) => !ownsBranchEntry(e)))
+          problems.push({
+            path: '--out',
+            message: 'holds files kopsim did not write there: kopsim does not replace them',
+            found: opts.out,
+          });
+      }
       if (problems.length > 0 || !origin) throw new InputError(file, problems);
 
       const version = kopsimVersion();
@@ -223,10 +231,14 @@ the saved run's own stream), so differences between strategies are paired.`,
         startedAt: started.toISOString(),
         finishedAt: new Date().toISOString(),
       };
-      writeFolderAtomically(outDir, (dir) => {
-        write(dir);
-        writeFileAtomically(join(dir, BRANCH_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-      });
+      writeFolderAtomically(
+        outDir,
+        (dir) => {
+          write(dir);
+          writeFileAtomically(join(dir, BRANCH_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+        },
+        ownsBranchEntry,
+      );
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else
         process.stdout.write(
