@@ -332,7 +332,7 @@ export function registerExperiment(program: Command): void {
 Examples:
   kopsim experiment scenarios/experiments/strategies.yaml
   kopsim experiment scenarios/experiments/strategies.yaml -n 100 --workers 8
-  kopsim experiment scenarios/experiments/peer-sweep.yaml --shard 3/64 --out shards/3
+  kopsim experiment scenarios/experiments/awareness-sweep.yaml --shard 3/64 --out shards/3
   kopsim merge shards/*`,
     )
     .action(async (file: string, opts: ExperimentFlags) => {

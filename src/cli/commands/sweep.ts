@@ -13,8 +13,8 @@ export function registerSweep(program: Command): void {
       'after',
       `
 Examples:
-  kopsim sweep scenarios/experiments/peer-weight-sweep.yaml
-  kopsim sweep scenarios/experiments/peer-weight-sweep.yaml -n 10 --months 120
+  kopsim sweep scenarios/experiments/awareness-sweep.yaml
+  kopsim sweep scenarios/experiments/awareness-sweep.yaml -n 10 --months 120
   kopsim sweep my-sweep.yaml --shard $SLURM_ARRAY_TASK_ID/64 --out shards/$SLURM_ARRAY_TASK_ID`,
     )
     .action(async (file: string, opts: ExperimentFlags) => {
