@@ -1,3 +1,4 @@
+import { restoreCell } from './csvText.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -63,13 +64,13 @@ export function readRunFolder(dir: string): RunReportInput {
       const value = rec[3] === '' ? NaN : Number(rec[3]);
       if (!Number.isInteger(month) || month < 0) return at('month', 'must be a whole number of months', rec[0]);
       if (rec[3] !== '' && !Number.isFinite(value)) return at('value', 'must be a number or empty', rec[3]);
-      return { month, region: rec[1], indicator: rec[2], value } satisfies ChartRow;
+      return { month, region: restoreCell(rec[1]), indicator: rec[2], value } satisfies ChartRow;
     },
   );
   const events = csvRows(join(dir, RUN_FILES.events), file(RUN_FILES.events), EVENTS_HEADER, problems, (rec, at) => {
     const month = Number(rec[0]);
     if (!Number.isInteger(month) || month < 0) return at('month', 'must be a whole number of months', rec[0]);
-    return { month, region: rec[1], kind: rec[2], message: rec[3] } satisfies EventRow;
+    return { month, region: restoreCell(rec[1]), kind: rec[2], message: restoreCell(rec[3]) } satisfies EventRow;
   });
   if (problems.length > 0 || !manifest || !summary || !rows || !events) throw new InputError(dir, problems);
   return { manifest: manifest as unknown as RunManifest, summary: summary as unknown as RunSummary, rows, events };

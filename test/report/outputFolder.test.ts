@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { neutraliseCell } from '../../src/report/csvText.js';
+import { neutraliseCell, restoreCell } from '../../src/report/csvText.js';
 import { writableProblem } from '../../src/report/outputFolder.js';
 import { runMain } from '../support/mainInProcess.js';
 import { tempDirs } from '../support/tempFiles.js';
@@ -101,7 +101,8 @@ describe('writability', () => {
 describe('CSV cells', () => {
   it('that would start a formula get a leading apostrophe; numbers do not', () => {
     for (const c of ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(c)).toBe(`'${c}`);
-    for (const c of ['-0.25', '+3', '1e-7', '-1.5E+10', 'Sukamaju', '']) expect(neutraliseCell(c)).toBe(c);
+    for (const c of ['-0.25', '+3', '1e-7', '-1.5E+10', 'Sukamaju', '', "'quoted"]) expect(neutraliseCell(c)).toBe(c);
+    for (const c of ['=1', "'=1", "''@x", 'plain', '-5', "'quoted"]) expect(restoreCell(neutraliseCell(c))).toBe(c);
   });
 
   it('are neutralised in what a run writes, read back as pandas would (csv-parse)', async () => {
