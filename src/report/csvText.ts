@@ -7,7 +7,6 @@ import { stringify } from 'csv-stringify/sync';
  * "-0.25" or "1e-7") are left alone: a spreadsheet reads them as numbers, not formulas.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** Cells that get the apostrophe: formula starts, and text that already starts with apostrophes before one (so that reading back is exact). */
 const NEUTRALISED = /^'*[=+\-@\t\r]/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
