@@ -360,6 +360,8 @@ export const EN = {
   'tui.keys.step': 'step',
   'tui.keys.speed': 'speed',
   'tui.keys.restart': 'restart (new seed)',
+  'tui.keys.restartShort': 'restart',
+  'tui.keys.saveShort': 'save',
   'tui.keys.save': 'save report',
   'tui.keys.quit': 'quit',
   'tui.keys.help': 'help',

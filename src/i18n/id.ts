@@ -351,6 +351,8 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'tui.keys.step': 'langkah',
   'tui.keys.speed': 'kecepatan',
   'tui.keys.restart': 'ulang (seed baru)',
+  'tui.keys.restartShort': 'ulang',
+  'tui.keys.saveShort': 'simpan',
   'tui.keys.save': 'simpan laporan',
   'tui.keys.quit': 'keluar',
   'tui.keys.help': 'bantuan',

@@ -219,7 +219,13 @@ export function RunDashboard({
           ) : null}
         </>
       )}
-      <KeyHints paused={state.status.paused} ended={state.status.ended} interactive={interactive} L={L} />
+      <KeyHints
+        paused={state.status.paused}
+        ended={state.status.ended}
+        interactive={interactive}
+        short={width < 100}
+        L={L}
+      />
     </Box>
   );
 }

@@ -43,7 +43,7 @@ export function dashboardLayout(columns: number, rows: number, regions: number):
   // The log needs its own margin and title line.
   const rest = avail - ladder - (margins ? 2 : 0) - (margins ? 2 : 1);
   const logHeight = Math.max(0, Math.min(MAX_LOG, rest));
-  const labelWidth = columns >= 100 ? 30 : 24;
+  const labelWidth = columns >= 100 ? 30 : 28;
   const sparkWidth = Math.max(0, Math.min(80, columns - labelWidth - 11 - 13 - 2 - 1));
   return {
     compactLadder,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,4 +116,94 @@ describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.stoppedEarly).toBe(true);
   });
+});
+
+describe.skipIf(!hasTmux)('the dashboard fits the terminal (tmux, 80×24 and 120×40, and a resize)', () => {
+  const server = `kopsim-fit-${process.pid}`;
+  const { CI: _ci, ...parentEnv } = process.env;
+  const env = {
+    ...parentEnv,
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
+    TERM: process.env.TERM && process.env.TERM !== 'dumb' ? process.env.TERM : 'xterm-256color',
+  };
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', server, ...args], { encoding: 'utf8', env });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', server, 'kill-server'], { env });
+  });
+  /** Set KOPSIM_DOC_IMAGES=docs/img to keep the 80×24 screen as docs/img/dashboard-80x24.txt. */
+  const docImages = process.env.KOPSIM_DOC_IMAGES;
+
+  async function until(session: string, check: (s: string) => boolean, what: string, ms = 30_000) {
+    const end = Date.now() + ms;
+    let s = '';
+    while (Date.now() < end) {
+      s = tmux('capture-pane', '-p', '-t', session);
+      if (check(s)) return s;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+  }
+
+  /** The header, progress, ladder (every region), key indicators and key hints are all on the screen, no line too wide. */
+  function expectFits(screen: string, columns: number, rows: number) {
+    const lines = screen.split('\n');
+    expect(lines.length, screen).toBeLessThanOrEqual(rows + 1);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(columns);
+    expect(screen).toMatch(/^kopsim · /m);
+    expect(screen).toMatch(/Month \d+\/240/);
+    expect(screen).toContain('Roadmap stages');
+    for (const region of ['Sukamaju', 'Mekarsari', 'Sumberjaya', 'Cibodas', 'Tanjungsari'])
+      expect(screen).toMatch(new RegExp(`${region}\\s+m0`));
+    expect(screen).toContain('Key indicators');
+    for (const label of ['Member share', 'Gini', 'Poverty headcount P0']) expect(screen).toContain(label);
+    expect(screen).toMatch(/r restart.*q quit/);
+  }
+
+  function expectNoClear(bytes: string) {
+    expect(bytes).not.toContain('\x1b[2J'); // erase display
+    expect(bytes).not.toContain('\x1b[3J'); // erase scrollback
+  }
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [120, 40],
+  ] as const) {
+    it(`at ${columns}×${rows}: header, progress, ladder and key indicators on screen; no frame clears the screen or scrollback`, async () => {
+      const session = `fit${columns}`;
+      let resizedAt: number | null = null;
+      const out = join(work, `fit-${columns}`);
+      const raw = join(work, `raw-${columns}.txt`);
+      const cmd = `cd "${work}" && "${process.execPath}" "${bin}" run --out "${out}"; echo "EXIT:$?"; sleep 600`;
+      tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), cmd);
+      tmux('pipe-pane', '-t', session, '-o', `cat > "${raw}"`);
+      const screen = await until(
+        session,
+        (s) => s.includes('Key indicators') && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 12,
+        'month 12',
+      );
+      expectFits(screen, columns, rows);
+      if (columns === 80) {
+        // A secondary panel folds away at 80 columns.
+        expect(screen).not.toContain('Enterprises by kind');
+        if (docImages) writeFileSync(join(docImages, 'dashboard-80x24.txt'), screen.replace(/[ \t]+$/gm, '').trimEnd());
+      } else {
+        expect(screen).toContain('Enterprises by kind');
+        expectNoClear(readFileSync(raw, 'latin1'));
+        // Shrink the window to 80×24: the layout follows. (Ink itself clears the screen when
+        // the last frame is taller than the new terminal: at the resize and the first frame after.)
+        resizedAt = readFileSync(raw, 'latin1').length;
+        tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+        await new Promise((r) => setTimeout(r, 1500));
+        const small = await until(session, (s) => !s.includes('Enterprises by kind'), 'the folded layout');
+        expectFits(small, 80, 24);
+      }
+      tmux('send-keys', '-t', session, 'q');
+      const end = await until(session, (s) => s.includes('EXIT:'), 'the process to exit');
+      expect(end, end).toContain('EXIT:0');
+      const bytes = readFileSync(raw, 'latin1');
+      if (resizedAt === null) expectNoClear(bytes);
+      else expect(bytes.slice(resizedAt).split('\x1b[3J').length - 1).toBeLessThanOrEqual(2);
+    }, 90_000);
+  }
 });

@@ -7,12 +7,14 @@ export interface KeyHintsProps {
   readonly ended: boolean;
   /** Whether keys are read at all (stdin is a terminal). */
   readonly interactive?: boolean;
+  /** Short words, for terminals under 100 columns. */
+  readonly short?: boolean;
   /** Language of the text (default English). */
   readonly L?: Locale;
 }
 
 /** The controls, always visible; keys that do nothing right now are dimmed. */
-export function KeyHints({ paused, ended, interactive = true, L = locale('en') }: KeyHintsProps) {
+export function KeyHints({ paused, ended, interactive = true, short = false, L = locale('en') }: KeyHintsProps) {
   if (!interactive)
     return (
       <Text dimColor wrap="truncate-end">
@@ -35,9 +37,9 @@ export function KeyHints({ paused, ended, interactive = true, L = locale('en') }
       {' · '}
       {hint('+/-', L.t('tui.keys.speed'), !ended)}
       {' · '}
-      {hint('r', L.t('tui.keys.restart'))}
+      {hint('r', L.t(short ? 'tui.keys.restartShort' : 'tui.keys.restart'))}
       {' · '}
-      {hint('s', L.t('tui.keys.save'))}
+      {hint('s', L.t(short ? 'tui.keys.saveShort' : 'tui.keys.save'))}
       {' · '}
       {hint('q', L.t('tui.keys.quit'))}
       {' · '}
