@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { formatValue } from '../../src/core/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { catchInput } from '../support/catchInput.js';
@@ -47,6 +47,20 @@ describe('hostile scenario input', () => {
   it('accepts a UTF-8 byte order mark', () => {
     const dir = temp.make({ 'bom.yaml': '\uFEFFextends: seed-roadmap\nmonths: 12\n' });
     expect(loadScenario(join(dir, 'bom.yaml')).scenario.months).toBe(12);
+  });
+
+  it('prints no YAML warning (an unknown tag): the schema reports what matters', () => {
+    const dir = temp.make({ 'tag.yaml': 'extends: seed-roadmap\nname: !mystery Tagged\n' });
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const log = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(loadScenario(join(dir, 'tag.yaml')).scenario.name).toBe('Tagged');
+      expect(warn).not.toHaveBeenCalled();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+    }
   });
 
   it('names an extends parent as the place of its problems', () => {
