@@ -1,3 +1,4 @@
+import { indicatorRange } from '../../indicators/indicatorRange.js';
 import { indicatorById } from '../../indicators/registry.js';
 import { describeSample, type SampleStats } from '../describeSample.js';
 import { pairedComparison, type PairedComparison } from '../pairedComparison.js';
@@ -29,7 +30,7 @@ export interface BranchSummary {
 
 /**
  * Summarises branch runs: the mean path of each indicator per strategy, and at the last
- * month each strategy's mean with its 95% interval and its difference from the first
+ * month each strategy's mean with its 95% interval (kept inside the indicator's range) and its difference from the first
  * strategy, paired by replicate (they shared the random stream).
  */
 export function summarizeBranches(
@@ -62,7 +63,10 @@ export function summarizeBranches(
         const mine = of(s);
         return {
           strategy: s,
-          stats: describeSample(mine.map((r) => r.values[id][months])),
+          stats: describeSample(
+            mine.map((r) => r.values[id][months]),
+            indicatorRange(id),
+          ),
           vsFirst:
             k === 0 ? null : pairedComparison(mine.map((r, i) => r.values[id][months] - first[i].values[id][months])),
         };
