@@ -36,7 +36,8 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 .cell-note { display: block; margin-top: 2px; color: var(--muted); font-size: 13px; font-weight: normal; max-width: 32em; }
 .verdict { margin: 8px 0 12px; padding: 12px 16px; border-left: 6px solid var(--accent); background: #eef4f9; font-size: 19px; line-height: 1.4; max-width: 46em; }
 table.headline { font-size: 15px; }
-table.headline td.num { white-space: nowrap; }
+table.headline td:nth-child(2) { min-width: 15em; width: 30%; }
+table.headline td.num .cell-note { font-size: 12px; }
 .terms { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 10px 24px; margin: 12px 0; }
 .terms div { min-width: 0; }
 .terms dt { font-weight: 600; }
