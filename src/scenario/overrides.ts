@@ -44,7 +44,8 @@ export function parseOverrides(args: readonly string[]): { overrides: Override[]
       value = plainData(value, '--set');
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      for (const p of error.problems) problems.push({ ...p, path: '--set', message: `${p.path}: ${p.message}` });
+      for (const p of error.problems)
+        problems.push({ ...p, path: '--set', message: p.path === '--set' ? p.message : `${p.path}: ${p.message}` });
       continue;
     }
     overrides.push({ path, value, text });
