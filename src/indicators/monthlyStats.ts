@@ -1,3 +1,4 @@
+import { addGroupSums, GROUP_SUMS_SIZE } from './groupSums.js';
 import type { RegionState } from '../model/region.js';
 import type { World } from '../model/world.js';
 import type { WeightedSample } from './distribution.js';
@@ -81,6 +82,7 @@ interface State extends MonthlyStats {
   readonly starts: Int32Array;
   readonly cursor: Int32Array;
   readonly legacy: LegacyBuffers;
+  readonly groupScratch: Float64Array;
 }
 
 /** Buffers for building samples on demand, allocated on first use. */
@@ -103,6 +105,7 @@ export function createMonthlyStats(world: World): MonthlyStats {
     starts,
     cursor: new Int32Array(regions.length + 1),
     legacy,
+    groupScratch: new Float64Array(GROUP_SUMS_SIZE),
   };
   warmUpKeySort();
   warmUpWelfareFigures();
@@ -130,6 +133,13 @@ export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare =
     addRegionBooks(scopes[r + 1], regions[r]);
   }
   householdPass(world, state, welfare);
+  // Each region's group sums, then the total's as their sum in region order (what
+  // addGroupSums over all regions gives, without a second pass over the households).
+  for (let r = 0; r < regions.length; r++) {
+    const groups = scopes[r + 1].groups;
+    addGroupSums(world, [regions[r]], groups, state.groupScratch);
+    for (let j = 0; j < GROUP_SUMS_SIZE; j++) total.groups[j] += groups[j];
+  }
   if (!welfare) return;
   const line = world.params.market.povertyLine;
   checkPovertyLine(line);
@@ -436,6 +446,10 @@ class LazyScopeStats implements ScopeStats {
   ratHeld = 0;
   educationFund = 0;
   socialFund = 0;
+  maturedCredit = 0;
+  defaultedArrears = 0;
+  savingsLost = 0;
+  readonly groups = new Float64Array(GROUP_SUMS_SIZE);
   private consumptionSample: WeightedSample | null = null;
   private incomeSample: WeightedSample | null = null;
 
@@ -484,6 +498,10 @@ class LazyScopeStats implements ScopeStats {
     this.ratHeld = 0;
     this.educationFund = 0;
     this.socialFund = 0;
+    this.maturedCredit = 0;
+    this.defaultedArrears = 0;
+    this.savingsLost = 0;
+    this.groups.fill(0);
     this.consumptionSample = null;
     this.incomeSample = null;
   }

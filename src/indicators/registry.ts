@@ -5,6 +5,7 @@ import { fgt } from './fgt.js';
 import { gini } from './gini.js';
 import { senWelfare } from './senWelfare.js';
 import type { ScopeStats } from './scopeStats.js';
+import { GROUPS, groupSumIndex, quintileCountIndex, type Group } from './groupSums.js';
 import { weightedMean } from './weightedMean.js';
 import { weightedMedian } from './weightedMedian.js';
 
@@ -352,7 +353,80 @@ const roadmap: Indicator[] = [
 ];
 
 /** Every indicator kopsim collects, in output order. */
-export const INDICATORS: readonly Indicator[] = [...welfare, ...cooperative, ...enterprises, ...roadmap];
+const GROUP_LABELS: Readonly<Record<Group, string>> = {
+  members: 'members',
+  nonmembers: 'non-members',
+  producers: 'producers (farmers, fishers, artisans)',
+  traders: 'produce traders',
+  laborers: 'laborers',
+  shopkeepers: 'warung owners',
+  q1: 'the poorest fifth at month 0',
+  q2: 'the second fifth at month 0',
+  q3: 'the middle fifth at month 0',
+  q4: 'the fourth fifth at month 0',
+  q5: 'the richest fifth at month 0',
+};
+
+/** Gains and losses by group: mean consumption of each group, and membership by quintile at month 0. */
+const groups: Indicator[] = [
+  ...GROUPS.map(
+    (g): Indicator => ({
+      id: `consumption_pc_mean_${g}`,
+      label: `Real consumption per capita, ${GROUP_LABELS[g]}`,
+      unit: 'rupiah per person per month',
+      group: 'welfare',
+      description: `person-weighted mean of real consumption per capita of ${GROUP_LABELS[g]}`,
+      compute: (s) => ratio(s.groups[groupSumIndex(g)], s.groups[groupSumIndex(g) + 1]),
+    }),
+  ),
+  ...[0, 1, 2, 3, 4].map(
+    (q): Indicator => ({
+      id: `member_share_q${q + 1}`,
+      label: `Member share, quintile ${q + 1} at month 0`,
+      unit: 'share',
+      group: 'cooperative',
+      description: `share of the households of consumption quintile ${q + 1} at month 0 (1 poorest) that are members`,
+      compute: (s) => ratio(s.groups[quintileCountIndex(q)], s.groups[quintileCountIndex(q) + 1]),
+    }),
+  ),
+];
+
+const failure: Indicator[] = [
+  {
+    id: 'cooperatives_dormant',
+    label: 'Dormant cooperatives',
+    unit: 'count',
+    group: 'cooperative',
+    description: 'cooperatives founded and now dormant (inactive)',
+    compute: (s) => s.cooperatives - s.activeCooperatives,
+  },
+  {
+    id: 'programme_arrears_share',
+    label: 'Programme credit in arrears at maturity',
+    unit: 'share',
+    group: 'cooperative',
+    description:
+      'arrears outstanding at maturity over the amount of the programme loans that have matured (cumulative)',
+    compute: (s) => ratio(s.defaultedArrears, s.maturedCredit),
+  },
+  {
+    id: 'savings_lost',
+    label: 'Savings lost by leaving members',
+    unit: 'rupiah per month',
+    group: 'cooperative',
+    description: "members' savings the cooperative could not pay back on exit this month",
+    compute: (s) => s.savingsLost,
+  },
+];
+
+export const INDICATORS: readonly Indicator[] = [
+  ...welfare,
+  ...cooperative,
+  ...failure,
+  ...enterprises,
+  ...roadmap,
+  ...groups,
+];
 
 /** Ids of the indicators summaries show by default. */
 export const KEY_INDICATORS: readonly string[] = INDICATORS.filter((i) => i.key).map((i) => i.id);

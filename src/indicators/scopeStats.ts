@@ -2,6 +2,7 @@ import { activeEnterprises, coopCapital, coopDebt } from '../model/cooperative.j
 import { ENTERPRISE_KINDS } from '../model/enterprise.js';
 import type { RegionState } from '../model/region.js';
 import type { WeightedSample } from './distribution.js';
+import { GROUP_SUMS_SIZE } from './groupSums.js';
 
 /**
  * What the indicators of one scope (a region, or the whole scenario) are computed from:
@@ -44,6 +45,14 @@ export interface ScopeStats {
   ratHeld: number;
   educationFund: number;
   socialFund: number;
+  /** Amount of programme loans that reached maturity, rupiah (cumulative). */
+  maturedCredit: number;
+  /** Arrears outstanding on them at maturity, rupiah (cumulative). */
+  defaultedArrears: number;
+  /** Members' savings not paid back on exit this month, rupiah. */
+  savingsLost: number;
+  /** Sums by group (groupSums.ts): consumption and persons per group, members and households per quintile. */
+  readonly groups: Float64Array;
 }
 
 /**
@@ -63,6 +72,7 @@ export function addRegionBooks(s: ScopeStats, region: RegionState): void {
   s.socialTransfers += f.socialTransfers;
   s.shuPaid += f.shuPaid;
   s.ratHeld += f.ratHeld;
+  s.savingsLost += f.savingsLost;
   for (const p of region.potentials) {
     s.potentialUsed += p.used;
     s.potentialCapacity += p.capacity;
@@ -78,6 +88,8 @@ export function addRegionBooks(s: ScopeStats, region: RegionState): void {
   s.governanceSum += coop.governance;
   s.educationFund += coop.educationFund;
   s.socialFund += coop.socialFund;
+  s.maturedCredit += coop.maturedCredit;
+  s.defaultedArrears += coop.defaultedArrears;
   s.enterprises += activeEnterprises(coop);
   for (const e of coop.enterprises) {
     if (e.status !== 'active') continue;
@@ -133,5 +145,9 @@ export function emptyStats(): ScopeStats {
     ratHeld: 0,
     educationFund: 0,
     socialFund: 0,
+    maturedCredit: 0,
+    defaultedArrears: 0,
+    savingsLost: 0,
+    groups: new Float64Array(GROUP_SUMS_SIZE),
   };
 }

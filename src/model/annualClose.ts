@@ -1,11 +1,10 @@
 import { clamp01 } from './clamp.js';
+import { coopCapital, investableCash, type Cooperative } from './cooperative.js';
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
 import { splitShu } from './shu.js';
 import type { RegionState } from './region.js';
 import { emit, type World } from './world.js';
-
-const BOARD_SIZE = 5;
 
 /**
  * Process 11: the annual close (months 12, 24, ...), for each active cooperative.
@@ -48,7 +47,7 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
   coop.yearInterest = 0;
   coop.yearOtherIncome = 0;
 
-  const board = wealthiestMembers(world, region, BOARD_SIZE);
+  const board = wealthiestMembers(world, region, p.governance.boardSize);
   let patronageTotal = 0;
   let savingsTotal = 0;
   let staffCount = 0;
@@ -68,7 +67,9 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
   if (shu > 0 && members > 0) {
     const parts = splitShu(shu, p.shu);
     const payout = parts.patronage + parts.capital + parts.board + parts.staff + parts.education + parts.social;
-    const scale = payout > 0 ? Math.min(1, Math.max(0, coop.cash) / payout) : 0;
+    // Payouts come from what the cooperative holds above the cash it keeps to repay savings.
+    const available = Math.max(0, investableCash(coop, p.enterprises.liquidityReserve));
+    const scale = payout > 0 ? Math.min(1, available / payout) : 0;
     const toBoard = (parts.board + (captured ? parts.patronage + parts.capital : 0)) * scale;
     const patronage = captured ? 0 : parts.patronage * scale;
     const capital = captured ? 0 : parts.capital * scale;
@@ -135,12 +136,19 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
       'rat-skipped',
       `${region.name}: RAT skipped (${coop.ratSkipped} year${coop.ratSkipped > 1 ? 's' : ''} running)`,
     );
-    if (coop.ratSkipped >= 2) {
-      coop.active = false;
-      emit(world, r, 'cooperative-inactive', `${region.name}: cooperative inactive after skipping two RATs`);
-    }
   }
-  const ratEffect = held ? 0.02 : -0.05;
+  const hazard = dormancyHazard(world, coop, shu, held);
+  // Only a cooperative that once had the members to register can fall below them.
+  const tooFew = coop.memberCount < p.dormancy.minMembers && coop.membersAtLastClose >= p.dormancy.minMembers;
+  if (tooFew || rng.uniform() < 1 - Math.exp(-hazard)) {
+    const why = tooFew
+      ? `fewer than ${p.dormancy.minMembers} members`
+      : `its finances and governance failed (yearly hazard ${hazard.toFixed(2)}: SHU Rp${Math.round(shu).toLocaleString('en')}, governance ${coop.governance.toFixed(2)}, ${coop.yearUnpaid > 0 ? `Rp${Math.round(coop.yearUnpaid).toLocaleString('en')} owed not paid, ` : ''}RAT ${held ? 'held' : 'skipped'}, ${coop.membersAtLastClose - coop.memberCount} members lost)`;
+    goDormant(world, region, why);
+  }
+  coop.membersAtLastClose = coop.memberCount;
+  coop.yearUnpaid = 0;
+  const ratEffect = held ? p.governance.ratTrustGain : -p.governance.ratTrustLoss;
   for (let i = region.start; i < region.end; i++) if (h.member[i]) h.trust[i] = clamp01(h.trust[i] + ratEffect);
 }
 
@@ -154,8 +162,9 @@ function updateTrust(world: World, i: number, received: number, expected: number
   const h = world.households;
   const w = world.params.governance.trustAdjust;
   let delta: number;
-  if (expected > 0) delta = w * 0.2 * (Math.min(2, received / expected) - 1);
-  else delta = received > 0 ? 0.02 : 0;
+  const g = world.params.governance;
+  if (expected > 0) delta = w * (Math.min(g.shuTrustCap, received / expected) - 1);
+  else delta = received > 0 ? g.firstShuTrustGain : 0;
   h.trust[i] = clamp01(h.trust[i] + delta);
 }
 
@@ -173,4 +182,42 @@ function wealthiestMembers(world: World, region: RegionState, k: number): number
     }
   }
   return top;
+}
+
+/**
+ * The yearly hazard that a cooperative goes dormant, from what makes cooperatives fail:
+ * the year's loss relative to its capital, what it could not pay of what it owed (loan
+ * service, exit refunds) relative to its savings and loans, loan arrears relative to the loans, members lost since the last close, weak
+ * governance and a skipped RAT (`dormancy.*`).
+ */
+export function dormancyHazard(world: World, coop: Cooperative, shu: number, ratHeld: boolean): number {
+  const d = world.params.dormancy;
+  const capital = coopCapital(coop);
+  const loss = shu < 0 ? (capital > 0 ? Math.min(1, -shu / capital) : 1) : 0;
+  let lent = 0;
+  let arrears = 0;
+  for (const l of coop.loans) {
+    if (l.matured) continue;
+    lent += l.amount;
+    arrears += l.arrears;
+  }
+  const before = coop.membersAtLastClose;
+  const lost = before > 0 ? Math.max(0, (before - coop.memberCount) / before) : 0;
+  return (
+    d.baseHazard +
+    d.lossWeight * loss +
+    d.illiquidityWeight * Math.min(1, coop.yearUnpaid / Math.max(1, coop.savingsOwed + lent)) +
+    (lent > 0 ? d.arrearsWeight * Math.min(1, arrears / lent) : 0) +
+    d.memberLossWeight * lost +
+    d.governanceWeight * (1 - coop.governance) +
+    (ratHeld ? 0 : d.ratSkippedWeight)
+  );
+}
+
+/** The cooperative goes dormant: no new members or dues, its enterprises close, its stages stop advancing. */
+export function goDormant(world: World, region: RegionState, why: string): void {
+  const coop = region.coop!;
+  coop.active = false;
+  coop.dormantSince = world.month;
+  emit(world, region.index, 'cooperative-inactive', `${region.name}: cooperative dormant: ${why}`);
 }

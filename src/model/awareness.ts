@@ -1,3 +1,4 @@
+import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
 import { programmeActive } from './region.js';
@@ -20,7 +21,7 @@ export function awareness(world: World, rng: Rng): void {
   const p = world.params.awareness;
   const h = world.households;
   for (const region of world.regions) {
-    if (!region.coop || !region.coop.active || !programmeActive(world, region, 1, world.month)) continue;
+    if (!region.coop || !region.coop.active || !programmeActive(world, region, STAGE.awareness, world.month)) continue;
     const n = region.end - region.start;
     const contacts = Math.min(n, Math.floor(p.campaignBudget / p.costPerHousehold));
     if (contacts <= 0) continue;

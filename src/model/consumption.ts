@@ -1,7 +1,9 @@
+import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
 import { foodShare } from './engel.js';
 import { book } from './ledger.js';
 import { programmeActive } from './region.js';
+import { investableCash } from './cooperative.js';
 import type { Enterprise } from './enterprise.js';
 import { allocateHouseholds, type Households } from './households.js';
 import type { World } from './world.js';
@@ -12,16 +14,16 @@ import type { World } from './world.js';
  * A household spends its expected income plus a share of the gap between its cash and a
  * buffer of `consumptionBufferMonths` of income (a buffer-stock rule: it saves when
  * rich in cash and dissaves when short), never more than its cash. A member short of a
- * subsistence floor (70% of the poverty line per person) may borrow from the cooperative
+ * subsistence floor (`subsistenceFloor` of the poverty line per person) may borrow from the cooperative
  * up to `loanMultiple` times its savings.
  *
- * Spending is split by Engel's law into food (primary) and three non-food tiers.
- * Members buy a tier at the cooperative's store, when it has one, at a price
- * `coopPriceDiscount` below the market: `coopPurchaseShare` of the tier's spending (the
- * rest of the assortment is bought elsewhere), times the share of that demand the store
- * could serve last month. Demand a tier's store cannot serve, or that no store serves,
- * is the unmet demand that founding new stores answers. With stage 6 active, a cooperative store also pulls the private price of
- * its tier down for everyone (the yardstick effect).
+ * Spending is split by Engel's law into food (primary) and three non-food tiers. Members
+ * buy a tier at the cooperative's store, when it has one: `coopPurchaseShare` of the
+ * tier's spending (the rest of the assortment is bought elsewhere), times the share of
+ * that demand the store could serve last month, at the store's cost-plus price
+ * (prices.ts). Demand a tier's store cannot serve, or that no store serves, is the unmet
+ * demand that founding new stores answers. With stage 6 active, a cooperative store also
+ * pulls the private price of its tier down for everyone (the yardstick effect).
  *
  * Welfare is real consumption per capita: spending deflated by the prices paid, per
  * person, in rupiah of base-year prices, as in the national poverty statistics.
@@ -35,7 +37,6 @@ export function consumption(world: World, rng: Rng): void {
   const h = world.households;
   const line = mk.povertyLine;
   const nonFood = mk.tierSharesNonFood;
-  const coopPrice = 1 - mk.coopPriceDiscount;
   const stores: (Enterprise | null)[] = [null, null, null, null];
   const serve = new Float64Array(4);
   const privateInv = new Float64Array(4);
@@ -54,24 +55,30 @@ export function consumption(world: World, rng: Rng): void {
   k[K_NON_FOOD + 1] = nonFood[1];
   k[K_NON_FOOD + 2] = nonFood[2];
   k[K_PURCHASE_SHARE] = mk.coopPurchaseShare;
-  k[K_COOP_PRICE] = coopPrice;
+  k[K_FLOOR] = hp.subsistenceFloor;
+  k[K_FOOD_MIN] = mk.foodShareMin;
+  k[K_FOOD_MAX] = mk.foodShareMax;
   const acc = new Float64Array(ACC_SIZE);
   for (const region of world.regions) {
     const coop = region.coop;
-    const yardstick = programmeActive(world, region, 6, world.month) ? params.market.yardstickEffect : 0;
+    const yardstick = programmeActive(world, region, STAGE.social, world.month) ? params.market.yardstickEffect : 0;
     stores.fill(null);
     if (coop && coop.active)
       for (const e of coop.enterprises) if (e.tier >= 0 && e.status === 'active') stores[e.tier] = e;
     for (let t = 0; t < 4; t++) {
-      serve[t] = stores[t] ? region.storeFill[t] * mk.coopPurchaseShare : 0;
-      region.privatePrice[t] = stores[t] ? 1 - yardstick * mk.coopPriceDiscount : 1;
+      const store = stores[t];
+      serve[t] = store ? region.storeFill[t] * mk.coopPurchaseShare : 0;
+      region.privatePrice[t] = store ? 1 - yardstick * (1 - store.price) : 1;
       privateInv[t] = 1 / region.privatePrice[t];
       k[K_SERVE + t] = serve[t];
       k[K_INV + t] = privateInv[t];
+      k[K_COOP_INV + t] = store && store.price > 0 ? 1 / store.price : 1;
     }
     k[K_LENDING] = coop !== null && coop.active ? 1 : 0;
     acc.fill(0);
-    acc[ACC_COOP_CASH] = coop ? coop.cash : 0;
+    // Members borrow only what the cooperative holds above its liquidity reserve.
+    const lendable = coop ? Math.max(0, investableCash(coop, params.enterprises.liquidityReserve)) : 0;
+    acc[ACC_COOP_CASH] = lendable;
     spendRegion(h, region.start, region.end, k, acc);
     const privateSpending = acc[ACC_PRIVATE];
     const borrowed = acc[ACC_BORROWED];
@@ -84,13 +91,14 @@ export function consumption(world: World, rng: Rng): void {
       sales[t] = acc[ACC_SALES + t];
       unmet[t] = acc[ACC_UNMET + t];
     }
+    region.retailVolume = privateSpending;
     region.flows.foodSpending += food;
     region.flows.totalSpending += total;
     const r = region.index;
     book(world.ledger, 'private purchases', { region: r, account: 'householdCash' }, 'outsideEconomy', privateSpending);
     if (coop) {
       coop.memberLoans += borrowed;
-      coop.cash = coopCash;
+      coop.cash -= lendable - coopCash;
       book(
         world.ledger,
         'member loans',
@@ -138,11 +146,14 @@ const K_SLOPE = 4;
 const K_LOAN_MULTIPLE = 5;
 const K_NON_FOOD = 6; // 3 entries
 const K_PURCHASE_SHARE = 9;
-const K_COOP_PRICE = 10;
+const K_FLOOR = 10;
 const K_SERVE = 11; // 4 entries
 const K_INV = 15; // 4 entries
 const K_LENDING = 19;
-const K_SIZE = 20;
+const K_COOP_INV = 20; // 4 entries
+const K_FOOD_MIN = 24;
+const K_FOOD_MAX = 25;
+const K_SIZE = 26;
 const ACC_DEMAND = 0; // 4 entries
 const ACC_SALES = 4; // 4 entries
 const ACC_UNMET = 8; // 4 entries
@@ -178,7 +189,13 @@ function spendRegion(h: Households, start: number, end: number, k: Float64Array,
   const nf1 = k[K_NON_FOOD + 1];
   const nf2 = k[K_NON_FOOD + 2];
   const purchaseShare = k[K_PURCHASE_SHARE];
-  const coopPrice = k[K_COOP_PRICE];
+  const floorShare = k[K_FLOOR];
+  const foodMin = k[K_FOOD_MIN];
+  const foodMax = k[K_FOOD_MAX];
+  const coopInv0 = k[K_COOP_INV];
+  const coopInv1 = k[K_COOP_INV + 1];
+  const coopInv2 = k[K_COOP_INV + 2];
+  const coopInv3 = k[K_COOP_INV + 3];
   const serve0 = k[K_SERVE];
   const serve1 = k[K_SERVE + 1];
   const serve2 = k[K_SERVE + 2];
@@ -210,7 +227,7 @@ function spendRegion(h: Households, start: number, end: number, k: Float64Array,
     const size = sizeCol[i];
     const y = expectedIncome[i];
     let cash = cashCol[i];
-    const floor = 0.7 * line * size;
+    const floor = floorShare * line * size;
     if (cash < floor && memberCol[i] && lending && coopCash > 0) {
       const room = loanMultiple * (pokok[i] + wajib[i] + sukarela[i]) - debt[i];
       const loan = Math.min(floor - cash, room, coopCash);
@@ -224,7 +241,7 @@ function spendRegion(h: Households, start: number, end: number, k: Float64Array,
     let spend = y + adjust * (cash - bufferMonths * y);
     if (spend > cash) spend = cash;
     if (spend < 0) spend = 0;
-    const f = foodShare(spend / size, line, shareAtLine, slope);
+    const f = foodShare(spend / size, line, shareAtLine, slope, foodMin, foodMax);
     const rest = 1 - f;
     // The four need tiers: food (f of spending), then the non-food shares of the rest.
     const tier0 = spend * f;
@@ -237,22 +254,22 @@ function spendRegion(h: Households, start: number, end: number, k: Float64Array,
       const atCoop0 = tier0 * serve0;
       sales0 += atCoop0;
       unmet0 += tier0 * purchaseShare - atCoop0;
-      real += atCoop0 / coopPrice + (tier0 - atCoop0) * inv0;
+      real += atCoop0 * coopInv0 + (tier0 - atCoop0) * inv0;
       demand1 += tier1 * purchaseShare;
       const atCoop1 = tier1 * serve1;
       sales1 += atCoop1;
       unmet1 += tier1 * purchaseShare - atCoop1;
-      real += atCoop1 / coopPrice + (tier1 - atCoop1) * inv1;
+      real += atCoop1 * coopInv1 + (tier1 - atCoop1) * inv1;
       demand2 += tier2 * purchaseShare;
       const atCoop2 = tier2 * serve2;
       sales2 += atCoop2;
       unmet2 += tier2 * purchaseShare - atCoop2;
-      real += atCoop2 / coopPrice + (tier2 - atCoop2) * inv2;
+      real += atCoop2 * coopInv2 + (tier2 - atCoop2) * inv2;
       demand3 += tier3 * purchaseShare;
       const atCoop3 = tier3 * serve3;
       sales3 += atCoop3;
       unmet3 += tier3 * purchaseShare - atCoop3;
-      real += atCoop3 / coopPrice + (tier3 - atCoop3) * inv3;
+      real += atCoop3 * coopInv3 + (tier3 - atCoop3) * inv3;
       let coopSpend = 0;
       coopSpend += atCoop0;
       coopSpend += atCoop1;
@@ -321,7 +338,7 @@ function warmUpSpendRegion(): void {
       0.35,
       0.25,
       0.5,
-      0.95,
+      0.7,
       0.5,
       0.25,
       0.75,
@@ -331,6 +348,12 @@ function warmUpSpendRegion(): void {
       1,
       1,
       round,
+      1.04,
+      1.02,
+      1,
+      1,
+      0.25,
+      0.8,
     ];
     values.forEach((v, j) => (k[j] = v));
     acc.fill(0);

@@ -1,53 +1,57 @@
+import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
-import { newEnterprise } from './founding.js';
+import { managementCapacityFactor, newEnterprise, startFill } from './founding.js';
+import { OCC } from './households.js';
+import type { EnterpriseKind } from './enterprise.js';
 import { programmeActive } from './region.js';
 import { memberShare } from './regionMeasures.js';
 import { emit, type World } from './world.js';
 
 /**
- * Process 6c: existing local businesses join the cooperative (stage 2). Each month a
- * trader who owns a business joins with probability
- * `conversionProbability * awareness * governance * (0.5 + member share)`: it rises with
+ * Process 6c: existing local businesses join the cooperative (stage 2). Each month the
+ * owner of a business (a warung owner or a produce trader) joins with probability
+ * `conversionProbability * awareness * governance * (conversionBase + member share)`: it rises with
  * the owner's awareness and the cooperative's strength. The owner becomes a member and
  * works in the enterprise; the business capital becomes its voluntary savings and the
- * enterprise's working capital. The business becomes the primary store, or joins it.
+ * enterprise's working capital; it adds capacity as any setup capital does, but to an
+ * existing enterprise only as far as demand outruns its capacity. A warung joins
+ * the primary store (or becomes it), a trader's business the marketing arm.
  */
 export function conversion(world: World, rng: Rng): void {
   const p = world.params;
   const h = world.households;
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !programmeActive(world, region, 2, world.month)) continue;
-    const strength = coop.governance * (0.5 + memberShare(region));
+    if (!coop || !coop.active || !programmeActive(world, region, STAGE.enterprises, world.month)) continue;
+    const strength = coop.governance * (p.enterprises.conversionBase + memberShare(region));
     const base = p.enterprises.conversionProbability * strength;
     let moved = 0;
     for (let i = region.start; i < region.end; i++) {
       const capital = h.businessCapital[i];
       if (capital <= 0 || rng.uniform() >= base * h.awareness[i]) continue;
-      let store = coop.enterprises.find((e) => e.status === 'active' && e.kind === 'primaryStore');
-      if (store) {
-        store.capacity += capital * p.enterprises.capacityPerSetup * 0.25;
-        store.workingCapital += capital;
-        emit(world, region.index, 'enterprise-joined', `${region.name}: a local business joined the primary store`);
+      const kind: EnterpriseKind = h.occupation[i] === OCC.shopkeeper ? 'primaryStore' : 'marketing';
+      // A trader's business joins a marketing arm the cooperative has founded; it does not become one.
+      if (kind === 'marketing' && !coop.enterprises.some((e) => e.status === 'active' && e.kind === 'marketing'))
+        continue;
+      const capacity =
+        capital * p.enterprises.capacityPerSetup * managementCapacityFactor(coop.managementSkill, p.enterprises);
+      let target = coop.enterprises.find((e) => e.status === 'active' && e.kind === kind);
+      if (target) {
+        // The business's stock and customers add capacity where demand outruns it, no further.
+        target.capacity += Math.min(capacity, Math.max(0, target.demand - target.capacity));
+        target.workingCapital += capital;
+        emit(world, region.index, 'enterprise-joined', `${region.name}: a local business joined the ${kind}`);
       } else {
-        store = newEnterprise(
-          coop.enterprises.length,
-          'primaryStore',
-          0,
-          -1,
-          'converted',
-          world.month,
-          capital * p.enterprises.capacityPerSetup,
-          capital,
-          0,
-        );
-        coop.enterprises.push(store);
+        const tier = kind === 'primaryStore' ? 0 : -1;
+        target = newEnterprise(world, coop.enterprises.length, kind, tier, -1, 'converted', capacity, capital, 0);
+        coop.enterprises.push(target);
+        startFill(region, target);
         emit(
           world,
           region.index,
           'enterprise-joined',
-          `${region.name}: a local business joined and became the primary store`,
+          `${region.name}: a local business joined and became the ${kind}`,
         );
       }
       h.businessCapital[i] = 0;
@@ -63,8 +67,8 @@ export function conversion(world: World, rng: Rng): void {
         coop.memberCount++;
       }
       if (h.employer[i] < 0) {
-        h.employer[i] = store.id;
-        store.workers++;
+        h.employer[i] = target.id;
+        target.workers++;
       }
     }
     book(

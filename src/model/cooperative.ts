@@ -2,12 +2,16 @@ import type { Enterprise, IntegrationLink } from './enterprise.js';
 
 /** A loan the cooperative owes (e.g. government credit), amortised monthly. */
 export interface Loan {
+  /** Amount lent, rupiah. */
+  readonly amount: number;
   principal: number;
   readonly annualRate: number;
   readonly startMonth: number;
   readonly graceMonths: number;
   readonly termMonths: number;
   arrears: number;
+  /** Whether the term has ended (what was still owed then was settled or defaulted). */
+  matured: boolean;
 }
 
 /** A region's primary cooperative. Money balances here are ledger accounts of its region. */
@@ -56,6 +60,18 @@ export interface Cooperative {
   institutionMonth: number;
   /** Cash of the institution, rupiah (ledger account institution). */
   institutionCash: number;
+  /** What the cooperative could not pay this year of what it owed (loan service, exit refunds), rupiah. */
+  yearUnpaid: number;
+  /** Members at the last annual close (or founding). */
+  membersAtLastClose: number;
+  /** Barred from new programme credit after defaulting on a loan. */
+  creditBanned: boolean;
+  /** Sum of the amounts of its loans that have reached maturity, rupiah. */
+  maturedCredit: number;
+  /** Sum of the arrears outstanding on those loans at maturity, rupiah. */
+  defaultedArrears: number;
+  /** Month it last went dormant, or -1. */
+  dormantSince: number;
 }
 
 export function createCooperative(
@@ -91,7 +107,21 @@ export function createCooperative(
     expectedShuPerMember: 0,
     institutionMonth: -1,
     institutionCash: 0,
+    yearUnpaid: 0,
+    membersAtLastClose: 0,
+    creditBanned: false,
+    maturedCredit: 0,
+    defaultedArrears: 0,
+    dormantSince: -1,
   };
+}
+
+/**
+ * Cash the cooperative can invest: what it holds above the liquidity it keeps to pay back
+ * members' savings (`enterprises.liquidityReserve` of them), rupiah.
+ */
+export function investableCash(c: Cooperative, liquidityReserve: number): number {
+  return c.cash - liquidityReserve * c.savingsOwed;
 }
 
 /** Capital of the cooperative: members' savings plus reserves plus grants, rupiah. */

@@ -3,12 +3,19 @@ import type { HouseholdParams } from './params.js';
 
 /**
  * A household's earning potential before shocks, rupiah per month: productivity per
- * person, times persons, times the return to skill. Skill is normalised at the initial
- * mean so that the productivity calibration holds at the start of a run.
+ * person, times persons, times the return to skill. The return is concave in skill
+ * (`skillReturnCurvature` below 1: each gain in skill is worth less than the last) and
+ * normalised at the initial mean skill, so that the productivity calibration holds at the
+ * start of a run.
  */
 export function earningPotential(h: Households, i: number, hp: HouseholdParams): number {
-  const skillFactor = (1 + hp.skillReturn * h.skill[i]) / (1 + hp.skillReturn * hp.initialSkillMean);
-  return h.productivity[i] * h.size[i] * skillFactor;
+  return h.productivity[i] * h.size[i] * skillFactor(h.skill[i], hp);
+}
+
+/** Earnings multiplier of a skill level: 1 at the initial mean skill. */
+export function skillFactor(skill: number, hp: HouseholdParams): number {
+  const g = hp.skillReturnCurvature;
+  return (1 + hp.skillReturn * skill ** g) / (1 + hp.skillReturn * hp.initialSkillMean ** g);
 }
 
 /**

@@ -35,9 +35,18 @@ export interface Enterprise {
   workingCapital: number;
   /** Book value of fixed assets, rupiah (not money; depreciates). */
   fixedAssets: number;
+  /**
+   * The enterprise's price, relative to the market: for a store, what members pay per
+   * rupiah of goods at the private (warung) price; for the marketing arm, what it pays
+   * members per rupiah of their produce's value. Set at cost plus a surplus, moving
+   * toward it month by month.
+   */
+  price: number;
+  /** Its own costs (overhead, wages, depreciation) per rupiah of goods, smoothed. */
+  unitCost: number;
   /** Product quality, 0..1 (R&D raises it). */
   quality: number;
-  /** Market reach: multiplier on external demand for its products. */
+  /** Market reach before R&D: multiplier on external demand (the federation raises it). */
   marketReach: number;
   status: 'active' | 'closed';
   closedMonth: number;
@@ -48,6 +57,8 @@ export interface Enterprise {
   workers: number;
   // this month
   sales: number;
+  /** Its own costs this month (wages, overhead), rupiah. */
+  operatingCosts: number;
   costs: number;
   demand: number;
   inputs: number;

@@ -1,44 +1,44 @@
+import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
-import { activeEnterprises } from './cooperative.js';
+import { activeEnterprises, investableCash } from './cooperative.js';
 import { STORE_BY_TIER, isStore, type Enterprise, type EnterpriseKind } from './enterprise.js';
 import { openEnterprise } from './founding.js';
 import { book } from './ledger.js';
 import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
 import { meanOverMembers } from './regionMeasures.js';
+import { labourIntensity } from './prices.js';
+import { OCC } from './households.js';
 
 /**
  * Process 6b: the cooperative grows its enterprises (stage 2, and stage 3 for regional
  * potentials). At most one new enterprise a month per region, in this order:
- * 1. a store for the first need tier (primary first) whose unmet member demand exceeds
- *    `storeMinDemand` (a tier waits for the capital of the tier before it, but the
- *    value chain and potentials below do not wait for stores);
- * 2. the marketing arm, once members' output exceeds `marketingMinSupply`;
- * 3. procurement (with two stores) and distribution (with three enterprises), once
- *    their buyers' purchases would fill half their capacity;
+ * 1. primary needs: the food store once unmet member demand for food reaches
+ *    `storeMinDemand`, and the marketing arm once members' output reaches
+ *    `marketingMinSupply` (food and a livelihood);
+ * 2. a store for the next need tier whose unmet demand reaches `storeMinDemand`, once the
+ *    primary needs are not waiting for capital (each tier waits for the one before);
+ * 3. procurement (with `procurementMinStores` stores) and distribution (with
+ *    `distributionMinEnterprises` enterprises), once their buyers' purchases would fill
+ *    `supplierFillThreshold` of their capacity;
  * 4. in stage 3, an enterprise on an unused regional potential whose required skill the
  *    members meet on average.
- * Each needs its setup capital in cash, and a kind that closed is not founded again for
- * `refoundingDelay` months. Then: enterprises short of capacity for six
- * months expand by `expansionRate`, up to `managedCapacity` times the management skill; one missing integration link a month is built; enterprises hire members.
+ * Each needs its setup capital in investable cash (above the liquidity reserve), and a kind
+ * that closed is not founded again for `refoundingDelay` months. Then: enterprises short of
+ * capacity for `expansionDemandMonths` expand by `expansionRate`, up to `managedCapacity`
+ * times the management skill; one missing integration link a month is built; enterprises
+ * hire members.
  */
 export function enterpriseGrowth(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !programmeActive(world, region, 2, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, STAGE.enterprises, world.month)) continue;
     foundOne(world, region);
     expand(world, region);
     integrate(world, region);
     staff(world, region, rng);
   }
 }
-
-/** Workers per rupiah of sales relative to a store, by kind (potentials: a parameter). */
-const LABOUR_INTENSITY: Partial<Record<EnterpriseKind, number>> = {
-  procurement: 0.2,
-  distribution: 0.2,
-  marketing: 0.4,
-};
 
 /**
  * Whether an enterprise of this kind (tier, potential) is active, or closed too recently
@@ -69,21 +69,31 @@ function foundOne(world: World, region: RegionState): void {
   const p = world.params.enterprises;
   const taken = (kind: EnterpriseKind, tier = -1, potential = -1) =>
     hasOrRecentlyClosed(world, region, kind, tier, potential);
-  // Stores, primary needs first: a tier waits for the capital of the tier before it.
-  for (let t = 0; t < 4; t++) {
-    if (taken(STORE_BY_TIER[t], t) || region.unmetDemand[t] < p.storeMinDemand) continue;
-    if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return;
-    break;
+  // Primary needs first: food (the primary store) and selling members' produce (their
+  // livelihood); the other tiers' stores wait until those are not waiting for capital, and
+  // each tier for the one before. The value chain and potentials below do not wait.
+  const wantStore = (t: number) => !taken(STORE_BY_TIER[t], t) && region.unmetDemand[t] >= p.storeMinDemand;
+  let waiting = false;
+  if (wantStore(0)) {
+    if (openEnterprise(world, region, STORE_BY_TIER[0], 0, -1, p.storeSetupCost)) return;
+    waiting = true;
   }
   if (!taken('marketing') && region.memberOutputOffered >= p.marketingMinSupply) {
     if (openEnterprise(world, region, 'marketing', -1, -1, p.marketingSetupCost)) return;
+    waiting = true;
+  }
+  for (let t = 1; t < 4 && !waiting; t++) {
+    if (!wantStore(t)) continue;
+    if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return;
+    waiting = true;
   }
   // A supplier is founded once its buyers' purchases would fill half its capacity.
-  const goods = sumOver(region, (e) => (isStore(e.kind) ? e.sales * p.costOfGoods : 0));
+  const wholesale = 1 - world.params.market.warungMargin;
+  const goods = sumOver(region, (e) => (isStore(e.kind) && e.price > 0 ? (e.sales / e.price) * wholesale : 0));
   if (
     !taken('procurement') &&
-    count(region, (e) => isStore(e.kind)) >= 2 &&
-    goods >= 0.5 * p.procurementSetupCost * p.capacityPerSetup
+    count(region, (e) => isStore(e.kind)) >= p.procurementMinStores &&
+    goods >= p.supplierFillThreshold * p.procurementSetupCost * p.capacityPerSetup
   ) {
     if (openEnterprise(world, region, 'procurement', -1, -1, p.procurementSetupCost)) return;
   }
@@ -92,12 +102,12 @@ function foundOne(world: World, region: RegionState): void {
   );
   if (
     !taken('distribution') &&
-    activeEnterprises(region.coop!) >= 3 &&
-    transport >= 0.5 * p.distributionSetupCost * p.capacityPerSetup
+    activeEnterprises(region.coop!) >= p.distributionMinEnterprises &&
+    transport >= p.supplierFillThreshold * p.distributionSetupCost * p.capacityPerSetup
   ) {
     if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
   }
-  if (programmeActive(world, region, 3, world.month)) {
+  if (programmeActive(world, region, STAGE.potential, world.month)) {
     const skill = meanOverMembers(world, region, world.households.skill);
     for (let k = 0; k < region.potentials.length; k++) {
       const potential = region.potentials[k];
@@ -119,12 +129,13 @@ function expand(world: World, region: RegionState): void {
   const p = world.params.enterprises;
   const coop = region.coop!;
   for (const e of coop.enterprises) {
-    if (e.status !== 'active' || e.overDemandStreak < 6 || e.yearProfit <= 0) continue;
+    if (e.status !== 'active' || e.overDemandStreak < p.expansionDemandMonths || e.yearProfit <= 0) continue;
     // Management is the binding constraint on growth: the institution (stage 4) raises it.
-    if (e.capacity >= p.managedCapacity * coop.managementSkill) continue;
-    const added = e.capacity * p.expansionRate;
+    const limit = p.managedCapacity * coop.managementSkill;
+    if (e.capacity >= limit) continue;
+    const added = Math.min(e.capacity * p.expansionRate, limit - e.capacity);
     const cost = added / p.capacityPerSetup;
-    if (coop.cash < cost) continue;
+    if (investableCash(coop, p.liquidityReserve) < cost) continue;
     coop.cash -= cost;
     e.capacity += added;
     e.fixedAssets += cost;
@@ -149,7 +160,7 @@ const LINKS: ReadonlyArray<readonly [EnterpriseKind, (k: EnterpriseKind) => bool
 function integrate(world: World, region: RegionState): void {
   const coop = region.coop!;
   const cost = world.params.enterprises.integrationLinkCost;
-  if (coop.cash < cost) return;
+  if (investableCash(coop, world.params.enterprises.liquidityReserve) < cost) return;
   for (const [supplierKind, buys] of LINKS) {
     const supplier = coop.enterprises.find((e) => e.status === 'active' && e.kind === supplierKind);
     if (!supplier) continue;
@@ -183,13 +194,14 @@ function staff(world: World, region: RegionState, rng: Rng): void {
     if (e.status !== 'active') continue;
     // Wholesale and logistics handle more rupiah per worker than retail, and bulk produce
     // marketing more than retail too; processing a regional potential (and tourism) fewer.
-    const intensity = LABOUR_INTENSITY[e.kind] ?? (e.kind === 'potential' ? p.potentialLabourIntensity : 1);
-    const activity = intensity * Math.max(e.sales, 0.3 * e.capacity);
+    const activity = labourIntensity(e.kind, p) * Math.max(e.sales, p.minStaffingShare * e.capacity);
     const needed = Math.ceil(activity / p.salesPerWorker);
-    for (let attempt = 0; attempt < 20 && e.workers < needed; attempt++) {
+    // Draws scale with the vacancies, so a large region hires as fast per job as a village.
+    const draws = Math.max(0, needed - e.workers) * p.hiringDrawsPerVacancy;
+    for (let attempt = 0; attempt < draws && e.workers < needed; attempt++) {
       const i = region.start + rng.int(n);
       if (!h.member[i] || h.employer[i] >= 0) continue;
-      if (h.occupation[i] !== 4 && attempt < 10) continue; // laborers first
+      if (h.occupation[i] !== OCC.laborer && 2 * attempt < draws) continue; // laborers first
       h.employer[i] = e.id;
       e.workers++;
     }

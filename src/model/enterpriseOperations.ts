@@ -1,8 +1,10 @@
+import { STAGE } from './params.js';
 import type { Cooperative } from './cooperative.js';
 import { isStore, type Enterprise, type EnterpriseKind } from './enterprise.js';
 import { book, type AccountRef } from './ledger.js';
 import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
+import { storeLandedCost, targetPrice } from './prices.js';
 
 /**
  * Process 6a: each active enterprise trades for the month, pays for its inputs, overhead
@@ -66,7 +68,9 @@ function purchase(
 ): void {
   if (value <= 0) return;
   const r = world.params.enterprises.integrationCostReduction;
-  const saving = programmeActive(world, region, 5, world.month) ? world.params.federation.sharedDistributionSaving : 0;
+  const saving = programmeActive(world, region, STAGE.federation, world.month)
+    ? world.params.federation.sharedDistributionSaving
+    : 0;
   const cost = value * (1 - saving);
   const supplier = linkedSupplier(region.coop!, buyer, supplierKind);
   let internal = 0;
@@ -97,17 +101,24 @@ function purchase(
 
 function operateBuyer(world: World, region: RegionState, e: Enterprise): void {
   const p = world.params.enterprises;
+  const mk = world.params.market;
   if (isStore(e.kind)) {
-    let goods = e.sales * p.costOfGoods;
+    // Goods sold, valued at market (warung) prices, bought at the wholesale price.
+    const quantity = e.price > 0 ? e.sales / e.price : 0;
+    const handling = quantity * (storeLandedCost(mk, p) - (1 - mk.warungMargin));
+    e.workingCapital -= handling;
+    e.costs += handling;
+    book(world.ledger, 'store handling and spoilage', account(region.index), 'outsideEconomy', handling);
+    let goods = quantity * (1 - mk.warungMargin);
     // Federation trade: part of the goods comes from other regions' cooperatives.
-    if (programmeActive(world, region, 5, world.month) && goods > 0)
+    if (programmeActive(world, region, STAGE.federation, world.month) && goods > 0)
       goods -= federationTrade(world, region, e, goods * world.params.federation.tradeShare);
     purchase(world, region, e, 'procurement', goods);
   } else {
     const potential = region.potentials[e.potential];
     const available = potential.capacity * potential.stock;
-    const output = Math.min(e.capacity, available) * (0.9 + 0.2 * e.quality);
-    const market = potential.capacity * p.potentialMarketShare * e.marketReach;
+    const output = Math.min(e.capacity, available) * (1 + p.potentialQualityOutput * (e.quality - 0.5));
+    const market = potential.capacity * p.potentialMarketShare * effectiveReach(world, region, e);
     const sold = Math.min(output, market);
     potential.used += sold;
     e.sales += sold;
@@ -150,17 +161,23 @@ function federationTrade(world: World, region: RegionState, store: Enterprise, w
   return 0;
 }
 
+/** Market reach after R&D: the institution's R&D raises it, bounded by the R&D level. */
+export function effectiveReach(world: World, region: RegionState, e: Enterprise): number {
+  return e.marketReach * (1 + world.params.institution.rdReachGain * region.coop!.rd);
+}
+
 function operateSupplier(world: World, region: RegionState, e: Enterprise): void {
-  const p = world.params.enterprises;
   if (e.kind === 'marketing') {
+    const mk = world.params.market;
     const value = e.goodsValue;
-    const price = 0.95 + 0.1 * e.quality;
-    const sold = value * price * Math.min(1, e.marketReach);
+    const price = 1 + mk.qualityPricePremium * (e.quality - 0.5);
+    const sold = value * price * Math.min(1, effectiveReach(world, region, e));
     e.sales += sold;
     e.workingCapital += sold;
     region.flows.externalSales += sold;
     book(world.ledger, 'produce sold outside', 'outsideEconomy', account(region.index), sold);
-    purchase(world, region, e, 'distribution', value * p.marketingTransportCost);
+    // The same transport, storage, risk and credit costs the middleman pays.
+    purchase(world, region, e, 'distribution', value * mk.middlemanHandlingCost);
     e.goodsValue = 0;
   } else {
     // Procurement and distribution pass their purchases through to outside suppliers.
@@ -188,10 +205,12 @@ function settle(world: World, region: RegionState): void {
     const oh = p.overheadRate * e.capacity;
     e.workingCapital -= oh;
     e.costs += oh;
+    e.operatingCosts += oh;
     overhead += oh;
     const depreciation = p.depreciationRate * e.fixedAssets;
     e.fixedAssets -= depreciation;
     coop.yearDepreciation += depreciation;
+    reprice(e, e.operatingCosts + depreciation, world);
     const profit = e.sales - e.costs;
     e.yearProfit += profit;
     e.lossStreak = profit < 0 ? e.lossStreak + 1 : 0;
@@ -218,14 +237,14 @@ function settle(world: World, region: RegionState): void {
     }
     if (
       e.workingCapital < 0 ||
-      (persistentLoss && e.workingCapital <= p.workingCapitalMonths * e.capacity * 0.1) ||
+      (persistentLoss && e.workingCapital <= p.workingCapitalMonths * e.capacity * p.closureCapitalShare) ||
       !coop.active
     ) {
       closeEnterprise(world, region, e);
       continue;
     }
     const target = p.workingCapitalMonths * e.capacity;
-    if (e.workingCapital > 1.5 * target) {
+    if (e.workingCapital > p.workingCapitalSweepMultiple * target) {
       const sweep = e.workingCapital - target;
       e.workingCapital = target;
       coop.cash += sweep;
@@ -238,6 +257,18 @@ function settle(world: World, region: RegionState): void {
       );
     }
   }
+}
+
+/**
+ * Moves an enterprise's unit cost toward this month's (its own costs per rupiah of goods
+ * handled) and its price toward cost plus surplus, both by `priceAdjust` of the gap: prices
+ * follow costs with a lag, and a half-used enterprise prices its idle capacity in.
+ */
+function reprice(e: Enterprise, ownCosts: number, world: World): void {
+  const p = world.params.enterprises;
+  const goods = e.tier >= 0 ? (e.price > 0 ? e.sales / e.price : 0) : e.sales;
+  if (goods > 0) e.unitCost += p.priceAdjust * (ownCosts / goods - e.unitCost);
+  e.price += p.priceAdjust * (targetPrice(e, world.params.market, p) - e.price);
 }
 
 /**
@@ -278,7 +309,7 @@ export function closeEnterprise(world: World, region: RegionState, e: Enterprise
   e.workers = 0;
   const employer = world.households.employer;
   for (let i = region.start; i < region.end; i++) if (employer[i] === e.id) employer[i] = -1;
-  for (const t of [0, 1, 2, 3]) if (e.tier === t) region.storeFill[t] = 1;
+  if (e.tier >= 0) region.storeFill[e.tier] = 0;
   emit(world, r, 'enterprise-closed', `${region.name}: ${e.kind} closed after ${world.month - e.foundedMonth} months`);
 }
 
@@ -288,6 +319,7 @@ export function resetEnterpriseMonth(world: World): void {
     if (!region.coop) continue;
     for (const e of region.coop.enterprises) {
       e.sales = 0;
+      e.operatingCosts = 0;
       e.costs = 0;
       e.inputs = 0;
       e.internalInputs = 0;

@@ -1,6 +1,9 @@
+import type { EnterpriseParams } from './params.js';
+import { STAGE } from './params.js';
 import { book } from './ledger.js';
-import { createCooperative, type Cooperative } from './cooperative.js';
+import { createCooperative, investableCash, type Cooperative } from './cooperative.js';
 import type { Enterprise, EnterpriseKind } from './enterprise.js';
+import { fullUseUnitCost, targetPrice } from './prices.js';
 import { programmeActive, type RegionState } from './region.js';
 import { emit, type World } from './world.js';
 import type { Rng } from '../core/rng.js';
@@ -44,6 +47,7 @@ export function foundCooperative(world: World, region: RegionState, rng: Rng): C
     enrolled++;
   }
   coop.memberCount = enrolled;
+  coop.membersAtLastClose = enrolled;
   coop.savingsOwed += enrolled * pokok;
   coop.cash += enrolled * pokok;
   book(
@@ -75,9 +79,9 @@ export function openEnterprise(
   setupCost: number,
 ): Enterprise | null {
   const coop = region.coop;
-  if (!coop || coop.cash < setupCost) return null;
+  if (!coop || investableCash(coop, world.params.enterprises.liquidityReserve) < setupCost) return null;
   const e = world.params.enterprises;
-  const fixed = setupCost * FIXED_SHARE;
+  const fixed = setupCost * e.fixedAssetShare;
   const working = setupCost - fixed;
   book(world.ledger, 'enterprise fixed assets', { region: region.index, account: 'coopCash' }, 'outsideEconomy', fixed);
   book(
@@ -89,38 +93,61 @@ export function openEnterprise(
   );
   coop.cash -= setupCost;
   const enterprise = newEnterprise(
+    world,
     coop.enterprises.length,
     kind,
     tier,
     potential,
     'new',
-    world.month,
-    setupCost * e.capacityPerSetup * (0.75 + 0.5 * coop.managementSkill),
+    setupCost * e.capacityPerSetup * managementCapacityFactor(coop.managementSkill, e),
     working,
     fixed,
   );
-  if (programmeActive(world, region, 5, world.month))
+  if (programmeActive(world, region, STAGE.federation, world.month))
     enterprise.marketReach *= world.params.federation.marketReachMultiplier;
   coop.enterprises.push(enterprise);
+  startFill(region, enterprise);
   emit(world, region.index, 'enterprise-founded', `${region.name}: ${kind} founded`);
   return enterprise;
 }
 
-/** Share of an enterprise's setup capital spent on fixed assets (buildings, equipment). */
-export const FIXED_SHARE = 0.6;
+/**
+ * Capacity per rupiah of setup relative to `capacityPerSetup`: a cooperative with better
+ * management gets more out of the same investment (`capacityAtZeroManagement` at management
+ * skill 0, plus `capacityManagementGain` per unit of it).
+ */
+export function managementCapacityFactor(managementSkill: number, p: EnterpriseParams): number {
+  return p.capacityAtZeroManagement + p.capacityManagementGain * managementSkill;
+}
+
+/**
+ * A new store or marketing arm serves, in its first month, what its capacity allows of
+ * last month's member demand or produce (not all of it, whatever its size).
+ */
+export function startFill(region: RegionState, e: Enterprise): void {
+  if (e.tier >= 0) {
+    const demand = region.unmetDemand[e.tier];
+    region.storeFill[e.tier] = demand > 0 ? Math.min(1, e.capacity / demand) : 1;
+  } else if (e.kind === 'marketing') {
+    const offered = region.memberOutputOffered;
+    region.marketingFill = offered > 0 ? Math.min(1, e.capacity / offered) : 1;
+  }
+}
 
 export function newEnterprise(
+  world: World,
   id: number,
   kind: EnterpriseKind,
   tier: number,
   potential: number,
   origin: 'new' | 'converted',
-  month: number,
   capacity: number,
   workingCapital: number,
   fixedAssets: number,
 ): Enterprise {
-  return {
+  const p = world.params.enterprises;
+  const month = world.month;
+  const e: Enterprise = {
     id,
     kind,
     tier,
@@ -130,6 +157,8 @@ export function newEnterprise(
     capacity,
     workingCapital,
     fixedAssets,
+    price: 1,
+    unitCost: fullUseUnitCost(kind, p),
     quality: 0.5,
     marketReach: 1,
     status: 'active',
@@ -138,6 +167,7 @@ export function newEnterprise(
     overDemandStreak: 0,
     workers: 0,
     sales: 0,
+    operatingCosts: 0,
     costs: 0,
     demand: 0,
     inputs: 0,
@@ -145,6 +175,8 @@ export function newEnterprise(
     goodsValue: 0,
     yearProfit: 0,
   };
+  e.price = targetPrice(e, world.params.market, p);
+  return e;
 }
 
 /**
@@ -156,11 +188,15 @@ export function grantCredit(world: World, region: RegionState): boolean {
   const coop = region.coop;
   const c = world.params.federation.credit;
   // One programme loan per cooperative: a cooperative still repaying one gets no second.
-  const owing = coop?.loans.some((l) => l.principal > 0 || l.arrears > 0) ?? false;
-  if (!coop || c.amount <= 0 || coop.governance < c.minGovernance || owing) return false;
-  book(world.ledger, 'government credit', 'government', { region: region.index, account: 'coopCash' }, c.amount);
+  const owing = coop?.loans.some((l) => !l.matured) ?? false;
+  if (!coop || c.amount <= 0 || coop.governance < c.minGovernance || owing || coop.creditBanned) return false;
+  const r = region.index;
+  book(world.ledger, 'government credit', 'government', { region: r, account: 'coopCash' }, c.amount);
   coop.cash += c.amount;
+  investCredit(world, region, c.amount * c.assetShare);
   coop.loans.push({
+    amount: c.amount,
+    matured: false,
     principal: c.amount,
     annualRate: c.annualRate,
     startMonth: world.month,
@@ -175,4 +211,35 @@ export function grantCredit(world: World, region: RegionState): boolean {
     `${region.name}: government credit of Rp${Math.round(c.amount).toLocaleString('en')}`,
   );
   return true;
+}
+
+/**
+ * Programme credit buys fixed assets for the cooperative's enterprises (warehouses,
+ * outlets, vehicles) at once, in proportion to their capacity: the loan must then be repaid
+ * from what those assets earn, not from itself. Capacity grows with the assets as at
+ * founding, but no enterprise is run beyond what its management can handle
+ * (`managedCapacity` x management skill); assets bought beyond that stand idle and only
+ * depreciate.
+ */
+function investCredit(world: World, region: RegionState, amount: number): void {
+  const coop = region.coop!;
+  const p = world.params.enterprises;
+  const active = coop.enterprises.filter((e) => e.status === 'active');
+  const total = active.reduce((a, e) => a + e.capacity, 0);
+  if (amount <= 0 || total <= 0) return;
+  const limit = p.managedCapacity * coop.managementSkill;
+  for (const e of active) {
+    const assets = (amount * e.capacity) / total;
+    e.fixedAssets += assets;
+    const added = assets * p.capacityPerSetup * managementCapacityFactor(coop.managementSkill, p);
+    e.capacity = Math.max(e.capacity, Math.min(limit, e.capacity + added));
+  }
+  coop.cash -= amount;
+  book(
+    world.ledger,
+    'enterprise fixed assets',
+    { region: region.index, account: 'coopCash' },
+    'outsideEconomy',
+    amount,
+  );
 }

@@ -19,12 +19,21 @@ export function governance(world: World, rng: Rng): void {
   const h = world.households;
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || coop.memberCount === 0) continue;
+    if (coop && !coop.active) {
+      // A dormant cooperative may revive: a new board is elected, or an outside programme arrives.
+      if (rng.uniform() < world.params.dormancy.revivalProbability) revive(world, region.index);
+      continue;
+    }
+    if (!coop || coop.memberCount === 0) continue;
     const awareness = meanOverMembers(world, region, h.awareness);
     const rat = coop.ratHeldLastYear ? awareness : 0;
-    const target = 0.3 * awareness + 0.2 * rat + 0.3 * coop.managementSkill + 0.2 * g.supervision;
+    const target =
+      g.awarenessWeight * awareness +
+      g.ratWeight * rat +
+      g.managementWeight * coop.managementSkill +
+      g.supervisionWeight * g.supervision;
     coop.governance += g.adjustRate * (target - coop.governance);
-    if (coop.enterprises.length > 0) coop.managementSkill += 0.002 * (1 - coop.managementSkill);
+    if (coop.enterprises.length > 0) coop.managementSkill += g.experienceGain * (1 - coop.managementSkill);
     const bad = 1 - coop.governance;
     if (rng.uniform() < g.mismanagementBase * bad * bad) {
       const loss = g.mismanagementLoss * Math.max(0, coop.cash);
@@ -48,4 +57,21 @@ export function governance(world: World, rng: Rng): void {
       );
     }
   }
+}
+
+/** A dormant cooperative becomes active again, with a new board: governance at least `dormancy.revivalGovernance`. */
+function revive(world: World, r: number): void {
+  const region = world.regions[r];
+  const coop = region.coop!;
+  coop.active = true;
+  coop.governance = Math.max(coop.governance, world.params.dormancy.revivalGovernance);
+  coop.ratSkipped = 0;
+  coop.membersAtLastClose = coop.memberCount;
+  emit(
+    world,
+    r,
+    'cooperative-revived',
+    `${region.name}: cooperative revived after ${world.month - coop.dormantSince} months dormant`,
+  );
+  coop.dormantSince = -1;
 }

@@ -1,3 +1,4 @@
+import { OCCUPATIONS, type Occupation } from './params.js';
 /**
  * Households as columns of typed arrays (struct of arrays): one slot per household, no
  * object per household. Households of a region occupy one contiguous range of slots.
@@ -17,6 +18,14 @@ export interface Households {
   readonly productivity: Float32Array;
   /** Skill, 0..1. */
   readonly skill: Float32Array;
+  /** Skill the household had at the start: without practice, skill decays back toward it. */
+  readonly baseSkill: Float32Array;
+  /** Distance to the cooperative's office and store, km. */
+  readonly distance: Float32Array;
+  /** Working days one earner spent in training last month (earnings forgone this month). */
+  readonly trainingDays: Float32Array;
+  /** Consumption quintile at month 0 (0 poorest .. 4 richest), for gains and losses by group. */
+  readonly quintile0: Uint8Array;
   /** Cash wealth, rupiah. */
   readonly cash: Float64Array;
   /** Paid-in simpanan pokok, rupiah. */
@@ -70,6 +79,10 @@ export function allocateHouseholds(count: number): Households {
     occupation: new Uint8Array(count),
     productivity: new Float32Array(count),
     skill: new Float32Array(count),
+    baseSkill: new Float32Array(count),
+    distance: new Float32Array(count),
+    trainingDays: new Float32Array(count),
+    quintile0: new Uint8Array(count),
     cash: new Float64Array(count),
     pokok: new Float64Array(count),
     pokokDue: new Float32Array(count),
@@ -102,7 +115,7 @@ export function householdBytes(h: Households): number {
 }
 
 /** Occupation codes, as stored in `Households.occupation`. */
-export const OCC = { farmer: 0, fisher: 1, artisan: 2, trader: 3, laborer: 4 } as const;
+export const OCC = Object.fromEntries(OCCUPATIONS.map((o, i) => [o, i])) as Readonly<Record<Occupation, number>>;
 
 /** True for occupations whose output is sold (through the cooperative or to middlemen). */
 export function isProducer(occupation: number): boolean {

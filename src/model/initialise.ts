@@ -48,9 +48,13 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
     shockMonthsLeft: 0,
     privatePrice: new Float64Array(4).fill(1),
     unmetDemand: new Float64Array(4),
-    storeFill: new Float64Array(4).fill(1),
+    storeFill: new Float64Array(4),
     memberOutputOffered: 0,
-    marketingFill: 1,
+    marketingFill: 0,
+    middlemenVolume: 0,
+    middlemenBaseline: 0,
+    retailVolume: 0,
+    retailBaseline: 0,
     campaignOrder: null,
     campaignCursor: 0,
     federated: false,
@@ -58,6 +62,7 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
   }));
   const world: World = {
     params,
+    seed: runSeed,
     month: 0,
     households,
     network,
@@ -74,6 +79,7 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
   };
   populate(world, createRng(streamSeed(runSeed, 'households')));
   baselineSpending(world);
+  rankQuintiles(world);
   for (const region of regions) region.campaignOrder = campaignOrder(world, region);
   const rng = createRng(streamSeed(runSeed, 'step'));
   updateStages(world, rng);
@@ -92,20 +98,27 @@ function populate(world: World, rng: Rng): void {
     cumulative.push(acc);
   }
   const logMedian = Math.log(hp.productivityMedian);
+  const toMiddleman = 1 - params.market.middlemanMargin;
   for (const region of world.regions) {
     const scale = params.regions[region.index].productivityScale;
+    // Villages differ in social capital: each has its own mean initial trust.
+    const villageTrust = m.initialTrust + m.villageTrustSd * rng.normal();
+    let middlemen = 0;
     let cash = 0;
     let business = 0;
     for (let i = region.start; i < region.end; i++) {
       h.region[i] = region.index;
-      h.size[i] = householdSize(hp.meanSize, rng);
+      h.size[i] = householdSize(hp.meanSize, hp.maxSize, rng);
       const u = rng.uniform() * acc;
       let occ = 0;
       while (occ < cumulative.length - 1 && u >= cumulative[occ]) occ++;
       h.occupation[i] = occ;
       h.productivity[i] = scale * Math.exp(logMedian + hp.productivitySigma * rng.normal());
-      h.skill[i] = clamp01(hp.initialSkillMean + 0.12 * rng.normal());
+      h.skill[i] = clamp01(hp.initialSkillMean + hp.initialSkillSd * rng.normal());
+      h.baseSkill[i] = h.skill[i];
+      h.distance[i] = m.distanceMean * -Math.log(1 - rng.uniform());
       const income = earningPotential(h, i, hp);
+      if (occ <= OCC.artisan) middlemen += income / toMiddleman;
       h.expectedIncome[i] = income;
       // Month 0 shows the pre-cooperative baseline: households spend what they expect to earn.
       h.income[i] = income;
@@ -113,16 +126,18 @@ function populate(world: World, rng: Rng): void {
       h.realConsumptionPc[i] = income / h.size[i];
       h.cash[i] = hp.initialCashMonths * income * (0.5 + rng.uniform());
       cash += h.cash[i];
-      if (occ === OCC.trader) {
+      if (occ === OCC.trader || occ === OCC.shopkeeper) {
         h.businessCapital[i] = hp.traderCapitalMonths * income;
         business += h.businessCapital[i];
       }
       // Awareness starts low and skewed: a few households already know cooperatives well.
       h.awareness[i] = clamp01(params.awareness.initialMean * -Math.log(1 - rng.uniform()));
-      h.threshold[i] = Math.min(1, Math.max(0.02, m.thresholdMean + m.thresholdSd * rng.normal()));
-      h.trust[i] = clamp01(m.initialTrust + 0.1 * rng.normal());
-      h.exitTrust[i] = Math.min(0.95, Math.max(0, m.exitTrustMean + 0.08 * rng.normal()));
+      h.threshold[i] = Math.min(1, Math.max(m.thresholdMin, m.thresholdMean + m.thresholdSd * rng.normal()));
+      h.trust[i] = clamp01(villageTrust + m.trustSd * rng.normal());
+      h.exitTrust[i] = clamp01(m.exitTrustMean + m.exitTrustSd * rng.normal());
     }
+    region.middlemenBaseline = middlemen;
+    region.middlemenVolume = middlemen;
     book(world.ledger, 'opening balances', 'opening', { region: region.index, account: 'householdCash' }, cash);
     book(world.ledger, 'opening balances', 'opening', { region: region.index, account: 'householdBusiness' }, business);
   }
@@ -133,21 +148,52 @@ function baselineSpending(world: World): void {
   const h = world.households;
   const mk = world.params.market;
   for (const region of world.regions) {
+    let total = 0;
     for (let i = region.start; i < region.end; i++) {
       const spend = h.consumption[i];
+      total += spend;
       region.flows.foodSpending +=
-        foodShare(spend / h.size[i], mk.povertyLine, mk.engelFoodShareAtLine, mk.engelSlope) * spend;
+        foodShare(
+          spend / h.size[i],
+          mk.povertyLine,
+          mk.engelFoodShareAtLine,
+          mk.engelSlope,
+          mk.foodShareMin,
+          mk.foodShareMax,
+        ) * spend;
       region.flows.totalSpending += spend;
     }
+    region.retailBaseline = total;
+    region.retailVolume = total;
   }
 }
 
-/** 1 + Poisson(mean - 1) persons, at most 12 (Knuth's method; the mean is small). */
-function householdSize(mean: number, rng: Rng): number {
+/**
+ * Each household's consumption quintile at month 0 (0 poorest .. 4 richest), over the
+ * whole scenario and weighted by persons as the welfare indicators are: the groups by which
+ * gains and losses are reported.
+ */
+function rankQuintiles(world: World): void {
+  const h = world.households;
+  const order = Array.from({ length: h.count }, (_, i) => i).sort(
+    (a, b) => h.realConsumptionPc[a] - h.realConsumptionPc[b] || a - b,
+  );
+  let persons = 0;
+  for (let i = 0; i < h.count; i++) persons += h.size[i];
+  let below = 0;
+  for (const i of order) {
+    // The quintile of the household's middle person.
+    h.quintile0[i] = Math.min(4, Math.floor((5 * (below + h.size[i] / 2)) / persons));
+    below += h.size[i];
+  }
+}
+
+/** 1 + Poisson(mean - 1) persons, at most `max` (Knuth's method; the mean is small). */
+function householdSize(mean: number, max: number, rng: Rng): number {
   const limit = Math.exp(-(mean - 1));
   let k = 0;
   let p = rng.uniform();
-  while (p > limit && k < 11) {
+  while (p > limit && k < max - 1) {
     k++;
     p *= rng.uniform();
   }

@@ -1,3 +1,4 @@
+import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
 import { programmeActive, type RegionState } from './region.js';
@@ -9,15 +10,17 @@ import { emit, type World } from './world.js';
  * Founded once stage 4 starts and the cooperative can pay `setupCost` (from its
  * education fund first, then cash). It runs on the education fund plus a government
  * grant; its `monthlyCost` buys full operation, and with less money it runs at the
- * share it can pay. Each month it trains `trainedPerMonth` households (two in three
- * members, one in three from the community), raising their skill and awareness; it
- * raises the cooperative's management skill and governance; and its R&D raises every
- * active enterprise's quality, market reach and capacity.
+ * share it can pay. Each month it trains `trainedPerMonth` households (the share
+ * `memberTraineeShare` members, the rest from the community), raising their skill and
+ * awareness; a trainee's earner spends `trainingDays` away from work (earnings forgone
+ * next month). It raises the cooperative's management skill and governance, and its R&D
+ * level, which raises every active enterprise's quality and (bounded by the R&D level,
+ * see effectiveReach) its market reach.
  */
 export function institution(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !programmeActive(world, region, 4, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, STAGE.institution, world.month)) continue;
     if (coop.institutionMonth < 0 && !found(world, region)) continue;
     operate(world, region, rng);
   }
@@ -64,22 +67,42 @@ function operate(world: World, region: RegionState, rng: Rng): void {
 
   const n = region.end - region.start;
   const trained = Math.round(p.trainedPerMonth * level);
+  const members = coop.memberCount;
   for (let t = 0; t < trained; t++) {
-    // Two in three trainees are members: draw until one is found, a few tries at most.
-    let i = region.start + rng.int(n);
-    if (t % 3 !== 2) for (let k = 0; k < 8 && !h.member[i]; k++) i = region.start + rng.int(n);
+    // Members are drawn from the members (when there are any), the others from everyone.
+    const i =
+      rng.uniform() < p.memberTraineeShare && members > 0
+        ? randomMember(world, region, rng)
+        : region.start + rng.int(n);
     h.skill[i] += p.skillGain * (1 - h.skill[i]);
     h.awareness[i] += p.awarenessGain * (1 - h.awareness[i]);
+    h.trainingDays[i] += p.trainingDays;
   }
   region.flows.trainedHouseholds += trained;
   coop.managementSkill += p.managementGain * level * (1 - coop.managementSkill);
   coop.governance += p.governanceGain * level * (1 - coop.governance);
   const rd = p.rdQualityGain * level;
   coop.rd += rd * (1 - coop.rd);
-  for (const e of coop.enterprises) {
-    if (e.status !== 'active') continue;
-    e.quality += rd * (1 - e.quality);
-    e.marketReach *= 1 + rd;
-    e.capacity *= 1 + rd / 2;
+  for (const e of coop.enterprises) if (e.status === 'active') e.quality += rd * (1 - e.quality);
+}
+
+/**
+ * A member drawn at random, by rejection (members are usually a large share of the
+ * region); falls back to a scan from a random slot when draws keep missing.
+ */
+function randomMember(world: World, region: RegionState, rng: Rng): number {
+  const h = world.households;
+  const n = region.end - region.start;
+  // About n / members draws find one; after four times that, scan from a random slot.
+  const limit = Math.ceil((4 * n) / Math.max(1, region.coop!.memberCount));
+  for (let tries = 0; tries < limit; tries++) {
+    const i = region.start + rng.int(n);
+    if (h.member[i]) return i;
   }
+  const from = rng.int(n);
+  for (let k = 0; k < n; k++) {
+    const i = region.start + ((from + k) % n);
+    if (h.member[i]) return i;
+  }
+  return region.start + from;
 }

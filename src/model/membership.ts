@@ -3,18 +3,24 @@ import { isProducer } from './households.js';
 import { book } from './ledger.js';
 import { foodShare } from './engel.js';
 import type { RegionState } from './region.js';
-import type { World } from './world.js';
+import { earners } from './earnings.js';
+import { fullUseUnitCost, marketingTargetPrice, storeTargetPrice } from './prices.js';
+import { emit, type World } from './world.js';
 
 /**
  * Process 3: joining and exiting.
  *
  * A non-member joins when (a) its awareness reaches its threshold, (b) the benefit it
- * expects beats the cost, and (c) it can afford the entry fee and keep a small buffer.
+ * expects beats its own cost, and (c) it can afford the entry fee and keep a small buffer.
  * The expected benefit is the store discount on the needs the cooperative covers, the
  * better price of the marketing arm for producers, last year's SHU per member and a
- * value it puts on cooperation itself (rising with awareness). It perceives the material
- * part through its member neighbours and its trust; the cost is simpanan wajib plus
- * simpanan pokok spread over two years.
+ * value it puts on cooperation itself (rising with awareness). Before the cooperative has
+ * a store or a marketing arm, a household expects what they would offer at full use (the
+ * campaign's promise). It perceives the material part through its member neighbours and
+ * its trust. Its cost is simpanan wajib, simpanan pokok spread over `benefitHorizonMonths`,
+ * trips to the cooperative (its own distance) and the working time meetings take (at its
+ * own earnings per earner). Benefits grow with what a household buys and produces while
+ * dues and trips do not, and the entry fee needs cash: the poorest join least.
  *
  * A member exits when its trust falls below its exit threshold (members of an inactive
  * cooperative lose 0.02 of trust a month) or it cannot pay this month's dues (wajib, and the pokok instalment if any). On exit its pokok, wajib and
@@ -29,7 +35,6 @@ export function membership(world: World, rng: Rng): void {
 }
 
 /** Monthly trust lost by members of an inactive (dormant) cooperative. */
-const DORMANT_TRUST_LOSS = 0.02;
 
 function regionMembership(world: World, region: RegionState): void {
   const coop = region.coop!;
@@ -41,21 +46,41 @@ function regionMembership(world: World, region: RegionState): void {
   const canJoin = coop.active;
   const pokokUpfront = (m.simpananPokok * (1 - m.feeSubsidy)) / m.pokokInstalments;
   const pokokSubsidy = m.simpananPokok * m.feeSubsidy;
-  const monthlyCost = m.simpananWajib + (m.simpananPokok * (1 - m.feeSubsidy)) / 24;
-  // What membership offers this month, from the region's enterprises.
-  const covered = [0, 0, 0, 0];
-  let hasMarketing = false;
+  const fixedCost = m.simpananWajib + (m.simpananPokok * (1 - m.feeSubsidy)) / m.benefitHorizonMonths;
+  const ep = params.enterprises;
+  const workDays = params.institution.workingDaysPerMonth;
+  // What membership offers this month, from the region's enterprises: the discount times
+  // the share of a tier's spending the store covers, per tier; before any store or arm, what
+  // one would offer at full use.
+  const offer = [0, 0, 0, 0];
+  let marketingGain = 0;
+  let hasEnterprise = false;
+  const toMiddleman = 1 - mk.middlemanMargin;
   for (const e of coop.enterprises) {
     if (e.status !== 'active') continue;
-    if (e.tier >= 0) covered[e.tier] = region.storeFill[e.tier] * mk.coopPurchaseShare;
-    if (e.kind === 'marketing') hasMarketing = true;
+    if (e.tier >= 0) {
+      offer[e.tier] = (1 - e.price) * region.storeFill[e.tier] * mk.coopPurchaseShare;
+      hasEnterprise = true;
+    }
+    if (e.kind === 'marketing') {
+      marketingGain = (Math.max(0, e.price - toMiddleman) / toMiddleman) * region.marketingFill;
+      hasEnterprise = true;
+    }
+  }
+  if (!hasEnterprise) {
+    const discount = 1 - storeTargetPrice(fullUseUnitCost('primaryStore', ep), mk, ep);
+    offer.fill(discount * mk.coopPurchaseShare);
+    const price = marketingTargetPrice(fullUseUnitCost('marketing', ep), 0.5, mk);
+    marketingGain = Math.max(0, price - toMiddleman) / toMiddleman;
   }
   const nonFood = mk.tierSharesNonFood;
-  const coveredNonFood = covered[1] * nonFood[0] + covered[2] * nonFood[1] + covered[3] * nonFood[2];
-  const marketingGain = hasMarketing
-    ? ((mk.middlemanMargin - mk.coopMarketingMargin) / (1 - mk.middlemanMargin)) * region.marketingFill
-    : 0;
+  const offerNonFood = offer[1] * nonFood[0] + offer[2] * nonFood[1] + offer[3] * nonFood[2];
   const shuMonthly = coop.expectedShuPerMember / 12;
+  // SHU is shared by transactions and savings, which grow with what a household earns: a
+  // household expects last year's SHU per member scaled by its income against the region's.
+  let incomeSum = 0;
+  for (let i = region.start; i < region.end; i++) incomeSum += h.expectedIncome[i];
+  const meanIncome = incomeSum / Math.max(1, region.end - region.start);
   const line = mk.povertyLine;
 
   let joinedPaid = 0;
@@ -67,12 +92,22 @@ function regionMembership(world: World, region: RegionState): void {
     const income = h.expectedIncome[i];
     if (!h.member[i]) {
       if (!canJoin || h.awareness[i] < h.threshold[i]) continue;
-      const f = foodShare(income / h.size[i], line, mk.engelFoodShareAtLine, mk.engelSlope);
-      const storeGain = mk.coopPriceDiscount * income * (f * covered[0] + (1 - f) * coveredNonFood);
+      const f = foodShare(
+        income / h.size[i],
+        line,
+        mk.engelFoodShareAtLine,
+        mk.engelSlope,
+        mk.foodShareMin,
+        mk.foodShareMax,
+      );
+      const storeGain = income * (f * offer[0] + (1 - f) * offerNonFood);
       const produce = isProducer(h.occupation[i]) ? marketingGain * income : 0;
-      const material = (storeGain + produce + shuMonthly) * h.trust[i] * (0.5 + 0.5 * share[i]);
+      const shu = meanIncome > 0 ? (shuMonthly * income) / meanIncome : 0;
+      const material = (storeGain + produce + shu) * h.trust[i] * (0.5 + 0.5 * share[i]);
       const benefit = material + h.awareness[i] * m.valueOfMembership;
-      if (benefit < monthlyCost) continue;
+      const time = (m.meetingDaysPerMonth * income) / (earners(h.size[i]) * workDays);
+      const cost = fixedCost + h.distance[i] * m.travelCostPerKm + time;
+      if (benefit < cost) continue;
       if (h.cash[i] < pokokUpfront + m.affordabilityBufferMonths * income) continue;
       h.member[i] = 1;
       h.joinedMonth[i] = world.month;
@@ -88,7 +123,7 @@ function regionMembership(world: World, region: RegionState): void {
     // cooperative lose trust month by month until they leave.
     if (!canJoin) {
       // A dormant cooperative collects nothing; its members only drift away.
-      h.trust[i] = Math.max(0, h.trust[i] - DORMANT_TRUST_LOSS);
+      h.trust[i] = Math.max(0, h.trust[i] - m.dormantTrustLoss);
       if (h.trust[i] < h.exitTrust[i]) refunds += exit(world, region, i);
       continue;
     }
@@ -120,6 +155,13 @@ function regionMembership(world: World, region: RegionState): void {
     }
   }
   const r = region.index;
+  if (region.flows.savingsLost > 0)
+    emit(
+      world,
+      r,
+      'savings-lost',
+      `${region.name}: members who left lost Rp${Math.round(region.flows.savingsLost).toLocaleString('en')} of savings the cooperative could not pay back`,
+    );
   coop.savingsOwed += joinedPaid + subsidy + dues;
   coop.cash += joinedPaid + subsidy + dues + repaid;
   book(
@@ -167,6 +209,11 @@ export function exit(world: World, region: RegionState, i: number): number {
   coop.memberLoans -= h.debt[i];
   if (owed < 0) coop.yearOtherIncome += owed; // unrecovered loan: a bad debt
   const paid = owed > 0 ? Math.min(owed, Math.max(0, coop.cash)) : 0;
+  if (paid < owed) {
+    // The cooperative cannot pay the member back in full: the member loses the rest.
+    coop.yearUnpaid += owed - paid;
+    region.flows.savingsLost += owed - paid;
+  }
   coop.cash -= paid;
   h.cash[i] += paid;
   h.pokok[i] = 0;

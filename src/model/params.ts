@@ -10,7 +10,17 @@
 export const STAGES = [1, 2, 3, 4, 5, 6] as const;
 export type StageNumber = (typeof STAGES)[number];
 
-export const OCCUPATIONS = ['farmer', 'fisher', 'artisan', 'trader', 'laborer'] as const;
+/** The roadmap's stages by name (seed article): code names stages rather than numbering them. */
+export const STAGE = {
+  awareness: 1,
+  enterprises: 2,
+  potential: 3,
+  institution: 4,
+  federation: 5,
+  social: 6,
+} as const satisfies Record<string, StageNumber>;
+
+export const OCCUPATIONS = ['farmer', 'fisher', 'artisan', 'trader', 'laborer', 'shopkeeper'] as const;
 export type Occupation = (typeof OCCUPATIONS)[number];
 
 export const POTENTIAL_KINDS = ['agriculture', 'fisheries', 'tourism', 'localFood', 'crafts', 'culture'] as const;
@@ -32,12 +42,20 @@ export interface RegionParams {
 
 export interface HouseholdParams {
   readonly meanSize: number;
+  readonly maxSize: number;
   readonly productivityMedian: number;
   readonly productivitySigma: number;
   readonly occupationShares: Readonly<Record<Occupation, number>>;
   readonly initialCashMonths: number;
   readonly initialSkillMean: number;
+  readonly initialSkillSd: number;
   readonly skillReturn: number;
+  readonly skillReturnCurvature: number;
+  readonly skillDepreciation: number;
+  readonly traderLocalShare: number;
+  readonly shopkeeperLocalShare: number;
+  readonly subsistenceFloor: number;
+  readonly incomeSmoothing: number;
   readonly traderCapitalMonths: number;
   readonly consumptionBufferMonths: number;
   readonly consumptionAdjust: number;
@@ -73,10 +91,19 @@ export interface MembershipParams {
   readonly pokokInstalments: number;
   readonly thresholdMean: number;
   readonly thresholdSd: number;
+  readonly thresholdMin: number;
   readonly exitTrustMean: number;
   readonly valueOfMembership: number;
   readonly affordabilityBufferMonths: number;
   readonly initialTrust: number;
+  readonly trustSd: number;
+  readonly villageTrustSd: number;
+  readonly exitTrustSd: number;
+  readonly distanceMean: number;
+  readonly travelCostPerKm: number;
+  readonly meetingDaysPerMonth: number;
+  readonly benefitHorizonMonths: number;
+  readonly dormantTrustLoss: number;
   readonly topDownEnrolledShare: number;
   readonly loanMultiple: number;
   readonly loanRate: number;
@@ -85,12 +112,16 @@ export interface MembershipParams {
 export interface MarketParams {
   readonly povertyLine: number;
   readonly middlemanMargin: number;
-  readonly coopMarketingMargin: number;
+  readonly middlemanHandlingCost: number;
+  readonly coopSurplusMargin: number;
   readonly coopPurchaseShare: number;
-  readonly coopPriceDiscount: number;
+  readonly warungMargin: number;
+  readonly qualityPricePremium: number;
   readonly yardstickEffect: number;
   readonly engelFoodShareAtLine: number;
   readonly engelSlope: number;
+  readonly foodShareMin: number;
+  readonly foodShareMax: number;
   readonly tierSharesNonFood: readonly [number, number, number];
 }
 
@@ -102,9 +133,14 @@ export interface EnterpriseParams {
   readonly procurementSetupCost: number;
   readonly distributionSetupCost: number;
   readonly capacityPerSetup: number;
+  readonly capacityAtZeroManagement: number;
+  readonly capacityManagementGain: number;
   readonly workingCapitalMonths: number;
-  readonly costOfGoods: number;
+  readonly storeHandlingCost: number;
   readonly marketingTransportCost: number;
+  readonly priceAdjust: number;
+  readonly fixedAssetShare: number;
+  readonly liquidityReserve: number;
   readonly overheadRate: number;
   readonly salesPerWorker: number;
   readonly wage: number;
@@ -112,6 +148,7 @@ export interface EnterpriseParams {
   readonly expansionRate: number;
   readonly managedCapacity: number;
   readonly conversionProbability: number;
+  readonly conversionBase: number;
   readonly integrationLinkCost: number;
   readonly integrationCostReduction: number;
   readonly closureLossMonths: number;
@@ -120,6 +157,17 @@ export interface EnterpriseParams {
   readonly potentialInputShare: number;
   readonly potentialDepletion: number;
   readonly potentialLabourIntensity: number;
+  readonly wholesaleLabourIntensity: number;
+  readonly marketingLabourIntensity: number;
+  readonly hiringDrawsPerVacancy: number;
+  readonly minStaffingShare: number;
+  readonly expansionDemandMonths: number;
+  readonly workingCapitalSweepMultiple: number;
+  readonly closureCapitalShare: number;
+  readonly potentialQualityOutput: number;
+  readonly supplierFillThreshold: number;
+  readonly distributionMinEnterprises: number;
+  readonly procurementMinStores: number;
 }
 
 export interface GovernanceParams {
@@ -135,6 +183,31 @@ export interface GovernanceParams {
   readonly ratMidpoint: number;
   readonly ratSteepness: number;
   readonly trustAdjust: number;
+  readonly awarenessWeight: number;
+  readonly ratWeight: number;
+  readonly managementWeight: number;
+  readonly supervisionWeight: number;
+  readonly experienceGain: number;
+  readonly boardSize: number;
+  readonly ratTrustGain: number;
+  readonly ratTrustLoss: number;
+  readonly firstShuTrustGain: number;
+  readonly shuTrustCap: number;
+}
+
+/** What makes a cooperative go dormant, and what revives it (failure and recovery). */
+export interface DormancyParams {
+  readonly baseHazard: number;
+  readonly lossWeight: number;
+  readonly illiquidityWeight: number;
+  readonly arrearsWeight: number;
+  readonly memberLossWeight: number;
+  readonly governanceWeight: number;
+  readonly ratSkippedWeight: number;
+  readonly minMembers: number;
+  readonly revivalProbability: number;
+  readonly revivalGovernance: number;
+  readonly arrearsTrustShock: number;
 }
 
 export interface ShuSplit {
@@ -152,12 +225,12 @@ export interface GateParams {
   readonly stage2MemberShare: number;
   readonly stage3Enterprises: number;
   readonly stage3Integration: number;
-  readonly stage4Capital: number;
-  readonly stage4MinMonths: number;
+  readonly stage4CapitalPerHousehold: number;
   readonly stage5RegionShare: number;
   readonly stage5MinStage: number;
   readonly stage6MemberShare: number;
-  readonly stage6MinMonths: number;
+  readonly stage6SocialFundPerHousehold: number;
+  readonly openProbability: number;
 }
 
 export interface StrategyParams {
@@ -183,10 +256,14 @@ export interface InstitutionParams {
   readonly grantPerMonth: number;
   readonly trainedPerMonth: number;
   readonly skillGain: number;
+  readonly trainingDays: number;
+  readonly workingDaysPerMonth: number;
+  readonly memberTraineeShare: number;
   readonly awarenessGain: number;
   readonly managementGain: number;
   readonly governanceGain: number;
   readonly rdQualityGain: number;
+  readonly rdReachGain: number;
 }
 
 export interface FederationParams {
@@ -200,6 +277,7 @@ export interface FederationParams {
     readonly termMonths: number;
     readonly graceMonths: number;
     readonly minGovernance: number;
+    readonly assetShare: number;
   };
 }
 
@@ -208,6 +286,7 @@ export interface SocialParams {
   readonly targetShare: number;
   readonly scholarshipShare: number;
   readonly scholarshipSkillGain: number;
+  readonly scholarshipFee: number;
   readonly healthShare: number;
   readonly fundSpendRate: number;
 }
@@ -226,6 +305,7 @@ export interface ModelParams {
   readonly market: MarketParams;
   readonly enterprises: EnterpriseParams;
   readonly governance: GovernanceParams;
+  readonly dormancy: DormancyParams;
   readonly shu: ShuSplit;
   readonly strategy: StrategyParams;
   readonly gates: GateParams;

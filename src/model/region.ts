@@ -31,6 +31,8 @@ export interface RegionFlows {
   ratHeld: number;
   campaignContacts: number;
   trainedHouseholds: number;
+  /** Members' savings the cooperative could not pay back on exit, rupiah (a loss to those members). */
+  savingsLost: number;
 }
 
 /** One region (desa/kecamatan): its households' slot range, cooperative and potentials. */
@@ -62,6 +64,14 @@ export interface RegionState {
   /** Order in which a targeted campaign reaches households, or null for random targeting. */
   campaignOrder: Int32Array | null;
   campaignCursor: number;
+  /** Value of produce villagers sold to middlemen last month, rupiah (the produce traders' business). */
+  middlemenVolume: number;
+  /** The same before any cooperative (expected at month 0), rupiah per month. */
+  middlemenBaseline: number;
+  /** Villagers' purchases at private shops last month, rupiah (the warung owners' business). */
+  retailVolume: number;
+  /** The same at month 0, rupiah per month. */
+  retailBaseline: number;
   /** Whether this region's cooperative is in the federation. */
   federated: boolean;
   readonly flows: RegionFlows;
@@ -80,6 +90,7 @@ export function emptyFlows(): RegionFlows {
     ratHeld: 0,
     campaignContacts: 0,
     trainedHouseholds: 0,
+    savingsLost: 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
 import { quickselect } from 'simple-statistics';
 import { book } from './ledger.js';
@@ -18,7 +19,7 @@ import type { World } from './world.js';
 export function social(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
-    if (!coop || !coop.active || !programmeActive(world, region, 6, world.month)) continue;
+    if (!coop || !coop.active || !programmeActive(world, region, STAGE.social, world.month)) continue;
     runPrograms(world, region, rng);
   }
 }
@@ -51,13 +52,16 @@ function runPrograms(world: World, region: RegionState, rng: Rng): void {
   }
 
   const scholarships = budget * p.scholarshipShare;
-  const fee = 0.5 * world.params.market.povertyLine;
-  const n = region.end - region.start;
-  const awards = Math.floor(scholarships / fee);
+  const fee = p.scholarshipFee;
+  let poor = 0;
+  for (let i = region.start; i < region.end; i++) if (h.realConsumptionPc[i] <= cutoff) poor++;
+  const awards = poor > 0 && fee > 0 ? Math.floor(scholarships / fee) : 0;
   let paidFees = 0;
   for (let a = 0; a < awards; a++) {
-    let i = region.start + rng.int(n);
-    for (let k = 0; k < 8 && h.realConsumptionPc[i] > cutoff; k++) i = region.start + rng.int(n);
+    // A household drawn at random among the poorest (the target group).
+    let left = rng.int(poor);
+    let i = region.start;
+    for (; i < region.end; i++) if (h.realConsumptionPc[i] <= cutoff && left-- === 0) break;
     h.skill[i] += p.scholarshipSkillGain * (1 - h.skill[i]);
     paidFees += fee;
   }

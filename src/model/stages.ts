@@ -2,8 +2,8 @@ import type { Rng } from '../core/rng.js';
 import { activeEnterprises, coopCapital } from './cooperative.js';
 import { foundCooperative } from './founding.js';
 import type { RegionState } from './region.js';
-import { STAGES, type StageNumber } from './params.js';
-import { emit, type World } from './world.js';
+import { STAGE, STAGES, type StageNumber } from './params.js';
+import { decisionUniform, emit, type World } from './world.js';
 import { integrationIndex, memberShare, meanAwareness } from './regionMeasures.js';
 import { grantCredit } from './founding.js';
 
@@ -30,12 +30,12 @@ export function updateStages(world: World, rng: Rng): void {
         const at = strategy.schedule[`stage${k}`];
         if (!enabled.has(k) || at === null || at > world.month || region.stageStart[k] >= 0) continue;
         if (region.coop && !region.coop.active) continue; // a dormant cooperative starts nothing
-        if (k === 5) continue; // the federation joins regions below, all at once
+        if (k === STAGE.federation) continue; // the federation joins regions below, all at once
         startStage(world, region, k, rng);
       }
     }
     const at5 = strategy.schedule.stage5;
-    if (enabled.has(5) && at5 !== null && at5 <= world.month && world.regions.length > 1) {
+    if (enabled.has(STAGE.federation) && at5 !== null && at5 <= world.month && world.regions.length > 1) {
       federate(
         world,
         world.regions.filter((r) => r.stageStart[5] < 0 && r.coop?.active),
@@ -60,7 +60,7 @@ export function updateStages(world: World, rng: Rng): void {
     }
   }
   if (world.month === 0) return;
-  const canFederate = enabled.has(5) && world.regions.length > 1;
+  const canFederate = enabled.has(STAGE.federation) && world.regions.length > 1;
   const ready: RegionState[] = [];
   for (const region of world.regions) {
     const coop = region.coop;
@@ -71,11 +71,17 @@ export function updateStages(world: World, rng: Rng): void {
     // that federates early still opens stages 3 and 4 by their gates afterwards.
     for (const k of STAGES) {
       if (!enabled.has(k) || region.stageStart[k] >= 0) continue;
-      if (k === 5) {
+      if (k === STAGE.federation) {
         if (canFederate) break; // stage 6 waits for the federation
         continue; // a single region cannot federate: stage 6 follows stage 4
       }
-      if (gateHolds(world, region, k)) startStage(world, region, k, rng);
+      // When the gate holds, members still have to decide (board proposals, the RAT): the
+      // stage opens with a monthly probability, so its month varies between villages.
+      if (
+        gateHolds(world, region, k) &&
+        decisionUniform(world, 'open stage', region.index, k, world.month) < world.params.gates.openProbability
+      )
+        startStage(world, region, k, rng);
       break;
     }
   }
@@ -104,18 +110,11 @@ function imposeTimeline(
     for (const k of STAGES) {
       const at = months[k - 1];
       if (!enabled.has(k) || at === null || at > world.month || region.stageStart[k] >= 0) continue;
-      if (k === 5) joining.push(region);
+      if (k === STAGE.federation) joining.push(region);
       else startStage(world, region, k, rng);
     }
   }
   federate(world, joining, rng);
-}
-
-/** Months since the latest earlier stage started (how long the region has been preparing for stage k). */
-function monthsSinceEarlierStage(world: World, region: RegionState, k: number): number {
-  let latest = -1;
-  for (let s = 1; s < k; s++) latest = Math.max(latest, region.stageStart[s]);
-  return latest < 0 ? 0 : world.month - latest;
 }
 
 /** Whether the gate into stage k holds for a region (gated mode). */
@@ -123,20 +122,27 @@ export function gateHolds(world: World, region: RegionState, k: StageNumber): bo
   const g = world.params.gates;
   const coop = region.coop;
   if (!coop) return false;
-  const months = monthsSinceEarlierStage(world, region, k);
+  const households = region.end - region.start;
   switch (k) {
-    case 1:
+    case STAGE.awareness:
       return true;
-    case 2:
+    case STAGE.enterprises:
       return meanAwareness(world, region) >= g.stage2Awareness && memberShare(region) >= g.stage2MemberShare;
-    case 3:
+    case STAGE.potential:
       return activeEnterprises(coop) >= g.stage3Enterprises && integrationIndex(coop) >= g.stage3Integration;
-    case 4:
-      return coopCapital(coop) >= g.stage4Capital && months >= g.stage4MinMonths;
-    case 5:
+    case STAGE.institution:
+      // Enough capital per household, and the means to found the institution now.
+      return (
+        coopCapital(coop) >= g.stage4CapitalPerHousehold * households &&
+        coop.educationFund + coop.cash >= world.params.institution.setupCost
+      );
+    case STAGE.federation:
       return isReadyToFederate(world, region, new Set<number>(world.params.strategy.enabledStages));
-    case 6:
-      return memberShare(region) >= g.stage6MemberShare && months >= g.stage6MinMonths;
+    case STAGE.social:
+      // Enough members, and a social fund built from surpluses to spread the benefits with.
+      return (
+        memberShare(region) >= g.stage6MemberShare && coop.socialFund >= g.stage6SocialFundPerHousehold * households
+      );
   }
 }
 
@@ -147,7 +153,7 @@ export function gateHolds(world: World, region: RegionState, k: StageNumber): bo
 function isReadyToFederate(world: World, region: RegionState, enabled: ReadonlySet<number>): boolean {
   if (!region.coop?.active) return false;
   let required = 0;
-  for (let s = 1; s < 5 && s <= world.params.gates.stage5MinStage; s++) if (enabled.has(s)) required = s;
+  for (let s = 1; s < STAGE.federation && s <= world.params.gates.stage5MinStage; s++) if (enabled.has(s)) required = s;
   return required === 0 || region.stageStart[required] >= 0;
 }
 
@@ -170,8 +176,8 @@ function federate(world: World, regions: readonly RegionState[], rng: Rng): void
   }
   // An inert federation opens on its timeline (so the gates that wait for it still see it)
   // but does nothing: no members, no market reach, no credit.
-  if (world.params.strategy.inertStages.includes(5)) {
-    for (const region of regions) if (region.coop) startStage(world, region, 5, rng);
+  if (world.params.strategy.inertStages.includes(STAGE.federation)) {
+    for (const region of regions) if (region.coop) startStage(world, region, STAGE.federation, rng);
     return;
   }
   const multiplier = world.params.federation.marketReachMultiplier;
@@ -180,17 +186,17 @@ function federate(world: World, regions: readonly RegionState[], rng: Rng): void
     region.federated = true;
     fed.members.push(region.index);
     for (const e of region.coop.enterprises) e.marketReach *= multiplier;
-    startStage(world, region, 5, rng);
+    startStage(world, region, STAGE.federation, rng);
     grantCredit(world, region);
   }
 }
 
 /** Short names of the six roadmap stages (seed article). */
 export const STAGE_NAMES: Readonly<Record<number, string>> = {
-  1: 'awareness',
-  2: 'enterprises and integration',
-  3: 'regional potential',
-  4: 'education institution',
-  5: 'federation',
-  6: 'social programs',
+  [STAGE.awareness]: 'awareness',
+  [STAGE.enterprises]: 'enterprises and integration',
+  [STAGE.potential]: 'regional potential',
+  [STAGE.institution]: 'education institution',
+  [STAGE.federation]: 'federation',
+  [STAGE.social]: 'social programs',
 };

@@ -1,3 +1,4 @@
+import { deriveSeed } from '../core/seed.js';
 import type { Households } from './households.js';
 import type { Network } from './network.js';
 import type { RegionState } from './region.js';
@@ -31,6 +32,12 @@ export interface Scratch {
  */
 export interface World {
   readonly params: ModelParams;
+  /**
+   * The run's seed. Decisions drawn from it by their identity (decisionUniform) use no
+   * stream, so that a run whose timeline is imposed draws the same numbers as the run whose
+   * gates made it.
+   */
+  readonly seed: number;
   /** Month just simulated: 0 is the initial state, the first step simulates month 1. */
   month: number;
   readonly households: Households;
@@ -46,4 +53,12 @@ export interface World {
 /** Records an event of the current month. */
 export function emit(world: World, region: number, kind: SimEvent['kind'], message: string): void {
   world.events.push({ month: world.month, region, kind, message });
+}
+
+/**
+ * A uniform draw on [0, 1) fixed by the run's seed and the decision's identity (what is
+ * decided, where, when), not taken from a random stream.
+ */
+export function decisionUniform(world: World, ...identity: ReadonlyArray<string | number>): number {
+  return deriveSeed(world.seed, 'decision', ...identity) / 4294967296;
 }

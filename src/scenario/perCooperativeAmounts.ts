@@ -19,7 +19,6 @@ export const PER_COOPERATIVE_AMOUNTS = [
   'enterprises.distributionSetupCost',
   'enterprises.integrationLinkCost',
   'enterprises.managedCapacity',
-  'gates.stage4Capital',
   'institution.setupCost',
   'institution.monthlyCost',
   'institution.grantPerMonth',

@@ -108,6 +108,7 @@ const regionSchema = z
 const householdsSchema = z
   .object({
     meanSize: z.number().min(1).max(12).default(3.8).describe('mean persons per household (BPS: 3.8)'),
+    maxSize: z.number().int().min(1).max(30).default(12).describe('largest household, persons'),
     productivityMedian: positiveRupiah()
       .default(1_185_000)
       .describe('median productivity, rupiah per person per month'),
@@ -115,11 +116,31 @@ const householdsSchema = z
     occupationShares: z
       .object(Object.fromEntries(OCCUPATIONS.map((o) => [o, share()])) as { [K in Occupation]: z.ZodNumber })
       .strict()
-      .prefault({ farmer: 0.45, fisher: 0.08, artisan: 0.1, trader: 0.12, laborer: 0.25 })
+      .prefault({ farmer: 0.45, fisher: 0.08, artisan: 0.1, trader: 0.05, laborer: 0.25, shopkeeper: 0.07 })
       .describe('share of households by main occupation; must sum to 1'),
     initialCashMonths: months().default(1.5).describe('initial cash, in months of own income'),
     initialSkillMean: share().default(0.3).describe('mean skill at start'),
+    initialSkillSd: share().default(0.12).describe('sd of skill across households at start'),
     skillReturn: factor().default(0.5).describe('productivity gain at skill 1 relative to skill 0'),
+    skillReturnCurvature: z
+      .number()
+      .min(0.1)
+      .max(1)
+      .default(0.5)
+      .describe('exponent on skill in earnings: below 1, each gain in skill is worth less than the last'),
+    skillDepreciation: share()
+      .default(0.02)
+      .describe("monthly share of a household's skill above its initial level lost without practice"),
+    traderLocalShare: share()
+      .default(0.5)
+      .describe("share of a produce trader's income that comes from buying the village's own produce"),
+    shopkeeperLocalShare: share()
+      .default(0.8)
+      .describe("share of a warung owner's income that comes from villagers' private purchases"),
+    subsistenceFloor: share()
+      .default(0.7)
+      .describe('cash per person, as a share of the poverty line, below which a member may borrow'),
+    incomeSmoothing: share().default(0.9).describe('weight of last month in the expected (smoothed) income'),
     traderCapitalMonths: months().default(6).describe("a trader's business capital, in months of income"),
     consumptionBufferMonths: months().default(2).describe('cash buffer households aim to keep, in months of income'),
     consumptionAdjust: share()
@@ -178,14 +199,37 @@ const membershipSchema = z
       .describe('months over which simpanan pokok may be paid'),
     thresholdMean: share().default(0.45).describe('mean awareness needed to consider joining'),
     thresholdSd: z.number().min(0).max(1).default(0.25).describe('sd of the joining threshold across households'),
+    thresholdMin: share().default(0.02).describe('lowest joining threshold: nobody joins wholly unaware'),
     exitTrustMean: share().default(0.25).describe('mean trust below which a member exits'),
     valueOfMembership: rupiah()
-      .default(30_000)
+      .default(20_000)
       .describe('non-monetary value of membership at awareness 1, rupiah per month'),
     affordabilityBufferMonths: months()
       .default(0.25)
       .describe('cash a household keeps after paying the entry fee, months of spending'),
     initialTrust: share().default(0.6).describe('trust of households at start'),
+    trustSd: share().default(0.1).describe('sd of initial trust across households'),
+    villageTrustSd: share().default(0.1).describe("sd across regions of the region's mean initial trust"),
+    exitTrustSd: share().default(0.08).describe('sd of the exit threshold across households'),
+    distanceMean: factor()
+      .max(100)
+      .default(2)
+      .describe("mean distance from a household to the cooperative's office and store, km (exponential)"),
+    travelCostPerKm: rupiah()
+      .default(5_000)
+      .describe('monthly cost of trips to the cooperative per km of distance, rupiah'),
+    meetingDaysPerMonth: factor()
+      .max(10)
+      .default(0.5)
+      .describe("days of one earner's work a member gives to meetings and duties each month"),
+    benefitHorizonMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(240)
+      .default(24)
+      .describe('months over which a household spreads the one-time simpanan pokok when weighing joining'),
+    dormantTrustLoss: share().default(0.02).describe('trust members of a dormant cooperative lose each month'),
     topDownEnrolledShare: share()
       .default(0.3)
       .describe('share enrolled by decree when a cooperative is founded top-down'),
@@ -207,11 +251,19 @@ const marketSchema = z
       .max(0.9)
       .default(0.3)
       .describe("tengkulak's margin on producers' output (20-40%); at most 0.9, as producers keep 1 - margin"),
-    coopMarketingMargin: share().default(0.12).describe("the marketing enterprise's margin on members' output"),
+    middlemanHandlingCost: share()
+      .default(0.18)
+      .describe("transport, storage, risk and credit: the part of the middleman's margin that is cost, share of value"),
+    coopSurplusMargin: share()
+      .default(0.02)
+      .describe("surplus a cooperative enterprise prices in above its unit costs, share of the goods' value"),
     coopPurchaseShare: share()
       .default(0.5)
       .describe("share of a covered tier's spending members buy at the cooperative's store (assortment, distance)"),
-    coopPriceDiscount: share().default(0.06).describe('cooperative store price below the private market price'),
+    warungMargin: share().default(0.17).describe("private shops' (warung) gross margin, share of the retail price"),
+    qualityPricePremium: share()
+      .default(0.1)
+      .describe('change in the price of marketed produce per unit of quality away from 0.5'),
     yardstickEffect: share()
       .default(0.4)
       .describe('share of the store discount passed to private prices for everyone (stage 6)'),
@@ -221,6 +273,8 @@ const marketSchema = z
     engelSlope: factor()
       .default(0.1)
       .describe('fall of the food share per unit of log consumption relative to the line'),
+    foodShareMin: share().default(0.25).describe('lowest food share of spending (the Engel curve is clamped)'),
+    foodShareMax: share().default(0.8).describe('highest food share of spending, and the share at zero consumption'),
     tierSharesNonFood: z
       .tuple([share(), share(), share()])
       .default([0.45, 0.35, 0.2])
@@ -241,9 +295,24 @@ const enterprisesSchema = z
     procurementSetupCost: rupiah().default(30_000_000).describe('setup capital of procurement, rupiah'),
     distributionSetupCost: rupiah().default(35_000_000).describe('setup capital of distribution, rupiah'),
     capacityPerSetup: positiveFactor().default(4).describe('monthly sales capacity per rupiah of setup capital'),
+    capacityAtZeroManagement: factor()
+      .default(0.75)
+      .describe('capacity per rupiah of setup, relative to capacityPerSetup, at management skill 0'),
+    capacityManagementGain: factor()
+      .default(0.5)
+      .describe('capacity per rupiah of setup added per unit of management skill, relative to capacityPerSetup'),
     workingCapitalMonths: months().default(0.5).describe('working capital kept per month of sales capacity'),
-    costOfGoods: share().default(0.88).describe('cost of goods as a share of store sales'),
-    marketingTransportCost: share().default(0.04).describe('transport and handling as a share of marketed value'),
+    storeHandlingCost: share().default(0.02).describe('handling and spoilage of a store, share of the cost of goods'),
+    marketingTransportCost: share()
+      .default(0.04)
+      .describe("transport of regional products, share of a potential enterprise's sales"),
+    priceAdjust: share()
+      .default(0.1)
+      .describe("share of the gap between an enterprise's price and its cost-plus price closed each month"),
+    fixedAssetShare: share().default(0.6).describe("share of an enterprise's setup capital spent on fixed assets"),
+    liquidityReserve: share()
+      .default(0.2)
+      .describe("share of members' savings the cooperative keeps in cash before it invests in enterprises"),
     overheadRate: share().default(0.02).describe('overhead as a share of capacity, per month'),
     salesPerWorker: positiveRupiah().default(25_000_000).describe('monthly sales one worker handles, rupiah'),
     wage: rupiah().default(2_000_000).describe('monthly wage of an enterprise worker, rupiah'),
@@ -257,6 +326,9 @@ const enterprisesSchema = z
     conversionProbability: share()
       .default(0.02)
       .describe('monthly probability that an aware trader brings its business in, at full strength'),
+    conversionBase: share()
+      .default(0.5)
+      .describe("a business owner's pull toward a cooperative with no members, added to the member share"),
     integrationLinkCost: rupiah()
       .default(15_000_000)
       .describe('investment to integrate one supplier-buyer link, rupiah'),
@@ -288,6 +360,58 @@ const enterprisesSchema = z
       .describe(
         'workers per rupiah of sales of a potential enterprise, relative to a store (processing and tourism are labour-intensive)',
       ),
+    wholesaleLabourIntensity: factor()
+      .max(10)
+      .default(0.2)
+      .describe('workers per rupiah of activity of procurement and distribution, relative to a store'),
+    marketingLabourIntensity: factor()
+      .max(10)
+      .default(0.4)
+      .describe('workers per rupiah of activity of the marketing enterprise, relative to a store'),
+    hiringDrawsPerVacancy: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(4)
+      .describe('households an enterprise approaches per vacancy each month (hiring takes time)'),
+    minStaffingShare: share()
+      .default(0.3)
+      .describe('an enterprise staffs for at least this share of its capacity, whatever its sales'),
+    expansionDemandMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .default(6)
+      .describe('months of demand above capacity before a profitable enterprise expands'),
+    workingCapitalSweepMultiple: z
+      .number()
+      .min(1)
+      .max(10)
+      .default(1.5)
+      .describe("working capital above this multiple of its target is swept to the cooperative's cash"),
+    closureCapitalShare: share()
+      .default(0.1)
+      .describe(
+        'an enterprise losing money for closureLossMonths closes once its working capital is below this share of its target',
+      ),
+    potentialQualityOutput: share()
+      .default(0.2)
+      .describe("change in a potential enterprise's output per unit of quality away from 0.5"),
+    supplierFillThreshold: share()
+      .default(0.5)
+      .describe(
+        "procurement or distribution is founded once its buyers' purchases would fill this share of its capacity",
+      ),
+    procurementMinStores: z.number().int().min(1).max(4).default(2).describe('stores needed before procurement'),
+    distributionMinEnterprises: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(3)
+      .describe('active enterprises needed before distribution'),
   })
   .strict();
 
@@ -309,7 +433,66 @@ const governanceSchema = z
       .max(1000)
       .default(12)
       .describe('steepness of the logistic link from governance to holding the RAT'),
-    trustAdjust: share().default(0.3).describe('weight of SHU received versus expected in the yearly trust update'),
+    trustAdjust: share()
+      .default(0.06)
+      .describe('trust change per unit of SHU received relative to expected, in the yearly update'),
+    awarenessWeight: share().default(0.3).describe("weight of members' awareness in the governance target"),
+    ratWeight: share().default(0.2).describe('weight of RAT participation in the governance target'),
+    managementWeight: share().default(0.3).describe('weight of management skill in the governance target'),
+    supervisionWeight: share().default(0.2).describe('weight of external supervision in the governance target'),
+    experienceGain: share()
+      .default(0.002)
+      .describe('monthly gain of management skill (share of the gap) from running enterprises'),
+    boardSize: z.number().int().min(1).max(50).default(5).describe('members on the board (pengurus)'),
+    ratTrustGain: share().default(0.02).describe("members' trust gained when the RAT is held"),
+    ratTrustLoss: share().default(0.05).describe("members' trust lost when the RAT is skipped"),
+    firstShuTrustGain: share()
+      .default(0.02)
+      .describe('trust gained by a member receiving SHU at the first close (nothing expected yet)'),
+    shuTrustCap: z
+      .number()
+      .min(1)
+      .max(10)
+      .default(2)
+      .describe('SHU received over expected counts at most this much in the trust update'),
+  })
+  .strict();
+
+const dormancySchema = z
+  .object({
+    baseHazard: share().default(0.005).describe('yearly hazard of going dormant for a sound cooperative'),
+    lossWeight: factor()
+      .max(10)
+      .default(0.5)
+      .describe("yearly hazard per unit of the year's loss relative to the cooperative's capital"),
+    illiquidityWeight: factor()
+      .max(10)
+      .default(0.3)
+      .describe("yearly hazard per unit of what it could not pay this year, relative to members' savings and loans"),
+    arrearsWeight: factor()
+      .max(10)
+      .default(0.5)
+      .describe("yearly hazard per unit of loan arrears relative to the loan's amount"),
+    memberLossWeight: factor()
+      .max(10)
+      .default(0.5)
+      .describe('yearly hazard per unit of the share of members lost since the last close'),
+    governanceWeight: factor().max(10).default(0.03).describe('yearly hazard per unit of governance below 1'),
+    ratSkippedWeight: factor().max(10).default(0.1).describe('yearly hazard added when the RAT is skipped'),
+    minMembers: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(20)
+      .describe('a cooperative with fewer members than this at an annual close goes dormant'),
+    revivalProbability: share()
+      .default(0.005)
+      .describe('monthly probability that a dormant cooperative revives (new board, outside programme)'),
+    revivalGovernance: share().default(0.5).describe('governance of a revived cooperative (at least)'),
+    arrearsTrustShock: share()
+      .default(0.2)
+      .describe('trust every member loses when the cooperative defaults on a loan at maturity'),
   })
   .strict();
 
@@ -332,8 +515,9 @@ const gatesSchema = z
     stage2MemberShare: share().default(0.1).describe('member share for stage 1 -> 2'),
     stage3Enterprises: z.number().int().min(0).max(1000).default(3).describe('active enterprises for stage 2 -> 3'),
     stage3Integration: share().default(0.15).describe('integration index for stage 2 -> 3'),
-    stage4Capital: rupiah().default(250_000_000).describe('cooperative capital for stage 3 -> 4, rupiah'),
-    stage4MinMonths: month().default(12).describe('months in stage 3 before stage 4'),
+    stage4CapitalPerHousehold: rupiah()
+      .default(500_000)
+      .describe('cooperative capital per household of the region for stage 3 -> 4, rupiah'),
     stage5RegionShare: share().default(0.6).describe('share of regions ready before the federation forms'),
     stage5MinStage: z
       .number()
@@ -343,7 +527,15 @@ const gatesSchema = z
       .default(4)
       .describe('stage a region must have reached to be ready to federate'),
     stage6MemberShare: share().default(0.35).describe('member share for stage 5 -> 6'),
-    stage6MinMonths: month().default(12).describe('months in stage 5 before stage 6'),
+    stage6SocialFundPerHousehold: rupiah()
+      .default(10_000)
+      .describe('social fund per household of the region for stage 6, rupiah'),
+    openProbability: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.2)
+      .describe('monthly probability that the members decide to open a stage once its gate holds'),
   })
   .strict();
 
@@ -394,11 +586,25 @@ const institutionSchema = z
     monthlyCost: rupiah().default(12_000_000).describe('running cost, rupiah per month'),
     grantPerMonth: rupiah().default(5_000_000).describe('government grant to the institution, rupiah per month'),
     trainedPerMonth: z.number().int().min(0).max(20_000_000).default(40).describe('households trained per month'),
-    skillGain: share().default(0.1).describe('skill gained by a trained household'),
+    skillGain: share().default(0.1).describe('skill gained by a trained household, share of its gap to 1'),
+    trainingDays: z
+      .number()
+      .min(0)
+      .max(30)
+      .default(5)
+      .describe('working days of one earner a training takes (earnings forgone the next month)'),
+    memberTraineeShare: share().default(0.67).describe('share of trainees drawn among members'),
+    workingDaysPerMonth: z
+      .number()
+      .min(1)
+      .max(31)
+      .default(22)
+      .describe("working days in a month, to turn training days into a share of a month's earnings"),
     awarenessGain: share().default(0.1).describe('awareness gained by a trained household'),
     managementGain: share().default(0.01).describe('monthly management-skill gain of the cooperative'),
     governanceGain: share().default(0.005).describe('monthly governance gain'),
-    rdQualityGain: share().default(0.004).describe("monthly gain in enterprises' quality and market reach from R&D"),
+    rdQualityGain: share().default(0.004).describe("monthly gain in R&D and enterprises' quality, share of the gap"),
+    rdReachGain: factor().max(10).default(0.5).describe("market reach added per unit of the cooperative's R&D level"),
   })
   .strict();
 
@@ -420,6 +626,9 @@ const federationSchema = z
         termMonths: z.number().int().min(1).max(MAX_MONTHS).default(72).describe('loan term, months'),
         graceMonths: month().default(6).describe('months before repayment starts'),
         minGovernance: share().default(0.4).describe('governance required for the credit'),
+        assetShare: share()
+          .default(0.7)
+          .describe("share of the loan spent at once on fixed assets of the cooperative's enterprises"),
       })
       .strict()
       .prefault({}),
@@ -434,6 +643,7 @@ const socialSchema = z
     targetShare: share().default(0.1).describe('share of households (poorest first) reached by transfers'),
     scholarshipShare: share().default(0.2).describe('share of the social fund spent on scholarships'),
     scholarshipSkillGain: share().default(0.02).describe('skill gain of a scholarship household'),
+    scholarshipFee: rupiah().default(290_000).describe('school fees a scholarship pays, rupiah'),
     healthShare: share().default(0.2).describe('share of the social fund spent on health support'),
     fundSpendRate: share().default(0.1).describe("share of the cooperative's social fund spent each month"),
   })
@@ -463,6 +673,7 @@ export const scenarioObjectSchema = z
     market: marketSchema.prefault({}),
     enterprises: enterprisesSchema.prefault({}),
     governance: governanceSchema.prefault({}),
+    dormancy: dormancySchema.prefault({}),
     shu: shuSchema.prefault({}),
     strategy: strategySchema.prefault({}),
     gates: gatesSchema.prefault({}),

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { annualClose, ratProbability } from '../../src/model/annualClose.js';
+import { annualClose, dormancyHazard, ratProbability } from '../../src/model/annualClose.js';
 import { createWorld } from '../../src/model/initialise.js';
 import { checkLedger, step } from '../../src/model/step.js';
 import {
@@ -58,7 +58,7 @@ describe('process 11: the annual close', () => {
   });
 
   it('pays no more than the cash it has, keeping the rest as reserve; nothing is lost', () => {
-    const { world, h, coop } = yearEnd([], 10_000_000, 1_200_000);
+    const { world, h, coop } = yearEnd(['enterprises.liquidityReserve=0'], 10_000_000, 1_200_000);
     const before = h.cash.reduce((a, b) => a + b, 0);
     annualClose(world, testRng());
     const paid = h.cash.reduce((a, b) => a + b, 0) - before;
@@ -69,6 +69,16 @@ describe('process 11: the annual close', () => {
     );
     expect(paid + coop.educationFund + coop.socialFund + coop.reserves).toBeCloseTo(10_000_000, 2);
     expect(coop.cash).toBeGreaterThanOrEqual(-1e-6);
+    checkLedger(world);
+  });
+
+  it("pays out only what it holds above the liquidity it keeps for members' savings", () => {
+    // Savings 50 x 50,000 = 2.5M; liquidityReserve 0.2 keeps 0.5M: payouts (6M, of which the
+    // 0.5M staff part has nobody to go to) scaled by 0.7M / 6M.
+    const { world, coop } = yearEnd([], 10_000_000, 1_200_000);
+    annualClose(world, testRng());
+    expect(coop.cash).toBeCloseTo(1_200_000 - (700_000 / 6_000_000) * 5_500_000, 2);
+    expect(coop.cash).toBeGreaterThanOrEqual(500_000);
     checkLedger(world);
   });
 
@@ -93,11 +103,11 @@ describe('process 11: the annual close', () => {
     expect(coop.shuPaid).toBe(0);
   });
 
-  it('moves trust with SHU received against SHU expected: nothing received when 100,000 was expected costs trustAdjust * 0.2', () => {
-    const { world, h, coop } = yearEnd(['governance.trustAdjust=0.3'], 0, 5_000_000, 1);
+  it('moves trust with SHU received against SHU expected: nothing received when 100,000 was expected costs trustAdjust', () => {
+    const { world, h, coop } = yearEnd(['governance.trustAdjust=0.06'], 0, 5_000_000, 1);
     coop.expectedShuPerMember = 100_000;
     annualClose(world, testRng());
-    // -0.3 * 0.2 for the shortfall, +0.02 for the RAT (held at governance 1).
+    // 0.06 x (0 / 100,000 - 1) for the shortfall, +0.02 for the RAT (held at governance 1).
     expect(h.trust[3]).toBeCloseTo(0.8 - 0.06 + 0.02, 6);
     expect(h.trust[100]).toBeCloseTo(0.8, 6); // a non-member
   });
@@ -128,26 +138,60 @@ describe('the RAT', () => {
     expect(h.trust[0]).toBeCloseTo(0.82, 6);
   });
 
-  it('a cooperative that skips the RAT two years running goes inactive', () => {
+  it('skipping the RAT adds ratSkippedWeight to the yearly dormancy hazard; a large one makes the cooperative dormant', () => {
     // Governance 0 with steepness 100: P(held) = 1 / (1 + e^35), never in practice.
-    const { world, coop } = yearEnd(['governance.ratSteepness=100'], 0, 1_000_000, 0);
+    const sure = ['governance.ratSteepness=100', 'dormancy.ratSkippedWeight=10'];
+    const { world, coop } = yearEnd(sure, 0, 1_000_000, 0);
     annualClose(world, testRng(1));
     expect(coop.ratSkipped).toBe(1);
-    expect(coop.active).toBe(true);
-    world.month = 24;
-    annualClose(world, testRng(2));
-    expect(coop.ratSkipped).toBe(2);
-    expect(coop.active).toBe(false);
+    expect(coop.active).toBe(false); // hazard >= 10: P(dormant) = 1 - e^-10
     expect(world.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['rat-skipped', 'cooperative-inactive']));
   });
 
-  it('in the full model, a badly governed cooperative goes inactive at month 24 and then takes no members', () => {
+  it('a sound cooperative with every hazard weight at zero never goes dormant, RAT or not', () => {
+    const zero = [
+      'governance.ratSteepness=100',
+      'dormancy.baseHazard=0',
+      'dormancy.ratSkippedWeight=0',
+      'dormancy.governanceWeight=0',
+    ];
+    const { world, coop } = yearEnd(zero, 0, 1_000_000, 0);
+    for (const month of [12, 24, 36]) {
+      world.month = month;
+      annualClose(world, testRng(month));
+    }
+    expect(coop.ratSkipped).toBe(3);
+    expect(coop.active).toBe(true);
+  });
+
+  it('the dormancy hazard adds up its causes, by hand', () => {
+    // base 0.005 + loss 0.5 x (1M / 2.5M capital) + unpaid 0.3 x (0.25M / 2.5M) + members
+    // lost 0.5 x (10 / 60) + governance 0.03 x (1 - 0.4) + RAT skipped 0.1.
+    const { world, coop } = yearEnd([], 0, 1_000_000, 0.4);
+    coop.membersAtLastClose = 60;
+    coop.memberCount = 50;
+    coop.yearUnpaid = 250_000;
+    const hazard = dormancyHazard(world, coop, -1_000_000, false);
+    expect(hazard).toBeCloseTo(0.005 + 0.2 + 0.03 + (0.5 * 10) / 60 + 0.018 + 0.1, 10);
+  });
+
+  it('a registered cooperative that falls below minMembers goes dormant at the close', () => {
+    const { world, coop } = yearEnd(['dormancy.minMembers=60'], 0, 1_000_000, 1);
+    coop.membersAtLastClose = 60; // it had the members to register
+    annualClose(world, testRng());
+    expect(coop.active).toBe(false);
+    expect(world.events.find((e) => e.kind === 'cooperative-inactive')?.message).toMatch(/fewer than 60 members/);
+  });
+
+  it('in the full model, a failing cooperative goes dormant at its first close and then takes no members', () => {
     const scenario = smallScenario(
       [
         'governance.initialBottomUp=0',
         'governance.adjustRate=0',
         'governance.ratSteepness=100',
         'governance.ratMidpoint=0.9',
+        'dormancy.ratSkippedWeight=10',
+        'dormancy.revivalProbability=0',
         'awareness.initialMean=0.6',
         'membership.thresholdMean=0.2',
       ],
@@ -160,12 +204,12 @@ describe('the RAT', () => {
     for (let t = 1; t <= 36; t++) {
       step(world, rng);
       membersAt[t] = coop.memberCount;
-      if (t < 24) expect(coop.active).toBe(true);
+      if (t < 12) expect(coop.active).toBe(true);
     }
-    expect(membersAt[12]).toBeGreaterThan(0);
+    expect(membersAt[11]).toBeGreaterThan(0);
     expect(coop.active).toBe(false);
-    expect(coop.ratSkipped).toBe(2);
+    expect(coop.dormantSince).toBe(12);
     // Dormant: nobody joins, members drift out.
-    for (let t = 25; t <= 36; t++) expect(membersAt[t]).toBeLessThanOrEqual(membersAt[t - 1]);
+    for (let t = 13; t <= 36; t++) expect(membersAt[t]).toBeLessThanOrEqual(membersAt[t - 1]);
   });
 });

@@ -68,6 +68,7 @@ describe('value-chain integration', () => {
     const { world, coop } = stage2(100_000_000, [
       'enterprises.integrationLinkCost=15000000',
       'enterprises.integrationCostReduction=0.04',
+      'enterprises.priceAdjust=0', // the store's price stays where it started
     ]);
     const store = addEnterprise(world, 0, 'primaryStore', { tier: 0, capacity: 1e9, workingCapital: 1e8 });
     const procurement = addEnterprise(world, 0, 'procurement', { capacity: 1e9, workingCapital: 1e8 });
@@ -93,15 +94,17 @@ describe('value-chain integration', () => {
 
   it("lowers the buyer's input cost by r, and keeps 2r of the margin inside the cooperative", () => {
     // enterpriseOperations.ts: the buyer pays (1 - r) of the outside price to the supplier,
-    // which pays (1 - 2r) outside. Goods for 100M of store sales cost 88M (costOfGoods).
+    // which pays (1 - 2r) outside. 100M of store sales at the store's price are goods worth
+    // 100M / price at market prices, bought at wholesale: (1 - warungMargin 0.17) of that.
     const linked = chain(true);
     const plain = chain(false);
-    expect(plain.store.inputs).toBeCloseTo(88_000_000, 2);
-    expect(linked.store.inputs).toBeCloseTo(88_000_000 * 0.96, 2);
-    expect(linked.store.internalInputs).toBeCloseTo(88_000_000 * 0.96, 2);
-    expect(linked.procurement.sales).toBeCloseTo(88_000_000 * 0.96, 2);
-    expect(plain.world.ledger.flows.get('enterprise purchases outside')).toBeCloseTo(88_000_000, 2);
-    expect(linked.world.ledger.flows.get('enterprise purchases outside')).toBeCloseTo(88_000_000 * 0.92, 2);
+    const goods = (100_000_000 / plain.store.price) * 0.83;
+    expect(plain.store.inputs).toBeCloseTo(goods, 2);
+    expect(linked.store.inputs).toBeCloseTo(goods * 0.96, 2);
+    expect(linked.store.internalInputs).toBeCloseTo(goods * 0.96, 2);
+    expect(linked.procurement.sales).toBeCloseTo(goods * 0.96, 2);
+    expect(plain.world.ledger.flows.get('enterprise purchases outside')).toBeCloseTo(goods, 2);
+    expect(linked.world.ledger.flows.get('enterprise purchases outside')).toBeCloseTo(goods * 0.92, 2);
     expect(integrationIndex(linked.coop)).toBeCloseTo(1, 10);
     expect(integrationIndex(plain.coop)).toBe(0);
   });
@@ -117,37 +120,53 @@ describe('process 6c: local businesses join', () => {
     h.awareness.fill(awareness);
     return { world, coop, h };
   }
-  const traders = (h: ReturnType<typeof market>['h']) =>
-    [...h.businessCapital.keys()].filter((i) => h.businessCapital[i] > 0);
+  const owners = (h: ReturnType<typeof market>['h'], occupation: number) =>
+    [...h.businessCapital.keys()].filter((i) => h.businessCapital[i] > 0 && h.occupation[i] === occupation);
 
-  it('every fully aware trader brings its business in: capital to savings and to the store, owner a member working there', () => {
+  it('every fully aware warung owner brings its business in: capital to savings and to the store, owner a member working there', () => {
     const { world, coop, h } = market(1);
-    const owners = traders(h);
-    const capital = owners.reduce((a, i) => a + h.businessCapital[i], 0);
-    expect(owners.length).toBeGreaterThan(5);
-    expect(owners.every((i) => h.occupation[i] === OCC.trader)).toBe(true);
+    const warungs = owners(h, OCC.shopkeeper);
+    const traders = owners(h, OCC.trader);
+    const capital = warungs.reduce((a, i) => a + h.businessCapital[i], 0);
+    expect(warungs.length).toBeGreaterThan(5);
     conversion(world, testRng());
-    expect(traders(h)).toEqual([]);
+    expect(owners(h, OCC.shopkeeper)).toEqual([]);
+    // Produce traders wait for a marketing arm to join; they do not found one.
+    expect(owners(h, OCC.trader)).toEqual(traders);
     expect(coop.enterprises).toHaveLength(1);
     const store = coop.enterprises[0];
     expect(store.kind).toBe('primaryStore');
     expect(store.origin).toBe('converted');
     expect(store.workingCapital).toBeCloseTo(capital, 2);
-    for (const i of owners) {
+    for (const i of warungs) {
       expect(h.member[i]).toBe(1);
       expect(h.employer[i]).toBe(store.id);
     }
     // The owner's simpanan pokok comes out of the capital; the rest is sukarela (conversion.ts).
-    expect(owners.reduce((a, i) => a + h.pokok[i] + h.sukarela[i], 0)).toBeCloseTo(capital, 2);
+    expect(warungs.reduce((a, i) => a + h.pokok[i] + h.sukarela[i], 0)).toBeCloseTo(capital, 2);
     expect(coop.memberCount).toBe(h.member.reduce((a, m) => a + m, 0));
     checkLedger(world);
   });
 
-  it('no trader without awareness does', () => {
-    const { world, coop, h } = market(0);
-    const before = traders(h).length;
+  it("a produce trader's business joins the marketing arm, adding capacity only where demand outruns it", () => {
+    const { world, h } = market(1);
+    const arm = addEnterprise(world, 0, 'marketing', { capacity: 1_000, workingCapital: 0 });
+    arm.demand = 1_000 + 5_000; // 5,000 of produce on offer the arm could not take
+    const traders = owners(h, OCC.trader);
+    const capital = traders.reduce((a, i) => a + h.businessCapital[i], 0);
+    expect(traders.length).toBeGreaterThan(0);
     conversion(world, testRng());
-    expect(traders(h)).toHaveLength(before);
+    expect(owners(h, OCC.trader)).toEqual([]);
+    expect(arm.workingCapital).toBeCloseTo(capital, 2);
+    expect(arm.capacity).toBe(6_000);
+    checkLedger(world);
+  });
+
+  it('no owner without awareness brings a business in', () => {
+    const { world, coop, h } = market(0);
+    const before = owners(h, OCC.shopkeeper).length;
+    conversion(world, testRng());
+    expect(owners(h, OCC.shopkeeper)).toHaveLength(before);
     expect(coop.enterprises).toHaveLength(0);
   });
 });

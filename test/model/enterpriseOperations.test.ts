@@ -35,7 +35,7 @@ describe('process 6a: enterprise operations', () => {
     expect(e.fixedAssets).toBe(0);
     expect(e.workers).toBe(0);
     expect(world.households.employer[worker]).toBe(-1); // its workers lose their jobs
-    expect(world.regions[0].storeFill[0]).toBe(1);
+    expect(world.regions[0].storeFill[0]).toBe(0); // no store serves the tier any more
     expect(world.events.some((ev) => ev.kind === 'enterprise-closed')).toBe(true);
     // The 2M overdraft nobody could pay is written off by the suppliers, across the border.
     expect(world.ledger.flows.get('unpaid bills written off at closure')).toBeCloseTo(2_000_000, 6);
@@ -54,8 +54,10 @@ describe('process 6a: enterprise operations', () => {
   });
 
   it('a profitable enterprise stays open, and sweeps working capital above 1.5 times its target to the cooperative', () => {
-    // Capacity 10M: overhead 0.2M. Sales 10M a month at cost of goods 88%: profit 1.0M.
-    const { world } = smallWorld();
+    // Capacity 10M: overhead 0.2M. Sales 10M a month at the store's price 0.9681 (frozen:
+    // priceAdjust 0) are goods worth 10M / 0.9681 at market prices, bought at wholesale
+    // (1 - 0.17) plus 2% handling and spoilage: 0.8466 of that.
+    const { world } = smallWorld(['enterprises.priceAdjust=0']);
     const e = addEnterprise(world, 0, 'primaryStore', { tier: 0, capacity: 10_000_000, workingCapital: 20_000_000 });
     const coop = world.regions[0].coop!;
     const sell = () => {
@@ -66,7 +68,8 @@ describe('process 6a: enterprise operations', () => {
     operateUntilClosed(world, e, 12, sell);
     expect(e.status).toBe('active');
     expect(e.lossStreak).toBe(0);
-    expect(e.yearProfit).toBeCloseTo(12 * (10_000_000 * (1 - 0.88) - 0.02 * 10_000_000), 2);
+    expect(e.price).toBeCloseTo(0.9681, 10);
+    expect(e.yearProfit).toBeCloseTo(12 * (10_000_000 - (10_000_000 / 0.9681) * 0.8466 - 0.02 * 10_000_000), 2);
     expect(e.workingCapital).toBeLessThanOrEqual(1.5 * 0.5 * 10_000_000); // workingCapitalMonths 0.5
     expect(coop.cash).toBeGreaterThan(0);
   });

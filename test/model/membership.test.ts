@@ -95,11 +95,20 @@ describe('process 3: membership, exit', () => {
 });
 
 describe('process 3: membership, joining and affordability', () => {
-  /** Everyone aware enough and holding `cash`; no buffer required beyond the fee. */
+  /**
+   * Everyone aware enough and holding `cash`, next door to the cooperative, with no time
+   * lost to meetings and a value of membership far above the dues: only the fee decides.
+   */
   function eager(sets: string[], cash: number) {
-    const { world } = smallWorld(['membership.affordabilityBufferMonths=0', ...sets]);
+    const { world } = smallWorld([
+      'membership.affordabilityBufferMonths=0',
+      'membership.distanceMean=0',
+      'membership.meetingDaysPerMonth=0',
+      'membership.valueOfMembership=1000000',
+      ...sets,
+    ]);
     const h = world.households;
-    h.awareness.fill(1); // at or above every threshold; value of membership 30,000 > monthly cost
+    h.awareness.fill(1); // at or above every threshold
     for (let i = 0; i < h.count; i++) setCash(world, i, cash);
     return world;
   }
@@ -161,9 +170,42 @@ describe('process 3: membership, joining and affordability', () => {
   });
 
   it('nobody joins whose expected benefit is below the monthly cost', () => {
-    // valueOfMembership 0 and no enterprises: nothing to gain, Rp10,000 a month to pay.
-    const world = eager(['membership.valueOfMembership=0'], 10_000_000);
+    // valueOfMembership 0 and dues of Rp1 billion a month: no promise of the campaign beats that.
+    const world = eager(['membership.valueOfMembership=0', 'membership.simpananWajib=1000000000'], 10_000_000);
     membership(world, testRng());
     expect(members(world)).toBe(0);
+  });
+
+  it('a household far from the cooperative stays out where a near one joins', () => {
+    // No material gain (no store share, a marketing price below the middleman's): the
+    // benefit is the value of membership at awareness 1, Rp20,000. The cost is wajib 10,000
+    // + pokok 50,000 / 24 + 5,000 per km: a household at 0 km pays 12,083 and joins, one at
+    // 2 km pays 22,083 and does not.
+    const world = eager(
+      ['membership.valueOfMembership=20000', 'market.coopPurchaseShare=0', 'market.middlemanHandlingCost=0.3'],
+      10_000_000,
+    );
+    const h = world.households;
+    h.distance.fill(0);
+    for (let i = 1; i < h.count; i += 2) h.distance[i] = 2;
+    membership(world, testRng());
+    for (let i = 0; i < h.count; i++) expect(h.member[i]).toBe(i % 2 === 0 ? 1 : 0);
+  });
+
+  it('the poorest join least: what membership offers grows with income, dues and trips do not', () => {
+    // Default costs and the campaign's promise; everyone aware, trusting and rich in cash.
+    const { world } = smallWorld(['membership.affordabilityBufferMonths=0'], 3, 2000);
+    const h = world.households;
+    h.awareness.fill(1);
+    h.trust.fill(1);
+    for (let i = 0; i < h.count; i++) setCash(world, i, 10_000_000);
+    membership(world, testRng());
+    const byIncome = [...h.expectedIncome.keys()].sort((a, b) => h.expectedIncome[a] - h.expectedIncome[b]);
+    const fifth = Math.floor(h.count / 5);
+    const rate = (ids: number[]) => ids.reduce((a, i) => a + h.member[i], 0) / ids.length;
+    const poorest = rate(byIncome.slice(0, fifth));
+    const richest = rate(byIncome.slice(-fifth));
+    expect(poorest).toBeLessThan(richest);
+    expect(richest).toBeGreaterThan(0.5);
   });
 });

@@ -5,6 +5,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import {
   FAST_SCHEDULE,
   meanOverEnterprises,
+  NO_DORMANCY,
   runObserved,
   scheduled,
   series,
@@ -23,6 +24,8 @@ import {
  */
 
 const SEED = 11;
+/** A run seed whose district reaches the later stages (the gates of stages 3-6 are seen). */
+const FULL_ROADMAP_SEED = 1;
 const ALL = [1, 2, 3, 4, 5, 6];
 const without = (k: number): number[] => ALL.filter((s) => s !== k);
 
@@ -163,8 +166,10 @@ describe('stage timelines', () => {
 
   it('gated mode records the month each stage starts, in order, and only when its gate holds', () => {
     // The bundled district (five villages of 500 households), 20 years.
-    const { result, world } = runObserved(roadmap, SEED);
+    // Run seed 1 takes four of the five villages through all six stages, so every gate is seen.
+    const { result, world } = runObserved(roadmap, FULL_ROADMAP_SEED);
     const g = roadmap.gates;
+    const delays: number[] = [];
     const reached = result.stageTimeline.filter((t) => t.stages[5] !== null);
     expect(reached.length).toBeGreaterThan(0); // the test below sees every gate at least once
     for (const [r, t] of result.stageTimeline.entries()) {
@@ -185,25 +190,35 @@ describe('stage timelines', () => {
       if (s2 !== null) {
         expect(at('awareness_mean', s2)).toBeGreaterThanOrEqual(g.stage2Awareness);
         expect(at('member_share', s2)).toBeGreaterThanOrEqual(g.stage2MemberShare);
-        if (s2 > 1)
-          expect(
-            at('awareness_mean', s2 - 1) >= g.stage2Awareness && at('member_share', s2 - 1) >= g.stage2MemberShare,
-          ).toBe(false);
+        // The members decide with a monthly probability once the gate holds: months the gate
+        // held before the stage opened are the time the decision took.
+        let first = s2;
+        while (
+          first > 1 &&
+          at('awareness_mean', first - 1) >= g.stage2Awareness &&
+          at('member_share', first - 1) >= g.stage2MemberShare
+        )
+          first--;
+        delays.push(s2 - first);
       }
       if (s3 !== null) {
         expect(at('enterprises_active', s3)).toBeGreaterThanOrEqual(g.stage3Enterprises);
         expect(at('integration_index', s3)).toBeGreaterThanOrEqual(g.stage3Integration);
       }
       if (s4 !== null) {
-        expect(s4 - s3!).toBeGreaterThanOrEqual(g.stage4MinMonths);
-        expect(at('coop_capital', s4)).toBeGreaterThanOrEqual(g.stage4Capital);
+        expect(s4).toBeGreaterThan(s3!);
+        const households = world.regions[r].end - world.regions[r].start;
+        expect(at('coop_capital', s4)).toBeGreaterThanOrEqual(g.stage4CapitalPerHousehold * households);
       }
       if (s5 !== null) expect(s5).toBeGreaterThanOrEqual(world.federation.formedMonth);
       if (s6 !== null) {
-        expect(s6 - s5!).toBeGreaterThanOrEqual(g.stage6MinMonths);
+        expect(s6).toBeGreaterThan(s5!);
         expect(at('member_share', s6)).toBeGreaterThanOrEqual(g.stage6MemberShare);
       }
     }
+    // No gate is a timer: the decision to open stage 2 came at once in some villages and
+    // months after the gate held in others.
+    expect(Math.max(...delays)).toBeGreaterThan(0);
     // The federation formed when enough regions had reached stage 4 (gates.stage5MinStage).
     const formed = world.federation.formedMonth;
     expect(result.federationMonth).toBe(formed);
@@ -213,12 +228,15 @@ describe('stage timelines', () => {
 
   it('scheduled mode starts each stage at its scheduled month, in any order', () => {
     const schedule = { stage1: 24, stage2: 0, stage3: 30, stage4: 31, stage5: 36, stage6: 12 };
-    const { result, world } = runObserved(smallRoadmap(40, scheduled(ALL, schedule)), SEED);
+    const { result, world } = runObserved(smallRoadmap(40, [...scheduled(ALL, schedule), ...NO_DORMANCY]), SEED);
     expect(world.regions.every((r) => r.coop?.active)).toBe(true);
     for (const t of result.stageTimeline) expect(t.stages).toEqual([24, 0, 30, 31, 36, 12]);
     expect(result.federationMonth).toBe(36);
     // A stage with a null month never starts.
-    const never = runObserved(smallRoadmap(40, scheduled(ALL, { ...schedule, stage3: null })), SEED);
+    const never = runObserved(
+      smallRoadmap(40, [...scheduled(ALL, { ...schedule, stage3: null }), ...NO_DORMANCY]),
+      SEED,
+    );
     for (const t of never.result.stageTimeline) expect(t.stages[2]).toBeNull();
   });
 
@@ -251,7 +269,7 @@ describe('gated mode: disabled stage 4 and early federation', () => {
 
   it('disabling stage 4 does not also block stages 5 and 6 under the default gates', () => {
     // gates.stage5MinStage 4 (default) is disabled: readiness falls back to stage 3.
-    const { result } = runObserved(roadmap(['strategy.enabledStages=[1,2,3,5,6]']), SEED);
+    const { result } = runObserved(roadmap(['strategy.enabledStages=[1,2,3,5,6]']), FULL_ROADMAP_SEED);
     expect(result.federationMonth).not.toBeNull();
     expect(result.stageTimeline.some((t) => t.stages[5] !== null)).toBe(true);
     for (const t of result.stageTimeline) expect(t.stages[3]).toBeNull();

@@ -43,14 +43,14 @@ regions:
   - { name: a, households: 10 }
   - { name: a, households: 10 }
 shu: { reserve: 0.6 }
-households: { occupationShares: { farmer: 0.5, fisher: 0.1, artisan: 0.1, trader: 0.1, laborer: 0.1 } }
+households: { occupationShares: { farmer: 0.5, fisher: 0.1, artisan: 0.1, trader: 0.1, laborer: 0.1, shopkeeper: 0 } }
 `;
 
 const CROSS_EXPECTED: ReadonlyArray<readonly [path: string, found: unknown]> = [
   ['months', -5],
   ['regions[1].name', 'a'], // duplicates regions[0].name
   ['shu', { reserve: 0.6 }], // parts sum to 1.2 with the defaults
-  ['households.occupationShares', { farmer: 0.5, fisher: 0.1, artisan: 0.1, trader: 0.1, laborer: 0.1 }], // sums to 0.9
+  ['households.occupationShares', { farmer: 0.5, fisher: 0.1, artisan: 0.1, trader: 0.1, laborer: 0.1, shopkeeper: 0 }], // sums to 0.9
 ];
 
 function expectProblems(e: InputError, expected: ReadonlyArray<readonly [string, unknown]>, extra = 0): void {

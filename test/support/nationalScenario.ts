@@ -8,7 +8,7 @@
  * (one KUD per kecamatan-sized unit area). The schema's village defaults are
  * for 500 households, so every per-cooperative amount (campaign budget, enterprise setup
  * costs and thresholds, the institution, social programs, federation overhead, the
- * stage-4 capital gate, potentials) is multiplied by SCALE = 25,000 / 500 = 50: each
+ * potentials) is multiplied by SCALE = 25,000 / 500 = 50: each
  * household meets the same intensity of programs as in a village. Per-household
  * parameters (fees, prices, wages, the poverty line) are unchanged.
  *
@@ -132,7 +132,7 @@ description: >-
   cooperative's working area of about fifty villages, as a KUD's was, so every
   per-cooperative amount of the village defaults (campaign budget, enterprise setup costs
   and thresholds, integration links, the institution, social programs, federation
-  overhead, the stage-4 capital gate, potentials) is multiplied by ${SCALE}: households meet
+  overhead, potentials) is multiplied by ${SCALE}: households meet
   the same intensity of programs as in the district scenarios. Household parameters are
   the BPS rural calibration of docs/ODD.md; productivityScale (0.7 to 1.15) follows the
   ordering of BPS rural poverty rates by island group (low in Bali and Kalimantan, high in

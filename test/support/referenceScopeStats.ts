@@ -6,6 +6,7 @@
 import type { RegionState } from '../../src/model/region.js';
 import type { World } from '../../src/model/world.js';
 import { addRegionBooks, emptyStats, type ScopeStats } from '../../src/indicators/scopeStats.js';
+import { addGroupSums, GROUP_SUMS_SIZE } from '../../src/indicators/groupSums.js';
 import { createSortScratch, sortSample, type SortScratch } from '../../src/indicators/sortSample.js';
 
 /**
@@ -67,5 +68,6 @@ export function referenceScopeStats(world: World, regions: readonly RegionState[
   s.income = sortSample(values, weights, n, buffers.incomeScratch);
 
   for (const region of regions) addRegionBooks(s, region);
+  addGroupSums(world, regions, s.groups, new Float64Array(GROUP_SUMS_SIZE));
   return s;
 }

@@ -40,6 +40,18 @@ export function scheduled(enabled: readonly number[] = [1, 2, 3, 4, 5, 6], sched
   ];
 }
 
+/** `--set` overrides under which no cooperative ever goes dormant (tests of the schedule, not of failure). */
+export const NO_DORMANCY: readonly string[] = [
+  'dormancy.baseHazard=0',
+  'dormancy.lossWeight=0',
+  'dormancy.illiquidityWeight=0',
+  'dormancy.arrearsWeight=0',
+  'dormancy.memberLossWeight=0',
+  'dormancy.governanceWeight=0',
+  'dormancy.ratSkippedWeight=0',
+  'dormancy.minMembers=0',
+];
+
 /** What a run left behind: the final world and result, plus per-month observations. */
 export interface ObservedRun {
   readonly sim: Simulation;

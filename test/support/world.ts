@@ -113,12 +113,12 @@ export function addEnterprise(
   const coop = world.regions[region].coop!;
   const working = opts.workingCapital ?? 0;
   const e = newEnterprise(
+    world,
     coop.enterprises.length,
     kind,
     opts.tier ?? -1,
     opts.potential ?? -1,
     'new',
-    world.month,
     opts.capacity ?? 100_000_000,
     working,
     0,

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * No behavioural number hides in the model: every one is a scenario parameter with its
+ * unit and source in docs/ODD.md. This test reads every file of src/model/ with the
+ * TypeScript parser and fails on a numeric literal that is not 0 or 1, not an array index,
+ * not one of the layout constants of a kernel's argument buffers, and not on the short
+ * allowlist below, each entry with its reason.
+ */
+
+const MODEL = join(import.meta.dirname, '../../src/model');
+
+/**
+ * Literals that are not behaviour, each with the reason it may stand in the code; `files`
+ * limits an entry to the files that need it.
+ */
+const ALLOWED: ReadonlyArray<{ value: number; files?: readonly string[]; reason: string }> = [
+  { value: 2, reason: 'halves and squares: earners are half a household; the complex-contagion fast path squares' },
+  { value: 4, reason: 'the four need tiers (food, secondary, supporting, complementary)' },
+  { value: 7, files: ['initialise.ts'], reason: 'stage slots 0..6 of stageStart (index 0 unused)' },
+  { value: 12, reason: 'months in a year: annual closes at months 12, 24, ...' },
+  {
+    value: 0.5,
+    files: ['prices.ts', 'founding.ts', 'enterpriseOperations.ts', 'membership.ts', 'initialise.ts'],
+    reason:
+      'halves: the neutral quality at which enterprises start and quality effects are centred, a person at the middle of a household when ranking',
+  },
+  { value: -0.5, files: ['production.ts'], reason: 'the lognormal mean correction -sd^2/2 of a mean-one income shock' },
+  { value: 5, files: ['initialise.ts'], reason: 'quintiles: five groups of consumption at month 0' },
+  { value: 100, files: ['shocks.ts'], reason: 'percent, in an event message' },
+  { value: -1, reason: 'the "none" marker of indexes and months (-1: not reached, no employer)' },
+  { value: 4294967296, files: ['world.ts'], reason: '2^32, turning a 32-bit hash into a uniform draw' },
+  {
+    value: 1e-6,
+    files: ['ledger.ts'],
+    reason: 'the ledger ignores dust below a millionth of a rupiah from summing flows',
+  },
+  { value: 1e-9, files: ['ledger.ts'], reason: 'the ledger tolerance relative to the largest balance (rounding only)' },
+];
+
+const allowed = (value: number, file: string): boolean =>
+  ALLOWED.some((a) => a.value === value && (a.files === undefined || a.files.includes(file)));
+
+/** Functions whose literals are not behaviour, with the reason. */
+const EXEMPT_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['warmUpSpendRegion', 'synthetic households that exercise every branch of the kernel before it meets real ones'],
+]);
+
+/** Declarations that define numbering, not behaviour. */
+const DEFINITIONS = new Set(['STAGES', 'STAGE']);
+
+interface Found {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+function literalsOf(file: string): Found[] {
+  const source = ts.createSourceFile(file, readFileSync(join(MODEL, file), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const found: Found[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name && EXEMPT_FUNCTIONS.has(node.name.text)) return;
+    // Layout constants of a kernel's argument buffers (const K_LINE = 0, ACC_SIZE = 17) and
+    // the stage numbering.
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      (/^(K|ACC)_[A-Z_]+$/.test(node.name.text) || DEFINITIONS.has(node.name.text))
+    )
+      return;
+    // An offset into a kernel's argument buffer: K_SERVE + 3.
+    if (
+      ts.isBinaryExpression(node) &&
+      ts.isIdentifier(node.left) &&
+      /^(K|ACC)_[A-Z_]+$/.test(node.left.text) &&
+      ts.isNumericLiteral(node.right)
+    )
+      return;
+    // An array index (a[3]) is a position, not a behaviour.
+    if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) {
+      visit(node.expression);
+      return;
+    }
+    if (ts.isNumericLiteral(node)) {
+      let value = Number(node.text);
+      if (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.MinusToken) value = -value;
+      if (value !== 0 && value !== 1 && !allowed(value, file)) {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+        found.push({ file, line: line + 1, text: node.parent.getText().slice(0, 80) });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('no hidden constants in src/model/', () => {
+  const files = readdirSync(MODEL).filter((f) => f.endsWith('.ts'));
+
+  it('reads every model file', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it('has no numeric literal but 0, 1, indexes and the allowlist (each behavioural number is a parameter)', () => {
+    const found = files.flatMap(literalsOf);
+    expect(found.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([]);
+  });
+
+  it('flags a literal the allowlist does not name (the check can fail)', () => {
+    const source = ts.createSourceFile('x.ts', 'const wage = 0.7 * line;', ts.ScriptTarget.ES2022, true);
+    let flagged = 0;
+    const visit = (node: ts.Node): void => {
+      if (ts.isNumericLiteral(node) && !allowed(Number(node.text), 'x.ts')) flagged++;
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(flagged).toBe(1);
+  });
+});
