@@ -70,7 +70,8 @@ function mature(world: World, region: RegionState, loan: Loan): void {
   loan.principal = 0;
   loan.arrears = 0;
   if (owed <= 0) return;
-  coop.defaultedArrears += owed;
+  // Recorded as a share of what was lent: at most the whole amount (unpaid interest aside).
+  coop.defaultedArrears += Math.min(owed, loan.amount);
   coop.creditBanned = true;
   // Members' savings are claims on the cooperative, not money: writing them down moves no rupiah.
   const h = world.households;

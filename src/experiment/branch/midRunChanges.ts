@@ -19,6 +19,8 @@ export const FIXED_AT_START: readonly string[] = [
   'households.occupationShares',
   'households.initialCashMonths',
   'households.initialSkillMean',
+  'households.initialSkillSd',
+  'households.maxSize',
   'households.traderCapitalMonths',
   'awareness.initialMean',
   'awareness.targeting',
@@ -26,6 +28,11 @@ export const FIXED_AT_START: readonly string[] = [
   'membership.thresholdSd',
   'membership.initialTrust',
   'membership.exitTrustMean',
+  'membership.exitTrustSd',
+  'membership.trustSd',
+  'membership.villageTrustSd',
+  'membership.thresholdMin',
+  'membership.distanceMean',
 ];
 
 function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> {

@@ -94,6 +94,7 @@ export const probe: RunProbe = (sim): ProbeSession => {
   };
   for (const e of world.events) count(e.kind);
   const loanPrincipal = new Map<string, number>();
+  const defaultedBefore = new Map<number, number>();
   const maturedLoans: MaturedLoan[] = [];
   const tenYearChecks: { region: number; founded: number; inactive: boolean }[] = [];
   let coopMonths = 0;
@@ -128,13 +129,13 @@ export const probe: RunProbe = (sim): ProbeSession => {
           tenYearChecks.push({ region: region.index, founded: coop.foundedMonth, inactive: !coop.active });
         coop.loans.forEach((loan, k) => {
           const key = `${region.index}/${loan.startMonth}/${k}`;
-          if (!loanPrincipal.has(key)) loanPrincipal.set(key, loan.principal + loan.arrears);
-          if (month === loan.startMonth + loan.termMonths)
-            maturedLoans.push({
-              region: region.index,
-              principal: loanPrincipal.get(key) ?? 0,
-              unpaid: loan.principal + loan.arrears,
-            });
+          if (!loanPrincipal.has(key)) loanPrincipal.set(key, loan.amount);
+          if (month === loan.startMonth + loan.termMonths) {
+            // At maturity the model settles the loan and records what went unpaid.
+            const before = defaultedBefore.get(region.index) ?? 0;
+            maturedLoans.push({ region: region.index, principal: loan.amount, unpaid: coop.defaultedArrears - before });
+            defaultedBefore.set(region.index, coop.defaultedArrears);
+          }
         });
       }
     },
