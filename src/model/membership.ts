@@ -78,8 +78,9 @@ function regionMembership(world: World, region: RegionState): void {
   const shuMonthly = coop.expectedShuPerMember / 12;
   // SHU is shared by transactions and savings, which grow with what a household earns: a
   // household expects last year's SHU per member scaled by its income against the region's.
+  // Only needed once there is SHU to expect: skip the extra pass over the region before that.
   let incomeSum = 0;
-  for (let i = region.start; i < region.end; i++) incomeSum += h.expectedIncome[i];
+  if (shuMonthly !== 0) for (let i = region.start; i < region.end; i++) incomeSum += h.expectedIncome[i];
   const meanIncome = incomeSum / Math.max(1, region.end - region.start);
   const line = mk.povertyLine;
 
