@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { InputError, KopsimError, terminalSafe } from '../core/errors.js';
+import type { Lang } from '../i18n/lang.js';
+import { locale } from '../i18n/locale.js';
+import { problemMessage } from '../i18n/problemText.js';
+import { setZodLocale } from '../i18n/zodLocale.js';
+import { errorText, langOfArgv } from './errorText.js';
 import { exitCodeFor } from './exitCodes.js';
 import { kopsimVersion } from './version.js';
 
@@ -136,14 +140,17 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
  * command is loaded in full; every other command is only a name and a description, enough for
  * `kopsim --help` and for commander's "unknown command" suggestions.
  */
-export async function buildProgram(argv: readonly string[]): Promise<Command> {
+export async function buildProgram(argv: readonly string[], lang: Lang = 'en'): Promise<Command> {
   const program = new Command();
+  const L = locale(lang);
   program
     .name('kopsim')
     .description('Agent-based simulator of cooperative (koperasi) development along a six-stage roadmap')
     .version(kopsimVersion())
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Set before the commands are added: they inherit it. Commander's own errors in the language.
+    .configureOutput({ outputError: (text, write) => write(`${problemMessage(L, text.replace(/\n$/, ''))}\n`) });
   const invoked = invokedCommand(argv);
   for (const entry of COMMANDS) {
     if (entry.name === invoked) (await entry.load())(program);
@@ -154,8 +161,10 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  const lang = langOfArgv(argv);
   try {
-    const program = await buildProgram(argv);
+    await setZodLocale(lang);
+    const program = await buildProgram(argv, lang);
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (error) {
@@ -163,14 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    // Messages may quote names and paths: no escape sequence reaches the terminal.
-    if (error instanceof InputError) {
-      process.stderr.write(`kopsim: invalid input: ${terminalSafe(error.message)}\n`);
-    } else if (error instanceof KopsimError) {
-      process.stderr.write(`kopsim: ${terminalSafe(error.message)}\n`);
-    } else {
-      process.stderr.write(`kopsim: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
-    }
+    process.stderr.write(`${errorText(error, lang)}\n`);
     return exitCodeFor(error);
   }
 }

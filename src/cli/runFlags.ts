@@ -4,7 +4,8 @@ import type { InputProblem } from '../core/errors.js';
 import { DEFAULT_MAX_WORK, maxWorkFlag } from '../experiment/planSize.js';
 import { parseShard, type Shard } from '../experiment/shard.js';
 import type { AnalysisMonth } from '../scenario/sensitivitySchema.js';
-import { intFlag } from './flags.js';
+import type { Lang } from '../i18n/lang.js';
+import { intFlag, LANG_OPTION, langFlag } from './flags.js';
 
 /** Flags of the commands that run a plan into a folder: how to run. */
 export interface RunFlags {
@@ -16,6 +17,8 @@ export interface RunFlags {
   json?: boolean;
   /** --max-work: cap on the plan's household-months. */
   maxWork?: string;
+  /** --lang: language of the report, the printed tables and the messages. */
+  lang?: string;
 }
 
 /**
@@ -44,6 +47,7 @@ export function addRunOptions(
     .option('--no-report', 'skip charts/ and report.html')
     .option('--no-tui', 'plain progress lines on stderr even in a terminal')
     .option('--json', 'print the results as JSON on stdout')
+    .option(...LANG_OPTION)
     .option(MAX_WORK_OPTION, MAX_WORK_HELP);
 }
 
@@ -51,17 +55,18 @@ export function addRunOptions(
 export const MAX_WORK_OPTION = '--max-work <n>';
 export const MAX_WORK_HELP = `cap on the plan's household-months (runs x months x households; default ${DEFAULT_MAX_WORK.toExponential()}), checked before the plan is built`;
 
-/** Checks --workers and --shard (problems pushed, to be reported with the rest). */
+/** Checks --workers, --shard, --max-work and --lang (problems pushed, to be reported with the rest). */
 export function checkRunFlags(
-  opts: Pick<RunFlags, 'workers' | 'shard' | 'maxWork'>,
+  opts: Pick<RunFlags, 'workers' | 'shard' | 'maxWork' | 'lang'>,
   problems: InputProblem[],
   defaultWorkers: number,
-): { workers: number; shard: Shard | undefined; maxWork: number } {
+): { workers: number; shard: Shard | undefined; maxWork: number; lang: Lang } {
   const workers = intFlag(problems, '--workers', opts.workers, 0, 1024) ?? defaultWorkers;
   const parsed = parseShard(opts.shard, problems);
   const maxWork = maxWorkFlag(opts.maxWork, problems) ?? DEFAULT_MAX_WORK;
+  const lang = langFlag(problems, opts.lang);
   // 0/1 is the whole plan: same folder, same results.
-  return { workers, shard: parsed && parsed.count > 1 ? parsed : undefined, maxWork };
+  return { workers, shard: parsed && parsed.count > 1 ? parsed : undefined, maxWork, lang };
 }
 
 /** Parses `--at 60,120,final` of sensitivity and attribute: months or `final`. */

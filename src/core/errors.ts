@@ -21,12 +21,15 @@ export class KopsimError extends Error {
 export class InputError extends KopsimError {
   override readonly exitCode = 2;
   readonly problems: readonly InputProblem[];
+  /** What was read: a file, or the command (`kopsim run`) for flags. */
+  readonly source: string;
   constructor(source: string, problems: readonly InputProblem[], options?: { cause?: unknown }) {
     super(
       `${terminalSafe(source)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${formatProblems(problems)}`,
       options,
     );
     this.problems = problems;
+    this.source = source;
   }
 }
 
@@ -44,17 +47,32 @@ export const MAX_PROBLEM_LINES = 50;
 /** Characters of a value found shown in a message. */
 export const MAX_VALUE_CHARS = 80;
 
+/**
+ * The words around a problem's path and value, in the language a message is printed in
+ * (the CLI passes translated ones; paths and values are never translated).
+ */
+export interface ProblemWording {
+  /** The problem's message in the language. */
+  readonly message: (message: string) => string;
+  /** The word before the value found ("got"). */
+  readonly got: string;
+  /** The line counting the problems not listed ("and 20 more"). */
+  readonly more: (n: number) => string;
+}
+
+const ENGLISH: ProblemWording = { message: (m) => m, got: 'got', more: (n) => `and ${n} more` };
+
 /** The problems' lines, at most {@link MAX_PROBLEM_LINES} and then how many more there are. */
-export function formatProblems(problems: readonly InputProblem[]): string {
-  const lines = problems.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
-  if (problems.length > MAX_PROBLEM_LINES) lines.push(`  and ${problems.length - MAX_PROBLEM_LINES} more`);
+export function formatProblems(problems: readonly InputProblem[], words: ProblemWording = ENGLISH): string {
+  const lines = problems.slice(0, MAX_PROBLEM_LINES).map((p) => formatProblem(p, words));
+  if (problems.length > MAX_PROBLEM_LINES) lines.push(`  ${words.more(problems.length - MAX_PROBLEM_LINES)}`);
   return lines.join('\n');
 }
 
 /** Formats a problem as `path: message, got value`, with no control character left raw. */
-export function formatProblem(p: InputProblem): string {
-  const found = p.found === undefined ? '' : `, got ${formatValue(p.found)}`;
-  return `  ${terminalSafe(p.path) || '(root)'}: ${terminalSafe(p.message)}${found}`;
+export function formatProblem(p: InputProblem, words: ProblemWording = ENGLISH): string {
+  const found = p.found === undefined ? '' : `, ${words.got} ${formatValue(p.found)}`;
+  return `  ${terminalSafe(p.path) || '(root)'}: ${terminalSafe(words.message(p.message))}${found}`;
 }
 
 /**

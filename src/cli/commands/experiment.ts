@@ -16,7 +16,7 @@ import { drawExperimentReport } from '../../report/experimentReport.js';
 import { writeExperimentSummaries } from '../../report/experimentSummaryFiles.js';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../scenario/loadExperiment.js';
 import { checkRunFlags, MAX_WORK_HELP, MAX_WORK_OPTION } from '../runFlags.js';
-import { collect, intFlag, LANG_OPTION, langFlag, listFlag, planWithProblems } from '../flags.js';
+import { collect, intFlag, LANG_OPTION, listFlag, planWithProblems } from '../flags.js';
 import type { Lang } from '../../i18n/lang.js';
 import { failedRunsError, planRunJson, runPlanInFolder, scenarioFilesOf, shardDoneText } from '../runPlanInFolder.js';
 import { concludePosterior } from '../posteriorFlags.js';
@@ -99,8 +99,7 @@ export function checkFlags(opts: ExperimentFlags, problems: InputProblem[]): Che
   const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000);
   const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const months = intFlag(problems, '--months', opts.months, 1, 1200);
-  const { workers, shard, maxWork } = checkRunFlags(opts, problems, availableParallelism());
-  const lang = langFlag(problems, opts.lang);
+  const { workers, shard, maxWork, lang } = checkRunFlags(opts, problems, availableParallelism());
   const indicators = listFlag(opts.indicators);
   indicators?.forEach((id) => {
     if (!indicatorById(id)) problems.push({ path: '--indicators', message: 'is not an indicator', found: id });
