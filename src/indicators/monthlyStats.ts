@@ -413,42 +413,44 @@ function figuresOfKeys(state: State, n: number, settings: FigureSettings, offset
  * another scope's sample of the same kind is built.
  */
 class LazyScopeStats implements ScopeStats {
-  households = 0;
-  persons = 0;
-  members = 0;
-  awarenessSum = 0;
-  trustSum = 0;
-  skillSum = 0;
-  transfersReached = 0;
-  cooperatives = 0;
-  activeCooperatives = 0;
-  capital = 0;
-  reserves = 0;
-  debt = 0;
-  cash = 0;
-  enterprises = 0;
+  // Sums start as -0 so that V8 makes them double fields (see model/doubleFields.ts); the
+  // constructor's reset() sets them to +0.
+  households = -0;
+  persons = -0;
+  members = -0;
+  awarenessSum = -0;
+  trustSum = -0;
+  skillSum = -0;
+  transfersReached = -0;
+  cooperatives = -0;
+  activeCooperatives = -0;
+  capital = -0;
+  reserves = -0;
+  debt = -0;
+  cash = -0;
+  enterprises = -0;
   readonly enterprisesByKind: Float64Array;
-  jobs = 0;
-  inputs = 0;
-  internalInputs = 0;
-  potentialUsed = 0;
-  potentialCapacity = 0;
-  governanceSum = 0;
-  stageSum = 0;
-  regions = 0;
-  foodSpending = 0;
-  totalSpending = 0;
-  businessVolume = 0;
-  externalSales = 0;
-  federationTrade = 0;
-  socialTransfers = 0;
-  shuPaid = 0;
-  ratHeld = 0;
-  educationFund = 0;
-  socialFund = 0;
-  maturedCredit = 0;
-  defaultedArrears = 0;
-  savingsLost = 0;
+  jobs = -0;
+  inputs = -0;
+  internalInputs = -0;
+  potentialUsed = -0;
+  potentialCapacity = -0;
+  governanceSum = -0;
+  stageSum = -0;
+  regions = -0;
+  foodSpending = -0;
+  totalSpending = -0;
+  businessVolume = -0;
+  externalSales = -0;
+  federationTrade = -0;
+  socialTransfers = -0;
+  shuPaid = -0;
+  ratHeld = -0;
+  educationFund = -0;
+  socialFund = -0;
+  maturedCredit = -0;
+  defaultedArrears = -0;
+  savingsLost = -0;
   readonly groups = new Float64Array(GROUP_SUMS_SIZE);
   private consumptionSample: WeightedSample | null = null;
   private incomeSample: WeightedSample | null = null;
@@ -459,6 +461,7 @@ class LazyScopeStats implements ScopeStats {
     private readonly legacy: LegacyBuffers,
   ) {
     this.enterprisesByKind = emptyStats().enterprisesByKind;
+    this.reset();
   }
 
   /** Zeroes every sum for a new month. */

@@ -1,3 +1,4 @@
+import { doubleFields } from './doubleFields.js';
 import type { Enterprise, IntegrationLink } from './enterprise.js';
 
 /** A loan the cooperative owes (e.g. government credit), amortised monthly. */
@@ -80,40 +81,40 @@ export function createCooperative(
   governance: number,
   managementSkill: number,
 ): Cooperative {
-  return {
+  return doubleFields({
     foundedMonth: month,
     founding,
     active: true,
-    cash: 0,
-    reserves: 0,
-    grants: 0,
-    savingsOwed: 0,
-    memberLoans: 0,
+    cash: -0,
+    reserves: -0,
+    grants: -0,
+    savingsOwed: -0,
+    memberLoans: -0,
     loans: [],
-    educationFund: 0,
-    socialFund: 0,
+    educationFund: -0,
+    socialFund: -0,
     governance,
     managementSkill,
-    rd: 0,
+    rd: -0,
     enterprises: [],
     links: [],
     memberCount: 0,
-    yearInterest: 0,
-    yearOtherIncome: 0,
-    yearDepreciation: 0,
+    yearInterest: -0,
+    yearOtherIncome: -0,
+    yearDepreciation: -0,
     ratSkipped: 0,
     ratHeldLastYear: false,
-    shuPaid: 0,
-    expectedShuPerMember: 0,
+    shuPaid: -0,
+    expectedShuPerMember: -0,
     institutionMonth: -1,
-    institutionCash: 0,
-    yearUnpaid: 0,
+    institutionCash: -0,
+    yearUnpaid: -0,
     membersAtLastClose: 0,
     creditBanned: false,
-    maturedCredit: 0,
-    defaultedArrears: 0,
+    maturedCredit: -0,
+    defaultedArrears: -0,
     dormantSince: -1,
-  };
+  });
 }
 
 /**

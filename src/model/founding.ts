@@ -1,6 +1,7 @@
 import type { EnterpriseParams } from './params.js';
 import { STAGE } from './params.js';
 import { book } from './ledger.js';
+import { doubleFields } from './doubleFields.js';
 import { createCooperative, investableCash, type Cooperative } from './cooperative.js';
 import type { Enterprise, EnterpriseKind } from './enterprise.js';
 import { fullUseUnitCost, targetPrice } from './prices.js';
@@ -147,34 +148,41 @@ export function newEnterprise(
 ): Enterprise {
   const p = world.params.enterprises;
   const month = world.month;
-  const e: Enterprise = {
+  // The numbers written -0 become double fields (see doubleFields.ts), then get their values.
+  const e: Enterprise = doubleFields({
     id,
     kind,
     tier,
     potential,
     origin,
     foundedMonth: month,
-    capacity,
-    workingCapital,
-    fixedAssets,
-    price: 1,
-    unitCost: fullUseUnitCost(kind, p),
+    capacity: -0,
+    workingCapital: -0,
+    fixedAssets: -0,
+    price: -0,
+    unitCost: -0,
     quality: 0.5,
-    marketReach: 1,
-    status: 'active',
+    marketReach: -0,
+    status: 'active' as const,
     closedMonth: -1,
     lossStreak: 0,
     overDemandStreak: 0,
     workers: 0,
-    sales: 0,
-    operatingCosts: 0,
-    costs: 0,
-    demand: 0,
-    inputs: 0,
-    internalInputs: 0,
-    goodsValue: 0,
-    yearProfit: 0,
-  };
+    sales: -0,
+    operatingCosts: -0,
+    costs: -0,
+    demand: -0,
+    inputs: -0,
+    internalInputs: -0,
+    goodsValue: -0,
+    yearProfit: -0,
+  });
+  e.capacity = capacity;
+  e.workingCapital = workingCapital;
+  e.fixedAssets = fixedAssets;
+  e.price = 1;
+  e.unitCost = fullUseUnitCost(kind, p);
+  e.marketReach = 1;
   e.price = targetPrice(e, world.params.market, p);
   return e;
 }
@@ -194,16 +202,18 @@ export function grantCredit(world: World, region: RegionState): boolean {
   book(world.ledger, 'government credit', 'government', { region: r, account: 'coopCash' }, c.amount);
   coop.cash += c.amount;
   investCredit(world, region, c.amount * c.assetShare);
-  coop.loans.push({
+  const loan = doubleFields({
     amount: c.amount,
     matured: false,
-    principal: c.amount,
+    principal: -0,
     annualRate: c.annualRate,
     startMonth: world.month,
     graceMonths: c.graceMonths,
     termMonths: c.termMonths,
-    arrears: 0,
+    arrears: -0,
   });
+  loan.principal = c.amount;
+  coop.loans.push(loan);
   emit(
     world,
     region.index,

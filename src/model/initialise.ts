@@ -6,6 +6,7 @@ import { allocateHouseholds, OCC, type Households } from './households.js';
 import { buildSmallWorld } from './network.js';
 import { createLedger, book } from './ledger.js';
 import { emptyFlows, type RegionState } from './region.js';
+import { doubleFields } from './doubleFields.js';
 import { OCCUPATIONS, POTENTIAL_KINDS, type ModelParams } from './params.js';
 import { earningPotential } from './earnings.js';
 import { foodShare } from './engel.js';
@@ -36,30 +37,37 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
     createRng(streamSeed(runSeed, 'network')),
   );
   const ledger = createLedger(params.regions.length);
-  const regions: RegionState[] = params.regions.map((spec, index) => ({
-    index,
-    name: spec.name,
-    start: ranges[index].start,
-    end: ranges[index].end,
-    stage: 0,
-    stageStart: new Int32Array(7).fill(-1),
-    coop: null,
-    potentials: POTENTIAL_KINDS.map((k) => ({ ...spec.potentials[k], stock: 1, used: 0 })),
-    shockMonthsLeft: 0,
-    privatePrice: new Float64Array(4).fill(1),
-    unmetDemand: new Float64Array(4),
-    storeFill: new Float64Array(4),
-    memberOutputOffered: 0,
-    marketingFill: 0,
-    middlemenVolume: 0,
-    middlemenBaseline: 0,
-    retailVolume: 0,
-    retailBaseline: 0,
-    campaignOrder: null,
-    campaignCursor: 0,
-    federated: false,
-    flows: emptyFlows(),
-  }));
+  // The numbers written -0 become double fields (see doubleFields.ts).
+  const regions: RegionState[] = params.regions.map((spec, index) =>
+    doubleFields({
+      index,
+      name: spec.name,
+      start: ranges[index].start,
+      end: ranges[index].end,
+      stage: 0,
+      stageStart: new Int32Array(7).fill(-1),
+      coop: null,
+      potentials: POTENTIAL_KINDS.map((k) => {
+        const p = doubleFields({ ...spec.potentials[k], stock: -0, used: -0 });
+        p.stock = 1;
+        return p;
+      }),
+      shockMonthsLeft: 0,
+      privatePrice: new Float64Array(4).fill(1),
+      unmetDemand: new Float64Array(4),
+      storeFill: new Float64Array(4),
+      memberOutputOffered: -0,
+      marketingFill: -0,
+      middlemenVolume: -0,
+      middlemenBaseline: -0,
+      retailVolume: -0,
+      retailBaseline: -0,
+      campaignOrder: null,
+      campaignCursor: 0,
+      federated: false,
+      flows: emptyFlows(),
+    }),
+  );
   const world: World = {
     params,
     seed: runSeed,

@@ -1,5 +1,6 @@
 import type { Cooperative } from './cooperative.js';
 import type { StageNumber } from './params.js';
+import { doubleFields } from './doubleFields.js';
 import type { World } from './world.js';
 
 /** The state of one regional potential (stage 3). */
@@ -78,24 +79,26 @@ export interface RegionState {
 }
 
 export function emptyFlows(): RegionFlows {
-  return {
-    foodSpending: 0,
-    totalSpending: 0,
-    businessVolume: 0,
-    externalSales: 0,
-    federationTrade: 0,
-    socialTransfers: 0,
-    householdsReached: 0,
-    shuPaid: 0,
-    ratHeld: 0,
-    campaignContacts: 0,
-    trainedHouseholds: 0,
-    savingsLost: 0,
-  };
+  return doubleFields({
+    foodSpending: -0,
+    totalSpending: -0,
+    businessVolume: -0,
+    externalSales: -0,
+    federationTrade: -0,
+    socialTransfers: -0,
+    householdsReached: -0,
+    shuPaid: -0,
+    ratHeld: -0,
+    campaignContacts: -0,
+    trainedHouseholds: -0,
+    savingsLost: -0,
+  });
 }
 
+const NO_FLOWS: Readonly<RegionFlows> = emptyFlows();
+
 export function resetFlows(f: RegionFlows): void {
-  Object.assign(f, emptyFlows());
+  Object.assign(f, NO_FLOWS);
 }
 
 /** Whether the programs of stage k run in this region in the given month. */
