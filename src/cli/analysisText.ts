@@ -1,93 +1,91 @@
 import type { AttributionResult } from '../experiment/attributionAnalysis.js';
 import type { SensitivityResult } from '../experiment/sensitivityAnalysis.js';
+import type { Lang } from '../i18n/lang.js';
+import { replicatesText, stageLabel } from '../i18n/labels.js';
+import { locale, type Locale } from '../i18n/locale.js';
+import { effectText, levelText } from '../report/analysisNumbers.js';
 import type { AnalysisResult } from '../report/sensitivityFiles.js';
 import { attributionInterpretation } from '../report/attributionInterpretation.js';
 import {
   emptyLabel,
+  fewUnitsWarning,
+  intervalMethodText,
   outputTitle,
   rankedParameters,
   sensitivityIntervalText,
   sensitivityWarnings,
 } from '../report/sensitivityReport.js';
-import { INTERVAL_METHOD_TEXT, fewReplicatesWarning } from '../experiment/meanInterval.js';
 import { textTable } from './table.js';
-
-/** A value in an output's unit: rupiah whole with separators, shares and indices to 4 decimals, others to 4 significant digits. */
-export function unitValue(x: number, unit: string, sign = false): string {
-  if (!Number.isFinite(x)) return '-';
-  const a = Math.abs(x);
-  let text: string;
-  if (unit.startsWith('rupiah')) text = `Rp${Math.round(a).toLocaleString('en-US')}`;
-  else if (unit === 'share' || unit === 'index') text = a.toFixed(4);
-  else text = a === 0 ? '0' : a >= 1e-3 && a < 1e6 ? String(Number(a.toPrecision(4))) : a.toExponential(3);
-  if (!/[1-9]/.test(text)) return text;
-  return x < 0 ? `-${text}` : sign ? `+${text}` : text;
-}
-
-function idx(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(3) : '-';
-}
 
 function ci(lo: string, hi: string): string {
   return `[${lo}, ${hi}]`;
 }
 
-function runsLine(r: { planned: number; completed: number; failed: number }): string {
-  return `${r.completed} of ${r.planned} runs finished${r.failed ? `, ${r.failed} failed` : ''}`;
+function runsLine(L: Locale, r: { planned: number; completed: number; failed: number }): string {
+  const n = { done: L.fmt.integer(r.completed), planned: L.fmt.integer(r.planned) };
+  return r.failed ? L.t('an.cli.runsFailed', { ...n, failed: L.fmt.integer(r.failed) }) : L.t('an.cli.runs', n);
 }
 
-/** The printed tables of a sensitivity analysis: per output, its parameters by importance. */
-export function sensitivityText(result: SensitivityResult): string {
+/** The printed tables of a sensitivity analysis, in the language: per output, its parameters by importance. */
+export function sensitivityText(result: SensitivityResult, lang: Lang = 'en'): string {
+  const L = locale(lang);
   const d = result.design;
   const reps = result.replicatesUsed.length;
+  const idx = (x: number) => L.fmt.fixed(x, 3);
   const out: string[] = [];
   const method =
     d.method === 'morris'
-      ? `Morris elementary effects, r = ${d.trajectories} trajectories, p = ${d.levels} levels`
-      : `Sobol' indices, Saltelli design with N = ${d.n}${d.secondOrder ? ' (second order)' : ''}`;
+      ? L.t('an.cli.morris', { r: d.trajectories, p: d.levels })
+      : L.t(d.secondOrder ? 'an.cli.sobol2' : 'an.cli.sobol', { n: d.n });
   out.push(
-    `${result.name}: ${method}, ${result.parameters.length} parameters, ${d.points} design points x ${reps} replicate${reps === 1 ? '' : 's'} (common random numbers) of ${result.scenario.label}, ${result.scenario.months} months, base seed ${result.baseSeed}; ${runsLine(result.runs)}`,
+    L.t('an.cli.sensHead', {
+      name: result.name,
+      method,
+      params: result.parameters.length,
+      points: L.fmt.integer(d.points),
+      reps: replicatesText(L, reps),
+      scenario: result.scenario.label,
+      months: result.scenario.months,
+      seed: result.baseSeed,
+      runs: runsLine(L, result.runs),
+    }),
   );
   if (reps < result.replicatesPlanned)
-    out.push(
-      `(only ${reps} of ${result.replicatesPlanned} replicates are finished at every design point; the rest are left out)`,
-    );
-  out.push(`intervals: ${sensitivityIntervalText(result)}`);
-  for (const w of sensitivityWarnings(result)) out.push(`warning: ${w}`);
+    out.push(L.t('an.cli.partialPoints', { used: reps, planned: result.replicatesPlanned }));
+  out.push(L.t('an.cli.intervals', { text: sensitivityIntervalText(result, L) }));
+  for (const w of sensitivityWarnings(result, L)) out.push(`${L.t('err.warning')}: ${w}`);
   const level = Math.round(result.bootstrap.level * 100);
   for (const o of result.outputs) {
-    out.push('', `${outputTitle(o.label, o.output)}:`);
+    out.push('', `${outputTitle(L, o.label, o.output)}:`);
     if (o.error) {
-      out.push(`  not analysed: ${o.error}`);
+      out.push(`  ${L.t('an.cli.notAnalysed', { error: o.error })}`);
       continue;
     }
     const order = rankedParameters(o);
+    const v = (x: number, plus = false) => effectText(L, x, o.unit, plus);
     if (o.morris) {
-      out.push(
-        `(effects in ${o.unit} per full range of the parameter; ${level}% bootstrap CI of mu* over trajectories)`,
-      );
+      out.push(L.t('an.cli.morrisNote', { level }));
       out.push(
         textTable(
-          ['parameter', 'mu*', `${level}% CI of mu*`, 'mu', 'sigma'],
+          [L.t('an.col.parameter'), 'mu*', L.t('an.cli.ciMuStar', { level }), 'mu', 'sigma'],
           order.map((i) => {
             const m = o.morris![i];
-            return [
-              m.name,
-              unitValue(m.muStar, o.unit),
-              ci(unitValue(m.muStarLower, o.unit), unitValue(m.muStarUpper, o.unit)),
-              unitValue(m.mu, o.unit, true),
-              unitValue(m.sigma, o.unit),
-            ];
+            return [m.name, v(m.muStar), ci(v(m.muStarLower), v(m.muStarUpper)), v(m.mu, true), v(m.sigma)];
           }),
         ),
       );
     } else if (o.sobol) {
       out.push(
-        `(shares of the variance over the design, sd ${unitValue(Math.sqrt(o.variance), o.unit)} around ${unitValue(o.mean, o.unit)}; ${level}% bootstrap CIs over base rows)`,
+        L.t('an.cli.sobolNote', {
+          sd: v(Math.sqrt(o.variance)),
+          mean: levelText(L, o.mean, o.unit),
+          level,
+        }),
       );
+      const ciHead = L.t('an.cli.ci', { level });
       out.push(
         textTable(
-          ['parameter', 'S1', `${level}% CI`, 'ST', `${level}% CI`],
+          [L.t('an.col.parameter'), 'S1', ciHead, 'ST', ciHead],
           order.map((i) => {
             const s = o.sobol!.indices[i];
             return [
@@ -101,10 +99,10 @@ export function sensitivityText(result: SensitivityResult): string {
         ),
       );
       if (o.sobol.second) {
-        out.push('Second order:');
+        out.push(L.t('an.cli.second'));
         out.push(
           textTable(
-            ['parameters', 'S2', `${level}% CI`],
+            [L.t('an.col.parameters'), 'S2', ciHead],
             o.sobol.second.map((s) => [`${s.names[0]} x ${s.names[1]}`, idx(s.s2), ci(idx(s.lower), idx(s.upper))]),
           ),
         );
@@ -114,78 +112,94 @@ export function sensitivityText(result: SensitivityResult): string {
   return out.join('\n');
 }
 
-/** The printed tables of an attribution: per output, each stage's value, the two ends, the gain and the efficiency check. */
-export function attributionText(result: AttributionResult): string {
+/** The printed tables of an attribution, in the language: per output, each stage's value, the two ends, the gain and the efficiency check. */
+export function attributionText(result: AttributionResult, lang: Lang = 'en'): string {
+  const L = locale(lang);
   const reps = result.replicatesUsed.length;
   const s = result.scenario;
   const method =
     result.sampling.method === 'exact'
-      ? `exact (all ${result.coalitionsRun} coalitions)`
-      : `permutation sampling (${result.sampling.samples} stage orders, ${result.coalitionsRun} coalitions)`;
+      ? L.t('an.cli.exact', { n: result.coalitionsRun })
+      : L.t('an.cli.permutation', { samples: result.sampling.samples ?? '', n: result.coalitionsRun });
   const out: string[] = [];
   out.push(
-    `${result.name}: Shapley attribution to the six roadmap stages of ${s.label} (${s.mode} mode, ${s.founding} founding, ${s.months} months), design ${result.design}, ${method} x ${reps} replicate${reps === 1 ? '' : 's'} (common random numbers), base seed ${result.baseSeed}; ${runsLine(result.runs)}`,
-    `intervals: ${INTERVAL_METHOD_TEXT[result.intervalMethod]} (per-replicate values, common random numbers)`,
+    L.t('an.cli.attrHead', {
+      name: result.name,
+      scenario: s.label,
+      mode: s.mode,
+      founding: s.founding,
+      months: s.months,
+      design: result.design,
+      method,
+      reps: replicatesText(L, reps),
+      seed: result.baseSeed,
+      runs: runsLine(L, result.runs),
+    }),
+    L.t('an.cli.attrIntervals', { text: intervalMethodText(L, result.intervalMethod) }),
   );
-  const few = fewReplicatesWarning(reps);
-  if (few) out.push(`warning: ${few}`);
+  const few = fewUnitsWarning(L, reps);
+  if (few) out.push(`${L.t('err.warning')}: ${few}`);
   if (reps < result.replicatesPlanned)
-    out.push(
-      `(only ${reps} of ${result.replicatesPlanned} replicates are finished in every coalition; the rest are left out)`,
-    );
+    out.push(L.t('an.cli.partialCoalitions', { used: reps, planned: result.replicatesPlanned }));
   const level = Math.round(result.level * 100);
   for (const o of result.outputs) {
-    out.push('', `${outputTitle(o.label, o.output)}:`);
+    out.push('', `${outputTitle(L, o.label, o.output)}:`);
     if (o.error) {
-      out.push(`  not analysed: ${o.error}`);
+      out.push(`  ${L.t('an.cli.notAnalysed', { error: o.error })}`);
       continue;
     }
     const u = o.unit;
+    const signed = (x: number) => effectText(L, x, u, true);
     const withCi = (e: { value: number; lower: number; upper: number }): string =>
-      `${unitValue(e.value, u, true)} ${ci(unitValue(e.lower, u, true), unitValue(e.upper, u, true))}`;
+      `${signed(e.value)} ${ci(signed(e.lower), signed(e.upper))}`;
     const rows = [
       ...o.stages.map((st) => [
-        `${st.stage} ${st.name}`,
-        unitValue(st.value, u, true),
-        ci(unitValue(st.lower, u, true), unitValue(st.upper, u, true)),
+        stageLabel(L, st.stage),
+        signed(st.value),
+        ci(signed(st.lower), signed(st.upper)),
         withCi(st.addOne),
         withCi(st.leaveOneOut),
       ]),
-      ['sum of the six values', unitValue(o.sum, u, true), '', '', ''],
-      [emptyLabel(result.design), unitValue(o.empty, u), '', '', ''],
-      ['all six stages', unitValue(o.full, u), '', '', ''],
-      [
-        'total gain (all - none)',
-        unitValue(o.total, u, true),
-        ci(unitValue(o.totalLower, u, true), unitValue(o.totalUpper, u, true)),
-        '',
-        '',
-      ],
+      [L.t('an.row.sum'), signed(o.sum), '', '', ''],
+      [emptyLabel(result.design, L), levelText(L, o.empty, u), '', '', ''],
+      [L.t('an.row.full'), levelText(L, o.full, u), '', '', ''],
+      [L.t('an.cli.total'), signed(o.total), ci(signed(o.totalLower), signed(o.totalUpper)), '', ''],
     ];
     out.push(
       textTable(
-        ['stage', 'Shapley value', `${level}% CI`, `alone (add-one) ${level}% CI`, `last (leave-one-out) ${level}% CI`],
+        [
+          L.t('an.col.stage'),
+          L.t('an.col.shapley'),
+          L.t('an.cli.ci', { level }),
+          L.t('an.cli.alone', { level }),
+          L.t('an.cli.last', { level }),
+        ],
         rows,
       ),
     );
-    for (const sentence of attributionInterpretation(o, result.design, reps)) out.push(`  ${sentence}`);
+    for (const sentence of attributionInterpretation(o, result.design, reps, L)) out.push(`  ${sentence}`);
     const scale = Math.max(Math.abs(o.empty), Math.abs(o.full), Math.abs(o.total));
     const relative = scale > 0 ? Math.abs(o.residual) / scale : 0;
     out.push(
-      `check: sum of values - total gain = ${o.residual.toExponential(2)} (relative ${relative.toExponential(1)}): ${o.efficient ? 'the values add up to the gain' : 'NOT within rounding'}`,
+      L.t('an.cli.check', {
+        residual: o.residual.toExponential(2),
+        relative: relative.toExponential(1),
+        status: L.t(o.efficient ? 'an.cli.checkOk' : 'an.cli.checkBad'),
+      }),
     );
   }
   return out.join('\n');
 }
 
-/** The warnings of a result that stderr repeats: too few replicates (or trajectories, base rows) for reliable intervals. */
-export function analysisWarnings(result: AnalysisResult): string[] {
-  if (result.kind === 'sensitivity') return sensitivityWarnings(result);
-  const w = fewReplicatesWarning(result.replicatesUsed.length);
+/** The warnings of a result that stderr repeats, in the language: too few replicates (or trajectories, base rows) for reliable intervals. */
+export function analysisWarnings(result: AnalysisResult, lang: Lang = 'en'): string[] {
+  const L = locale(lang);
+  if (result.kind === 'sensitivity') return sensitivityWarnings(result, L);
+  const w = fewUnitsWarning(L, result.replicatesUsed.length);
   return w ? [w] : [];
 }
 
-/** The printed tables of either kind of result. */
-export function analysisText(result: AnalysisResult): string {
-  return result.kind === 'sensitivity' ? sensitivityText(result) : attributionText(result);
+/** The printed tables of either kind of result, in the language. */
+export function analysisText(result: AnalysisResult, lang: Lang = 'en'): string {
+  return result.kind === 'sensitivity' ? sensitivityText(result, lang) : attributionText(result, lang);
 }

@@ -20,6 +20,8 @@ export interface NumberFormat {
   integer(x: number): string;
   /** A number with exactly `decimals` decimals and the language's decimal separator. */
   fixed(x: number, decimals: number): string;
+  /** A number to three significant digits (small effects on an index: 0.000412), signed when `plus`. */
+  significant(x: number, plus?: boolean): string;
 }
 
 const MISSING = '–';
@@ -123,5 +125,7 @@ function makeFormat(lang: Lang): NumberFormat {
     rupiah: (x) => rupiah(x),
     integer,
     fixed,
+    significant: (x, plus = false) =>
+      Number.isFinite(x) ? withSign(x, x === 0 ? '0' : three.format(Math.abs(x)), plus) : MISSING,
   };
 }

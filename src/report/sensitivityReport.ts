@@ -1,6 +1,11 @@
 import type { AttributionOutputResult, AttributionResult, Estimate } from '../experiment/attributionAnalysis.js';
-import { ATTRIBUTION_DESIGN_TEXT, type AttributionDesign } from '../experiment/attributionPlan.js';
-import { INTERVAL_METHOD_TEXT, fewReplicatesWarning } from '../experiment/meanInterval.js';
+import type { AttributionDesign } from '../experiment/attributionPlan.js';
+import { MIN_RELIABLE_REPLICATES, type IntervalMethod } from '../experiment/meanInterval.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { Lang } from '../i18n/lang.js';
+import { indicatorLabel, replicatesText, stageLabel, unitLabel } from '../i18n/labels.js';
+import { locale, type Locale } from '../i18n/locale.js';
+import { effectText, levelText } from './analysisNumbers.js';
 import { attributionInterpretation } from './attributionInterpretation.js';
 import type { AnalysisOutput } from '../experiment/analysisOutputs.js';
 import type { SensitivityOutputResult, SensitivityResult } from '../experiment/sensitivityAnalysis.js';
@@ -12,7 +17,6 @@ import { sobolBars } from './charts/sobolBars.js';
 import { dataFilesSection, type DataFile } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import type { RenderedExperimentReport } from './experimentReport.js';
-import { formatValue } from './formatValue.js';
 import { chartBlock } from './chartBlock.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
@@ -24,9 +28,17 @@ function outputStem(o: AnalysisOutput): string {
   return `${o.indicator}-m${o.month}`;
 }
 
-/** "Gini (consumption), month 120 (final)". */
-export function outputTitle(label: string, o: AnalysisOutput): string {
-  return `${label}, month ${o.month}${o.final ? ' (final)' : ''}`;
+/** "Gini (consumption), month 120 (final)", the label in the locale's language (`label`, the registry's, for ids the catalogue lacks). */
+export function outputTitle(L: Locale, label: string, o: AnalysisOutput): string {
+  return L.t(o.final ? 'an.outputTitleFinal' : 'an.outputTitle', {
+    label: indicatorLabel(L, o.indicator, label),
+    m: o.month,
+  });
+}
+
+/** "30 replicates per point" / "30 ulangan per titik". */
+function perPoint(L: Locale, n: number): string {
+  return L.t(n === 1 ? 'an.perPointOne' : 'an.perPoint', { n });
 }
 
 /** Parameters in decreasing order of importance: ST for Sobol, mu* for Morris (ties keep file order). */
@@ -40,15 +52,20 @@ export function rankedParameters(o: SensitivityOutputResult): number[] {
 }
 
 /** The charts of a sensitivity result: a Morris scatter or Sobol' bars per output. */
-export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
+export function sensitivityCharts(result: SensitivityResult, L: Locale = locale('en')): NamedChart[] {
   const charts: NamedChart[] = [];
-  const reps = `${result.replicatesUsed.length} replicate${result.replicatesUsed.length === 1 ? '' : 's'} per point`;
+  const reps = perPoint(L, result.replicatesUsed.length);
   for (const o of result.outputs) {
-    const title = outputTitle(o.label, o.output);
+    const title = outputTitle(L, o.label, o.output);
     if (o.morris) {
+      const d = result.design;
       const subtitle = [
-        `Morris screening, ${result.design.method === 'morris' ? `r = ${result.design.trajectories}, p = ${result.design.levels}` : ''}, ${reps}: μ* (importance) against σ (non-linearity, interactions)`,
-        'Lines: 95% bootstrap interval of μ*; dashed: σ = μ*',
+        L.t('an.morris.subtitle', {
+          r: d.method === 'morris' ? d.trajectories : '',
+          p: d.method === 'morris' ? d.levels : '',
+          reps,
+        }),
+        L.t('an.morris.subtitle2'),
       ];
       charts.push({
         name: `morris-${outputStem(o.output)}`,
@@ -61,7 +78,14 @@ export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
             hi: m.muStarUpper,
             sigma: m.sigma,
           })),
-          { title, unit: o.unit, subtitle },
+          {
+            title,
+            unit: o.unit,
+            subtitle,
+            muStarTitle: L.t('an.axis.muStar', { unit: unitLabel(L, o.unit) }),
+            sigmaTitle: L.t('an.axis.sigma', { unit: unitLabel(L, o.unit) }),
+            parameterTitle: L.t('an.col.parameter'),
+          },
         ),
       });
     } else if (o.sobol) {
@@ -73,16 +97,15 @@ export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
           { parameter: s.name, index: 'ST' as const, value: s.st, lo: s.stLower, hi: s.stUpper },
         ];
       });
-      const n = result.design.method === 'sobol' ? `N = ${result.design.n}` : '';
+      const n = result.design.method === 'sobol' ? result.design.n : '';
       charts.push({
         name: `sobol-${outputStem(o.output)}`,
         title,
         spec: sobolBars(rows, {
           title,
-          subtitle: [
-            `Sobol' indices (Saltelli design, ${n}, ${reps}) with 95% bootstrap intervals`,
-            'S1: the parameter alone; ST: with its interactions',
-          ],
+          subtitle: [L.t('an.sobol.subtitle', { n, reps }), L.t('an.sobol.subtitle2')],
+          valueTitle: L.t('an.axis.variance'),
+          legendTitle: L.t('an.axis.index'),
         }),
       });
     }
@@ -91,71 +114,83 @@ export function sensitivityCharts(result: SensitivityResult): NamedChart[] {
 }
 
 /** The charts of an attribution: a Shapley waterfall per output. */
-export function attributionCharts(result: AttributionResult): NamedChart[] {
+export function attributionCharts(result: AttributionResult, L: Locale = locale('en')): NamedChart[] {
   return result.outputs
     .filter((o) => o.stages.length > 0)
     .map((o) => {
-      const title = outputTitle(o.label, o.output);
+      const title = outputTitle(L, o.label, o.output);
       const spec = shapleyWaterfall(
-        o.stages.map((s) => ({ label: `${s.stage} ${s.name}`, value: s.value, lo: s.lower, hi: s.upper })),
+        o.stages.map((s) => ({ label: stageLabel(L, s.stage), value: s.value, lo: s.lower, hi: s.upper })),
         {
           title,
           unit: o.unit,
           empty: o.empty,
           full: o.full,
-          emptyLabel: result.design === 'roadmap' ? 'no stage' : 'no programmes',
-          fullLabel: 'all six stages',
+          emptyLabel: L.t(result.design === 'roadmap' ? 'an.shapley.emptyRoadmap' : 'an.shapley.emptyProgrammes'),
+          fullLabel: L.t('an.row.full'),
           better: betterWhen(o.output.indicator),
           subtitle: [
-            `Shapley value of each stage (design ${result.design}, ${samplingText(result)}, ${result.replicatesUsed.length} replicates) with its 95% t interval over replicates`,
-            'From the outcome with no stage to the outcome with all six; the values add up to the total gain',
+            L.t('an.shapley.subtitle', {
+              design: result.design,
+              sampling: samplingText(result, L),
+              reps: replicatesText(L, result.replicatesUsed.length),
+            }),
+            L.t('an.shapley.subtitle2'),
           ],
+          lang: L.lang,
+          unitTitle: unitLabel(L, o.unit),
+          kindLabels: {
+            total: L.t('an.kind.total'),
+            better: L.t('an.kind.better'),
+            worse: L.t('an.kind.worse'),
+            raises: L.t('an.kind.raises'),
+            lowers: L.t('an.kind.lowers'),
+          },
         },
       );
       return { name: `shapley-${outputStem(o.output)}`, title, spec };
     });
 }
 
-function samplingText(result: AttributionResult): string {
+/** How the Shapley values were computed: "exact, all 64 coalitions" or "20 sampled stage orders, 58 coalitions". */
+export function samplingText(result: AttributionResult, L: Locale = locale('en')): string {
   return result.sampling.method === 'exact'
-    ? 'exact, all 64 coalitions'
-    : `${result.sampling.samples} sampled stage orders, ${result.coalitionsRun} coalitions`;
+    ? L.t('an.sampling.exact')
+    : L.t('an.sampling.permutation', { samples: result.sampling.samples ?? '', coalitions: result.coalitionsRun });
 }
 
-/** Renders a result's charts and report page (nothing written; see writeExperimentReport). */
-export async function renderAnalysisReport(result: AnalysisResult): Promise<RenderedExperimentReport> {
+/** Renders a result's charts and report page in the language (nothing written; see writeExperimentReport). */
+export async function renderAnalysisReport(
+  result: AnalysisResult,
+  lang: Lang = 'en',
+): Promise<RenderedExperimentReport> {
+  const L = locale(lang);
   const charts = await renderCharts(
-    result.kind === 'sensitivity' ? sensitivityCharts(result) : attributionCharts(result),
+    result.kind === 'sensitivity' ? sensitivityCharts(result, L) : attributionCharts(result, L),
   );
   const doc =
     result.kind === 'sensitivity'
-      ? sensitivityReportDocument(result, charts)
-      : attributionReportDocument(result, charts);
+      ? sensitivityReportDocument(result, charts, lang)
+      : attributionReportDocument(result, charts, lang);
   return { charts, html: htmlReport(doc) };
 }
 
-function plain(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return '–';
-  if (unit === 'share' || unit === 'index') return x < 0 ? `−${(-x).toFixed(4)}` : x.toFixed(4);
-  return x < 0 ? `−${formatValue(-x, unit)}` : formatValue(x, unit);
+/** One line of the interval methods of meanInterval, in the language. */
+export function intervalMethodText(L: Locale, method: IntervalMethod): string {
+  return L.t(`an.intervalMethod.${method}` as MessageKey);
 }
 
-function signed(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return '–';
-  const text = plain(Math.abs(x), unit);
-  return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
-}
-
-function index(x: number): string {
-  return Number.isFinite(x) ? (x < 0 ? `−${(-x).toFixed(3)}` : x.toFixed(3)) : '–';
-}
-
-function interval(lo: string, hi: string): string {
-  return `${lo} to ${hi}`;
-}
-
-function withInterval(e: Estimate, unit: string): string {
-  return `${signed(e.value, unit)} (${interval(signed(e.lower, unit), signed(e.upper, unit))})`;
+/**
+ * The warning that too few independent units (replicates, Morris trajectories, Sobol' base
+ * rows) make the intervals unreliable, in the language; undefined with enough of them.
+ */
+export function fewUnitsWarning(
+  L: Locale,
+  count: number,
+  unit: 'replicate' | 'trajectory' | 'baseRow' = 'replicate',
+): string | undefined {
+  if (count >= MIN_RELIABLE_REPLICATES) return undefined;
+  return L.t(`an.few.${unit}${count === 1 ? '' : 's'}` as MessageKey, { n: count, min: MIN_RELIABLE_REPLICATES });
 }
 
 /**
@@ -164,69 +199,67 @@ function withInterval(e: Estimate, unit: string): string {
  * drawn independently; they are unreliable when there are few of them. The replicates
  * per point only average out run noise and are not what the intervals rest on.
  */
-export function sensitivityWarnings(result: SensitivityResult): string[] {
+export function sensitivityWarnings(result: SensitivityResult, L: Locale = locale('en')): string[] {
   const d = result.design;
   const w =
-    d.method === 'morris'
-      ? fewReplicatesWarning(d.trajectories, 'trajectory', 'raise morris.trajectories')?.replace(
-          'trajectorys',
-          'trajectories',
-        )
-      : fewReplicatesWarning(d.n, "Sobol' base row", 'raise sobol.n');
+    d.method === 'morris' ? fewUnitsWarning(L, d.trajectories, 'trajectory') : fewUnitsWarning(L, d.n, 'baseRow');
   return w ? [w] : [];
 }
 
 /** How a sensitivity analysis's intervals are made, for reports. */
-export function sensitivityIntervalText(result: SensitivityResult): string {
+export function sensitivityIntervalText(result: SensitivityResult, L: Locale = locale('en')): string {
   return result.design.method === 'morris'
-    ? `percentile bootstrap over the ${result.design.trajectories} trajectories (${result.bootstrap.resamples} resamples): the trajectories are drawn independently, so resampling them is justified`
-    : `percentile bootstrap over the ${result.design.n} base rows of the Saltelli design (${result.bootstrap.resamples} resamples): the rows are independent draws, so resampling them is justified`;
+    ? L.t('an.interval.morris', { n: result.design.trajectories, resamples: result.bootstrap.resamples })
+    : L.t('an.interval.sobol', { n: result.design.n, resamples: result.bootstrap.resamples });
 }
 
 /** What the "no stage" row is in each design. */
-export function emptyLabel(design: AttributionDesign): string {
-  return design === 'roadmap' ? 'no stage (status quo)' : 'no programmes (cooperatives only)';
+export function emptyLabel(design: AttributionDesign, L: Locale = locale('en')): string {
+  return L.t(design === 'roadmap' ? 'an.row.emptyRoadmap' : 'an.row.emptyProgrammes');
 }
 
-const WARNINGS = (runs: { failed: number; missing: number }, used: number, planned: number, units = used) => [
-  ...(fewReplicatesWarning(units) ? [{ title: 'Too few replicates.', text: `${fewReplicatesWarning(units)}.` }] : []),
-  ...(runs.failed > 0
-    ? [
-        {
-          title: `${runs.failed} runs failed.`,
-          text: 'They are listed with their seeds in failures.jsonl; only replicates finished everywhere are used.',
-        },
-      ]
-    : []),
-  ...(runs.missing > 0
-    ? [
-        {
-          title: `${runs.missing} runs missing.`,
-          text: 'Run the same command again to complete the folder; only replicates finished everywhere are used.',
-        },
-      ]
-    : []),
-  ...(used < planned
-    ? [{ title: `${used} of ${planned} replicates used.`, text: 'The others are not finished at every design point.' }]
-    : []),
-];
+/** "1,234 of 1,300 finished, 2 failed". */
+function runsValue(L: Locale, runs: { completed: number; planned: number; failed: number }): string {
+  const n = { done: L.fmt.integer(runs.completed), planned: L.fmt.integer(runs.planned) };
+  return runs.failed
+    ? L.t('exp.fact.runsFailed', { ...n, failed: L.fmt.integer(runs.failed) })
+    : L.t('exp.fact.runsValue', n);
+}
 
-function dataSection(extra: readonly DataFile[]): ReportSection {
+function warningsOf(
+  L: Locale,
+  runs: { failed: number; missing: number },
+  used: number,
+  planned: number,
+  units = used,
+): { title: string; text: string }[] {
+  const few = fewUnitsWarning(L, units);
+  return [
+    ...(few ? [{ title: L.t('exp.warn.few'), text: `${few}.` }] : []),
+    ...(runs.failed > 0
+      ? [{ title: L.t('exp.warn.failed', { n: runs.failed }), text: L.t('an.warn.failedText') }]
+      : []),
+    ...(runs.missing > 0
+      ? [{ title: L.t('exp.warn.missing', { n: runs.missing }), text: L.t('an.warn.missingText') }]
+      : []),
+    ...(used < planned ? [{ title: L.t('an.warn.used', { used, planned }), text: L.t('an.warn.usedText') }] : []),
+  ];
+}
+
+function dataSection(L: Locale, extra: readonly DataFile[]): ReportSection {
   return dataFilesSection(
     [
       ...extra,
-      { file: ANALYSIS_FILES.designCsv, note: 'the design: every point (or coalition) run' },
-      { file: ANALYSIS_FILES.designJson, note: 'the same, as JSON' },
-      { file: ANALYSIS_FILES.seeds, note: "each replicate's seed, the same at every point (common random numbers)" },
-      { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-      {
-        file: EXPERIMENT_FILES.plan,
-        note: 'the expanded plan: the resolved scenario, the design, every run and its seed',
-      },
-      { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
-      { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
+      { file: ANALYSIS_FILES.designCsv, note: L.t('an.data.design') },
+      { file: ANALYSIS_FILES.designJson, note: L.t('an.data.designJson') },
+      { file: ANALYSIS_FILES.seeds, note: L.t('an.data.seeds') },
+      { file: EXPERIMENT_FILES.runs, note: L.t('exp.data.runs') },
+      { file: EXPERIMENT_FILES.plan, note: L.t('an.data.plan') },
+      { file: EXPERIMENT_FILES.manifest, note: L.t('exp.data.manifest') },
+      { file: `${CHARTS_DIR}/`, note: L.t('exp.data.charts') },
     ],
-    ' kopsim analyze on this folder recomputes every table and chart from them, without rerunning.',
+    ` ${L.t('an.data.more')}`,
+    L,
   );
 }
 
@@ -234,21 +267,27 @@ function dataSection(extra: readonly DataFile[]): ReportSection {
 export function sensitivityReportDocument(
   result: SensitivityResult,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+  lang: Lang = 'en',
 ): HtmlReport {
+  const L = locale(lang);
+  const plain = (x: number, unit: string) => levelText(L, x, unit);
+  const effect = (x: number, unit: string, plus = false) => effectText(L, x, unit, plus);
+  const index = (x: number) => L.fmt.fixed(x, 3);
+  const interval = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
   const chartOf = new Map(charts.map((c) => [c.name, c]));
   const morris = result.method === 'morris';
   const d = result.design;
   const sections: ReportSection[] = result.outputs.map((o) => {
     const blocks: ReportBlock[] = [];
-    if (o.error) blocks.push({ kind: 'paragraph', text: `Not analysed: ${o.error}.` });
+    if (o.error) blocks.push({ kind: 'paragraph', text: L.t('an.notAnalysed', { error: o.error }) });
     const order = rankedParameters(o);
     if (o.morris) {
       blocks.push({
         kind: 'table',
         columns: [
-          { label: 'parameter' },
+          { label: L.t('an.col.parameter') },
           { label: 'μ*', numeric: true },
-          { label: '95% CI of μ*', numeric: true },
+          { label: L.t('an.col.ciMuStar'), numeric: true },
           { label: 'μ', numeric: true },
           { label: 'σ', numeric: true },
         ],
@@ -256,10 +295,10 @@ export function sensitivityReportDocument(
           const m = o.morris![i];
           return [
             m.name,
-            plain(m.muStar, o.unit),
-            interval(plain(m.muStarLower, o.unit), plain(m.muStarUpper, o.unit)),
-            signed(m.mu, o.unit),
-            plain(m.sigma, o.unit),
+            effect(m.muStar, o.unit),
+            interval(effect(m.muStarLower, o.unit), effect(m.muStarUpper, o.unit)),
+            effect(m.mu, o.unit, true),
+            effect(m.sigma, o.unit),
           ];
         }),
       });
@@ -268,11 +307,11 @@ export function sensitivityReportDocument(
       blocks.push({
         kind: 'table',
         columns: [
-          { label: 'parameter' },
+          { label: L.t('an.col.parameter') },
           { label: 'S1', numeric: true },
-          { label: '95% CI', numeric: true },
+          { label: L.t('exp.col.ci'), numeric: true },
           { label: 'ST', numeric: true },
-          { label: '95% CI', numeric: true },
+          { label: L.t('exp.col.ci'), numeric: true },
         ],
         rows: order.map((i) => {
           const s = o.sobol!.indices[i];
@@ -288,8 +327,12 @@ export function sensitivityReportDocument(
       if (o.sobol.second) {
         blocks.push({
           kind: 'table',
-          caption: 'Second-order indices: the share of variance due to the interaction of two parameters only',
-          columns: [{ label: 'parameters' }, { label: 'S2', numeric: true }, { label: '95% CI', numeric: true }],
+          caption: L.t('an.s2.caption'),
+          columns: [
+            { label: L.t('an.col.parameters') },
+            { label: 'S2', numeric: true },
+            { label: L.t('exp.col.ci'), numeric: true },
+          ],
           rows: o.sobol.second.map((s) => [
             `${s.names[0]} × ${s.names[1]}`,
             index(s.s2),
@@ -299,86 +342,79 @@ export function sensitivityReportDocument(
       }
     }
     const chart = chartOf.get(`${morris ? 'morris' : 'sobol'}-${outputStem(o.output)}`);
-    if (chart) blocks.push(chartBlock(chart));
+    if (chart) blocks.push(chartBlock(chart, L));
     return {
       id: `out-${outputStem(o.output)}`.replace(/[^A-Za-z0-9-]/g, '-'),
-      title: outputTitle(o.label, o.output),
+      title: outputTitle(L, o.label, o.output),
       intro: morris
-        ? `Elementary effects in ${o.unit} per full range of each parameter. μ* ranks importance; σ shows non-linearity or interactions; μ's sign shows the direction. Mean of the output over the design: ${plain(o.mean, o.unit)}.`
-        : `Shares of the output's variance over the design (${plain(Math.sqrt(o.variance), o.unit)} standard deviation around a mean of ${plain(o.mean, o.unit)}). Small designs give rough estimates: read the intervals.`,
+        ? L.t('an.morris.intro', { unit: unitLabel(L, o.unit), mean: plain(o.mean, o.unit) })
+        : L.t('an.sobol.intro', { sd: effect(Math.sqrt(o.variance), o.unit), mean: plain(o.mean, o.unit) }),
       blocks,
     };
   });
   sections.unshift({
     id: 'parameters',
-    title: 'Parameters',
-    intro: `The scenario's fields varied, each over its range; everything else is as the scenario says. Outputs are means over ${result.replicatesUsed.length} replicate${result.replicatesUsed.length === 1 ? '' : 's'} per design point; replicate k uses the same seed at every point (common random numbers).`,
+    title: L.t('an.params.title'),
+    intro: L.t('an.params.intro', { reps: replicatesText(L, result.replicatesUsed.length) }),
     blocks: [
       {
         kind: 'table',
         columns: [
-          { label: 'parameter' },
-          { label: 'min', numeric: true },
-          { label: 'max', numeric: true },
-          { label: 'distribution' },
+          { label: L.t('an.col.parameter') },
+          { label: L.t('an.col.min'), numeric: true },
+          { label: L.t('an.col.max'), numeric: true },
+          { label: L.t('an.col.distribution') },
         ],
         rows: result.parameters.map((p) => [
           p.name,
-          String(p.min),
-          String(p.max),
-          `${p.distribution}${p.integer ? ', rounded to integers' : ''}`,
+          L.fmt.significant(p.min),
+          L.fmt.significant(p.max),
+          p.integer ? L.t('an.rounded', { distribution: p.distribution }) : p.distribution,
         ]),
       },
     ],
   });
   sections.push(
-    dataSection([
-      {
-        file: ANALYSIS_FILES.indicesCsv,
-        note: morris
-          ? 'μ, μ*, its 95% CI and σ per output and parameter'
-          : 'S1 and ST with 95% CIs per output and parameter',
-      },
+    dataSection(L, [
+      { file: ANALYSIS_FILES.indicesCsv, note: L.t(morris ? 'an.data.morrisIndices' : 'an.data.sobolIndices') },
       ...(result.outputs.some((o) => o.sobol?.second)
-        ? [{ file: ANALYSIS_FILES.secondOrderCsv, note: 'S2 with 95% CIs per output and pair' }]
+        ? [{ file: ANALYSIS_FILES.secondOrderCsv, note: L.t('an.data.s2') }]
         : []),
-      { file: ANALYSIS_FILES.indicesJson, note: 'every index and setting, as JSON' },
-      {
-        file: ANALYSIS_FILES.outputs,
-        note: "each design point's outputs, averaged over replicates: what the indices are computed from",
-      },
+      { file: ANALYSIS_FILES.indicesJson, note: L.t('an.data.indicesJson') },
+      { file: ANALYSIS_FILES.outputs, note: L.t('an.data.outputs') },
     ]),
   );
   const designText =
     d.method === 'morris'
-      ? `Morris, r = ${d.trajectories} trajectories, p = ${d.levels} levels, Δ = ${d.delta.toFixed(3)}`
-      : `Sobol' (Saltelli), N = ${d.n}${d.secondOrder ? ', second order' : ''}`;
+      ? L.t('an.design.morris', { r: d.trajectories, p: d.levels, delta: L.fmt.fixed(d.delta, 3) })
+      : L.t(d.secondOrder ? 'an.design.sobol2' : 'an.design.sobol', { n: d.n });
   return {
-    kicker: 'kopsim sensitivity analysis',
+    lang,
+    kicker: L.t('an.sens.kicker'),
     title: result.name,
     warnings: [
-      ...WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned, Infinity),
-      ...sensitivityWarnings(result).map((text) => ({ title: 'Few independent units.', text: `${text}.` })),
+      ...warningsOf(L, result.runs, result.replicatesUsed.length, result.replicatesPlanned, Infinity),
+      ...sensitivityWarnings(result, L).map((text) => ({ title: L.t('an.warn.units'), text: `${text}.` })),
     ],
     facts: [
-      { label: 'method', value: designText },
-      { label: 'scenario', value: `${result.scenario.label} (${result.scenario.months} months)` },
-      { label: 'parameters', value: String(result.parameters.length) },
-      { label: 'design points', value: String(d.points) },
-      { label: 'replicates', value: `${result.replicatesUsed.length} per point` },
-      { label: 'base seed', value: String(result.baseSeed) },
+      { label: L.t('an.fact.method'), value: designText },
       {
-        label: 'runs',
-        value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}`,
+        label: L.t('run.fact.scenario'),
+        value: L.t('an.fact.scenarioMonths', { label: result.scenario.label, months: result.scenario.months }),
       },
+      { label: L.t('an.fact.parameters'), value: L.fmt.integer(result.parameters.length) },
+      { label: L.t('an.fact.points'), value: L.fmt.integer(d.points) },
+      { label: L.t('exp.fact.replicates'), value: L.t('an.fact.perPoint', { n: result.replicatesUsed.length }) },
+      { label: L.t('exp.fact.seed'), value: String(result.baseSeed) },
+      { label: L.t('exp.fact.runs'), value: runsValue(L, result.runs) },
       {
-        label: 'intervals',
-        value: `${Math.round(result.bootstrap.level * 100)}% ${sensitivityIntervalText(result)}`,
+        label: L.t('an.fact.intervals'),
+        value: `${Math.round(result.bootstrap.level * 100)}% ${sensitivityIntervalText(result, L)}`,
       },
-      { label: 'plan', value: result.planHash.slice(0, 12) },
+      { label: L.t('exp.fact.plan'), value: result.planHash.slice(0, 12) },
     ],
     sections,
-    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+    footer: L.t('report.footerPlain'),
   };
 }
 
@@ -386,34 +422,40 @@ export function sensitivityReportDocument(
 export function attributionReportDocument(
   result: AttributionResult,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+  lang: Lang = 'en',
 ): HtmlReport {
+  const L = locale(lang);
+  const signed = (x: number, unit: string) => effectText(L, x, unit, true);
+  const interval = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
+  const withInterval = (e: Estimate, unit: string) =>
+    `${signed(e.value, unit)} (${interval(signed(e.lower, unit), signed(e.upper, unit))})`;
   const chartOf = new Map(charts.map((c) => [c.name, c]));
   const sections: ReportSection[] = result.outputs.map((o: AttributionOutputResult) => {
     const blocks: ReportBlock[] = [];
-    if (o.error) blocks.push({ kind: 'paragraph', text: `Not analysed: ${o.error}.` });
+    if (o.error) blocks.push({ kind: 'paragraph', text: L.t('an.notAnalysed', { error: o.error }) });
     else {
       blocks.push({
         kind: 'table',
         columns: [
-          { label: 'stage' },
-          { label: 'Shapley value', numeric: true },
-          { label: '95% CI', numeric: true },
-          { label: 'alone (add-one), 95% CI', numeric: true },
-          { label: 'last (leave-one-out), 95% CI', numeric: true },
+          { label: L.t('an.col.stage') },
+          { label: L.t('an.col.shapley'), numeric: true },
+          { label: L.t('exp.col.ci'), numeric: true },
+          { label: L.t('an.col.alone'), numeric: true },
+          { label: L.t('an.col.last'), numeric: true },
         ],
         rows: [
           ...o.stages.map((s) => [
-            `${s.stage} ${s.name}`,
+            stageLabel(L, s.stage),
             signed(s.value, o.unit),
             interval(signed(s.lower, o.unit), signed(s.upper, o.unit)),
             withInterval(s.addOne, o.unit),
             withInterval(s.leaveOneOut, o.unit),
           ]),
-          [{ text: 'sum of the six values', strong: true }, { text: signed(o.sum, o.unit), strong: true }, '', '', ''],
-          [emptyLabel(result.design), plain(o.empty, o.unit), '', '', ''],
-          ['all six stages', plain(o.full, o.unit), '', '', ''],
+          [{ text: L.t('an.row.sum'), strong: true }, { text: signed(o.sum, o.unit), strong: true }, '', '', ''],
+          [emptyLabel(result.design, L), levelText(L, o.empty, o.unit), '', '', ''],
+          [L.t('an.row.full'), levelText(L, o.full, o.unit), '', '', ''],
           [
-            { text: 'total gain (all − none)', strong: true },
+            { text: L.t('an.row.total'), strong: true },
             { text: signed(o.total, o.unit), strong: true },
             interval(signed(o.totalLower, o.unit), signed(o.totalUpper, o.unit)),
             '',
@@ -421,72 +463,79 @@ export function attributionReportDocument(
           ],
         ],
       });
-      const reading = attributionInterpretation(o, result.design, result.replicatesUsed.length);
+      const reading = attributionInterpretation(o, result.design, result.replicatesUsed.length, L);
       if (reading.length > 0) blocks.push({ kind: 'paragraph', text: reading.join(' ') });
       blocks.push({
         kind: 'paragraph',
-        text: `Sum of the values minus the total gain: ${o.residual.toExponential(2)} (${o.efficient ? 'rounding only' : 'NOT within rounding: please report this'}).`,
+        text: L.t('an.residual', {
+          residual: o.residual.toExponential(2),
+          status: L.t(o.efficient ? 'an.residual.ok' : 'an.residual.bad'),
+        }),
       });
     }
     const chart = chartOf.get(`shapley-${outputStem(o.output)}`);
-    if (chart) blocks.push(chartBlock(chart));
+    if (chart) blocks.push(chartBlock(chart, L));
     return {
       id: `out-${outputStem(o.output)}`.replace(/[^A-Za-z0-9-]/g, '-'),
-      title: outputTitle(o.label, o.output),
+      title: outputTitle(L, o.label, o.output),
       blocks,
     };
   });
   sections.unshift({
     id: 'method',
-    title: 'What the values mean',
+    title: L.t('an.meaning.title'),
     blocks: [
+      { kind: 'paragraph', text: L.t('an.meaning.text') },
+      { kind: 'paragraph', text: L.t(`an.designText.${result.design}` as MessageKey) },
       {
         kind: 'paragraph',
-        text: `Each stage's Shapley value is its average contribution to the indicator over every order in which the six stages could be added, from no stage to all six. The values add up to the total gain. Beside it: the stage's effect alone (add-one: the stage alone minus no stage) and added last (leave-one-out: all six minus all but this one). Without interaction between stages the three are equal; where they differ, the stage's effect depends on which other stages are active (interaction), and the Shapley value splits each shared effect equally among the stages that make it.`,
-      },
-      { kind: 'paragraph', text: ATTRIBUTION_DESIGN_TEXT[result.design] },
-      {
-        kind: 'paragraph',
-        text: `Scenario ${result.scenario.label} (${result.scenario.mode} mode, ${result.scenario.founding} founding). ${samplingText(result)}; ${result.replicatesUsed.length} replicates per coalition, replicate k with the same seed in every coalition (common random numbers). Intervals: ${INTERVAL_METHOD_TEXT[result.intervalMethod]}: the Shapley values, add-one and leave-one-out effects and total are linear in the outcomes, so they are computed per replicate (from that replicate's coalitions) and their mean gets a t interval with n − 1 degrees of freedom; no bootstrap${result.sampling.method === 'permutation' ? '; the intervals do not include the error from sampling stage orders' : ''}.`,
+        text: L.t('an.scenarioText', {
+          label: result.scenario.label,
+          mode: result.scenario.mode,
+          founding: result.scenario.founding,
+          sampling: samplingText(result, L),
+          n: result.replicatesUsed.length,
+          intervals: intervalMethodText(L, result.intervalMethod),
+          permutation: result.sampling.method === 'permutation' ? L.t('an.permutationNote') : '',
+        }),
       },
     ],
   });
   sections.push(
-    dataSection([
-      {
-        file: ANALYSIS_FILES.shapleyCsv,
-        note: "each stage's value with its 95% CI, the empty and full outcomes, the total gain and the sum, per output",
-      },
-      { file: ANALYSIS_FILES.shapleyJson, note: 'the same, with every coalition mean, as JSON' },
-      { file: ANALYSIS_FILES.coalitionsCsv, note: "each coalition's mean outcome per output" },
+    dataSection(L, [
+      { file: ANALYSIS_FILES.shapleyCsv, note: L.t('an.data.shapleyCsv') },
+      { file: ANALYSIS_FILES.shapleyJson, note: L.t('an.data.shapleyJson') },
+      { file: ANALYSIS_FILES.coalitionsCsv, note: L.t('an.data.coalitions') },
     ]),
   );
   return {
-    kicker: 'kopsim attribution to roadmap stages',
+    lang,
+    kicker: L.t('an.attr.kicker'),
     title: result.name,
-    warnings: WARNINGS(result.runs, result.replicatesUsed.length, result.replicatesPlanned),
+    warnings: warningsOf(L, result.runs, result.replicatesUsed.length, result.replicatesPlanned),
     facts: [
-      { label: 'scenario', value: `${result.scenario.label} (${result.scenario.name})` },
+      { label: L.t('run.fact.scenario'), value: `${result.scenario.label} (${result.scenario.name})` },
       {
-        label: 'strategy',
-        value: `${result.scenario.strategy}: ${result.scenario.mode} mode, ${result.scenario.founding} founding`,
+        label: L.t('run.fact.strategy'),
+        value: L.t('an.fact.strategyValue', {
+          strategy: result.scenario.strategy,
+          mode: result.scenario.mode,
+          founding: result.scenario.founding,
+        }),
       },
-      { label: 'months', value: String(result.scenario.months) },
-      { label: 'design', value: result.design },
-      { label: 'method', value: samplingText(result) },
-      { label: 'replicates', value: `${result.replicatesUsed.length} per coalition` },
+      { label: L.t('exp.fact.months'), value: L.fmt.integer(result.scenario.months) },
+      { label: L.t('exp.fact.design'), value: result.design },
+      { label: L.t('an.fact.method'), value: samplingText(result, L) },
+      { label: L.t('exp.fact.replicates'), value: L.t('an.fact.perCoalition', { n: result.replicatesUsed.length }) },
       {
-        label: 'intervals',
-        value: `${Math.round(result.level * 100)}% ${INTERVAL_METHOD_TEXT[result.intervalMethod]}`,
+        label: L.t('an.fact.intervals'),
+        value: `${Math.round(result.level * 100)}% ${intervalMethodText(L, result.intervalMethod)}`,
       },
-      { label: 'base seed', value: String(result.baseSeed) },
-      {
-        label: 'runs',
-        value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}`,
-      },
-      { label: 'plan', value: result.planHash.slice(0, 12) },
+      { label: L.t('exp.fact.seed'), value: String(result.baseSeed) },
+      { label: L.t('exp.fact.runs'), value: runsValue(L, result.runs) },
+      { label: L.t('exp.fact.plan'), value: result.planHash.slice(0, 12) },
     ],
     sections,
-    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+    footer: L.t('report.footerPlain'),
   };
 }

@@ -64,7 +64,7 @@ describe('kopsim attribute', () => {
       expect(printed).toContain(title);
     }
     expect(printed).toMatch(/design programmes, exact \(all 64 coalitions\) x 2 replicates/);
-    expect(printed).toMatch(/1 awareness\s+[+-]?Rp[\d,]+\s+\[[^\]]+\]/);
+    expect(printed).toMatch(/1 awareness\s+[+-]?Rp[\d.,]+(?: [kM])?\s+\[[^\]]+\]/);
     expect(printed).toMatch(/alone \(add-one\) 95% CI/);
     expect(printed).toMatch(/last \(leave-one-out\) 95% CI/);
     expect(printed).toMatch(/6 social programs/);

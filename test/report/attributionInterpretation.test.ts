@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributionOutputResult, StageValue } from '../../src/experiment/attributionAnalysis.js';
-import { attributionInterpretation, compactValue } from '../../src/report/attributionInterpretation.js';
+import { locale } from '../../src/i18n/locale.js';
+import { attributionInterpretation } from '../../src/report/attributionInterpretation.js';
 
 const e = (value: number, half: number) => ({ value, lower: value - half, upper: value + half });
 const stage = (k: number, value: number, alone: number, last: number, partner?: number): StageValue => ({
@@ -39,23 +40,32 @@ describe('attributionInterpretation', () => {
       10,
     );
     expect(text[0]).toBe(
-      "Stage 4's programmes (stage 4 name) add Rp61k [Rp51k, Rp71k] to real consumption per capita (mean) at month 240; most of it (Rp52k) needs other stages to be active, above all stage 2 (enterprises and integration) (interaction): alone the stage adds Rp9k [Rp4k, Rp14k].",
+      "Stage 4's programmes (education institution) add Rp61.0 k [Rp51.0 k, Rp71.0 k] to real consumption per capita (mean) at month 240; most of it (Rp52.0 k) needs other stages to be active, above all stage 2 (enterprises and integration) (interaction): alone the stage adds Rp9.00 k [Rp4.00 k, Rp14.0 k].",
     );
     expect(text[1]).toBe(
       'The values of stage 1 are not distinguishable from zero (their intervals include zero at 10 replicates).',
     );
-    expect(text[2]).toBe('All six stages together add Rp63k [Rp43k, Rp83k].');
+    expect(text[2]).toBe('All six stages together add Rp63.0 k [Rp43.0 k, Rp83.0 k].');
   });
 
   it('says little interaction when alone and last agree, and speaks of the roadmap in that design', () => {
     const [first] = attributionInterpretation(output([stage(6, -30_000, -29_000, -31_000)]), 'roadmap', 10);
-    expect(first).toMatch(/^Having stage 6 \(stage 6 name\) in the roadmap takes away Rp30k \[Rp20k, Rp40k\] from/);
+    expect(first).toMatch(
+      /^Having stage 6 \(social programs\) in the roadmap takes away Rp30.0 k \[Rp20.0 k, Rp40.0 k\] from/,
+    );
     expect(first).toMatch(/little interaction\.$/);
   });
 
-  it('formats values compactly by unit', () => {
-    expect(compactValue(61_234, 'rupiah per person per month')).toBe('Rp61k');
-    expect(compactValue(-2_500_000, 'rupiah')).toBe('-Rp2.5M');
-    expect(compactValue(-0.021, 'share')).toBe('-2.1 points');
+  it('reads the same table in Bahasa Indonesia, numbers in the shared format (Rp61,0 rb)', () => {
+    const text = attributionInterpretation(
+      output([stage(4, 61_000, 9_000, 90_000, 2), stage(1, 2_000, 2_000, 2_000)]),
+      'programmes',
+      10,
+      locale('id'),
+    );
+    expect(text[0]).toBe(
+      'Program tahap 4 (lembaga pendidikan) menambah Rp61,0 rb [Rp51,0 rb, Rp71,0 rb] pada konsumsi riil per kapita (rata-rata) pada bulan 240; sebagian besar (Rp52,0 rb) memerlukan tahap lain yang aktif, terutama tahap 2 (usaha dan integrasi) (interaksi): sendirian tahap ini menambah Rp9,00 rb [Rp4,00 rb, Rp14,0 rb].',
+    );
+    expect(text[2]).toBe('Keenam tahap bersama-sama menambah Rp63,0 rb [Rp43,0 rb, Rp83,0 rb].');
   });
 });

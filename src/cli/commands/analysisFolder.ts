@@ -19,6 +19,8 @@ import {
   type AnalysisResult,
 } from '../../report/sensitivityFiles.js';
 import { renderAnalysisReport } from '../../report/sensitivityReport.js';
+import type { Lang } from '../../i18n/lang.js';
+import { locale } from '../../i18n/locale.js';
 import { analysisText, analysisWarnings } from '../analysisText.js';
 import type { RunFlags } from '../runFlags.js';
 import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from '../mergedFolder.js';
@@ -32,6 +34,8 @@ export interface AnalysisRunOptions extends Pick<RunFlags, 'out' | 'report' | 't
   readonly scenario: LoadedScenario;
   readonly workers: number;
   readonly shard: Shard | undefined;
+  /** Language of the report, the printed tables and the warnings. */
+  readonly lang: Lang;
   /** Replaces the simulation (tests); runs in this thread. */
   readonly execute?: ExecuteOptions['execute'];
 }
@@ -78,11 +82,12 @@ async function analyzeInto(
   runLines: readonly string[],
   failed: number,
   report: boolean,
+  lang: Lang,
 ): Promise<{ result: AnalysisResult | null; problem?: string }> {
   const analysis = tryAnalyze(plan, runLines, failed);
   if (!analysis.result) return analysis;
   writeAnalysisResult(dir, plan, analysis.result);
-  if (report) writeExperimentReport(dir, await renderAnalysisReport(analysis.result));
+  if (report) writeExperimentReport(dir, await renderAnalysisReport(analysis.result, lang));
   return analysis;
 }
 
@@ -161,16 +166,20 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
       announce: true,
     },
     async (outDir, files, partial): Promise<{ result: AnalysisResult | null; problem?: string }> =>
-      partial ? { result: null } : analyzeInto(outDir, plan, files.runs, files.failures.length, report),
+      partial ? { result: null } : analyzeInto(outDir, plan, files.runs, files.failures.length, report, opts.lang),
   );
+  const L = locale(opts.lang);
   const { result, problem } = run.concluded;
-  if (result) for (const w of analysisWarnings(result)) process.stderr.write(`kopsim: warning: ${w}\n`);
+  if (result)
+    for (const w of analysisWarnings(result, opts.lang)) process.stderr.write(`kopsim: ${L.t('err.warning')}: ${w}\n`);
   if (opts.json)
     process.stdout.write(
       `${JSON.stringify(resultJsonOf(run.outDir, plan, run.shard, run.done, run.failed, result), null, 2)}\n`,
     );
   else if (result)
-    process.stdout.write(`${analysisText(result)}\n\nWrote ${run.outDir} (${filesWritten(result, report)})\n`);
+    process.stdout.write(
+      `${analysisText(result, opts.lang)}\n\n${L.t('cli.exp.wrote', { folder: run.outDir, files: filesWritten(result, report) })}\n`,
+    );
   else if (run.shard)
     process.stdout.write(
       `${shardDoneText(plan, run)} (it computes the ${plan.kind === 'sensitivity' ? 'indices' : 'Shapley values'})\n`,
@@ -186,13 +195,16 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
 export async function mergeAnalysisFolders(
   out: string,
   merged: MergedExperiment & { readonly planText: string },
-  opts: { json?: boolean; report?: boolean },
+  opts: { json?: boolean; report?: boolean; lang?: Lang },
   started: Date,
 ): Promise<void> {
+  const lang = opts.lang ?? 'en';
+  const L = locale(lang);
   const plan = merged.plan as unknown as AnalysisPlan;
   const { result, problem } = tryAnalyze(plan, merged.runs, merged.failures.length);
-  const report = result && opts.report !== false ? await renderAnalysisReport(result) : undefined;
-  if (result) for (const w of analysisWarnings(result)) process.stderr.write(`kopsim: warning: ${w}\n`);
+  const report = result && opts.report !== false ? await renderAnalysisReport(result, lang) : undefined;
+  if (result)
+    for (const w of analysisWarnings(result, lang)) process.stderr.write(`kopsim: ${L.t('err.warning')}: ${w}\n`);
   writeMergedExperiment(out, merged, started, (tmp) => {
     writeDesignFiles(tmp, plan);
     if (result) writeAnalysisResult(tmp, plan, result);
@@ -205,8 +217,10 @@ export async function mergeAnalysisFolders(
   } else {
     process.stdout.write(`${mergedHeadline(merged)}\n`);
     if (result)
-      process.stdout.write(`${analysisText(result)}\n\nWrote ${out} (${filesWritten(result, report !== undefined)})\n`);
-    else process.stdout.write(`Not analysed: ${problem}\n`);
+      process.stdout.write(
+        `${analysisText(result, lang)}\n\n${L.t('cli.exp.wrote', { folder: out, files: filesWritten(result, report !== undefined) })}\n`,
+      );
+    else process.stdout.write(`${L.t('an.cli.notAnalysedAll', { problem: problem ?? '' })}\n`);
   }
   endMerge(out, merged);
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../core/errors.js';
+import { InputError, type InputProblem } from '../../core/errors.js';
+import { locale } from '../../i18n/locale.js';
+import { LANG_OPTION, langFlag } from '../flags.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import { analysisPlanHash } from '../../experiment/sensitivityPlan.js';
 import { EXPERIMENT_FILES } from '../../report/experimentFolder.js';
@@ -19,6 +21,7 @@ export function registerAnalyze(program: Command): void {
     .argument('<dir>', 'a folder written by kopsim sensitivity or kopsim attribute (or merged from their shards)')
     .option('--no-report', 'skip charts/ and report.html')
     .option('--json', 'print the results as JSON on stdout')
+    .option(...LANG_OPTION)
     .addHelpText(
       'after',
       `
@@ -30,7 +33,11 @@ The folder's plan.json (design, seeds, bootstrap settings) and runs.jsonl give t
 same tables, byte for byte, as the command that wrote it. A folder with runs missing
 is analysed on the replicates finished at every design point.`,
     )
-    .action(async (dirArg: string, opts: { report?: boolean; json?: boolean }) => {
+    .action(async (dirArg: string, opts: { report?: boolean; json?: boolean; lang?: string }) => {
+      const problems: InputProblem[] = [];
+      const lang = langFlag(problems, opts.lang);
+      if (problems.length > 0) throw new InputError('kopsim analyze', problems);
+      const L = locale(lang);
       const dir = resolve(dirArg);
       const folder = readAnalysisFolder(dir);
       if (analysisPlanHash(folder.plan) !== folder.plan.hash) {
@@ -45,13 +52,13 @@ is analysed on the replicates finished at every design point.`,
       const result = analyzePlan(folder.plan, folder.runLines.map(parseRunRecord), folder.failed);
       writeDesignFiles(dir, folder.plan);
       writeAnalysisResult(dir, folder.plan, result);
-      if (opts.report !== false) writeExperimentReport(dir, await renderAnalysisReport(result));
-      for (const w of analysisWarnings(result)) process.stderr.write(`kopsim: warning: ${w}\n`);
+      if (opts.report !== false) writeExperimentReport(dir, await renderAnalysisReport(result, lang));
+      for (const w of analysisWarnings(result, lang)) process.stderr.write(`kopsim: ${L.t('err.warning')}: ${w}\n`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ folder: dir, result: resultWithoutPointMeans(result) }, null, 2)}\n`);
       } else
         process.stdout.write(
-          `${analysisText(result)}\n\nWrote the tables${opts.report !== false ? ', charts/ and report.html' : ''} in ${dir}\n`,
+          `${analysisText(result, lang)}\n\n${L.t(opts.report !== false ? 'an.cli.wroteAll' : 'an.cli.wroteTables', { folder: dir })}\n`,
         );
     });
 }

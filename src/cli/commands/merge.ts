@@ -4,7 +4,8 @@ import { hasPosterior } from '../../experiment/calibration/posteriorPlan.js';
 import { posteriorUncertainty } from '../../experiment/calibration/posteriorUncertainty.js';
 import { outputFolderProblems } from '../../report/outputFolder.js';
 import { summarizeExperiment } from '../../experiment/experimentSummary.js';
-import { fewReplicatesWarning } from '../../experiment/meanInterval.js';
+import { locale } from '../../i18n/locale.js';
+import { fewUnitsWarning } from '../../report/sensitivityReport.js';
 import { posteriorUncertaintySection, writePosteriorUncertainty } from '../../report/posteriorUncertaintyFiles.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import { readPlanFile } from '../../report/experimentFolder.js';
@@ -66,12 +67,12 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
         return endMerge(out, merged);
       }
       // Sensitivity and attribution folders compute their indices instead of summaries.
-      if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, opts, started);
+      if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, { ...opts, lang }, started);
       if (merged.plan.kind === ('discovery' as string)) return mergeDiscoveryFolders(out, merged, opts, started);
       const records = merged.runs.map(parseRunRecord);
       const summary = summarizeExperiment(merged.plan, records, merged.failures.length);
-      const few = fewReplicatesWarning(summary.replicates);
-      if (few) process.stderr.write(`kopsim: warning: ${few}\n`);
+      const few = fewUnitsWarning(locale(lang), summary.replicates);
+      if (few) process.stderr.write(`kopsim: ${locale(lang).t('err.warning')}: ${few}\n`);
       // An experiment run with --posterior: its variance split and rankings too.
       const posterior = hasPosterior(merged.plan) ? posteriorUncertainty(merged.plan, records) : undefined;
       const extra = posterior && hasPosterior(merged.plan) ? [posteriorUncertaintySection(merged.plan, posterior)] : [];

@@ -18,6 +18,11 @@ export interface MorrisScatterOptions {
   /** Unit of the output; effects are in this unit per full range of each parameter. */
   readonly unit: string;
   readonly subtitle?: string | readonly string[];
+  /** The axis titles (default English: "μ* (UNIT per full range)", "σ (UNIT per full range)"). */
+  readonly muStarTitle?: string;
+  readonly sigmaTitle?: string;
+  /** The tooltip's name of the parameter field (default "parameter"). */
+  readonly parameterTitle?: string;
 }
 
 /**
@@ -35,13 +40,13 @@ export function morrisScatter(rows: readonly MorrisRow[], opts: MorrisScatterOpt
     field: 'muStar',
     type: 'quantitative',
     scale: { zero: true, nice: true },
-    axis: unitAxis(opts.unit, { title: `μ* (${opts.unit} per full range)` }),
+    axis: unitAxis(opts.unit, { title: opts.muStarTitle ?? `μ* (${opts.unit} per full range)` }),
   } as const;
   const y = {
     field: 'sigma',
     type: 'quantitative',
     scale: { zero: true, nice: true },
-    axis: unitAxis(opts.unit, { title: `σ (${opts.unit} per full range)` }),
+    axis: unitAxis(opts.unit, { title: opts.sigmaTitle ?? `σ (${opts.unit} per full range)` }),
   } as const;
   return {
     ...specHead(
@@ -71,7 +76,11 @@ export function morrisScatter(rows: readonly MorrisRow[], opts: MorrisScatterOpt
         encoding: {
           x,
           y,
-          tooltip: [{ field: 'parameter' }, { field: 'muStar', title: 'μ*' }, { field: 'sigma', title: 'σ' }],
+          tooltip: [
+            { field: 'parameter', title: opts.parameterTitle ?? 'parameter' },
+            { field: 'muStar', title: 'μ*' },
+            { field: 'sigma', title: 'σ' },
+          ],
         },
       },
       {

@@ -1,4 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { Lang } from '../../i18n/lang.js';
+import { numberFormat } from '../../i18n/numberFormat.js';
 import { formatValue } from '../formatValue.js';
 import { specHead, unitAxis } from './theme.js';
 
@@ -22,7 +24,15 @@ export interface ShapleyWaterfallOptions {
   readonly subtitle?: string | readonly string[];
   /** Which way the indicator is good for welfare: bars are coloured better/worse by it; null: raises/lowers. */
   readonly better?: 'higher' | 'lower' | null;
+  /** Language of the numbers on the bars (default English). */
+  readonly lang?: Lang;
+  /** Title of the value axis (default: the unit). */
+  readonly unitTitle?: string;
+  /** Legend labels of the bar kinds (default English: total, better, worse, raises, lowers). */
+  readonly kindLabels?: Readonly<Record<'total' | 'better' | 'worse' | 'raises' | 'lowers', string>>;
 }
+
+const KIND_LABELS = { total: 'total', better: 'better', worse: 'worse', raises: 'raises', lowers: 'lowers' } as const;
 
 const TOTAL = '#8c8c8c';
 const BETTER = '#59a14f';
@@ -43,10 +53,13 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
   type Bar = { label: string; kind: string; start: number; end: number; lo: number; hi: number; text: string };
   const bars: Bar[] = [];
   let level = opts.empty;
-  const signed = (x: number) => (x > 0 ? '+' : x < 0 ? '-' : '') + formatValue(Math.abs(x), opts.unit);
+  const value = (x: number) => formatValue(x, opts.unit, opts.lang);
+  // A stage's value is a change: shares in percentage points ("-1.8 pp"), never "-1.8%".
+  const signed = (x: number) => numberFormat(opts.lang ?? 'en').change(x, opts.unit);
   const better = opts.better ?? null;
+  const k = opts.kindLabels ?? KIND_LABELS;
   const kindOf = (x: number) =>
-    better === null ? (x >= 0 ? 'raises' : 'lowers') : x >= 0 === (better === 'higher') ? 'better' : 'worse';
+    better === null ? (x >= 0 ? k.raises : k.lowers) : x >= 0 === (better === 'higher') ? k.better : k.worse;
   for (const s of steps) {
     const end = level + s.value;
     const lo = Number.isFinite(s.lo) ? level + s.lo : end;
@@ -70,21 +83,21 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
   const totals: Bar[] = [
     {
       label: emptyLabel,
-      kind: 'total',
+      kind: k.total,
       start: base,
       end: opts.empty,
       lo: opts.empty,
       hi: opts.empty,
-      text: formatValue(opts.empty, opts.unit),
+      text: value(opts.empty),
     },
     {
       label: fullLabel,
-      kind: 'total',
+      kind: k.total,
       start: base,
       end: opts.full,
       lo: opts.full,
       hi: opts.full,
-      text: formatValue(opts.full, opts.unit),
+      text: value(opts.full),
     },
   ];
   const values = [totals[0], ...bars, totals[1]];
@@ -101,8 +114,8 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
   const subtitle = sub;
   const kinds =
     better === null
-      ? { domain: ['total', 'raises', 'lowers'], range: [TOTAL, RAISES, LOWERS] }
-      : { domain: ['total', 'better', 'worse'], range: [TOTAL, BETTER, WORSE] };
+      ? { domain: [k.total, k.raises, k.lowers], range: [TOTAL, RAISES, LOWERS] }
+      : { domain: [k.total, k.better, k.worse], range: [TOTAL, BETTER, WORSE] };
   return {
     ...specHead(opts.title, subtitle),
     width: { step: 64 },
@@ -119,8 +132,8 @@ export function shapleyWaterfall(steps: readonly WaterfallStep[], opts: ShapleyW
             type: 'quantitative',
             scale: { zero: true, nice: true },
             axis: opts.unit.startsWith('rupiah')
-              ? { title: opts.unit, labelExpr: "format(datum.value, ',')" }
-              : unitAxis(opts.unit),
+              ? { title: opts.unitTitle ?? opts.unit, labelExpr: "format(datum.value, ',')" }
+              : unitAxis(opts.unit, opts.unitTitle ? { title: opts.unitTitle } : {}),
           },
           y2: { field: 'end' },
           color: {

@@ -14,6 +14,9 @@ export interface SobolRow {
 export interface SobolBarsOptions {
   readonly title: string;
   readonly subtitle?: string | readonly string[];
+  /** Title of the value axis (default "share of output variance") and of the legend (default "index"). */
+  readonly valueTitle?: string;
+  readonly legendTitle?: string;
 }
 
 /** The x axis runs from at least [0, 1] but never beyond [-0.5, 1.5]; longer intervals are cut at the edge. */
@@ -39,14 +42,14 @@ export function sobolBars(rows: readonly SobolRow[], opts: SobolBarsOptions): To
   const colour = {
     field: 'index',
     type: 'nominal',
-    title: 'index',
+    title: opts.legendTitle ?? 'index',
     scale: { domain: ['S1', 'ST'], range: [SERIES_COLOURS[0], SERIES_COLOURS[1]] },
     legend: { symbolType: 'square' },
   } as const;
   const x = {
     type: 'quantitative' as const,
     scale: { domain: [lo, hi], clamp: true, nice: false },
-    axis: { title: 'share of output variance', grid: true },
+    axis: { title: opts.valueTitle ?? 'share of output variance', grid: true },
   };
   return {
     ...specHead(

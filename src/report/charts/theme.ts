@@ -101,9 +101,12 @@ export const RUPIAH_LABEL_EXPR = [
   "format(datum.value, '.3~r')",
 ].join(' : ');
 
-/** A value axis titled with the unit (e.g. "rupiah per person per month", "share"). */
+/**
+ * A value axis titled with the unit (e.g. "rupiah per person per month"). A registry unit
+ * 'share' is labelled in percent (its title then says so: pass `title`).
+ */
 export function unitAxis(unit: string, extra: Axis = {}): Axis {
-  const axis: Axis = { title: unit, ...extra };
+  const axis: Axis = { title: unit, ...(unit === 'share' ? { format: '~%' } : {}), ...extra };
   if (unit.startsWith('rupiah')) axis.labelExpr = RUPIAH_LABEL_EXPR;
   return axis;
 }
