@@ -15,6 +15,10 @@
  *    bits of `key - minKey`, the key being the mapped high word (sign, exponent and 20
  *    bits of mantissa). Values of one month span a few dozen binades, so 24 bits of the
  *    offset key keep about 18 bits of mantissa: few distinct values share a truncated key.
+ *    Up to SMALL_SORT values (a small scenario's month), one pass on the top 12 bits
+ *    instead: the insertion pass then has more to do, but a whole scatter pass is saved
+ *    (2,500 values: about 40 us a sort instead of 58; from 10,000 values on, two passes
+ *    are faster). Either way the result is the same, the stable order of the full values.
  * 2. One insertion-sort pass on the full value puts each run of equal truncated keys in
  *    order. Both steps are stable, so equal values stay in input order.
  * If the insertion pass would do more than a few moves per element (adversarial input:
@@ -101,7 +105,7 @@ export function sortKeys(buffers: KeySortBuffers, count: number): SlotBuffer {
     return src;
   }
   const minKey = range[0];
-  const { shift, passes, bits } = plan((range[1] - minKey) >>> 0);
+  const { shift, passes, bits } = plan((range[1] - minKey) >>> 0, count <= SMALL_SORT ? 12 : 24);
   const mask = (1 << bits) - 1;
   if (passes > 0) {
     hist.fill(0, 0, 2 << bits);
@@ -124,10 +128,13 @@ function bitLength(x: number): number {
   return 32 - Math.clz32(x);
 }
 
-/** Digit plan for the truncated key `(key - min) >>> shift`, 0 to 2 passes of `bits` bits. */
-function plan(range: number): { shift: number; passes: number; bits: number } {
+/** Most values sorted on a 12-bit truncated key in one pass (see step 1 above). */
+const SMALL_SORT = 8192;
+
+/** Digit plan for the truncated key `(key - min) >>> shift` of at most `keyBits` (12 or 24) bits: 0 to 2 passes of `bits` bits. */
+function plan(range: number, keyBits: number): { shift: number; passes: number; bits: number } {
   const length = bitLength(range);
-  const shift = length > 24 ? length - 24 : 0;
+  const shift = length > keyBits ? length - keyBits : 0;
   const significant = length - shift;
   if (significant <= 12) return { shift, passes: significant === 0 ? 0 : 1, bits: 12 };
   return { shift, passes: 2, bits: Math.ceil(significant / 2) };
