@@ -111,6 +111,8 @@ export function experimentCharts(
           subtitle: L.t('chart.band.subtitle', { n }),
           yearTitle: L.t('time.year'),
           legendTitle: L.t('chart.scenario'),
+          monthTitle: L.t('time.month'),
+          meanTitle: L.t('exp.col.mean'),
         }),
       });
     }

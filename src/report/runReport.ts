@@ -14,6 +14,7 @@ import { glossarySection } from './glossarySection.js';
 import { INDICATORS_FILE } from './indicatorsCsv.js';
 import type { Lang } from '../i18n/lang.js';
 import { indicatorLabel, stageLabel, unitLabel } from '../i18n/labels.js';
+import { eventMessage } from '../i18n/eventText.js';
 import { locale, type Locale } from '../i18n/locale.js';
 import { writeRenderedCharts } from './writeCharts.js';
 import { chartBlock } from './chartBlock.js';
@@ -225,11 +226,14 @@ export function runReportDocument(
             { label: L.t('run.col.region') },
             { label: L.t('run.col.event') },
           ],
-          rows: milestones.map((e) => [
-            String(e.month),
-            e.region === 'total' ? L.t('run.allRegions') : e.region,
-            e.kind === 'cooperative-inactive' ? { text: e.message, strong: true } : e.message,
-          ]),
+          rows: milestones.map((e) => {
+            const message = eventMessage(L, e, e.region);
+            return [
+              String(e.month),
+              e.region === 'total' ? L.t('run.allRegions') : e.region,
+              e.kind === 'cooperative-inactive' ? { text: message, strong: true } : message,
+            ];
+          }),
         },
       ],
     },

@@ -41,11 +41,11 @@ describe('single-run charts', () => {
       consumption: ['rupiah per person per month', 'year'],
       income: ['rupiah per person per month', 'year'],
       gini: ['Gini index (0 to 1)', 'year'],
-      poverty: ['share', 'year'],
-      membership: ['share (0 to 1)', 'year'],
+      poverty: ['percent', 'year'],
+      membership: ['percent', 'year'],
       finances: ['rupiah', 'rupiah per month', 'rupiah per year', 'year'],
       enterprises: ['count of enterprises', 'year'],
-      integration: ['share (0 to 1)', 'year'],
+      integration: ['percent', 'year'],
       stages: ['region', 'year'],
       'regions-consumption': ['rupiah per person', 'per month', 'year'],
     };
@@ -66,7 +66,7 @@ describe('single-run charts', () => {
   it('the consumption chart draws the poverty line (scenario.market.povertyLine) as a labelled rule', () => {
     const line = run.result.scenario.market.povertyLine;
     const svg = run.report!.charts.find((c) => c.name === 'consumption')!.svg;
-    expect(svgTexts(svg)).toContain(`poverty line Rp ${Math.round(line).toLocaleString('en-US')}`);
+    expect(svgTexts(svg)).toContain(`poverty line Rp${Math.round(line).toLocaleString('en-US')}`);
     expect(svg).toContain('role-mark layer_1_marks'); // the rule layer
     expect(svg).toMatch(/aria-roledescription="rule mark"/);
   });

@@ -16,6 +16,9 @@ export interface BandChartOptions {
   readonly yearTitle?: string;
   /** Title of the colour legend (default "scenario"). */
   readonly legendTitle?: string;
+  /** The tooltip's names of the month and the mean (default "month", "mean"). */
+  readonly monthTitle?: string;
+  readonly meanTitle?: string;
 }
 
 /**
@@ -58,7 +61,17 @@ export function bandChart(rows: readonly BandRow[], opts: BandChartOptions): Top
       },
       {
         mark: { type: 'line' },
-        encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: colour },
+        encoding: {
+          x,
+          y: { field: 'mean', type: 'quantitative' },
+          color: colour,
+          // The axis is in years; the tooltip gives the month (as summary.csv does).
+          tooltip: [
+            { field: 'scenario', type: 'nominal', title: opts.legendTitle ?? 'scenario' },
+            { field: 'month', type: 'quantitative', title: opts.monthTitle ?? 'month' },
+            { field: 'mean', type: 'quantitative', title: opts.meanTitle ?? 'mean', format: ',.4~r' },
+          ],
+        },
       },
     ],
   };

@@ -42,6 +42,12 @@ export function branchChart(
         encoding: {
           x: monthX(months),
           y,
+          // The axis is in years; the tooltip gives the month.
+          tooltip: [
+            { field: 'strategy', type: 'nominal' },
+            { field: 'month', type: 'quantitative' },
+            { field: 'value', type: 'quantitative', format: ',.4~r' },
+          ],
           color: {
             field: 'strategy',
             type: 'nominal',

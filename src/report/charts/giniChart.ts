@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartRow, RunChartMeta } from './chartRows.js';
+import { indicatorLabel } from '../../i18n/labels.js';
+import { runChartText } from './runChartText.js';
 import { timeLines } from './timeLines.js';
 
 /**
@@ -8,12 +10,15 @@ import { timeLines } from './timeLines.js';
  * says so.
  */
 export function giniChart(rows: readonly ChartRow[], meta: RunChartMeta): TopLevelSpec {
+  const { L, axis } = runChartText(meta, 'index');
   return timeLines(rows, {
-    title: 'Inequality: Gini of consumption',
-    subtitle: `${meta.scenarioName}. 0 = equal, 1 = one person has all; axis does not start at 0`,
-    unit: 'Gini index (0 to 1)',
+    title: L.t('rc.gini.title'),
+    subtitle: L.t('rc.gini.subtitle', { name: meta.scenarioName }),
+    ...axis,
+    unitTitle: L.t('rc.gini.unit'),
     months: meta.months,
     ids: ['gini'],
+    label: (id) => indicatorLabel(L, id),
     yScale: { zero: false, padding: 12 },
   });
 }

@@ -1,15 +1,16 @@
 import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import type { LayerSpec } from 'vega-lite/types_unstable/spec/layer.js';
+import type { Locale } from '../../i18n/locale.js';
 import { POVERTY_LINE_COLOUR } from './theme.js';
 
-/** "Rp 580,349": whole rupiah with thousands separators. */
-export function rupiahText(x: number): string {
-  return `Rp ${Math.round(x).toLocaleString('en-US')}`;
+/** "Rp580,349" / "Rp580.349": whole rupiah with the language's thousands separator. */
+export function rupiahText(L: Locale, x: number): string {
+  return `Rp${L.fmt.integer(x)}`;
 }
 
-/** A dashed rule at the poverty line, labelled, as layers with their own one-row data. */
-export function povertyLineLayers(povertyLine: number): LayerSpec<Field>['layer'] {
-  const data = { values: [{ line: povertyLine, label: `poverty line ${rupiahText(povertyLine)}` }] };
+/** A dashed rule at the poverty line, labelled in the language, as layers with their own one-row data. */
+export function povertyLineLayers(L: Locale, povertyLine: number): LayerSpec<Field>['layer'] {
+  const data = { values: [{ line: povertyLine, label: L.t('rc.povertyLine', { line: rupiahText(L, povertyLine) }) }] };
   return [
     {
       data,

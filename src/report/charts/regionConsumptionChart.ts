@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartRow, RunChartMeta } from './chartRows.js';
+import { locale } from '../../i18n/locale.js';
 import { rupiahText } from './povertyLineLayers.js';
 import { monthX, POVERTY_LINE_COLOUR, SERIES_COLOURS, specHead, unitAxis } from './theme.js';
 
@@ -10,6 +11,7 @@ const ID = 'consumption_pc_mean';
  * to a row) on a shared y axis, with the poverty line in each panel.
  */
 export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChartMeta): TopLevelSpec {
+  const L = locale(meta.lang);
   const regions = new Set(meta.regions);
   const values = rows
     .filter((r) => r.indicator === ID && regions.has(r.region) && Number.isFinite(r.value))
@@ -20,8 +22,8 @@ export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChart
   const columns = n <= 3 ? n : n <= 9 ? 3 : n <= 16 ? 4 : 5;
   return {
     ...specHead(
-      'Real consumption per capita by region',
-      `${meta.scenarioName}. Mean; dashed: poverty line ${rupiahText(meta.povertyLine)}`,
+      L.t('rc.regions.title'),
+      L.t('rc.regions.subtitle', { name: meta.scenarioName, line: rupiahText(L, meta.povertyLine) }),
     ),
     data: { values },
     columns,
@@ -40,13 +42,13 @@ export function regionConsumptionChart(rows: readonly ChartRow[], meta: RunChart
         {
           mark: { type: 'line', color: SERIES_COLOURS[0] },
           encoding: {
-            x: monthX(meta.months),
+            x: monthX(meta.months, 'month', L.t('time.year')),
             // two lines: a rotated title longer than the panel would stick out above it
             y: {
               field: 'value',
               type: 'quantitative',
               axis: unitAxis('rupiah per person per month', {
-                title: ['rupiah per person', 'per month'],
+                title: [L.t('rc.regions.unit1'), L.t('rc.regions.unit2')],
                 titleFontSize: 10,
               }),
             },

@@ -27,7 +27,11 @@ export const RUN_CHART_BUILDERS: readonly { readonly name: string; readonly titl
     { name: 'integration', title: 'Integration and use of regional potential', build: integrationChart },
   ];
 
-/** Every single-run chart of a run's rows. */
+/** Every single-run chart of a run's rows; each titled as its spec is (in the language of `meta.lang`). */
 export function runCharts(rows: readonly ChartRow[], meta: RunChartMeta): NamedChart[] {
-  return RUN_CHART_BUILDERS.map(({ name, title, build }) => ({ name, title, spec: build(rows, meta) }));
+  return RUN_CHART_BUILDERS.map(({ name, title, build }) => {
+    const spec = build(rows, meta);
+    const specTitle = (spec.title as { text?: unknown } | undefined)?.text;
+    return { name, title: typeof specTitle === 'string' ? specTitle : title, spec };
+  });
 }

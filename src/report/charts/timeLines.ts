@@ -22,6 +22,13 @@ export interface TimeLinesOptions {
   readonly label?: (id: string) => string;
   /** Layers drawn on top (e.g. the poverty line), each with its own data. */
   readonly extraLayers?: LayerSpec<Field>['layer'];
+  /** Title of the y axis (default: `unit`). */
+  readonly unitTitle?: string;
+  /** Title of the time axis (default "year") and the tooltip's names of the month and the value. */
+  readonly yearTitle?: string;
+  readonly monthTitle?: string;
+  readonly valueTitle?: string;
+  readonly seriesTitle?: string;
 }
 
 /**
@@ -42,13 +49,19 @@ export function timeLines(rows: readonly ChartRow[], opts: TimeLinesOptions): To
         data: { values },
         mark: { type: 'line', interpolate: 'linear' },
         encoding: {
-          x: monthX(opts.months),
+          x: monthX(opts.months, 'month', opts.yearTitle),
           y: {
             field: 'value',
             type: 'quantitative',
-            axis: unitAxis(opts.unit),
+            axis: unitAxis(opts.unit, opts.unitTitle ? { title: opts.unitTitle } : {}),
             ...(opts.yScale ? { scale: opts.yScale } : {}),
           },
+          // The axis is in years; the tooltip gives the month (as the CSV files do).
+          tooltip: [
+            { field: 'series', type: 'nominal', title: opts.seriesTitle ?? 'indicator' },
+            { field: 'month', type: 'quantitative', title: opts.monthTitle ?? 'month' },
+            { field: 'value', type: 'quantitative', title: opts.valueTitle ?? 'value', format: ',.4~r' },
+          ],
           color: {
             field: 'series',
             type: 'nominal',

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SimEvent } from '../../experiment/runController.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { stageName } from '../../i18n/labels.js';
+import { eventMessage } from '../../i18n/eventText.js';
 import { locale, type Locale } from '../../i18n/locale.js';
 import { ROUTINE_EVENTS } from '../labels.js';
 
@@ -78,10 +78,7 @@ function lineText(line: LogLine, L: Locale, regionNames: readonly string[]): str
   const e = line.event;
   if (line.year !== null && (line.count > 1 || L.lang !== 'en'))
     return L.t(`tui.group.${e.kind}` as MessageKey, { n: line.count, y: line.year });
-  if (L.lang === 'en' || !L.has(`event.${e.kind}`)) return e.message;
-  const region = regionNames[e.region] ?? e.message.split(':')[0];
-  const k = Number(/stage (\d)/.exec(e.message)?.[1] ?? 0);
-  return L.t(`event.${e.kind}` as MessageKey, { region, k, name: stageName(L, k) });
+  return eventMessage(L, e, regionNames[e.region] ?? e.message.split(':')[0]);
 }
 
 /** The latest events of the run, newest at the bottom, each with its month. */
