@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
@@ -21,6 +22,8 @@ export interface CalibrationRunOptions {
   readonly out?: string;
   readonly tui?: boolean;
   readonly report: boolean;
+  /** Language of the progress view and messages. */
+  readonly lang?: Lang;
   /** Replaces the simulation (tests); runs in this thread. */
   readonly execute?: ExecuteOptions['execute'];
 }
@@ -166,6 +169,7 @@ async function runBatch(
       shard,
       out: folder,
       tui: opts.tui,
+      lang: opts.lang,
       execute: opts.execute,
       announce: true,
       failedRunPlace: (failure) => `scenario ${failure.scenario}, proposal ${failure.point}`,

@@ -1,6 +1,7 @@
 import { isInteractiveTerminal } from './interactiveTerminal.js';
 import type { ExperimentProgress } from '../experiment/progress.js';
 import { batchProgressLine, type BatchFailure, type BatchProgress } from '../tui/batchProgress.js';
+import type { Lang } from '../i18n/lang.js';
 import { progressThrottle } from '../tui/plainProgress.js';
 
 /** Where progress goes while a plan's runs execute. */
@@ -15,9 +16,13 @@ export interface ProgressDisplay {
  * The batch view on a terminal unless --no-tui, else plain lines (a pipe, CI, a cluster job).
  * The view's module (ink, react) is imported only when it is shown.
  */
-export async function progressDisplay(title: string, tui: boolean | undefined): Promise<ProgressDisplay> {
-  if (!isInteractiveTerminal(process.stderr) || tui === false) return plainProgress(title);
-  return (await import('./terminalProgress.js')).terminalProgress(title);
+export async function progressDisplay(
+  title: string,
+  tui: boolean | undefined,
+  lang: Lang = 'en',
+): Promise<ProgressDisplay> {
+  if (!isInteractiveTerminal(process.stderr) || tui === false) return plainProgress(title, lang);
+  return (await import('./terminalProgress.js')).terminalProgress(title, lang);
 }
 
 /** The TUI's view of an experiment's progress, with the failures so far. */
@@ -25,8 +30,10 @@ export function batchProgressOf(
   title: string,
   p: ExperimentProgress,
   failures: readonly BatchFailure[],
+  lang: Lang = 'en',
 ): BatchProgress {
   return {
+    lang,
     title,
     done: p.done,
     total: p.total,
@@ -44,14 +51,14 @@ export function failureOf(p: ExperimentProgress): BatchFailure | undefined {
 }
 
 /** No terminal (a pipe, CI, a cluster job) or --no-tui: throttled plain lines, no escape codes. */
-export function plainProgress(title: string): ProgressDisplay {
+export function plainProgress(title: string, lang: Lang = 'en'): ProgressDisplay {
   const due = progressThrottle();
   const failures: BatchFailure[] = [];
   let latest: ExperimentProgress | undefined;
   let printedDone = -1;
   const print = (p: ExperimentProgress) => {
     printedDone = p.done;
-    process.stderr.write(`${batchProgressLine(batchProgressOf(title, p, failures))}\n`);
+    process.stderr.write(`${batchProgressLine(batchProgressOf(title, p, failures, lang))}\n`);
   };
   return {
     update(p) {

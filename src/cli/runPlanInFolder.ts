@@ -1,3 +1,5 @@
+import { locale } from '../i18n/locale.js';
+import type { Lang } from '../i18n/lang.js';
 import { join, resolve } from 'node:path';
 import { KopsimError, SimulationError } from '../core/errors.js';
 import type { ExperimentPlan, RunnablePlan } from '../experiment/plan.js';
@@ -70,6 +72,8 @@ export interface PlanFolderOptions {
   readonly prepare?: (outDir: string) => void;
   /** Say how many runs on how many workers into which folder when the folder is new. */
   readonly announce?: boolean;
+  /** Language of the progress view and the messages (default English). */
+  readonly lang?: Lang;
 }
 
 /** A plan's runs in their folder, once they have executed. */
@@ -110,14 +114,28 @@ export async function runPlanInFolder<R>(
   const mine = plan.runs.filter((r) => inShard(r.index, opts.shard));
   const todo = mine.filter((r) => !opened.finished.has(r.index));
   const finishedBefore = mine.length - todo.length;
+  const L = locale(opts.lang);
   if (!opened.fresh)
     process.stderr.write(
-      `kopsim: resuming ${outDir}: ${finishedBefore} of ${mine.length} runs already done${opened.repaired ? ' (cut off a torn last line)' : ''}\n`,
+      `${L.t('batch.resuming', {
+        folder: outDir,
+        done: finishedBefore,
+        total: mine.length,
+        repaired: opened.repaired ? L.t('batch.repaired') : '',
+      })}\n`,
     );
-  else if (opts.announce)
+  else if (opts.announce) {
+    const onWorkers = opts.execute ? 0 : workers;
     process.stderr.write(
-      `kopsim: ${plan.name}: ${mine.length} runs${shard ? ` (shard ${shard.index}/${shard.count} of ${plan.runs.length})` : ''} on ${opts.execute ? 0 : workers} worker${workers === 1 ? '' : 's'} into ${outDir}\n`,
+      `${L.t('batch.announce', {
+        name: plan.name,
+        runs: mine.length,
+        shard: shard ? L.t('batch.announceShard', { i: shard.index, n: shard.count, total: plan.runs.length }) : '',
+        workers: onWorkers === 1 ? L.t('batch.workerOne') : L.t('batch.workers', { n: onWorkers }),
+        folder: outDir,
+      })}\n`,
     );
+  }
 
   const manifestOf = (status: ExperimentManifest['status'], completed: number, failed: number): ExperimentManifest => ({
     kopsimVersion: version,
@@ -140,6 +158,7 @@ export async function runPlanInFolder<R>(
   const display = await progressDisplay(
     `${plan.name} (${plan.kind}${shard ? `, shard ${shard.index}/${shard.count}` : ''})`,
     opts.tui,
+    opts.lang,
   );
   const log = (line: string) => display.log(line);
   const controller = new AbortController();

@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import type { ExperimentProgress } from '../experiment/progress.js';
+import type { Lang } from '../i18n/lang.js';
 import type { BatchFailure } from '../tui/batchProgress.js';
 import { BatchProgressView } from '../tui/components/BatchProgressView.js';
 import { batchProgressOf, failureOf, type ProgressDisplay } from './progressDisplay.js';
@@ -10,13 +11,18 @@ import { batchProgressOf, failureOf, type ProgressDisplay } from './progressDisp
  * worker with its run and month, failures), redrawn on stderr as runs advance. Messages
  * are held back until the view ends, so they do not tear its frame.
  */
-export function terminalProgress(title: string): ProgressDisplay {
+export function terminalProgress(title: string, lang: Lang = 'en'): ProgressDisplay {
   const failures: BatchFailure[] = [];
   const held: string[] = [];
   let latest: ExperimentProgress = { total: 0, skipped: 0, done: 0, failed: 0, running: 0, workers: [], elapsedMs: 0 };
   let latestAt = Date.now();
   const props = () =>
-    batchProgressOf(title, { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) }, failures.slice());
+    batchProgressOf(
+      title,
+      { ...latest, elapsedMs: latest.elapsedMs + (Date.now() - latestAt) },
+      failures.slice(),
+      lang,
+    );
   const app = render(createElement(BatchProgressView, props()), {
     stdout: process.stderr,
     exitOnCtrlC: false,

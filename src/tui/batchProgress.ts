@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/lang.js';
+import { locale, type Locale } from '../i18n/locale.js';
 import { formatDuration } from './format.js';
 
 /** One worker of a batch and the run it is on. */
@@ -35,6 +37,8 @@ export interface BatchProgress {
   readonly elapsedMs: number;
   /** Runs that failed so far (they count in `done`). */
   readonly failures?: readonly BatchFailure[];
+  /** Language of the words (default English). */
+  readonly lang?: Lang;
 }
 
 /** Throughput and ETA of a batch, counting runs in progress by their months done. */
@@ -59,10 +63,12 @@ export function batchStats({ done, total, workers, elapsedMs }: BatchProgress): 
   return { runsPerMinute, etaMs, fraction };
 }
 
-/** Runs a minute as text: "12.5 runs/min", or "0.3 runs/min". */
-export function formatThroughput(runsPerMinute: number): string {
-  if (!Number.isFinite(runsPerMinute) || runsPerMinute <= 0) return '- runs/min';
-  return `${runsPerMinute >= 100 ? Math.round(runsPerMinute) : runsPerMinute.toFixed(1)} runs/min`;
+/** Runs a minute as text: "12.5 runs/min", or "0.3 runs/min" ("12,5 simulasi/menit"). */
+export function formatThroughput(runsPerMinute: number, L: Locale = locale('en')): string {
+  if (!Number.isFinite(runsPerMinute) || runsPerMinute <= 0) return L.t('batch.perMinute', { n: '-' });
+  return L.t('batch.perMinute', {
+    n: runsPerMinute >= 100 ? L.fmt.integer(runsPerMinute) : L.fmt.fixed(runsPerMinute, 1),
+  });
 }
 
 /**
@@ -70,8 +76,16 @@ export function formatThroughput(runsPerMinute: number): string {
  * `kopsim: sweep 40/120 runs (33%), 2 failed, 12.5 runs/min, 3.2 s elapsed, about 6.4 s left`.
  */
 export function batchProgressLine(p: BatchProgress): string {
+  const L = locale(p.lang);
   const s = batchStats(p);
-  const failed = p.failures && p.failures.length > 0 ? `, ${p.failures.length} failed` : '';
-  const eta = p.done < p.total && Number.isFinite(s.etaMs) ? `, about ${formatDuration(s.etaMs)} left` : '';
-  return `kopsim: ${p.title} ${p.done}/${p.total} runs (${Math.floor(s.fraction * 100)}%)${failed}, ${formatThroughput(s.runsPerMinute)}, ${formatDuration(p.elapsedMs)} elapsed${eta}`;
+  return L.t('batch.line', {
+    title: p.title,
+    done: p.done,
+    total: p.total,
+    pct: Math.floor(s.fraction * 100),
+    failed: p.failures && p.failures.length > 0 ? L.t('batch.lineFailed', { n: p.failures.length }) : '',
+    speed: formatThroughput(s.runsPerMinute, L),
+    elapsed: formatDuration(p.elapsedMs),
+    eta: p.done < p.total && Number.isFinite(s.etaMs) ? L.t('batch.lineEta', { eta: formatDuration(s.etaMs) }) : '',
+  });
 }

@@ -195,4 +195,27 @@ describe('BatchProgressView', () => {
   it('says done when every run is', () => {
     expect(frame(<BatchProgressView title="t" done={4} total={4} elapsedMs={1000} workers={[]} />)).toContain('· done');
   });
+  it('speaks Bahasa Indonesia with lang id', () => {
+    const f = frame(
+      <BatchProgressView
+        lang="id"
+        title="t"
+        done={10}
+        total={40}
+        elapsedMs={60_000}
+        barWidth={20}
+        workers={[
+          { id: 1, run: 'rep 3', month: 120, months: 240 },
+          { id: 2, run: null },
+        ]}
+        failures={[{ run: 'rep 1', message: 'boom' }]}
+      />,
+    );
+    expect(f).toContain('10/40 simulasi (26%)');
+    expect(f).toContain('10,0 simulasi/menit · berlalu 1 min 00 s · perkiraan sisa 2 min 49 s');
+    expect(f).toMatch(/worker 1\s+rep 3 .*bulan 120\/240/);
+    expect(f).toMatch(/worker 2\s+menganggur/);
+    expect(f).toContain('1 gagal');
+    expect(f).toContain('Kegagalan');
+  });
 });

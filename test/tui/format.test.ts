@@ -87,4 +87,9 @@ describe('batch progress', () => {
       'kopsim: replications of default 10/40 runs (27%), 1 failed, 10.0 runs/min, 1 min 00 s elapsed, about 2 min 38 s left',
     );
   });
+  it('formats the line in Bahasa Indonesia with lang id', () => {
+    expect(batchProgressLine({ ...p, lang: 'id' })).toBe(
+      'kopsim: replications of default 10/40 simulasi (27%), 1 gagal, 10,0 simulasi/menit, 1 min 00 s berlalu, kira-kira 2 min 38 s lagi',
+    );
+  });
 });

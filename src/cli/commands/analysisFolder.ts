@@ -156,6 +156,7 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
       shard: opts.shard,
       out: opts.out,
       tui: opts.tui,
+      lang: opts.lang,
       execute: opts.execute,
       scenarioOf: plan.kind === 'attribution' ? attributionScenarioOf(plan) : undefined,
       failedRunPlace: (failure) => `point ${failure.point}`,

@@ -77,6 +77,7 @@ command is run again. See docs/calibration.md for the file format and the method
         shard: run.shard,
         out: opts.out,
         tui: opts.tui,
+        lang: run.lang,
         report: opts.report !== false,
       });
       if (outcome.kind === 'shard') {

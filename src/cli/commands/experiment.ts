@@ -154,6 +154,7 @@ export async function runExperiment(
       shard: flags.shard,
       out: opts.out,
       tui: opts.tui,
+      lang: flags.lang,
       execute: hooks.execute,
       failedRunPlace: (failure) =>
         `scenario ${failure.scenario}${Object.keys(failure.params).length > 0 ? `, point ${failure.point}` : ''}`,

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { batchStats, formatThroughput, type BatchProgress } from '../batchProgress.js';
+import { locale } from '../../i18n/locale.js';
 import { bar, formatDuration } from '../format.js';
 
 /** Props of {@link BatchProgressView}: a {@link BatchProgress}, plus display options. */
@@ -17,6 +18,7 @@ export interface BatchProgressViewProps extends BatchProgress {
  */
 export function BatchProgressView(props: BatchProgressViewProps) {
   const { title, done, total, workers, elapsedMs, failures = [], barWidth = 40, maxFailures = 5 } = props;
+  const L = locale(props.lang);
   const s = batchStats(props);
   const finished = done >= total;
   return (
@@ -25,27 +27,29 @@ export function BatchProgressView(props: BatchProgressViewProps) {
         <Text color="cyan">kopsim</Text> · {title}
       </Text>
       <Text>
-        <Text color="green">{bar(s.fraction, barWidth)}</Text> <Text bold>{done}</Text>/{total} runs (
-        {Math.floor(s.fraction * 100)}%)
+        <Text color="green">{bar(s.fraction, barWidth)}</Text> <Text bold>{done}</Text>/
+        {L.t('batch.runs', { total, pct: Math.floor(s.fraction * 100) })}
       </Text>
       <Text>
-        {formatThroughput(s.runsPerMinute)} · elapsed {formatDuration(elapsedMs)} ·{' '}
-        {finished ? 'done' : `ETA ${Number.isFinite(s.etaMs) ? formatDuration(s.etaMs) : '-'}`}
-        {failures.length > 0 ? <Text color="red"> · {failures.length} failed</Text> : null}
+        {formatThroughput(s.runsPerMinute, L)} · {L.t('batch.elapsed', { t: formatDuration(elapsedMs) })} ·{' '}
+        {finished
+          ? L.t('batch.done')
+          : L.t('batch.eta', { t: Number.isFinite(s.etaMs) ? formatDuration(s.etaMs) : '-' })}
+        {failures.length > 0 ? <Text color="red"> · {L.t('batch.failed', { n: failures.length })}</Text> : null}
       </Text>
       <Box flexDirection="column" marginTop={1}>
         {workers.map((w) => (
           <Text key={String(w.id)} wrap="truncate-end">
-            <Text dimColor>{`worker ${w.id}`.padEnd(10)}</Text>
+            <Text dimColor>{L.t('batch.worker', { id: w.id }).padEnd(10)}</Text>
             {w.run === null ? (
-              <Text dimColor>idle</Text>
+              <Text dimColor>{L.t('batch.idle')}</Text>
             ) : (
               <>
                 <Text>{w.run}</Text>
                 {w.months && w.month !== undefined ? (
                   <Text dimColor>
                     {' '}
-                    {bar(w.month / w.months, 10)} month {w.month}/{w.months}
+                    {bar(w.month / w.months, 10)} {L.t('batch.month', { m: w.month, n: w.months })}
                   </Text>
                 ) : null}
               </>
@@ -56,14 +60,16 @@ export function BatchProgressView(props: BatchProgressViewProps) {
       {failures.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold color="red">
-            Failures
+            {L.t('batch.failures')}
           </Text>
           {failures.slice(0, maxFailures).map((f, i) => (
             <Text key={i} wrap="truncate-end">
               <Text color="red">✗ {f.run}</Text>: {f.message}
             </Text>
           ))}
-          {failures.length > maxFailures ? <Text dimColor>… and {failures.length - maxFailures} more</Text> : null}
+          {failures.length > maxFailures ? (
+            <Text dimColor>… {L.t('err.more', { n: failures.length - maxFailures })}</Text>
+          ) : null}
         </Box>
       ) : null}
     </Box>
