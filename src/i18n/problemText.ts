@@ -79,7 +79,7 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
   {
     pattern: /^no such scenario file \(looked in (?<a>.+) and (?<b>.+)\)$/,
     key: 'problem.noScenarioFileIn',
-    example: 'no such scenario file (looked in /home/x and /opt/kopsim/scenarios)',
+    example: 'no such scenario file (looked in my-project and kopsim/scenarios)',
   },
   { pattern: /^no such scenario$/, key: 'problem.noScenario', example: 'no such scenario' },
   { pattern: /^no such folder$/, key: 'problem.noFolder', example: 'no such folder' },
