@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertDistFresh } from '../support/cli.js';
+import { terminalPng } from '../support/terminalPng.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/kopsim');
@@ -131,8 +132,16 @@ describe.skipIf(!hasTmux)('the dashboard fits the terminal (tmux, 80×24 and 120
   afterAll(() => {
     spawnSync('tmux', ['-L', server, 'kill-server'], { env });
   });
-  /** Set KOPSIM_DOC_IMAGES=docs/img to keep the 80×24 screen as docs/img/dashboard-80x24.txt. */
+  /**
+   * Set KOPSIM_DOC_IMAGES=docs/img to keep the 80×24 screens as docs/img/dashboard-80x24.txt
+   * and .png (drawn by Chromium), in English and (-id) Bahasa Indonesia.
+   */
   const docImages = process.env.KOPSIM_DOC_IMAGES;
+  async function saveDocImage(screen: string, name: string) {
+    const text = screen.replace(/[ \t]+$/gm, '').trimEnd();
+    writeFileSync(join(docImages!, `${name}.txt`), text);
+    await terminalPng(text, join(docImages!, `${name}.png`), 80, 24);
+  }
 
   async function until(session: string, check: (s: string) => boolean, what: string, ms = 30_000) {
     const end = Date.now() + ms;
@@ -165,6 +174,23 @@ describe.skipIf(!hasTmux)('the dashboard fits the terminal (tmux, 80×24 and 120
     expect(bytes).not.toContain('\x1b[3J'); // erase scrollback
   }
 
+  it.skipIf(!docImages)(
+    'at 80×24 in Bahasa Indonesia (a documentation image only)',
+    async () => {
+      const session = 'fitid';
+      const cmd = `cd "${work}" && "${process.execPath}" "${bin}" run --lang id --out "${join(work, 'fit-id')}"; sleep 600`;
+      tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', cmd);
+      const screen = await until(
+        session,
+        (s) => s.includes('Indikator utama') && Number(/Bulan (\d+)\/240/.exec(s)?.[1]) >= 12,
+        'bulan 12',
+      );
+      await saveDocImage(screen, 'dashboard-80x24-id');
+      tmux('send-keys', '-t', session, 'q');
+    },
+    90_000,
+  );
+
   for (const [columns, rows] of [
     [80, 24],
     [120, 40],
@@ -186,7 +212,7 @@ describe.skipIf(!hasTmux)('the dashboard fits the terminal (tmux, 80×24 and 120
       if (columns === 80) {
         // A secondary panel folds away at 80 columns.
         expect(screen).not.toContain('Enterprises by kind');
-        if (docImages) writeFileSync(join(docImages, 'dashboard-80x24.txt'), screen.replace(/[ \t]+$/gm, '').trimEnd());
+        if (docImages) await saveDocImage(screen, 'dashboard-80x24');
       } else {
         expect(screen).toContain('Enterprises by kind');
         expectNoClear(readFileSync(raw, 'latin1'));
