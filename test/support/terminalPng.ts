@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 /** Debian's Chromium (installed by .ci/run); never a browser playwright downloads. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A terminal screen (the text of `tmux capture-pane -p`) as a PNG of exactly `columns` ×
@@ -27,7 +27,7 @@ export async function terminalPng(screen: string, file: string, columns: number,
 html,body{margin:0;background:#1d1f21}
 pre{margin:0;padding:12px 14px;display:inline-block;font:15px/1.25 'DejaVu Sans Mono',monospace;color:#e0e0e0;
 background:#1d1f21;width:${columns}ch;height:${rows * 1.25}em;white-space:pre;overflow:hidden}
-</style></head><body><pre id="t">${escape(lines.join('\n'))}</pre></body></html>`,
+</style></head><body><pre id="t">${escapeHtml(lines.join('\n'))}</pre></body></html>`,
     );
     const profile = join(dir, 'profile');
     const context = await chromium.launchPersistentContext(profile, {
