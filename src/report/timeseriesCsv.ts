@@ -8,23 +8,27 @@ import type { IndicatorSeries } from '../indicators/series.js';
  *
  * The (region, indicator) cells repeat every month: they are quoted and neutralised once by
  * csvText, and each row joins them with the month and the value, which are numbers and so
- * never need quoting (a default run has 60,000 rows; cell by cell this took most of the time
- * of writing a run folder). The bytes are those of csvText over all rows.
+ * never need quoting (a default run has 90,000 rows; cell by cell this took most of the time
+ * of writing a run folder). A month's rows are concatenated into one string, and the months
+ * into the file's: half the time of joining an array of five pieces a row. The bytes are
+ * those of csvText over all rows.
  */
 export function timeseriesCsv(series: IndicatorSeries): string {
   const { indicators, scopes, months, values } = series;
   const labels: string[] = [];
-  for (const scope of scopes) for (const indicator of indicators) labels.push(csvText([[scope, indicator.id]]));
-  const parts: string[] = [csvText([['month', 'region', 'indicator', 'value']])];
+  for (const scope of scopes) {
+    // Each label ends with csvText's record delimiter: the value goes in its place.
+    for (const indicator of indicators) labels.push(`${csvText([[scope, indicator.id]]).slice(0, -1)},`);
+  }
+  let text = csvText([['month', 'region', 'indicator', 'value']]);
   let k = 0;
   for (let m = 0; m < months.length; m++) {
     const month = `${months[m]},`;
-    for (let l = 0; l < labels.length; l++) {
-      // Each label ends with csvText's record delimiter: the value goes before it.
-      parts.push(month, labels[l].slice(0, -1), ',', formatNumber(values[k++]), '\n');
-    }
+    let rows = '';
+    for (let l = 0; l < labels.length; l++) rows += `${month}${labels[l]}${formatNumber(values[k++])}\n`;
+    text += rows;
   }
-  return parts.join('');
+  return text;
 }
 
 /** Shortest round-trip decimal; non-finite values as empty cells. */
