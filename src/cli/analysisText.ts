@@ -6,10 +6,9 @@ import { locale, type Locale } from '../i18n/locale.js';
 import { effectText, levelText } from '../report/analysisNumbers.js';
 import type { AnalysisResult } from '../report/sensitivityFiles.js';
 import { attributionInterpretation } from '../report/attributionInterpretation.js';
+import { fewUnitsWarning, intervalMethodText } from '../report/intervalText.js';
 import {
   emptyLabel,
-  fewUnitsWarning,
-  intervalMethodText,
   outputTitle,
   rankedParameters,
   sensitivityIntervalText,

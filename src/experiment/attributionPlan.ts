@@ -25,16 +25,6 @@ export type AttributionDesign = 'programmes' | 'roadmap' | 'scheduled';
 /** The designs, the default first. */
 export const ATTRIBUTION_DESIGNS: readonly AttributionDesign[] = ['programmes', 'roadmap', 'scheduled'];
 
-/** One paragraph per design: what a coalition's scenario is and what question the values answer. */
-export const ATTRIBUTION_DESIGN_TEXT: Readonly<Record<AttributionDesign, string>> = {
-  programmes:
-    "Design 'programmes' (fixed timeline): what does each stage's programmes add? Each replicate first runs the full roadmap; every coalition of that replicate then runs with the full run's timeline imposed (strategy.timeline: each stage opens in each region in the month it opened in the full run, gates not consulted) and the stages outside the coalition inert (strategy.inertStages: they open on time but their programmes do nothing). Leaving a stage out therefore changes nothing but its own programmes. With no stage, the cooperatives are still founded when their first stage opens, and what a bare cooperative does is part of that baseline, not split among the stages.",
-  roadmap:
-    "Design 'roadmap' (stages removed from the plan): what if a stage were never part of the roadmap? A coalition's scenario has only the coalition's stages enabled (strategy.enabledStages): a left-out stage never starts, and in gated mode the next enabled stage opens by its own gate, usually earlier. A stage's value therefore mixes what its programmes do with what its gate delays. No stage at all is the status quo (no cooperative is founded).",
-  scheduled:
-    "Design 'scheduled' (a given timeline): what do the stages' programmes add on a timeline the user fixes? Every coalition runs with the same timeline, the scenario's strategy.timeline or, in scheduled mode, strategy.schedule for every region; the stages outside the coalition open on it but are inert (strategy.inertStages). With no stage, the cooperatives are still founded when their first stage opens.",
-};
-
 /** The players of the attribution: the six roadmap stages; player i is stage i + 1 (bit i of a coalition mask). */
 export const ATTRIBUTION_STAGES: readonly { readonly stage: number; readonly name: string }[] = STAGES.map((stage) => ({
   stage,

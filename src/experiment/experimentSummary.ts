@@ -64,10 +64,6 @@ export interface ExperimentSummary {
   readonly comparisons: readonly ComparisonRow[];
 }
 
-/** How summaries make their intervals, for reports and printed tables. */
-export const SUMMARY_INTERVALS_TEXT =
-  "95% t intervals over replicates; for a mean, kept inside the indicator's range (on the logit scale for shares and indices, clipped at 0 for counts and rupiah flows; ci_method in summary.csv); for a paired difference from the baseline, the plain t interval";
-
 const group = (scenario: string, point: string) => `${scenario}\u0000${point}`;
 
 /**

@@ -29,30 +29,6 @@ export interface MeanInterval {
 export const MIN_RELIABLE_REPLICATES = 10;
 
 /**
- * The warning printed and reported when an interval rests on fewer than
- * MIN_RELIABLE_REPLICATES independent units: replicates (the default), or the trajectories
- * or base rows a sensitivity bootstrap resamples.
- *
- * @example fewReplicatesWarning(12) // => undefined
- */
-export function fewReplicatesWarning(
-  count: number,
-  unit = 'replicate',
-  remedy = `run with -n ${MIN_RELIABLE_REPLICATES} or more`,
-): string | undefined {
-  if (count >= MIN_RELIABLE_REPLICATES) return undefined;
-  return `only ${count} ${unit}${count === 1 ? '' : 's'}: the confidence intervals are unreliable below ${MIN_RELIABLE_REPLICATES} (with 2 or 3 their width itself is very uncertain); ${remedy}`;
-}
-
-/** One-line description of each interval method, for reports. */
-export const INTERVAL_METHOD_TEXT: Readonly<Record<IntervalMethod, string>> = {
-  t: 'Student t interval over replicates',
-  't-logit': 'Student t interval on the logit scale (delta method), so it stays inside the range',
-  't-clipped': 'Student t interval with the lower end clipped at 0 (the quantity cannot be negative)',
-  none: 'no interval (fewer than two replicates)',
-};
-
-/**
  * The mean of replicate values (non-finite ones left out) and its `level` confidence
  * interval, kept inside `range`. Values must be independent replicates (seeds differ).
  *

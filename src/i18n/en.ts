@@ -370,6 +370,12 @@ export const EN = {
   'cli.exp.diffTitle': 'Change from {baseline} at the final month (paired over the same seeds):',
   'cli.exp.wrote': 'Wrote {folder} ({files})',
   'cli.validate.valid': '{source}: valid ({regions} regions, {households} households, {months} months)',
+  'cli.run.progress': 'kopsim: {label}month {m}/{n} ({pct}%), {elapsed} elapsed{eta}',
+  'cli.run.savedState': 'kopsim: saved the state at month {m} to {file}',
+  'cli.charts': 'kopsim: charts {done}/{total}{name}, {elapsed} elapsed',
+  'cli.exp.intervals':
+    "95% t intervals over replicates; for a mean, kept inside the indicator's range (on the logit scale for shares and indices, clipped at 0 for counts and rupiah flows; ci_method in summary.csv); for a paired difference from the baseline, the plain t interval",
+  'cli.exp.scenarioAtPoint': 'scenario @ point',
   'cli.report.wrote': 'Wrote {n} charts (charts/*.svg, .png, .vl.json) and {file} in {folder}',
 
   // sensitivity and attribution (reports, charts, printed tables)

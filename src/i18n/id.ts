@@ -361,6 +361,12 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'cli.exp.diffTitle': 'Perubahan dari {baseline} pada bulan terakhir (berpasangan, seed sama):',
   'cli.exp.wrote': 'Ditulis ke {folder} ({files})',
   'cli.validate.valid': '{source}: sah ({regions} daerah, {households} rumah tangga, {months} bulan)',
+  'cli.run.progress': 'kopsim: {label}bulan {m}/{n} ({pct}%), {elapsed} berlalu{eta}',
+  'cli.run.savedState': 'kopsim: keadaan pada bulan {m} disimpan ke {file}',
+  'cli.charts': 'kopsim: grafik {done}/{total}{name}, {elapsed} berlalu',
+  'cli.exp.intervals':
+    'selang t 95% atas ulangan; untuk rata-rata, dijaga di dalam rentang indikator (pada skala logit untuk porsi dan indeks, dipotong di 0 untuk jumlah dan arus rupiah; ci_method di summary.csv); untuk selisih berpasangan dari pembanding, selang t biasa',
+  'cli.exp.scenarioAtPoint': 'skenario @ titik',
   'cli.report.wrote': '{n} grafik (charts/*.svg, .png, .vl.json) dan {file} ditulis di {folder}',
 
   'an.outputTitle': '{label}, bulan {m}',

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { ownsChartEntry } from './outputFolder.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonRow, ExperimentSummary } from '../experiment/experimentSummary.js';
-import { fewReplicatesWarning } from '../experiment/meanInterval.js';
 import { writeFileAtomically, writeFolderAtomically } from './atomicFolder.js';
 import { bandChart } from './charts/bandChart.js';
 import type { BandRow, FinalRow } from './charts/chartRows.js';
@@ -15,6 +14,7 @@ import { headlineRows, headlineVerdict } from './experimentHeadline.js';
 import { glossarySection } from './glossarySection.js';
 import type { Lang } from '../i18n/lang.js';
 import { indicatorLabel, replicatesText, unitLabel } from '../i18n/labels.js';
+import { fewUnitsWarning } from './intervalText.js';
 import { locale, type Locale } from '../i18n/locale.js';
 import { htmlReport, type HtmlReport, type ReportCell, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
@@ -415,7 +415,7 @@ export function experimentReportDocument(
   });
 
   const { runs } = summary;
-  const few = fewReplicatesWarning(summary.replicates);
+  const few = fewUnitsWarning(L, summary.replicates);
   const warnings = [
     ...(few ? [{ title: L.t('exp.warn.few'), text: `${few}.` }] : []),
     ...(runs.failed > 0

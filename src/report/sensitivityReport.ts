@@ -1,11 +1,11 @@
 import type { AttributionOutputResult, AttributionResult, Estimate } from '../experiment/attributionAnalysis.js';
 import type { AttributionDesign } from '../experiment/attributionPlan.js';
-import { MIN_RELIABLE_REPLICATES, type IntervalMethod } from '../experiment/meanInterval.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Lang } from '../i18n/lang.js';
 import { indicatorLabel, replicatesText, stageLabel, unitLabel } from '../i18n/labels.js';
 import { locale, type Locale } from '../i18n/locale.js';
 import { effectText, levelText } from './analysisNumbers.js';
+import { fewUnitsWarning, intervalMethodText } from './intervalText.js';
 import { attributionInterpretation } from './attributionInterpretation.js';
 import type { AnalysisOutput } from '../experiment/analysisOutputs.js';
 import type { SensitivityOutputResult, SensitivityResult } from '../experiment/sensitivityAnalysis.js';
@@ -173,24 +173,6 @@ export async function renderAnalysisReport(
       ? sensitivityReportDocument(result, charts, lang)
       : attributionReportDocument(result, charts, lang);
   return { charts, html: htmlReport(doc) };
-}
-
-/** One line of the interval methods of meanInterval, in the language. */
-export function intervalMethodText(L: Locale, method: IntervalMethod): string {
-  return L.t(`an.intervalMethod.${method}` as MessageKey);
-}
-
-/**
- * The warning that too few independent units (replicates, Morris trajectories, Sobol' base
- * rows) make the intervals unreliable, in the language; undefined with enough of them.
- */
-export function fewUnitsWarning(
-  L: Locale,
-  count: number,
-  unit: 'replicate' | 'trajectory' | 'baseRow' = 'replicate',
-): string | undefined {
-  if (count >= MIN_RELIABLE_REPLICATES) return undefined;
-  return L.t(`an.few.${unit}${count === 1 ? '' : 's'}` as MessageKey, { n: count, min: MIN_RELIABLE_REPLICATES });
 }
 
 /**

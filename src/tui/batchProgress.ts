@@ -85,7 +85,7 @@ export function batchProgressLine(p: BatchProgress): string {
     pct: Math.floor(s.fraction * 100),
     failed: p.failures && p.failures.length > 0 ? L.t('batch.lineFailed', { n: p.failures.length }) : '',
     speed: formatThroughput(s.runsPerMinute, L),
-    elapsed: formatDuration(p.elapsedMs),
-    eta: p.done < p.total && Number.isFinite(s.etaMs) ? L.t('batch.lineEta', { eta: formatDuration(s.etaMs) }) : '',
+    elapsed: formatDuration(p.elapsedMs, L),
+    eta: p.done < p.total && Number.isFinite(s.etaMs) ? L.t('batch.lineEta', { eta: formatDuration(s.etaMs, L) }) : '',
   });
 }

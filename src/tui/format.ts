@@ -7,12 +7,12 @@ export function yearMonth(m: number, L: Locale = locale('en')): string {
   return L.t('time.yearMonth', { y: Math.floor((m - 1) / 12) + 1, m: ((m - 1) % 12) + 1 });
 }
 
-/** Milliseconds as "850 ms", "12.3 s", "4 min 05 s", "2 h 03 min". */
-export function formatDuration(ms: number): string {
+/** Milliseconds as "850 ms", "12.3 s" ("12,3 s" in Bahasa Indonesia), "4 min 05 s", "2 h 03 min". */
+export function formatDuration(ms: number, L: Locale = locale('en')): string {
   if (!Number.isFinite(ms) || ms < 0) return '-';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${L.fmt.fixed(s, 1)} s`;
   const total = Math.round(s);
   if (total < 3600) return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, '0')} s`;
   return `${Math.floor(total / 3600)} h ${String(Math.floor((total % 3600) / 60)).padStart(2, '0')} min`;

@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/lang.js';
+import { locale } from '../i18n/locale.js';
 import { formatDuration } from './format.js';
 
 /** A run's progress for a plain (non-terminal) line. */
@@ -9,17 +11,29 @@ export interface RunProgressInfo {
   readonly elapsedMs: number;
   /** What runs, e.g. the scenario id. */
   readonly label?: string;
+  /** Language of the words (default English). */
+  readonly lang?: Lang;
 }
 
 /**
  * One plain progress line, no escape codes, e.g.
  * `kopsim: default month 120/240 (50%), 1.2 s elapsed, about 1.2 s left`.
  */
-export function runProgressLine({ month, months, elapsedMs, label }: RunProgressInfo): string {
+export function runProgressLine({ month, months, elapsedMs, label, lang }: RunProgressInfo): string {
+  const L = locale(lang);
   const pct = months > 0 ? Math.floor((month / months) * 100) : 100;
   const left =
-    month > 0 && month < months ? `, about ${formatDuration((elapsedMs / month) * (months - month))} left` : '';
-  return `kopsim: ${label ? `${label} ` : ''}month ${month}/${months} (${pct}%), ${formatDuration(elapsedMs)} elapsed${left}`;
+    month > 0 && month < months
+      ? L.t('batch.lineEta', { eta: formatDuration((elapsedMs / month) * (months - month), L) })
+      : '';
+  return L.t('cli.run.progress', {
+    label: label ? `${label} ` : '',
+    m: month,
+    n: months,
+    pct,
+    elapsed: formatDuration(elapsedMs, L),
+    eta: left,
+  });
 }
 
 export interface ProgressThrottleOptions {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fewReplicatesWarning, meanInterval } from '../../src/experiment/meanInterval.js';
+import { meanInterval } from '../../src/experiment/meanInterval.js';
+import { locale } from '../../src/i18n/locale.js';
+import { fewUnitsWarning } from '../../src/report/intervalText.js';
 import { shapleyReplicates } from '../../src/experiment/sensitivity/shapleyReplicates.js';
 import { indicatorRange } from '../../src/indicators/indicatorRange.js';
 
@@ -50,8 +52,10 @@ describe('meanInterval', () => {
   });
 
   it('warns below 10 replicates', () => {
-    expect(fewReplicatesWarning(3)).toMatch(/only 3 replicates: the confidence intervals are unreliable below 10/);
-    expect(fewReplicatesWarning(10)).toBeUndefined();
+    expect(fewUnitsWarning(locale('en'), 3)).toMatch(
+      /only 3 replicates: the confidence intervals are unreliable below 10/,
+    );
+    expect(fewUnitsWarning(locale('en'), 10)).toBeUndefined();
   });
 });
 

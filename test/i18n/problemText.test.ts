@@ -76,3 +76,19 @@ describe('langOfArgv', () => {
     expect(langOfArgv(['run'], { LANG: 'C' })).toBe('en');
   });
 });
+
+describe('keys built from values (the compiler does not check them)', () => {
+  it('every interval method, attribution design and kind of unit has its text in both languages', async () => {
+    const { intervalMethodText, fewUnitsWarning } = await import('../../src/report/intervalText.js');
+    const { ATTRIBUTION_DESIGNS } = await import('../../src/experiment/attributionPlan.js');
+    for (const L of [en, id]) {
+      for (const m of ['t', 't-logit', 't-clipped', 'none'] as const)
+        expect(intervalMethodText(L, m), m).not.toMatch(/^an\./);
+      for (const d of ATTRIBUTION_DESIGNS) expect(L.has(`an.designText.${d}`), d).toBe(true);
+      for (const unit of ['replicate', 'trajectory', 'baseRow'] as const)
+        for (const n of [1, 3]) expect(fewUnitsWarning(L, n, unit), `${unit} ${n}`).not.toMatch(/^an\./);
+    }
+    expect(fewUnitsWarning(en, 3, 'trajectory')).toMatch(/^only 3 trajectories: /);
+    expect(fewUnitsWarning(en, 1)).toMatch(/^only 1 replicate: /);
+  });
+});

@@ -52,6 +52,9 @@ describe('plain run progress', () => {
     const line = runProgressLine({ month: 120, months: 240, elapsedMs: 1200, label: 'default' });
     expect(line).toBe('kopsim: default month 120/240 (50%), 1.2 s elapsed, about 1.2 s left');
     expect(line).not.toMatch(/\x1b/);
+    expect(runProgressLine({ month: 120, months: 240, elapsedMs: 1200, label: 'default', lang: 'id' })).toBe(
+      'kopsim: default bulan 120/240 (50%), 1,2 s berlalu, kira-kira 1,2 s lagi',
+    );
   });
   it('prints at each 10% at most once a second, and at least every 10 s', () => {
     const due = progressThrottle();

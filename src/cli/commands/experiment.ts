@@ -1,12 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { InputProblem } from '../../core/errors.js';
-import {
-  SUMMARY_INTERVALS_TEXT,
-  summarizeExperiment,
-  type ExperimentSummary,
-} from '../../experiment/experimentSummary.js';
-import { fewReplicatesWarning } from '../../experiment/meanInterval.js';
+import { summarizeExperiment, type ExperimentSummary } from '../../experiment/experimentSummary.js';
+import { fewUnitsWarning } from '../../report/intervalText.js';
 import { planExperiment, type ExperimentPlan } from '../../experiment/plan.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import type { Shard } from '../../experiment/shard.js';
@@ -171,8 +167,9 @@ export async function runExperiment(
   );
   const summary = run.concluded?.summary;
   const posterior = run.concluded?.posterior;
-  const few = summary ? fewReplicatesWarning(summary.replicates) : undefined;
-  if (few) process.stderr.write(`kopsim: warning: ${few}\n`);
+  const L = locale(flags.lang);
+  const few = summary ? fewUnitsWarning(L, summary.replicates) : undefined;
+  if (few) process.stderr.write(`kopsim: ${L.t('err.warning')}: ${few}\n`);
   if (opts.json) {
     const json = resultJson(run.outDir, plan, run.shard, run.done, run.failed, summary) as object;
     process.stdout.write(`${JSON.stringify(posterior ? { ...json, posterior } : json, null, 2)}\n`);
@@ -249,10 +246,10 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
       planned: summary.runs.planned,
       failed: summary.runs.failed ? L.t('cli.exp.failed', { n: summary.runs.failed }) : '',
     }),
-    ...wrapText(`intervals: ${SUMMARY_INTERVALS_TEXT}`),
+    ...wrapText(L.t('an.cli.intervals', { text: L.t('cli.exp.intervals') })),
   );
-  const few = fewReplicatesWarning(summary.replicates);
-  if (few) out.push(...wrapText(`warning: ${few}`));
+  const few = fewUnitsWarning(L, summary.replicates);
+  if (few) out.push(...wrapText(`${L.t('err.warning')}: ${few}`));
   const printedPoints = new Set(summary.points.slice(0, MAX_POINTS_PRINTED).map((p) => p.key));
   const finals = finalRows(summary).filter((r) => printedPoints.has(r.point));
   out.push('', L.t('cli.exp.finalTitle', { n: replicatesText(L, summary.replicates) }));
@@ -264,7 +261,7 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
     out.push(
       textTable(
         [
-          sweep ? 'scenario @ point' : L.t('exp.col.scenario'),
+          sweep ? L.t('cli.exp.scenarioAtPoint') : L.t('exp.col.scenario'),
           L.t('exp.col.mean'),
           L.t('exp.col.ci'),
           L.t('exp.col.sd'),

@@ -5,7 +5,7 @@ import { posteriorUncertainty } from '../../experiment/calibration/posteriorUnce
 import { outputFolderProblems } from '../../report/outputFolder.js';
 import { summarizeExperiment } from '../../experiment/experimentSummary.js';
 import { locale } from '../../i18n/locale.js';
-import { fewUnitsWarning } from '../../report/sensitivityReport.js';
+import { fewUnitsWarning } from '../../report/intervalText.js';
 import { posteriorUncertaintySection, writePosteriorUncertainty } from '../../report/posteriorUncertaintyFiles.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
 import { readPlanFile } from '../../report/experimentFolder.js';

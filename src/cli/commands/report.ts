@@ -35,7 +35,7 @@ Examples:
       const lang = langFlag(problems, opts.lang);
       if (problems.length > 0) throw new InputError('kopsim report', problems);
       const dir = resolve(runDir);
-      const report = await rerenderRunFolder(dir, chartProgress(), lang);
+      const report = await rerenderRunFolder(dir, chartProgress(undefined, undefined, undefined, lang), lang);
       const files = { folder: dir, report: REPORT_FILE, charts: report.charts.map((c) => c.name) };
       if (opts.json) process.stdout.write(`${JSON.stringify(files, null, 2)}\n`);
       else

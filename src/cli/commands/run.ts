@@ -19,6 +19,7 @@ import { chartProgress } from '../chartProgress.js';
 import { runReportInput } from '../../report/runReportInput.js';
 import { collect, intFlag, LANG_OPTION, langFlag } from '../flags.js';
 import type { Lang } from '../../i18n/lang.js';
+import { locale } from '../../i18n/locale.js';
 import { dormantSpans } from '../../report/dormancy.js';
 import { runSummaryText } from '../runSummaryText.js';
 import { kopsimVersion } from '../version.js';
@@ -264,7 +265,7 @@ the run shows plain progress lines instead of the dashboard.
             return dir;
           },
         });
-        drawProgress = chartProgress();
+        drawProgress = chartProgress(undefined, undefined, undefined, lang);
         await Promise.all(drawing);
         if (outcome.error ?? drawError) throw outcome.error ?? drawError;
         if (outcome.result && outcome.folder)
@@ -281,13 +282,14 @@ the run shows plain progress lines instead of the dashboard.
         sim.advance();
         if (!opts.json && due(sim.month / months, Date.now()))
           process.stderr.write(
-            `${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id })}\n`,
+            `${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id, lang })}\n`,
           );
       }
       if (opts.saveState !== undefined) {
         const meta = { baseSeed, source: loaded.source, chain: loaded.chain, overrides: loaded.overrides };
         writeFileAtomically(opts.saveState, encodeSimulationState(sim.snapshot(), kopsimVersion(), meta));
-        if (!opts.json) process.stderr.write(`kopsim: saved the state at month ${sim.month} to ${opts.saveState}\n`);
+        if (!opts.json)
+          process.stderr.write(`${locale(lang).t('cli.run.savedState', { m: sim.month, file: opts.saveState })}\n`);
       }
       const result = sim.result();
       const saved = record(result, baseSeed, seed);
@@ -296,7 +298,7 @@ the run shows plain progress lines instead of the dashboard.
           ? undefined
           : await renderRunReport(
               runReportInput(result, saved.summary, saved.manifest),
-              opts.json ? undefined : chartProgress(),
+              opts.json ? undefined : chartProgress(undefined, undefined, undefined, lang),
               lang,
             );
       // The manifest's total includes rendering the charts.

@@ -31,10 +31,10 @@ export function BatchProgressView(props: BatchProgressViewProps) {
         {L.t('batch.runs', { total, pct: Math.floor(s.fraction * 100) })}
       </Text>
       <Text>
-        {formatThroughput(s.runsPerMinute, L)} · {L.t('batch.elapsed', { t: formatDuration(elapsedMs) })} ·{' '}
+        {formatThroughput(s.runsPerMinute, L)} · {L.t('batch.elapsed', { t: formatDuration(elapsedMs, L) })} ·{' '}
         {finished
           ? L.t('batch.done')
-          : L.t('batch.eta', { t: Number.isFinite(s.etaMs) ? formatDuration(s.etaMs) : '-' })}
+          : L.t('batch.eta', { t: Number.isFinite(s.etaMs) ? formatDuration(s.etaMs, L) : '-' })}
         {failures.length > 0 ? <Text color="red"> · {L.t('batch.failed', { n: failures.length })}</Text> : null}
       </Text>
       <Box flexDirection="column" marginTop={1}>
