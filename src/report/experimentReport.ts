@@ -15,6 +15,7 @@ import { glossarySection } from './glossarySection.js';
 import type { Lang } from '../i18n/lang.js';
 import { indicatorLabel, replicatesText, unitLabel } from '../i18n/labels.js';
 import { fewUnitsWarning } from './intervalText.js';
+import { localizedSpec } from './charts/chartLocale.js';
 import { locale, type Locale } from '../i18n/locale.js';
 import { htmlReport, type HtmlReport, type ReportCell, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
@@ -145,7 +146,7 @@ export function experimentCharts(
       });
     }
   }
-  return charts;
+  return charts.map((c) => ({ ...c, spec: localizedSpec(c.spec, lang) }));
 }
 
 /** An experiment's charts and report page, rendered in memory. */

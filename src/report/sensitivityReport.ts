@@ -18,6 +18,7 @@ import { dataFilesSection, type DataFile } from './dataFilesSection.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import type { RenderedExperimentReport } from './experimentReport.js';
 import { chartBlock } from './chartBlock.js';
+import { localizedSpec } from './charts/chartLocale.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
 import { ANALYSIS_FILES, type AnalysisResult } from './sensitivityFiles.js';
@@ -165,9 +166,8 @@ export async function renderAnalysisReport(
   lang: Lang = 'en',
 ): Promise<RenderedExperimentReport> {
   const L = locale(lang);
-  const charts = await renderCharts(
-    result.kind === 'sensitivity' ? sensitivityCharts(result, L) : attributionCharts(result, L),
-  );
+  const named = result.kind === 'sensitivity' ? sensitivityCharts(result, L) : attributionCharts(result, L);
+  const charts = await renderCharts(named.map((c) => ({ ...c, spec: localizedSpec(c.spec, lang) })));
   const doc =
     result.kind === 'sensitivity'
       ? sensitivityReportDocument(result, charts, lang)

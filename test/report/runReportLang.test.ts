@@ -44,6 +44,14 @@ describe('the run report with --lang id', () => {
     expect(englishLeftovers(texts.join('\n'), PREFIXES)).toEqual([]);
   });
 
+  it('numbers on the axes follow Indonesian: rupiah in rb/jt/M, the decimal comma, shares in percent', () => {
+    const texts = svgs.flatMap(svgTexts);
+    expect(texts.some((t) => /^[\d,]+ jt$/.test(t))).toBe(true);
+    expect(texts.filter((t) => / (mn|bn|k)$/.test(t))).toEqual([]);
+    expect(texts.some((t) => /^\d+%$/.test(t))).toBe(true);
+    for (const spec of specs) expect(JSON.parse(spec).config.locale.number.decimal).toBe(',');
+  });
+
   it('the time-series charts label the axis in years and give the month in their tooltips (the .vl.json specs)', () => {
     const withTooltips = specs.filter((s) => s.includes('"tooltip"'));
     expect(withTooltips.length).toBeGreaterThanOrEqual(6);

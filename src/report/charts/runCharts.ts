@@ -1,4 +1,5 @@
 import type { ChartRow, NamedChart, RunChartMeta } from './chartRows.js';
+import { localizedSpec } from './chartLocale.js';
 import { consumptionChart } from './consumptionChart.js';
 import { enterprisesChart } from './enterprisesChart.js';
 import { financesChart } from './financesChart.js';
@@ -30,7 +31,7 @@ export const RUN_CHART_BUILDERS: readonly { readonly name: string; readonly titl
 /** Every single-run chart of a run's rows; each titled as its spec is (in the language of `meta.lang`). */
 export function runCharts(rows: readonly ChartRow[], meta: RunChartMeta): NamedChart[] {
   return RUN_CHART_BUILDERS.map(({ name, title, build }) => {
-    const spec = build(rows, meta);
+    const spec = localizedSpec(build(rows, meta), meta.lang);
     const specTitle = (spec.title as { text?: unknown } | undefined)?.text;
     return { name, title: typeof specTitle === 'string' ? specTitle : title, spec };
   });
