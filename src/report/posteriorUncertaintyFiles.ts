@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { PosteriorExperimentPlan } from '../experiment/calibration/posteriorPlan.js';
-import { rankingSentence, type PosteriorUncertainty } from '../experiment/calibration/posteriorUncertainty.js';
+import {
+  rankingSentence,
+  type PosteriorUncertainty,
+  type RankingRow,
+} from '../experiment/calibration/posteriorUncertainty.js';
 import { writeFileAtomically } from './atomicFolder.js';
 import type { ReportSection } from './htmlReport.js';
 
@@ -42,9 +46,12 @@ export function writePosteriorUncertainty(dir: string, u: PosteriorUncertainty):
 
 /** The rankings worth telling: each ordered pair once, the direction in which it holds more often. */
 export function rankingLines(u: PosteriorUncertainty): string[] {
-  return u.ranking
-    .filter((r) => r.direction !== 'above' && (r.share > 0.5 || (r.share === 0.5 && r.a < r.b)))
-    .map(rankingSentence);
+  return rankingsWorthTelling(u).map(rankingSentence);
+}
+
+/** The ranking rows {@link rankingLines} tells. */
+export function rankingsWorthTelling(u: PosteriorUncertainty): RankingRow[] {
+  return u.ranking.filter((r) => r.direction !== 'above' && (r.share > 0.5 || (r.share === 0.5 && r.a < r.b)));
 }
 
 /** The report section: parameter uncertainty against stochastic noise, and whether rankings hold across the posterior. */

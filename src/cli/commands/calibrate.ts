@@ -1,3 +1,6 @@
+import type { MessageKey } from '../../i18n/en.js';
+import type { Lang } from '../../i18n/lang.js';
+import { locale } from '../../i18n/locale.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +96,8 @@ command is run again. See docs/calibration.md for the file format and the method
         process.stdout.write(
           `${JSON.stringify({ folder: outcome.outDir, simulations: outcome.result.simulations, generations: outcome.result.generations, posterior: outcome.result.table, predictive: outcome.result.predictive }, null, 2)}\n`,
         );
-      else process.stdout.write(`${calibrationText(outcome.result, outcome.outDir, opts.report !== false)}\n`);
+      else
+        process.stdout.write(`${calibrationText(outcome.result, outcome.outDir, opts.report !== false, run.lang)}\n`);
     });
 }
 
@@ -107,43 +111,62 @@ function calibrationFilePath(file: string): string {
   return file;
 }
 
-/** The terminal summary: generations, the posterior table, the predictive check, where the files are. */
-export function calibrationText(r: CalibrationResult, folder: string, withReport: boolean): string {
-  const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : '-');
+/** The terminal summary, in the language: generations, the posterior table, the predictive check, where the files are. */
+export function calibrationText(r: CalibrationResult, folder: string, withReport: boolean, lang: Lang = 'en'): string {
+  const L = locale(lang);
+  const f = (x: number) => L.fmt.significant(x);
+  const range = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
   const lines = [
-    `Calibration ${r.plan.name}: ${r.generations.length} generation${r.generations.length === 1 ? '' : 's'}, ${r.simulations} simulations`,
+    L.t(r.generations.length === 1 ? 'cal.headOne' : 'cal.head', {
+      name: r.plan.name,
+      n: r.generations.length,
+      simulations: L.fmt.integer(r.simulations),
+    }),
     '',
     textTable(
-      ['generation', 'tolerance', 'acceptance', 'ESS'],
-      r.generations.map((g) => [String(g.index), f(g.epsilon), g.acceptance.toFixed(3), g.ess.toFixed(1)]),
+      [L.t('cal.col.generation'), L.t('cal.col.tolerance'), L.t('cal.col.acceptance'), 'ESS'],
+      r.generations.map((g) => [String(g.index), f(g.epsilon), L.fmt.fixed(g.acceptance, 3), L.fmt.fixed(g.ess, 1)]),
     ),
     '',
     textTable(
-      ['parameter', 'prior', 'mean', '90% interval', 'sd ratio', ''],
+      [
+        L.t('an.col.parameter'),
+        L.t('cal.col.prior'),
+        L.t('exp.col.mean'),
+        L.t('cal.col.interval90'),
+        L.t('cal.col.sdRatio'),
+        '',
+      ],
       r.table.map((t) => [
         t.path,
         t.prior,
         f(t.mean),
-        `${f(t.q05)} to ${f(t.q95)}`,
-        t.sdRatio.toFixed(2),
-        t.identified,
+        range(f(t.q05), f(t.q95)),
+        L.fmt.fixed(t.sdRatio, 2),
+        L.t(`cal.identified.${t.identified}` as MessageKey),
       ]),
     ),
     '',
     textTable(
-      ['target', 'observed', 'simulated mean', '90% of draws', 'p-value'],
+      [
+        L.t('cal.col.target'),
+        L.t('cal.col.observed'),
+        L.t('cal.col.simulatedMean'),
+        L.t('cal.col.draws90'),
+        L.t('cal.col.pValue'),
+      ],
       r.predictive.map((p) => [
         p.target,
-        p.band ? `${p.band[0]} to ${p.band[1]}` : f(p.observed!),
+        p.band ? range(f(p.band[0]), f(p.band[1])) : f(p.observed!),
         f(p.mean),
-        `${f(p.q05)} to ${f(p.q95)}`,
-        p.pValue.toFixed(3),
+        range(f(p.q05), f(p.q95)),
+        L.fmt.fixed(p.pValue, 3),
       ]),
     ),
     '',
-    `Folder: ${folder}${withReport ? ` (report.html)` : ''}`,
+    L.t(withReport ? 'cal.folderReport' : 'cal.folder', { folder }),
   ];
   if (r.plan.pending.length > 0)
-    lines.push(`Not matched yet (pending): ${r.plan.pending.map((p) => p.name).join(', ')}`);
+    lines.push(L.t('cal.pending', { names: r.plan.pending.map((p) => p.name).join(', ') }));
   return lines.join('\n');
 }

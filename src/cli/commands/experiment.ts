@@ -175,7 +175,7 @@ export async function runExperiment(
     process.stdout.write(`${JSON.stringify(posterior ? { ...json, posterior } : json, null, 2)}\n`);
   } else if (summary) {
     process.stdout.write(`${summaryText(summary, run.outDir, withReport, flags.lang)}\n`);
-    if (posterior) process.stdout.write(`${posteriorText(posterior)}\n`);
+    if (posterior) process.stdout.write(`${posteriorText(posterior, flags.lang)}\n`);
   } else {
     process.stdout.write(`${shardDoneText(plan, run)}\n`);
   }
