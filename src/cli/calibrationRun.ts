@@ -75,7 +75,7 @@ export async function runCalibration(
   });
   if (!result) return stopped!;
   writeCalibrationFiles(outDir, result);
-  if (opts.report) await writeCalibrationReport(outDir, result);
+  if (opts.report) await writeCalibrationReport(outDir, result, opts.lang);
   writeFileAtomically(
     join(outDir, CALIBRATION_FILES.manifest),
     `${JSON.stringify(

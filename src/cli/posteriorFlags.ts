@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../core/errors.js';
 import { hasPosterior, withPosteriorDraws } from '../experiment/calibration/posteriorPlan.js';
@@ -65,9 +66,10 @@ export function concludePosterior(
   outDir: string,
   plan: ExperimentPlan,
   records: readonly RunRecord[],
+  lang: Lang = 'en',
 ): { uncertainty: PosteriorUncertainty; section: ReportSection } | undefined {
   if (!hasPosterior(plan)) return undefined;
   const uncertainty = posteriorUncertainty(plan, records);
   writePosteriorUncertainty(outDir, uncertainty);
-  return { uncertainty, section: posteriorUncertaintySection(plan, uncertainty) };
+  return { uncertainty, section: posteriorUncertaintySection(plan, uncertainty, lang) };
 }

@@ -1,23 +1,8 @@
-import type { PosteriorUncertainty, RankingRow } from '../experiment/calibration/posteriorUncertainty.js';
+import type { PosteriorUncertainty } from '../experiment/calibration/posteriorUncertainty.js';
 import type { Lang } from '../i18n/lang.js';
-import { indicatorLabel } from '../i18n/labels.js';
-import { locale, type Locale } from '../i18n/locale.js';
-import { rankingsWorthTelling } from '../report/posteriorUncertaintyFiles.js';
+import { locale } from '../i18n/locale.js';
+import { rankingsWorthTelling, rankingText } from '../report/posteriorUncertaintyFiles.js';
 import { textTable } from './table.js';
-
-/** "in 93% of 40 posterior draws seed-roadmap beats top-down on P0 (lower is better)", in the language. */
-function rankingText(L: Locale, r: RankingRow): string {
-  const params = {
-    pct: `${L.fmt.integer(r.share * 100)}%`,
-    draws: r.draws,
-    a: r.a,
-    b: r.b,
-    label: indicatorLabel(L, r.indicator),
-  };
-  return r.direction === 'above'
-    ? L.t('post.rankAbove', params)
-    : L.t('post.rankBeats', { ...params, better: L.t(r.direction === 'lower' ? 'post.lower' : 'post.higher') });
-}
 
 /** What the terminal shows of an experiment run with --posterior, in the language: the variance split and the rankings. */
 export function posteriorText(u: PosteriorUncertainty, lang: Lang = 'en'): string {

@@ -8,6 +8,10 @@ import { dataFilesSection } from './dataFilesSection.js';
 import { htmlReport, type ReportSection } from './htmlReport.js';
 import { renderCharts } from './renderChart.js';
 import { chartFiles, writeRenderedCharts } from './writeCharts.js';
+import { localizedSpec } from './charts/chartLocale.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { Lang } from '../i18n/lang.js';
+import { locale } from '../i18n/locale.js';
 
 /**
  * The files of a calibration folder.
@@ -45,11 +49,6 @@ export interface PosteriorFile {
   readonly calibrationHash: string;
   readonly parameters: readonly string[];
   readonly particles: readonly { readonly weight: number; readonly theta: readonly number[] }[];
-}
-
-/** Four significant digits for tables (parameters and targets have many units). */
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : '–';
 }
 
 /** Numbers as CSV text: shortest round-trip form, empty for NaN. */
@@ -158,125 +157,150 @@ export function writeCalibrationFiles(dir: string, r: CalibrationResult): void {
   writeFileAtomically(join(dir, CALIBRATION_FILES.summaryJson), calibrationSummaryJson(r));
 }
 
-/** Renders the charts and writes report.html and charts/ of a finished calibration. */
-export async function writeCalibrationReport(dir: string, r: CalibrationResult): Promise<void> {
+/** Renders the charts and writes report.html and charts/ of a finished calibration, in the language. */
+export async function writeCalibrationReport(dir: string, r: CalibrationResult, lang: Lang = 'en'): Promise<void> {
+  const L = locale(lang);
+  const fmt = (x: number) => L.fmt.significant(x);
+  const range = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
   const labels = r.plan.parameters.map((p) => p.path.split('.').pop() ?? p.path);
   const sample = { labels, particles: r.posterior };
-  const charts = await renderCharts([
-    { name: 'posterior-marginals', spec: posteriorMarginals(sample, `${r.plan.name}: marginal posteriors`) },
-    { name: 'posterior-pairs', spec: posteriorPairs(sample, `${r.plan.name}: joint posterior`) },
-    {
-      name: 'predictive-check',
-      spec: predictiveCheckChart(
-        r.plan.targets.map((t, k) => ({
-          target: t.name,
-          observed: t.observed,
-          band: t.band,
-          simulated: r.predictiveValues.map((row) => row[k]),
-        })),
-        `${r.plan.name}: posterior predictive check`,
-      ),
-    },
-  ]);
+  const name = r.plan.name;
+  const charts = await renderCharts(
+    [
+      {
+        name: 'posterior-marginals',
+        spec: posteriorMarginals(
+          sample,
+          L.t('calr.chart.marginals', { name }),
+          L.t('calr.chart.marginalsSub'),
+          L.t('calr.chart.weight'),
+        ),
+      },
+      {
+        name: 'posterior-pairs',
+        spec: posteriorPairs(sample, L.t('calr.chart.pairs', { name }), L.t('calr.chart.pairsSub')),
+      },
+      {
+        name: 'predictive-check',
+        spec: predictiveCheckChart(
+          r.plan.targets.map((t, k) => ({
+            target: t.name,
+            observed: t.observed,
+            band: t.band,
+            simulated: r.predictiveValues.map((row) => row[k]),
+          })),
+          L.t('calr.chart.predictive', { name }),
+          L.t('calr.chart.predictiveSub'),
+        ),
+      },
+    ].map((c) => ({ ...c, spec: localizedSpec(c.spec, lang) })),
+  );
   writeRenderedCharts(dir, charts);
-  const chartBlock = (name: string, caption: string) => {
-    const c = charts.find((x) => x.name === name)!;
-    const f = chartFiles(name);
+  const chartBlock = (chartName: string, caption: string) => {
+    const c = charts.find((x) => x.name === chartName)!;
+    const f = chartFiles(chartName);
     return {
       kind: 'chart' as const,
-      name,
+      name: chartName,
       title: c.title,
       svg: c.svg,
       caption,
       links: [
-        { href: f.png, label: 'PNG' },
-        { href: f.svg, label: 'SVG' },
-        { href: f.vl, label: 'Vega-Lite' },
+        { href: f.png, label: L.t('report.chart.png') },
+        { href: f.svg, label: L.t('report.chart.svg') },
+        { href: f.vl, label: L.t('report.chart.vl') },
       ],
     };
   };
   const sections: ReportSection[] = [
     {
       id: 'posterior',
-      title: 'Posterior',
-      intro:
-        'Each free parameter: its prior, the posterior mean, median and 90% interval (weighted 5% and 95% quantiles), and the posterior sd over the prior sd (on the log scale for loguniform priors): under 0.5 the targets identify the parameter, above 0.9 it stays near its prior.',
+      title: L.t('calr.posterior.title'),
+      intro: L.t('calr.posterior.intro'),
       blocks: [
         {
           kind: 'table',
           columns: [
-            { label: 'Parameter' },
-            { label: 'Prior' },
-            { label: 'Mean', numeric: true },
-            { label: 'Median', numeric: true },
-            { label: '90% interval', numeric: true },
-            { label: 'sd ratio', numeric: true },
-            { label: 'Identified' },
+            { label: L.t('calr.col.parameter') },
+            { label: L.t('calr.col.prior') },
+            { label: L.t('calr.col.mean'), numeric: true },
+            { label: L.t('calr.col.median'), numeric: true },
+            { label: L.t('calr.col.interval90'), numeric: true },
+            { label: L.t('cal.col.sdRatio'), numeric: true },
+            { label: L.t('calr.col.identified') },
           ],
           rows: r.table.map((t) => [
             t.path,
             t.prior,
             fmt(t.mean),
             fmt(t.median),
-            `${fmt(t.q05)} to ${fmt(t.q95)}`,
-            t.sdRatio.toFixed(2),
-            t.identified,
+            range(fmt(t.q05), fmt(t.q95)),
+            L.fmt.fixed(t.sdRatio, 2),
+            L.t(`cal.identified.${t.identified}` as MessageKey),
           ]),
         },
-        chartBlock('posterior-marginals', 'Weighted histograms of the posterior sample.'),
-        chartBlock('posterior-pairs', 'Each pair of parameters; ridges show trade-offs the targets cannot resolve.'),
+        chartBlock('posterior-marginals', L.t('calr.caption.marginals')),
+        chartBlock('posterior-pairs', L.t('calr.caption.pairs')),
       ],
     },
     {
       id: 'predictive',
-      title: 'Posterior predictive check',
-      intro: `Each target simulated at ${r.predictiveValues.length} posterior draws, each with its own seeds. The p-value is two-sided, 2 min(P(sim <= obs), P(sim >= obs)); for a band it is the share of draws inside the band.`,
+      title: L.t('calr.predictive.title'),
+      intro: L.t('calr.predictive.intro', { n: r.predictiveValues.length }),
       blocks: [
         {
           kind: 'table',
           columns: [
-            { label: 'Target' },
-            { label: 'Observed', numeric: true },
-            { label: 'Simulated mean', numeric: true },
-            { label: '90% of draws', numeric: true },
-            { label: 'p-value', numeric: true },
+            { label: L.t('calr.col.target') },
+            { label: L.t('calr.col.observed'), numeric: true },
+            { label: L.t('calr.col.simulatedMean'), numeric: true },
+            { label: L.t('cal.col.draws90'), numeric: true },
+            { label: L.t('cal.col.pValue'), numeric: true },
           ],
           rows: r.predictive.map((p) => [
             p.target,
-            p.band ? `${fmt(p.band[0])} to ${fmt(p.band[1])}` : fmt(p.observed!),
+            p.band ? range(fmt(p.band[0]), fmt(p.band[1])) : fmt(p.observed!),
             fmt(p.mean),
-            `${fmt(p.q05)} to ${fmt(p.q95)}`,
-            p.pValue.toFixed(3),
+            range(fmt(p.q05), fmt(p.q95)),
+            L.fmt.fixed(p.pValue, 3),
           ]),
         },
-        chartBlock('predictive-check', 'Ticks: simulated values; red: observed value or band.'),
+        chartBlock('predictive-check', L.t('calr.caption.predictive')),
       ],
     },
     {
       id: 'targets',
-      title: 'Targets',
+      title: L.t('calr.targets.title'),
       blocks: [
         {
           kind: 'table',
           columns: [
-            { label: 'Target' },
-            { label: 'Simulation' },
-            { label: 'Observed', numeric: true },
-            { label: 'Unit of distance', numeric: true },
-            { label: 'Source' },
+            { label: L.t('calr.col.target') },
+            { label: L.t('calr.col.simulation') },
+            { label: L.t('calr.col.observed'), numeric: true },
+            { label: L.t('calr.col.scale'), numeric: true },
+            { label: L.t('calr.col.source') },
           ],
           rows: [
             ...r.plan.targets.map((t) => [
               t.name,
-              `${t.indicator} in ${t.scenario}, ${t.window[0] === t.window[1] ? `month ${t.window[0]}` : `months ${t.window[0]}-${t.window[1]}`}, ${t.seeds} of ${r.plan.replicates} seed${r.plan.replicates === 1 ? '' : 's'}`,
-              t.band ? `${t.band[0]} to ${t.band[1]}` : String(t.observed),
-              `${t.scale} (${t.scaleKind === 'standardError' ? 'standard error' : 'tolerance'})`,
+              L.t('calr.simulation', {
+                indicator: t.indicator,
+                scenario: t.scenario,
+                window:
+                  t.window[0] === t.window[1]
+                    ? L.t('time.monthN', { m: t.window[0] })
+                    : L.t('calr.months', { from: t.window[0], to: t.window[1] }),
+                seeds: L.t('calr.seeds', { n: t.seeds, of: r.plan.replicates }),
+              }),
+              t.band ? range(String(t.band[0]), String(t.band[1])) : String(t.observed),
+              `${t.scale} (${L.t(t.scaleKind === 'standardError' ? 'calr.standardError' : 'calr.tolerance')})`,
               t.source,
             ]),
             ...r.plan.pending.map((t) => [
               t.name,
-              `not matched: ${t.pending}`,
-              t.band ? `${t.band[0]} to ${t.band[1]}` : String(t.observed),
+              L.t('calr.notMatched', { why: t.pending }),
+              t.band ? range(String(t.band[0]), String(t.band[1])) : String(t.observed),
               '',
               t.source,
             ]),
@@ -286,50 +310,58 @@ export async function writeCalibrationReport(dir: string, r: CalibrationResult):
     },
     {
       id: 'generations',
-      title: 'Generations',
-      intro:
-        'ABC-SMC: each generation simulates a fixed batch of proposals; the tolerance is the distance of the N-th best particle so far, the acceptance rate the share of new proposals kept, ESS the effective sample size of the weights.',
+      title: L.t('calr.generations.title'),
+      intro: L.t('calr.generations.intro'),
       blocks: [
         {
           kind: 'table',
           columns: [
-            { label: 'Generation', numeric: true },
-            { label: 'Tolerance', numeric: true },
-            { label: 'Simulations', numeric: true },
-            { label: 'Acceptance', numeric: true },
+            { label: L.t('calr.col.generation'), numeric: true },
+            { label: L.t('calr.col.tolerance'), numeric: true },
+            { label: L.t('calr.col.simulations'), numeric: true },
+            { label: L.t('calr.col.acceptance'), numeric: true },
             { label: 'ESS', numeric: true },
           ],
           rows: r.generations.map((g) => [
             String(g.index),
             fmt(g.epsilon),
-            String(g.simulations),
-            g.acceptance.toFixed(3),
-            g.ess.toFixed(1),
+            L.fmt.integer(g.simulations),
+            L.fmt.fixed(g.acceptance, 3),
+            L.fmt.fixed(g.ess, 1),
           ]),
         },
       ],
     },
-    dataFilesSection([
-      { file: CALIBRATION_FILES.posteriorCsv, note: 'the posterior sample with weights' },
-      { file: CALIBRATION_FILES.posteriorJson, note: 'the posterior for --posterior on compare, replicate, attribute' },
-      { file: CALIBRATION_FILES.tableCsv, note: 'the posterior table' },
-      { file: CALIBRATION_FILES.generationsCsv, note: 'tolerance and acceptance rate per generation' },
-      { file: CALIBRATION_FILES.predictiveCsv, note: 'the posterior predictive check' },
-      { file: CALIBRATION_FILES.summaryJson, note: 'all of the above but the sample' },
-      { file: CALIBRATION_FILES.plan, note: 'the calibration as planned' },
-    ]),
+    dataFilesSection(
+      [
+        { file: CALIBRATION_FILES.posteriorCsv, note: L.t('calr.data.posteriorCsv') },
+        { file: CALIBRATION_FILES.posteriorJson, note: L.t('calr.data.posteriorJson') },
+        { file: CALIBRATION_FILES.tableCsv, note: L.t('calr.data.table') },
+        { file: CALIBRATION_FILES.generationsCsv, note: L.t('calr.data.generations') },
+        { file: CALIBRATION_FILES.predictiveCsv, note: L.t('calr.data.predictive') },
+        { file: CALIBRATION_FILES.summaryJson, note: L.t('calr.data.summary') },
+        { file: CALIBRATION_FILES.plan, note: L.t('calr.data.plan') },
+      ],
+      '',
+      L,
+    ),
   ];
   const html = htmlReport({
-    title: `Calibration: ${r.plan.name}`,
-    kicker: 'kopsim calibration report',
+    lang,
+    title: L.t('calr.title', { name }),
+    kicker: L.t('calr.kicker'),
     description: r.plan.description,
     facts: [
-      { label: 'Method', value: r.plan.method === 'rejection' ? 'rejection ABC + regression adjustment' : 'ABC-SMC' },
-      { label: 'Particles', value: String(r.plan.settings.particles) },
-      { label: 'Simulations', value: String(r.simulations) },
-      { label: 'Base seed', value: String(r.plan.baseSeed) },
+      {
+        label: L.t('calr.fact.method'),
+        value: r.plan.method === 'rejection' ? L.t('calr.method.rejection') : 'ABC-SMC',
+      },
+      { label: L.t('calr.fact.particles'), value: L.fmt.integer(r.plan.settings.particles) },
+      { label: L.t('calr.col.simulations'), value: L.fmt.integer(r.simulations) },
+      { label: L.t('calr.fact.seed'), value: String(r.plan.baseSeed) },
     ],
     sections,
+    footer: L.t('report.footerPlain'),
   });
   writeFileAtomically(join(dir, CALIBRATION_FILES.report), html);
 }

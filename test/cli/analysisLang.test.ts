@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kopsim, tempDir } from '../experiment/cliSupport.js';
 import { decodedHtml, englishLeftovers, englishPhrases } from '../support/englishLeftovers.js';
+import { TINY_CALIBRATION } from '../support/tinyCalibration.js';
 
 /*
  * kopsim sensitivity and kopsim attribute with --lang id on a tiny scenario (1 region x 100
@@ -15,7 +16,7 @@ const TINY = ['--months', '12', '--set', 'regions=[{"name":"A","households":100}
 const REPORT_KEYS = ['an.', 'report.', 'exp.col.', 'exp.fact.', 'exp.warn.', 'exp.data.', 'unit.', 'stage.', 'ind.'];
 const PRINTED_KEYS = ['an.', 'err.', 'batch.', 'cli.exp.wrote', 'stage.', 'ind.'];
 
-describe('--lang id on kopsim attribute and kopsim sensitivity', () => {
+describe('--lang id on kopsim attribute, sensitivity and calibrate', () => {
   it('the phrase list is not empty (the test would pass vacuously)', () => {
     expect(englishPhrases(REPORT_KEYS).size).toBeGreaterThan(100);
   });
@@ -59,5 +60,20 @@ describe('--lang id on kopsim attribute and kopsim sensitivity', () => {
     expect(html).toContain('analisis sensitivitas kopsim');
     expect(englishLeftovers(r.stdout, PRINTED_KEYS)).toEqual([]);
     expect(r.stdout).toMatch(/Porsi anggota, bulan 12 \(akhir\):/);
+  });
+
+  it('kopsim calibrate: report.html and the printed tables are in Bahasa Indonesia', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(root, 'tiny-calibration.yaml');
+    writeFileSync(file, TINY_CALIBRATION);
+    const out = join(root, 'calibration');
+    const r = await kopsim(['calibrate', file, '--workers', '0', '--out', out, '--no-tui', '--lang', 'id']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="id">');
+    expect(html).toContain('Uji prediktif posterior');
+    expect(englishLeftovers(decodedHtml(html), ['calr.', 'cal.', ...REPORT_KEYS])).toEqual([]);
+    expect(r.stdout).toMatch(/^Kalibrasi tiny: 2 generasi/);
+    expect(englishLeftovers(r.stdout, ['cal.', ...PRINTED_KEYS], 8)).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ export async function runExperiment(
       const records = files.runs.map(parseRunRecord);
       const summary = summarizeExperiment(plan, records, files.failures.length);
       writeExperimentSummaries(outDir, summary, records);
-      const posterior = concludePosterior(outDir, plan, records);
+      const posterior = concludePosterior(outDir, plan, records, flags.lang);
       if (withReport) await drawExperimentReport(outDir, summary, posterior ? [posterior.section] : [], flags.lang);
       return { summary, posterior: posterior?.uncertainty };
     },

@@ -75,7 +75,8 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       if (few) process.stderr.write(`kopsim: ${locale(lang).t('err.warning')}: ${few}\n`);
       // An experiment run with --posterior: its variance split and rankings too.
       const posterior = hasPosterior(merged.plan) ? posteriorUncertainty(merged.plan, records) : undefined;
-      const extra = posterior && hasPosterior(merged.plan) ? [posteriorUncertaintySection(merged.plan, posterior)] : [];
+      const extra =
+        posterior && hasPosterior(merged.plan) ? [posteriorUncertaintySection(merged.plan, posterior, lang)] : [];
       const report = opts.report === false ? undefined : await renderExperimentReport(summary, extra, lang);
       writeMergedExperiment(out, merged, started, (tmp) => {
         writeExperimentSummaries(tmp, summary, records);

@@ -1,4 +1,3 @@
-import { indicatorById } from '../../indicators/registry.js';
 import type { RunRecord } from '../runRecord.js';
 import type { PosteriorExperimentPlan } from './posteriorPlan.js';
 
@@ -165,13 +164,4 @@ export function posteriorUncertainty(
       }
     }
   return { seedsPerDraw: k, draws: draws.length, variance: varianceRows, ranking };
-}
-
-/** "in 93% of posterior draws seed-roadmap beats top-down on P0 (lower is better)" */
-export function rankingSentence(r: RankingRow): string {
-  const label = indicatorById(r.indicator)?.label ?? r.indicator;
-  const pct = `${Math.round(r.share * 100)}%`;
-  return r.direction === 'above'
-    ? `in ${pct} of ${r.draws} posterior draws ${r.a} is above ${r.b} on ${label}`
-    : `in ${pct} of ${r.draws} posterior draws ${r.a} beats ${r.b} on ${label} (${r.direction} is better)`;
 }

@@ -17,7 +17,11 @@ function fieldNames(labels: readonly string[]): string[] {
  * (point size by weight) in a matrix, so joint structure (ridges, trade-offs between
  * parameters the targets cannot tell apart) shows next to each parameter's marginal.
  */
-export function posteriorPairs(sample: PosteriorSample, title: string): TopLevelSpec {
+export function posteriorPairs(
+  sample: PosteriorSample,
+  title: string,
+  subtitle = 'Joint posterior: each pair of parameters (point size by weight)',
+): TopLevelSpec {
   const fields = fieldNames(sample.labels);
   const values = sample.particles.map((p) => {
     const row: Record<string, number> = { weight: p.weight };
@@ -28,7 +32,7 @@ export function posteriorPairs(sample: PosteriorSample, title: string): TopLevel
   });
   const size = fields.length > 4 ? 110 : 150;
   return {
-    ...specHead(title, 'Joint posterior: each pair of parameters (point size by weight)'),
+    ...specHead(title, subtitle),
     data: { values },
     repeat: { row: fields, column: fields },
     spec: {
@@ -48,12 +52,17 @@ export function posteriorPairs(sample: PosteriorSample, title: string): TopLevel
  * The marginal posterior of each parameter: a weighted histogram per parameter, three to
  * a row, each binned over its own range (a facet would bin every parameter alike).
  */
-export function posteriorMarginals(sample: PosteriorSample, title: string): TopLevelSpec {
+export function posteriorMarginals(
+  sample: PosteriorSample,
+  title: string,
+  subtitle = 'Marginal posteriors: weighted histograms (share of posterior weight per bin)',
+  weightTitle = 'weight',
+): TopLevelSpec {
   const values = sample.particles.flatMap((p) =>
     sample.labels.map((label, k) => ({ parameter: label, value: p.theta[k], weight: p.weight })),
   );
   return {
-    ...specHead(title, 'Marginal posteriors: weighted histograms (share of posterior weight per bin)'),
+    ...specHead(title, subtitle),
     data: { values },
     columns: 3,
     concat: sample.labels.map((label) => ({
@@ -64,7 +73,7 @@ export function posteriorMarginals(sample: PosteriorSample, title: string): TopL
       mark: { type: 'bar', color: SERIES_COLOURS[0] },
       encoding: {
         x: { field: 'value', type: 'quantitative', bin: { maxbins: 20 }, title: null },
-        y: { aggregate: 'sum', field: 'weight', type: 'quantitative', title: 'weight' },
+        y: { aggregate: 'sum', field: 'weight', type: 'quantitative', title: weightTitle },
       },
     })),
   } as TopLevelSpec;

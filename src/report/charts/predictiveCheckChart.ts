@@ -14,7 +14,11 @@ export interface PredictiveTarget {
  * draws (ticks) against the observed value or band (red), one panel per target with its
  * own scale. An observed value far in a tail means the model, even calibrated, misses it.
  */
-export function predictiveCheckChart(targets: readonly PredictiveTarget[], title: string): TopLevelSpec {
+export function predictiveCheckChart(
+  targets: readonly PredictiveTarget[],
+  title: string,
+  subtitle = 'Simulated at posterior draws (ticks) against the observed value or band (red)',
+): TopLevelSpec {
   const sims = targets.flatMap((t) => t.simulated.filter(Number.isFinite).map((v) => ({ target: t.target, value: v })));
   const observed = targets.map((t) => ({
     target: t.target,
@@ -22,7 +26,7 @@ export function predictiveCheckChart(targets: readonly PredictiveTarget[], title
     hi: t.band ? t.band[1] : t.observed,
   }));
   return {
-    ...specHead(title, 'Simulated at posterior draws (ticks) against the observed value or band (red)'),
+    ...specHead(title, subtitle),
     data: { values: [...sims.map((s) => ({ ...s, kind: 'sim' })), ...observed.map((o) => ({ ...o, kind: 'obs' }))] },
     facet: {
       row: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PosteriorExperimentPlan } from '../../../src/experiment/calibration/posteriorPlan.js';
-import { posteriorUncertainty, rankingSentence } from '../../../src/experiment/calibration/posteriorUncertainty.js';
+import { posteriorUncertainty } from '../../../src/experiment/calibration/posteriorUncertainty.js';
+import { locale } from '../../../src/i18n/locale.js';
+import { rankingText } from '../../../src/report/posteriorUncertaintyFiles.js';
 import type { RunRecord } from '../../../src/experiment/runRecord.js';
 
 /** A plan of 2 scenarios x 6 replicates, 2 seeds per draw (3 draws); only what the function reads. */
@@ -33,7 +35,9 @@ describe('posteriorUncertainty', () => {
     expect(row.parameterShare).toBeCloseTo(0.75, 12);
     const ba = u.ranking.find((r) => r.a === 'b' && r.b === 'a')!;
     expect(ba.share).toBeCloseTo(2 / 3, 12);
-    expect(rankingSentence(ba)).toBe('in 67% of 3 posterior draws b beats a on Poverty headcount P0 (lower is better)');
+    expect(rankingText(locale('en'), ba)).toBe(
+      'in 67% of 3 posterior draws b beats a on Poverty headcount P0 (lower is better)',
+    );
   });
 
   it('with a baseline, also splits the paired differences from it (by hand)', () => {
