@@ -19,12 +19,15 @@ export interface CommandsBenchSpec {
   readonly sets: readonly string[];
 }
 
-/** Wall time of one command line over fresh processes. */
+/** Wall time and CPU time of one command line over fresh processes. */
 export interface CommandFigure {
   /** The command line after `kopsim`, e.g. `run default --no-report --no-tui`. */
   readonly command: string;
   readonly medianSeconds: number;
   readonly runsSeconds: number[];
+  /** CPU time of the process (user + system, all threads), median over the processes. */
+  readonly medianCpuSeconds: number;
+  readonly cpuSeconds: number[];
 }
 
 export interface CommandsFigure {
@@ -44,15 +47,22 @@ export interface CommandsFigure {
 }
 
 const BIN = fileURLToPath(new URL('../../bin/kopsim', import.meta.url));
+/** The CPU-time preload, built in dist/ (from the sources too: `bin/kopsim` runs dist/ anyway). */
+const CPU_PRELOAD = new URL('../../dist/experiment/benchCpuPreload.js', import.meta.url).href;
 
-/** Runs `kopsim ...args` in a fresh process; its wall time in seconds. Throws if it fails. */
-function timeCommand(args: readonly string[], cwd: string): number {
+/** Runs `kopsim ...args` in a fresh process; its wall time and CPU time in seconds. Throws if it fails. */
+function timeCommand(args: readonly string[], cwd: string): { wall: number; cpu: number } {
+  const cpuFile = join(cwd, 'cpu-time');
   const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  const seconds = (performance.now() - started) / 1000;
+  const r = spawnSync(process.execPath, ['--import', CPU_PRELOAD, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', KOPSIM_BENCH_CPU_FILE: cpuFile },
+  });
+  const wall = (performance.now() - started) / 1000;
   if (r.status !== 0)
     throw new SimulationError(`bench: kopsim ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(-500)}`);
-  return seconds;
+  return { wall, cpu: Number(readFileSync(cpuFile, 'utf8')) / 1e6 };
 }
 
 /**
@@ -89,12 +99,21 @@ export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => 
     for (const line of lines) {
       log(`commands: kopsim ${line.label}, ${processes} fresh processes`);
       const runsSeconds: number[] = [];
+      const cpuSeconds: number[] = [];
       for (let p = 0; p < processes; p++) {
         folder++;
-        runsSeconds.push(timeCommand(line.args(), work));
+        const { wall, cpu } = timeCommand(line.args(), work);
+        runsSeconds.push(wall);
+        cpuSeconds.push(cpu);
         line.after?.(join(work, `r${folder}`));
       }
-      commands.push({ command: line.label, medianSeconds: median(runsSeconds), runsSeconds });
+      commands.push({
+        command: line.label,
+        medianSeconds: median(runsSeconds),
+        runsSeconds,
+        medianCpuSeconds: median(cpuSeconds),
+        cpuSeconds,
+      });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

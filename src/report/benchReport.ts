@@ -49,7 +49,7 @@ export function benchText(r: BenchResult): string {
       rows.push([
         `kopsim ${f.command}, fresh process`,
         `${fmt(f.medianSeconds, 2)} s`,
-        `median of ${f.runsSeconds.length}: ${f.runsSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
+        `median of ${f.runsSeconds.length}: ${f.runsSeconds.map((s) => s.toFixed(2)).join(', ')} s; CPU time ${fmt(f.medianCpuSeconds, 2)} s`,
       ]);
     rows.push([
       `cold-to-warm penalty, ${c.scenario} (${fmt(c.households)} x ${c.months} months)`,

@@ -61,6 +61,8 @@ describe('kopsim bench', () => {
     expect(result.calibration!.simulations).toBe(15);
     expect(result.calibration!.parameters).toBe(6);
     expect(result.commands!.commands.map((c) => c.runsSeconds.length)).toEqual([1, 1, 1, 1, 1]);
+    // Each fresh process's CPU time, read from what the preload wrote at its exit.
+    expect(result.commands!.commands.every((c) => c.cpuSeconds.length === 1 && c.medianCpuSeconds > 0)).toBe(true);
     expect(result.commands!.households).toBe(60);
     expect(result.commands!.coldToWarm).toBeGreaterThan(0);
     expect(result.targets).toHaveLength(13);
