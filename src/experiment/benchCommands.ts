@@ -50,6 +50,9 @@ const BIN = fileURLToPath(new URL('../../bin/kopsim', import.meta.url));
 /** The CPU-time preload, built in dist/ (from the sources too: `bin/kopsim` runs dist/ anyway). */
 const CPU_PRELOAD = new URL('../../dist/experiment/benchCpuPreload.js', import.meta.url).href;
 
+/** Runs of the simulation in the benchmark's process before its warm time is measured. */
+const WARM_UP_RUNS = 3;
+
 /** Runs `kopsim ...args` in a fresh process; its wall time and CPU time in seconds. Throws if it fails. */
 function timeCommand(args: readonly string[], cwd: string): { wall: number; cpu: number } {
   const cpuFile = join(cwd, 'cpu-time');
@@ -119,13 +122,15 @@ export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => 
     rmSync(work, { recursive: true, force: true });
   }
 
-  log(`commands: the same simulation warm in this process, warm-up + ${processes} runs`);
+  // One warm-up run is not enough: the second run in a process still takes about twice the
+  // time of the fourth (V8 is still optimizing), which would understate the penalty.
+  log(`commands: the same simulation warm in this process, ${WARM_UP_RUNS} warm-up runs + ${processes} runs`);
   const seed = runSeed(loaded.scenario.seed);
   const warm: number[] = [];
-  for (let r = 0; r <= processes; r++) {
+  for (let r = 0; r < WARM_UP_RUNS + processes; r++) {
     const sim = createSimulation(loaded.id, loaded.scenario, seed);
     while (!sim.done) sim.advance();
-    if (r > 0) warm.push(sim.result().elapsedMs);
+    if (r >= WARM_UP_RUNS) warm.push(sim.result().elapsedMs);
   }
   const freshSteppingMs = median(fresh);
   const warmSteppingMs = median(warm);
