@@ -538,7 +538,6 @@ export const EN = {
   'an.cli.intervals': 'intervals: {text}',
   'an.cli.notAnalysed': 'not analysed: {error}',
   'an.cli.morrisNote': '(effects per full range of the parameter; {level}% bootstrap CI of mu* over trajectories)',
-  'an.cli.ciMuStar': '{level}% CI of mu*',
   'an.cli.ci': '{level}% CI',
   'an.cli.sobolNote':
     '(shares of the variance over the design, sd {sd} around {mean}; {level}% bootstrap CIs over base rows)',
@@ -548,8 +547,8 @@ export const EN = {
   'an.cli.attrHead':
     '{name}: Shapley attribution to the six roadmap stages of {scenario} ({mode} mode, {founding} founding, {months} months), design {design}, {method} x {reps} (common random numbers), base seed {seed}; {runs}',
   'an.cli.attrIntervals': 'intervals: {text} (per-replicate values, common random numbers)',
-  'an.cli.alone': 'alone (add-one) {level}% CI',
-  'an.cli.last': 'last (leave-one-out) {level}% CI',
+  'an.cli.aloneRow': 'alone (add-one)',
+  'an.cli.lastRow': 'last (leave-one-out)',
   'an.cli.total': 'total gain (all - none)',
   'an.cli.check': 'check: sum of values - total gain = {residual} (relative {relative}): {status}',
   'an.cli.checkOk': 'the values add up to the gain',

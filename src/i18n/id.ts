@@ -530,7 +530,6 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'an.cli.intervals': 'selang: {text}',
   'an.cli.notAnalysed': 'tidak dianalisis: {error}',
   'an.cli.morrisNote': '(efek per rentang penuh parameter; SK bootstrap {level}% dari mu* atas lintasan)',
-  'an.cli.ciMuStar': 'SK {level}% dari mu*',
   'an.cli.ci': 'SK {level}%',
   'an.cli.sobolNote':
     '(bagian varians atas desain, simpangan baku {sd} di sekitar {mean}; SK bootstrap {level}% atas baris dasar)',
@@ -540,8 +539,8 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'an.cli.attrHead':
     '{name}: atribusi Shapley ke enam tahap peta jalan dari {scenario} (mode {mode}, pendirian {founding}, {months} bulan), desain {design}, {method} x {reps} (common random numbers), seed dasar {seed}; {runs}',
   'an.cli.attrIntervals': 'selang: {text} (nilai per ulangan, common random numbers)',
-  'an.cli.alone': 'sendiri (add-one) SK {level}%',
-  'an.cli.last': 'terakhir (leave-one-out) SK {level}%',
+  'an.cli.aloneRow': 'sendiri (add-one)',
+  'an.cli.lastRow': 'terakhir (leave-one-out)',
   'an.cli.total': 'total perolehan (semua - tanpa)',
   'an.cli.check': 'periksa: jumlah nilai - total perolehan = {residual} (relatif {relative}): {status}',
   'an.cli.checkOk': 'nilai-nilainya berjumlah sama dengan perolehan',

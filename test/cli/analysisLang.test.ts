@@ -30,6 +30,7 @@ describe('--lang id on kopsim attribute, sensitivity and calibrate', () => {
     expect(englishLeftovers(decodedHtml(html), REPORT_KEYS)).toEqual([]);
     expect(html).toContain('Arti nilai-nilai ini');
     expect(r.stdout).toContain('total perolehan (semua - tanpa)');
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(englishLeftovers(r.stdout, PRINTED_KEYS)).toEqual([]);
     // The progress lines (not a terminal here) and the warnings too.
     expect(r.stderr).toMatch(/simulasi \(100%\)/);
@@ -60,6 +61,7 @@ describe('--lang id on kopsim attribute, sensitivity and calibrate', () => {
     expect(html).toContain('analisis sensitivitas kopsim');
     expect(englishLeftovers(r.stdout, PRINTED_KEYS)).toEqual([]);
     expect(r.stdout).toMatch(/Porsi anggota, bulan 12 \(akhir\):/);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   it('kopsim calibrate: report.html and the printed tables are in Bahasa Indonesia', async () => {

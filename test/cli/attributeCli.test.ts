@@ -12,6 +12,8 @@ const root = tempDir('kopsim-attr-');
 const TINY = ['--months', '12', '--set', 'regions=[{"name":"A","households":100}]', '-n', '2', '--workers', '0'];
 const exact = join(root, 'exact');
 let printed = '';
+/** The printed text with its line breaks as spaces (prose is wrapped at 80 columns). */
+let flat = '';
 let warned = '';
 
 interface Output {
@@ -50,6 +52,7 @@ beforeAll(async () => {
   const r = await kopsim(['attribute', 'seed-roadmap', ...TINY, '--out', exact]);
   expect(r.code, r.stderr).toBe(0);
   printed = r.stdout;
+  flat = r.stdout.replace(/\s+/g, ' ');
   warned = r.stderr;
 });
 
@@ -63,16 +66,18 @@ describe('kopsim attribute', () => {
     ]) {
       expect(printed).toContain(title);
     }
-    expect(printed).toMatch(/design programmes, exact \(all 64 coalitions\) x 2 replicates/);
+    expect(flat).toMatch(/design programmes, exact \(all 64 coalitions\) x 2 replicates/);
     expect(printed).toMatch(/1 awareness\s+[+-]?Rp[\d.,]+(?: [kM])?\s+\[[^\]]+\]/);
-    expect(printed).toMatch(/alone \(add-one\) 95% CI/);
-    expect(printed).toMatch(/last \(leave-one-out\) 95% CI/);
+    expect(printed).toMatch(/^ {2}alone \(add-one\)\s+[+-]?Rp/m);
+    expect(printed).toMatch(/^ {2}last \(leave-one-out\)\s+[+-]?Rp/m);
+    // Every line within 80 columns: one stage a block of three lines, prose wrapped.
+    for (const line of printed.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(printed).toMatch(/6 social programs/);
     expect(printed).toMatch(/no programmes/);
     expect(printed).toMatch(/total gain \(all - none\)/);
-    expect(printed).toMatch(/All six stages together (add|take away) /);
-    expect(printed).toMatch(/intervals: Student t interval over replicates/);
-    expect(printed.match(/the values add up to the gain/g)).toHaveLength(4);
+    expect(flat).toMatch(/All six stages together (add|take away) /);
+    expect(flat).toMatch(/intervals: Student t interval over replicates/);
+    expect(flat.match(/the values add up to the gain/g)).toHaveLength(4);
   });
 
   it('warns on stderr and in the report that 2 replicates are too few', () => {
@@ -164,7 +169,7 @@ describe('kopsim attribute', () => {
       '--no-report',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/design roadmap/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/design roadmap/);
     expect(r.stdout).toMatch(/no stage \(status quo\)/);
     const o = outputs(out)[0];
     expect(o.empty).toBe(0);
@@ -201,7 +206,7 @@ describe('kopsim attribute', () => {
       '--no-report',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/permutation sampling \(3 stage orders, \d+ coalitions\)/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/permutation sampling \(3 stage orders, \d+ coalitions\)/);
     const design = readFileSync(join(out, 'design.csv'), 'utf8').trimEnd().split('\n');
     expect(design.length - 1).toBeLessThanOrEqual(1 + 3 * 6 + 12);
     expect(readFileSync(join(out, 'permutations.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(4);
