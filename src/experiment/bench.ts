@@ -129,8 +129,17 @@ export interface ReplicationFigure {
   readonly households: number;
   readonly months: number;
   readonly runs: number;
-  /** Median wall time per worker count, seconds. */
-  readonly byWorkers: { readonly workers: number; readonly medianSeconds: number; readonly runsSeconds: number[] }[];
+  /**
+   * Median wall time per worker count, seconds, and the median CPU time of the process over
+   * the same runs (user + system, the workers' threads included): on a shared machine the
+   * wall time of two workers mostly measures the wait for a core, the CPU time what they cost.
+   */
+  readonly byWorkers: {
+    readonly workers: number;
+    readonly medianSeconds: number;
+    readonly runsSeconds: number[];
+    readonly medianCpuSeconds: number;
+  }[];
   /** Time with the fewest workers over time with the most: the speedup. */
   readonly speedup: number | null;
   /** Speedup over the ratio of worker counts (1 = perfect scaling). */
@@ -372,8 +381,14 @@ async function measureReplications(
       workers,
     ); // warm-up
     const runsSeconds: number[] = [];
-    for (let r = 0; r < runs; r++) runsSeconds.push((await timeReplications(plan, workers)) / 1000);
-    byWorkers.push({ workers, medianSeconds: median(runsSeconds), runsSeconds });
+    const cpuSeconds: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const cpu = process.cpuUsage();
+      runsSeconds.push((await timeReplications(plan, workers)) / 1000);
+      const used = process.cpuUsage(cpu);
+      cpuSeconds.push((used.user + used.system) / 1e6);
+    }
+    byWorkers.push({ workers, medianSeconds: median(runsSeconds), runsSeconds, medianCpuSeconds: median(cpuSeconds) });
   }
   let speedup: number | null = null;
   let efficiency: number | null = null;

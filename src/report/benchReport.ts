@@ -96,7 +96,7 @@ export function benchText(r: BenchResult): string {
       rows.push([
         `${rep.replicates} replications of ${rep.scenario} (${fmt(rep.households)} x ${rep.months} months), ${b.workers} worker${b.workers === 1 ? '' : 's'}`,
         `${fmt(b.medianSeconds, 2)} s`,
-        '',
+        `CPU time ${fmt(b.medianCpuSeconds, 2)} s`,
       ]);
     }
     if (rep.speedup !== null)

@@ -56,6 +56,7 @@ describe('kopsim bench', () => {
     expect(result.national!.status).toBe('measured');
     expect(result.national!.households).toBe(200);
     expect(result.replications!.byWorkers.map((b) => b.workers)).toEqual([1, 2]);
+    expect(result.replications!.byWorkers.every((b) => b.medianCpuSeconds > 0)).toBe(true);
     expect(result.replications!.speedup).toBeGreaterThan(0);
     // Two generations of 2 x 3 proposals and 3 predictive draws.
     expect(result.calibration!.simulations).toBe(15);
