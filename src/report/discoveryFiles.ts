@@ -1,3 +1,4 @@
+import { englishDiscoverySentence } from './discoverySentence.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -100,7 +101,11 @@ export function discoveryJson(result: DiscoveryResult): string {
   return `${JSON.stringify(
     {
       ...result,
-      strategies: result.strategies.map(({ cases: _cases, ...s }) => ({ ...s, cases: s.trajectory[0]?.count ?? 0 })),
+      strategies: result.strategies.map(({ cases: _cases, ...s }) => ({
+        ...s,
+        cases: s.trajectory[0]?.count ?? 0,
+        sentence: englishDiscoverySentence({ ...s, cases: _cases }, result.outcome),
+      })),
     },
     null,
     2,

@@ -10,9 +10,14 @@ import { DISCOVERY_FILES } from './discoveryFiles.js';
 import { EXPERIMENT_FILES } from './experimentFolder.js';
 import type { RenderedExperimentReport } from './experimentReport.js';
 import { chartBlock } from './chartBlock.js';
+import { discoverySentence } from './discoverySentence.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
 import { CHARTS_DIR } from './writeCharts.js';
+import { localizedSpec } from './charts/chartLocale.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { Lang } from '../i18n/lang.js';
+import { locale, type Locale } from '../i18n/locale.js';
 
 function stem(s: StrategyDiscovery): string {
   return s.strategy.replace(/[^A-Za-z0-9-]/g, '-');
@@ -23,8 +28,8 @@ function restrictedCount(s: StrategyDiscovery, step: number): number {
   return restrictedDimensions(s.trajectory[step].box, start).length;
 }
 
-/** The charts of a discovery: per strategy the trade-off curve, the box on the normalised ranges and the scatter. */
-export function discoveryCharts(result: DiscoveryResult): NamedChart[] {
+/** The charts of a discovery, in the language: per strategy the trade-off curve, the box on the normalised ranges and the scatter. */
+export function discoveryCharts(result: DiscoveryResult, L: Locale = locale('en')): NamedChart[] {
   return result.strategies.flatMap((s): NamedChart[] => {
     if (s.cases.length === 0) return [];
     const dims = result.dimensions;
@@ -37,10 +42,13 @@ export function discoveryCharts(result: DiscoveryResult): NamedChart[] {
       return l ? [l.lower, l.upper] : range(j);
     };
     const whole = wholeBox({ names: [], x: dims.map((_, j) => s.cases.map((c) => c.x[j])), y: [] });
+    const tradeoffTitle = L.t('disc.chart.tradeoff', { strategy: s.strategy });
+    const boxTitle = L.t('disc.chart.box', { strategy: s.strategy, box: s.selected });
+    const scatterTitle = L.t('disc.chart.scatter', { strategy: s.strategy, a: dims[a].name, b: dims[b].name });
     return [
       {
         name: `tradeoff-${stem(s)}`,
-        title: `${s.strategy}: PRIM trade-off`,
+        title: tradeoffTitle,
         spec: primTradeoff(
           s.trajectory.map((t) => ({
             step: t.step,
@@ -51,17 +59,29 @@ export function discoveryCharts(result: DiscoveryResult): NamedChart[] {
             selected: t.step === s.selected,
           })),
           {
-            title: `${s.strategy}: PRIM trade-off`,
+            title: tradeoffTitle,
             subtitle: [
-              `Each point a box of the peeling trajectory (alpha ${result.prim.alpha}, minimum mass ${result.prim.minMass}${result.prim.pasting ? ', with pasting' : ''}); ringed: box ${s.selected}${s.selected === s.knee ? ' (the knee)' : ''}`,
-              `Cases of interest: ${result.outcome}`,
+              L.t('disc.chart.tradeoffSub', {
+                alpha: L.fmt.significant(result.prim.alpha),
+                mass: L.fmt.significant(result.prim.minMass),
+                pasting: result.prim.pasting ? L.t('disc.withPasting') : '',
+                box: s.selected,
+                knee: s.selected === s.knee ? L.t('disc.theKnee') : '',
+              }),
+              L.t('disc.chart.interest', { outcome: result.outcome }),
             ],
+            words: {
+              coverage: L.t('disc.axis.coverage'),
+              density: L.t('disc.axis.density'),
+              restricted: L.t('disc.axis.restricted'),
+              box: L.t('disc.col.box'),
+            },
           },
         ),
       },
       {
         name: `box-${stem(s)}`,
-        title: `${s.strategy}: box ${s.selected} on the sampled ranges`,
+        title: boxTitle,
         spec: boxLimitsChart(
           dims.map((d, j) => {
             const l = limitOf.get(j);
@@ -71,30 +91,36 @@ export function discoveryCharts(result: DiscoveryResult): NamedChart[] {
               upper: l ? l.unitUpper : 1,
               restricted: l !== undefined,
               label: l
-                ? `${short(l.lower)} to ${short(l.upper)}`
-                : `${short(d.min)} to ${short(d.max)} (not restricted)`,
+                ? L.t('exp.ciRange', { lo: short(l.lower), hi: short(l.upper) })
+                : L.t('disc.notRestricted', { range: L.t('exp.ciRange', { lo: short(d.min), hi: short(d.max) }) }),
             };
           }),
           {
-            title: `${s.strategy}: box ${s.selected} on the sampled ranges`,
-            subtitle: `Coverage ${box.coverage.toFixed(2)}, density ${box.density.toFixed(2)}, mass ${box.mass.toFixed(2)}; grey: the whole sampled range`,
+            title: boxTitle,
+            subtitle: L.t('disc.chart.boxSub', {
+              coverage: L.fmt.fixed(box.coverage, 2),
+              density: L.fmt.fixed(box.density, 2),
+              mass: L.fmt.fixed(box.mass, 2),
+            }),
+            axisTitle: L.t('disc.axis.range'),
           },
         ),
       },
       {
         name: `scatter-${stem(s)}`,
-        title: `${s.strategy}: runs on ${dims[a].name} and ${dims[b].name}`,
+        title: scatterTitle,
         spec: outcomeScatter(
           s.cases.map((c) => ({ x: c.x[a], y: c.x[b], interest: c.y === 1 })),
           {
-            title: `${s.strategy}: runs on ${dims[a].name} and ${dims[b].name}`,
-            subtitle: `The box's two most restricted parameters; dashed: box ${s.selected}'s limits on them`,
+            title: scatterTitle,
+            subtitle: L.t('disc.chart.scatterSub', { box: s.selected }),
             xName: dims[a].name,
             yName: dims[b].name,
             xDomain: [Math.min(dims[a].min, whole.lower[a]), Math.max(dims[a].max, whole.upper[a])],
             yDomain: [Math.min(dims[b].min, whole.lower[b]), Math.max(dims[b].max, whole.upper[b])],
             box: { x1: lim(a)[0], x2: lim(a)[1], y1: lim(b)[0], y2: lim(b)[1] },
-            interestLabel: 'outcome holds',
+            interestLabel: L.t('disc.holds'),
+            otherLabel: L.t('disc.otherRuns'),
           },
         ),
       },
@@ -102,146 +128,165 @@ export function discoveryCharts(result: DiscoveryResult): NamedChart[] {
   });
 }
 
-function pValue(p: number): string {
-  return Number.isNaN(p) ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3);
+function pValue(L: Locale, p: number): string {
+  return Number.isNaN(p) ? '–' : p < 0.001 ? `< ${L.fmt.fixed(0.001, 3)}` : L.fmt.fixed(p, 3);
 }
 
 /** The discovery report as a document. Deterministic: no clock, no folder names. */
 export function discoveryReportDocument(
   result: DiscoveryResult,
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
+  lang: Lang = 'en',
 ): HtmlReport {
+  const L = locale(lang);
+  const f3 = (x: number) => L.fmt.fixed(x, 3);
   const chartOf = new Map(charts.map((c) => [c.name, c]));
   const chart = (name: string): ReportBlock[] => {
     const c = chartOf.get(name);
-    return c ? [chartBlock(c)] : [];
+    return c ? [chartBlock(c, L)] : [];
   };
   const sections: ReportSection[] = result.strategies.map((s) => {
-    const blocks: ReportBlock[] = [{ kind: 'paragraph', text: s.sentence }];
+    const blocks: ReportBlock[] = [{ kind: 'paragraph', text: discoverySentence(L, s, result.outcome) }];
     if (s.cases.length > 0) {
       blocks.push(...chart(`tradeoff-${stem(s)}`));
       blocks.push({
         kind: 'table',
-        caption: `The trajectory: every box PRIM peeled (or pasted) to; box ${s.selected} is reported${s.selected === s.knee ? ' (the knee of the curve)' : `, the knee is box ${s.knee}`}`,
+        caption: L.t(s.selected === s.knee ? 'disc.trajectory.captionKnee' : 'disc.trajectory.caption', {
+          box: s.selected,
+          knee: s.knee,
+        }),
         scroll: true,
         columns: [
-          { label: 'box' },
-          { label: 'step' },
-          { label: 'coverage', numeric: true },
-          { label: 'density', numeric: true },
-          { label: 'mass', numeric: true },
-          { label: 'runs', numeric: true },
-          { label: 'restricted', numeric: true },
+          { label: L.t('disc.col.box') },
+          { label: L.t('disc.col.step') },
+          { label: L.t('disc.col.coverage'), numeric: true },
+          { label: L.t('disc.col.density'), numeric: true },
+          { label: L.t('disc.col.mass'), numeric: true },
+          { label: L.t('exp.fact.runs'), numeric: true },
+          { label: L.t('disc.col.restricted'), numeric: true },
         ],
         rows: s.trajectory.map((t) => [
           t.step === s.selected ? { text: String(t.step), strong: true } : String(t.step),
-          t.move,
-          t.coverage.toFixed(3),
-          t.density.toFixed(3),
-          t.mass.toFixed(3),
-          String(t.count),
+          L.t(`disc.move.${t.move}` as MessageKey),
+          f3(t.coverage),
+          f3(t.density),
+          f3(t.mass),
+          L.fmt.integer(t.count),
           String(restrictedCount(s, t.step)),
         ]),
       });
       blocks.push({
         kind: 'table',
-        caption: `Box ${s.selected}: each restricted parameter, its limits (in its units and as a share of the sampled range) and its quasi-p-value (one-sided binomial test of the density with the restriction dropped; small: the restriction matters)`,
+        caption: L.t('disc.limits.caption', { box: s.selected }),
         columns: [
-          { label: 'parameter' },
-          { label: 'lower', numeric: true },
-          { label: 'upper', numeric: true },
-          { label: 'share of range', numeric: true },
+          { label: L.t('an.col.parameter') },
+          { label: L.t('disc.col.lower'), numeric: true },
+          { label: L.t('disc.col.upper'), numeric: true },
+          { label: L.t('disc.col.share'), numeric: true },
           { label: 'quasi-p', numeric: true },
         ],
         rows: s.limits.map((l) => [
           l.name,
           short(l.lower),
           short(l.upper),
-          `${l.unitLower.toFixed(2)} to ${l.unitUpper.toFixed(2)}`,
-          pValue(l.quasiP),
+          L.t('exp.ciRange', { lo: L.fmt.fixed(l.unitLower, 2), hi: L.fmt.fixed(l.unitUpper, 2) }),
+          pValue(L, l.quasiP),
         ]),
       });
       blocks.push(...chart(`box-${stem(s)}`), ...chart(`scatter-${stem(s)}`));
       blocks.push({
         kind: 'code',
-        caption: `For comparison, a CART tree of depth ${result.tree.depth} (Gini splits, leaves of at least ${result.tree.minLeaf} runs) on the same cases`,
-        text: treeLines(s.tree).join('\n'),
+        caption: L.t('disc.tree.caption', { depth: result.tree.depth, leaf: result.tree.minLeaf }),
+        text: treeLines(s.tree, undefined, {
+          all: L.t('disc.tree.all'),
+          node: (count, pct) => L.t('disc.tree.node', { n: count, pct }),
+        }).join('\n'),
       });
     }
     return { id: `strategy-${stem(s)}`, title: s.strategy, blocks };
   });
   sections.unshift({
     id: 'question',
-    title: 'Question and uncertain parameters',
-    intro: `Which conditions make the outcome hold: ${result.outcome}. ${result.points} design points${result.replicates > 1 ? ` x ${result.replicates} replicates` : ''} of each strategy${result.baseline ? `, each paired with the baseline ${result.baseline} at the same point and seed` : ''}. PRIM (Friedman & Fisher 1999) peels the box of all runs alpha = ${result.prim.alpha} at a time towards the runs where the outcome holds, and stops at a mass of ${result.prim.minMass}.`,
+    title: L.t('disc.question.title'),
+    intro: L.t('disc.question.intro', {
+      outcome: result.outcome,
+      points: L.fmt.integer(result.points),
+      replicates: result.replicates > 1 ? L.t('disc.question.replicates', { n: result.replicates }) : '',
+      baseline: result.baseline ? L.t('disc.question.baseline', { baseline: result.baseline }) : '',
+      alpha: L.fmt.significant(result.prim.alpha),
+      mass: L.fmt.significant(result.prim.minMass),
+    }),
     blocks: [
       {
         kind: 'table',
-        columns: [{ label: 'parameter' }, { label: 'min', numeric: true }, { label: 'max', numeric: true }],
+        columns: [
+          { label: L.t('an.col.parameter') },
+          { label: L.t('an.col.min'), numeric: true },
+          { label: L.t('an.col.max'), numeric: true },
+        ],
         rows: result.dimensions.map((d) => [d.name, short(d.min), short(d.max)]),
       },
     ],
   });
   sections.push(
-    dataFilesSection([
-      {
-        file: DISCOVERY_FILES.cases,
-        note: 'every case: strategy, design point, replicate, parameter values, outcome 0/1',
-      },
-      {
-        file: DISCOVERY_FILES.trajectory,
-        note: "each strategy's trajectory: coverage, density, mass and limits of every box",
-      },
-      { file: DISCOVERY_FILES.box, note: 'the reported box: limits and quasi-p-values' },
-      { file: DISCOVERY_FILES.tree, note: 'the CART trees' },
-      { file: DISCOVERY_FILES.json, note: 'all results as JSON' },
-      { file: EXPERIMENT_FILES.runs, note: 'one line per run: its seed, design point and the indicators by month' },
-      {
-        file: EXPERIMENT_FILES.plan,
-        note: 'the expanded plan: the resolved scenarios, the design, every run and its seed',
-      },
-      { file: EXPERIMENT_FILES.manifest, note: 'provenance: kopsim version, command line, shard, workers, timings' },
-      { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
-    ]),
+    dataFilesSection(
+      [
+        { file: DISCOVERY_FILES.cases, note: L.t('disc.data.cases') },
+        { file: DISCOVERY_FILES.trajectory, note: L.t('disc.data.trajectory') },
+        { file: DISCOVERY_FILES.box, note: L.t('disc.data.box') },
+        { file: DISCOVERY_FILES.tree, note: L.t('disc.data.tree') },
+        { file: DISCOVERY_FILES.json, note: L.t('disc.data.json') },
+        { file: EXPERIMENT_FILES.runs, note: L.t('exp.data.runs') },
+        { file: EXPERIMENT_FILES.plan, note: L.t('an.data.plan') },
+        { file: EXPERIMENT_FILES.manifest, note: L.t('exp.data.manifest') },
+        { file: `${CHARTS_DIR}/`, note: L.t('exp.data.charts') },
+      ],
+      '',
+      L,
+    ),
   );
   const warnings = [
     ...(result.runs.failed > 0
-      ? [
-          {
-            title: `${result.runs.failed} runs failed.`,
-            text: 'They are listed with their seeds in failures.jsonl; their cases are left out.',
-          },
-        ]
+      ? [{ title: L.t('exp.warn.failed', { n: result.runs.failed }), text: L.t('disc.warn.failedText') }]
       : []),
     ...(result.runs.missing > 0
-      ? [{ title: `${result.runs.missing} runs missing.`, text: 'Run the same command again to complete the folder.' }]
+      ? [{ title: L.t('exp.warn.missing', { n: result.runs.missing }), text: L.t('disc.warn.missingText') }]
       : []),
   ];
+  const runs = { done: L.fmt.integer(result.runs.completed), planned: L.fmt.integer(result.runs.planned) };
   return {
-    kicker: 'kopsim scenario discovery',
+    lang,
+    kicker: L.t('disc.kicker'),
     title: result.name,
     description: result.description || undefined,
     warnings,
     facts: [
-      { label: 'outcome', value: result.outcome },
-      { label: 'strategies', value: result.strategies.map((s) => s.strategy).join(', ') },
-      ...(result.baseline ? [{ label: 'baseline', value: result.baseline }] : []),
-      { label: 'design points', value: String(result.points) },
-      { label: 'replicates', value: String(result.replicates) },
-      { label: 'base seed', value: String(result.baseSeed) },
+      { label: L.t('disc.fact.outcome'), value: result.outcome },
+      { label: L.t('disc.fact.strategies'), value: result.strategies.map((s) => s.strategy).join(', ') },
+      ...(result.baseline ? [{ label: L.t('exp.fact.baseline'), value: result.baseline }] : []),
+      { label: L.t('an.fact.points'), value: L.fmt.integer(result.points) },
+      { label: L.t('exp.fact.replicates'), value: L.fmt.integer(result.replicates) },
+      { label: L.t('exp.fact.seed'), value: String(result.baseSeed) },
       {
-        label: 'runs',
-        value: `${result.runs.completed} of ${result.runs.planned} finished${result.runs.failed ? `, ${result.runs.failed} failed` : ''}`,
+        label: L.t('exp.fact.runs'),
+        value: result.runs.failed
+          ? L.t('exp.fact.runsFailed', { ...runs, failed: L.fmt.integer(result.runs.failed) })
+          : L.t('exp.fact.runsValue', runs),
       },
-      { label: 'plan', value: result.planHash.slice(0, 12) },
+      { label: L.t('exp.fact.plan'), value: result.planHash.slice(0, 12) },
     ],
     sections,
-    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+    footer: L.t('report.footerPlain'),
   };
 }
 
-/** Renders a discovery's charts and report page (nothing written; see writeExperimentReport). */
-export async function renderDiscoveryReport(result: DiscoveryResult): Promise<RenderedExperimentReport> {
-  const charts = await renderCharts(discoveryCharts(result));
-  return { charts, html: htmlReport(discoveryReportDocument(result, charts)) };
+/** Renders a discovery's charts and report page in the language (nothing written; see writeExperimentReport). */
+export async function renderDiscoveryReport(
+  result: DiscoveryResult,
+  lang: Lang = 'en',
+): Promise<RenderedExperimentReport> {
+  const charts = await renderCharts(
+    discoveryCharts(result, locale(lang)).map((c) => ({ ...c, spec: localizedSpec(c.spec, lang) })),
+  );
+  return { charts, html: htmlReport(discoveryReportDocument(result, charts, lang)) };
 }

@@ -78,4 +78,39 @@ describe('--lang id on kopsim attribute, sensitivity and calibrate', () => {
     expect(r.stdout).toMatch(/^Kalibrasi tiny: 2 generasi/);
     expect(englishLeftovers(r.stdout, ['cal.', ...PRINTED_KEYS], 8)).toEqual([]);
   });
+
+  it('kopsim discover: report.html and the printed box are in Bahasa Indonesia', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(root, 'tiny-discover.yaml');
+    writeFileSync(
+      file,
+      [
+        'kind: discover',
+        'name: tiny',
+        'scenarios: [top-down]',
+        'baseline: status-quo',
+        'months: 12',
+        `set: ['regions=[{"name":"a","households":30}]']`,
+        'outcome: p0 - baseline.p0 > -0.02',
+        'prim: { alpha: 0.1, minMass: 0.1 }',
+        'sweep:',
+        '  design: latin-hypercube',
+        '  points: 10',
+        '  seed: 5',
+        '  parameters:',
+        '    - { path: governance.initialTopDown, from: 0.1, to: 0.6 }',
+        '    - { path: awareness.culturalFit, from: 0.1, to: 0.9 }',
+      ].join('\n'),
+    );
+    const out = join(root, 'discover');
+    const r = await kopsim(['discover', file, '--workers', '0', '--out', out, '--no-tui', '--lang', 'id']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="id">');
+    expect(html).toContain('Pertanyaan dan parameter yang tidak pasti');
+    expect(englishLeftovers(decodedHtml(html), ['disc.', ...REPORT_KEYS])).toEqual([]);
+    expect(r.stdout).toMatch(/^top-down: hasil \(p0 - baseline\.p0 > -0\.02\)/);
+    expect(englishLeftovers(r.stdout, ['disc.', ...PRINTED_KEYS], 8)).toEqual([]);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
 });

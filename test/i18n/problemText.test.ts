@@ -85,6 +85,8 @@ describe('keys built from values (the compiler does not check them)', () => {
       for (const m of ['t', 't-logit', 't-clipped', 'none'] as const)
         expect(intervalMethodText(L, m), m).not.toMatch(/^an\./);
       for (const d of ATTRIBUTION_DESIGNS) expect(L.has(`an.designText.${d}`), d).toBe(true);
+      for (const move of ['start', 'peel', 'paste']) expect(L.has(`disc.move.${move}`), move).toBe(true);
+      for (const level of ['identified', 'partly', 'prior']) expect(L.has(`cal.identified.${level}`), level).toBe(true);
       for (const unit of ['replicate', 'trajectory', 'baseRow'] as const)
         for (const n of [1, 3]) expect(fewUnitsWarning(L, n, unit), `${unit} ${n}`).not.toMatch(/^an\./);
     }

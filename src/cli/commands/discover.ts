@@ -8,12 +8,15 @@ import type { MergedExperiment } from '../../report/experimentMerge.js';
 import { writeExperimentReport } from '../../report/experimentReport.js';
 import { DISCOVERY_FILES, removeDiscoveryResult, writeDiscoveryResult } from '../../report/discoveryFiles.js';
 import { renderDiscoveryReport } from '../../report/discoveryReport.js';
+import { discoverySentence, englishDiscoverySentence } from '../../report/discoverySentence.js';
 import { loadDiscovery } from '../../scenario/loadDiscovery.js';
 import { collect, intFlag, planWithProblems } from '../flags.js';
 import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from '../mergedFolder.js';
 import { addRunOptions, checkRunFlags, type RunFlags } from '../runFlags.js';
 import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
-import { textTable } from '../table.js';
+import { fittedTable, wrapText } from '../table.js';
+import type { Lang } from '../../i18n/lang.js';
+import { locale } from '../../i18n/locale.js';
 
 interface DiscoverFlags extends RunFlags {
   replicates?: string;
@@ -23,29 +26,42 @@ interface DiscoverFlags extends RunFlags {
   box?: string;
 }
 
-/** What the command prints: per strategy the sentence and the box's limits. */
-export function discoveryText(result: DiscoveryResult): string {
+/** What the command prints, in the language: per strategy the sentence and the box's limits. */
+export function discoveryText(result: DiscoveryResult, lang: Lang = 'en'): string {
+  const L = locale(lang);
   return result.strategies
     .map((s) => {
       const table = s.limits.length
-        ? `\n${textTable(
-            ['parameter', 'lower', 'upper', 'share of range', 'quasi-p'],
+        ? `\n${fittedTable(
+            [L.t('an.col.parameter'), L.t('disc.col.lower'), L.t('disc.col.upper'), L.t('disc.col.share'), 'quasi-p'],
             s.limits.map((l) => [
               l.name,
               short(l.lower),
               short(l.upper),
-              `${l.unitLower.toFixed(2)}-${l.unitUpper.toFixed(2)}`,
-              l.quasiP < 0.001 ? '< 0.001' : l.quasiP.toFixed(3),
+              `${L.fmt.fixed(l.unitLower, 2)}-${L.fmt.fixed(l.unitUpper, 2)}`,
+              l.quasiP < 0.001 ? `< ${L.fmt.fixed(0.001, 3)}` : L.fmt.fixed(l.quasiP, 3),
             ]),
           )}`
         : '';
-      return `${s.sentence}\nBox ${s.selected} of ${s.trajectory.length - 1}${s.selected === s.knee ? ' (the knee)' : ` (the knee is box ${s.knee})`}.${table}`;
+      const box = L.t(s.selected === s.knee ? 'disc.cli.boxKnee' : 'disc.cli.box', {
+        box: s.selected,
+        last: s.trajectory.length - 1,
+        knee: s.knee,
+      });
+      return `${wrapText(discoverySentence(L, s, result.outcome)).join('\n')}\n${box}${table}`;
     })
     .join('\n\n');
 }
 
 function resultJson(result: DiscoveryResult) {
-  return { ...result, strategies: result.strategies.map(({ cases, ...s }) => ({ ...s, cases: cases.length })) };
+  return {
+    ...result,
+    strategies: result.strategies.map(({ cases, ...s }) => ({
+      ...s,
+      cases: cases.length,
+      sentence: englishDiscoverySentence({ ...s, cases }, result.outcome),
+    })),
+  };
 }
 
 /** Analyses a discovery's finished runs, or says why it cannot yet. */
@@ -138,7 +154,7 @@ resumes it, and --box picks another box without rerunning.`,
           const analysis = tryAnalyze(plan, files.runs, files.failures.length, box);
           if (analysis.result) {
             writeDiscoveryResult(outDir, analysis.result);
-            if (report) writeExperimentReport(outDir, await renderDiscoveryReport(analysis.result));
+            if (report) writeExperimentReport(outDir, await renderDiscoveryReport(analysis.result, run.lang));
           }
           return analysis;
         },
@@ -150,7 +166,7 @@ resumes it, and --box picks another box without rerunning.`,
         );
       else if (result)
         process.stdout.write(
-          `${discoveryText(result)}\n\nWrote ${outcome.outDir} (${[...(report ? ['report.html'] : []), ...WROTE].join(', ')})\n`,
+          `${discoveryText(result, run.lang)}\n\n${wrapText(locale(run.lang).t('cli.exp.wrote', { folder: outcome.outDir, files: [...(report ? ['report.html'] : []), ...WROTE].join(', ') })).join('\n')}\n`,
         );
       else if (outcome.shard) process.stdout.write(`${shardDoneText(plan, outcome)} (it computes the boxes)\n`);
       if (outcome.failed > 0) throw failedRunsError(outcome, problem ? `; not analysed: ${problem}` : '');
@@ -161,12 +177,14 @@ resumes it, and --box picks another box without rerunning.`,
 export async function mergeDiscoveryFolders(
   out: string,
   merged: MergedExperiment & { readonly planText: string },
-  opts: { json?: boolean; report?: boolean },
+  opts: { json?: boolean; report?: boolean; lang?: Lang },
   started: Date,
 ): Promise<void> {
+  const lang = opts.lang ?? 'en';
+  const L = locale(lang);
   const plan = merged.plan as unknown as DiscoveryPlan;
   const { result, problem } = tryAnalyze(plan, merged.runs, merged.failures.length, undefined);
-  const report = result && opts.report !== false ? await renderDiscoveryReport(result) : undefined;
+  const report = result && opts.report !== false ? await renderDiscoveryReport(result, lang) : undefined;
   writeMergedExperiment(out, merged, started, (tmp) => {
     if (result) writeDiscoveryResult(tmp, result);
     if (report) writeExperimentReport(tmp, report);
@@ -175,7 +193,11 @@ export async function mergeDiscoveryFolders(
     process.stdout.write(`${mergedJsonText({ folder: out, result: result ? resultJson(result) : null }, merged)}\n`);
   else {
     process.stdout.write(`${mergedHeadline(merged)}\n`);
-    process.stdout.write(result ? `${discoveryText(result)}\n\nWrote ${out}\n` : `Not analysed: ${problem}\n`);
+    process.stdout.write(
+      result
+        ? `${discoveryText(result, lang)}\n\n${L.t('cli.wrote', { folder: out })}\n`
+        : `${L.t('an.cli.notAnalysedAll', { problem: problem ?? '' })}\n`,
+    );
   }
   endMerge(out, merged);
 }

@@ -68,7 +68,8 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
       }
       // Sensitivity and attribution folders compute their indices instead of summaries.
       if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, { ...opts, lang }, started);
-      if (merged.plan.kind === ('discovery' as string)) return mergeDiscoveryFolders(out, merged, opts, started);
+      if (merged.plan.kind === ('discovery' as string))
+        return mergeDiscoveryFolders(out, merged, { ...opts, lang }, started);
       const records = merged.runs.map(parseRunRecord);
       const summary = summarizeExperiment(merged.plan, records, merged.failures.length);
       const few = fewUnitsWarning(locale(lang), summary.replicates);

@@ -71,15 +71,29 @@ function grow(data: PrimData, rows: readonly number[], depth: number, minLeaf: n
   };
 }
 
+/** The words of a tree's lines (tree.txt keeps English; reports pass their language's). */
+export interface TreeWords {
+  /** The root's label ("all"). */
+  readonly all: string;
+  /** A node: "20 runs, 45% of interest". */
+  readonly node: (count: number, percentOfInterest: number) => string;
+}
+
+const ENGLISH_TREE: TreeWords = { all: 'all', node: (count, pct) => `${count} runs, ${pct}% of interest` };
+
 /** The tree as indented text lines, e.g. `governance <= 0.35: 120 runs, 81% of interest`. */
-export function treeLines(node: TreeNode, format: (x: number) => string = (x) => x.toPrecision(3)): string[] {
+export function treeLines(
+  node: TreeNode,
+  format: (x: number) => string = (x) => x.toPrecision(3),
+  words: TreeWords = ENGLISH_TREE,
+): string[] {
   const lines: string[] = [];
   const walk = (n: TreeNode, label: string, indent: string): void => {
-    lines.push(`${indent}${label}${n.count} runs, ${Math.round(100 * n.density)}% of interest`);
+    lines.push(`${indent}${label}${words.node(n.count, Math.round(100 * n.density))}`);
     if (!n.split || !n.left || !n.right) return;
     walk(n.left, `${n.split.name} <= ${format(n.split.threshold)}: `, `${indent}  `);
     walk(n.right, `${n.split.name} > ${format(n.split.threshold)}: `, `${indent}  `);
   };
-  walk(node, 'all: ', '');
+  walk(node, `${words.all}: `, '');
   return lines;
 }

@@ -38,8 +38,6 @@ export interface StrategyDiscovery {
   readonly tree: TreeNode;
   /** The two dimensions the scatter plot shows: the box's most restricted ones. */
   readonly scatter: readonly [number, number];
-  /** The box in one plain sentence. */
-  readonly sentence: string;
 }
 
 export interface DiscoveryResult {
@@ -177,7 +175,6 @@ function discoverStrategy(
     limits,
     tree: classificationTree(data, { maxDepth: plan.tree.depth, minLeaf: plan.tree.minLeaf }),
     scatter,
-    sentence: boxSentence(strategy, plan.outcome, cases.length, interesting, chosen, limits),
   };
 }
 
@@ -185,40 +182,4 @@ function discoverStrategy(
 export function short(x: number): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
   return Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3 ? x.toPrecision(3) : String(Number(x.toPrecision(3)));
-}
-
-function percent(share: number): string {
-  return `${Math.round(100 * share)}%`;
-}
-
-/**
- * "top-down: the outcome (p0 - baseline.p0 > -0.02 at month 120) holds in 81% of runs where
- * governance at founding <= 0.35 and cultural fit <= 0.6 (coverage 0.74, density 0.81), against
- * 40% of all 200 runs."
- */
-export function boxSentence(
-  strategy: string,
-  outcome: string,
-  count: number,
-  interesting: number,
-  box: TrajectoryBox,
-  limits: readonly BoxLimit[],
-): string {
-  const head = `${strategy}: the outcome (${outcome})`;
-  if (count === 0) return `${head} has no finished run to judge.`;
-  if (interesting === 0) return `${head} holds in none of the ${count} runs: there is no box to find.`;
-  if (limits.length === 0)
-    return `${head} holds in ${percent(interesting / count)} of all ${count} runs, and no box of conditions concentrates it.`;
-  const conditions = limits.map((l) =>
-    l.lowerRestricted && l.upperRestricted
-      ? `${short(l.lower)} <= ${l.name} <= ${short(l.upper)}`
-      : l.upperRestricted
-        ? `${l.name} <= ${short(l.upper)}`
-        : `${l.name} >= ${short(l.lower)}`,
-  );
-  const joined =
-    conditions.length === 1
-      ? conditions[0]
-      : `${conditions.slice(0, -1).join(', ')} and ${conditions[conditions.length - 1]}`;
-  return `${head} holds in ${percent(box.density)} of runs where ${joined} (coverage ${box.coverage.toFixed(2)}, density ${box.density.toFixed(2)}), against ${percent(interesting / count)} of all ${count} runs.`;
 }

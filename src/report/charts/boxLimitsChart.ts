@@ -18,7 +18,7 @@ export interface BoxLimitRow {
  */
 export function boxLimitsChart(
   rows: readonly BoxLimitRow[],
-  opts: { title: string; subtitle: string | readonly string[] },
+  opts: { title: string; subtitle: string | readonly string[]; axisTitle?: string },
 ): TopLevelSpec {
   const values = rows.map((r) => ({ ...r, zero: 0, one: 1 }));
   const y = { field: 'parameter', type: 'nominal', sort: null, title: null, axis: { labelLimit: 240 } } as const;
@@ -32,7 +32,12 @@ export function boxLimitsChart(
         mark: { type: 'bar', color: '#e3e3e3', height: 14 },
         encoding: {
           y,
-          x: { field: 'zero', type: 'quantitative', scale: { domain: [0, 1] }, title: 'share of the sampled range' },
+          x: {
+            field: 'zero',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            title: opts.axisTitle ?? 'share of the sampled range',
+          },
           x2: { field: 'one' },
         },
       },

@@ -23,9 +23,12 @@ export function outcomeScatter(
     yDomain: readonly [number, number];
     box: { x1: number; x2: number; y1: number; y2: number };
     interestLabel: string;
+    /** Legend label of the other runs (default "other runs"). */
+    otherLabel?: string;
   },
 ): TopLevelSpec {
-  const values = rows.map((r) => ({ ...r, outcome: r.interest ? opts.interestLabel : 'other runs' }));
+  const other = opts.otherLabel ?? 'other runs';
+  const values = rows.map((r) => ({ ...r, outcome: r.interest ? opts.interestLabel : other }));
   const xDomain = [...opts.xDomain];
   const yDomain = [...opts.yDomain];
   const x = { field: 'x', type: 'quantitative' as const, scale: { domain: xDomain }, title: opts.xName };
@@ -62,13 +65,13 @@ export function outcomeScatter(
             field: 'outcome',
             type: 'nominal',
             title: null,
-            scale: { domain: [opts.interestLabel, 'other runs'], range: [SERIES_COLOURS[3], SERIES_COLOURS[0]] },
+            scale: { domain: [opts.interestLabel, other], range: [SERIES_COLOURS[3], SERIES_COLOURS[0]] },
           },
           shape: {
             field: 'outcome',
             type: 'nominal',
             legend: null,
-            scale: { domain: [opts.interestLabel, 'other runs'], range: ['triangle-up', 'circle'] },
+            scale: { domain: [opts.interestLabel, other], range: ['triangle-up', 'circle'] },
           },
         },
       },

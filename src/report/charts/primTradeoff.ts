@@ -20,20 +20,31 @@ export interface TradeoffRow {
  */
 export function primTradeoff(
   rows: readonly TradeoffRow[],
-  opts: { title: string; subtitle: string | readonly string[] },
+  opts: {
+    title: string;
+    subtitle: string | readonly string[];
+    /** Axis, legend and label words (default English). */
+    words?: { coverage: string; density: string; restricted: string; box: string };
+  },
 ): TopLevelSpec {
-  const values = rows.map((r) => ({ ...r, label: `box ${r.step}` }));
+  const w = opts.words ?? {
+    coverage: 'coverage (share of all cases of interest in the box)',
+    density: 'density (share of the box that is of interest)',
+    restricted: 'restricted dimensions',
+    box: 'box',
+  };
+  const values = rows.map((r) => ({ ...r, label: `${w.box} ${r.step}` }));
   const x = {
     field: 'coverage',
     type: 'quantitative',
     scale: { domain: [0, 1] as number[] },
-    title: 'coverage (share of all cases of interest in the box)',
+    title: w.coverage,
   } as const;
   const y = {
     field: 'density',
     type: 'quantitative',
     scale: { domain: [0, 1] as number[] },
-    title: 'density (share of the box that is of interest)',
+    title: w.density,
   } as const;
   return {
     ...specHead(opts.title, opts.subtitle),
@@ -55,15 +66,15 @@ export function primTradeoff(
           color: {
             field: 'restricted',
             type: 'ordinal',
-            title: 'restricted dimensions',
+            title: w.restricted,
             scale: { range: SERIES_COLOURS },
           },
           tooltip: [
-            { field: 'step', title: 'box' },
+            { field: 'step', title: w.box },
             { field: 'coverage', format: '.3f' },
             { field: 'density', format: '.3f' },
             { field: 'mass', format: '.3f' },
-            { field: 'restricted', title: 'restricted dimensions' },
+            { field: 'restricted', title: w.restricted },
           ],
         },
       },
