@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/lang.js';
+import { locale } from '../i18n/locale.js';
 import { SimulationError } from '../core/errors.js';
 import { writeExperimentManifest } from '../report/experimentFolder.js';
 import { writeMergedFolder, type MergedExperiment } from '../report/experimentMerge.js';
@@ -52,22 +54,27 @@ export function mergedJsonText(result: object, merged: MergedExperiment): string
   return JSON.stringify({ ...result, mergedFrom: merged.sources, missing: merged.missing }, null, 2);
 }
 
-/** `Merged 2 folders: 120 of 128 runs` */
-export function mergedHeadline(merged: MergedExperiment): string {
-  return `Merged ${merged.sources.length} folder${merged.sources.length === 1 ? '' : 's'}: ${merged.runs.length} of ${merged.plan.runs.length} runs`;
+/** `Merged 2 folders: 120 of 128 runs`, in the language. */
+export function mergedHeadline(merged: MergedExperiment, lang: Lang = 'en'): string {
+  return locale(lang).t(merged.sources.length === 1 ? 'batch.mergedOne' : 'batch.merged', {
+    n: merged.sources.length,
+    done: merged.runs.length,
+    total: merged.plan.runs.length,
+  });
 }
 
 /** After the merged folder is written: names the runs no folder holds (stderr), and throws SimulationError (exit 1) when runs are missing or failed. */
-export function endMerge(out: string, merged: MergedExperiment): void {
+export function endMerge(out: string, merged: MergedExperiment, lang: Lang = 'en'): void {
+  const L = locale(lang);
   if (merged.missing.length > 0) {
     const keys = merged.missing.slice(0, 20).map((i) => merged.plan.runs[i].key);
     process.stderr.write(
-      `kopsim: ${merged.missing.length} runs are in no folder: ${keys.join(', ')}${merged.missing.length > 20 ? ', ...' : ''}\n`,
+      `${L.t('batch.inNoFolder', { n: merged.missing.length, keys: `${keys.join(', ')}${merged.missing.length > 20 ? ', ...' : ''}` })}\n`,
     );
   }
   if (merged.missing.length > 0 || merged.failures.length > 0) {
     throw new SimulationError(
-      `${merged.missing.length} runs missing and ${merged.failures.length} failed; the single-machine command with --out ${out} completes them`,
+      L.t('batch.mergeIncomplete', { missing: merged.missing.length, failed: merged.failures.length, folder: out }),
     );
   }
 }

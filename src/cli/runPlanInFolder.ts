@@ -88,6 +88,8 @@ export interface PlanFolderOutcome<R> {
   readonly failed: number;
   /** What `conclude` returned. */
   readonly concluded: R;
+  /** The language the run's messages are in. */
+  readonly lang: Lang;
 }
 
 /**
@@ -166,9 +168,7 @@ export async function runPlanInFolder<R>(
   const onSignal = (signal: NodeJS.Signals): void => {
     signals++;
     if (signals > 1) process.exit(130);
-    log(
-      `kopsim: ${signal}: stopping; finished runs are kept in ${join(outDir, EXPERIMENT_FILES.runs)} (press Ctrl-C again to quit at once)`,
-    );
+    log(L.t('batch.stopping', { signal, file: join(outDir, EXPERIMENT_FILES.runs) }));
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -188,7 +188,13 @@ export async function runPlanInFolder<R>(
       onFailure: (failure, stack) => {
         appendLine(outDir, EXPERIMENT_FILES.failures, runFailureLine(failure));
         log(
-          `kopsim: run ${failure.key} failed (${opts.failedRunPlace(failure)}, replicate ${failure.replicate}, seed ${failure.seed}): ${failure.error}\n${stack}`,
+          `${L.t('batch.runFailed', {
+            key: failure.key,
+            place: opts.failedRunPlace(failure),
+            replicate: failure.replicate,
+            seed: failure.seed,
+            error: failure.error,
+          })}\n${stack}`,
         );
       },
       onProgress: (p) => display.update(p),
@@ -201,7 +207,7 @@ export async function runPlanInFolder<R>(
   if (outcome.interrupted) {
     writeExperimentManifest(outDir, manifestOf('interrupted', finishedBefore + outcome.completed, outcome.failed));
     throw new InterruptedError(
-      `interrupted: ${finishedBefore + outcome.completed} of ${mine.length} runs are in ${outDir}; run the same command again to resume`,
+      L.t('batch.interrupted', { done: finishedBefore + outcome.completed, total: mine.length, folder: outDir }),
     );
   }
 
@@ -211,18 +217,38 @@ export async function runPlanInFolder<R>(
   const failed = mine.length - done;
   const concluded = await conclude(outDir, files, shard !== undefined);
   writeExperimentManifest(outDir, manifestOf(failed > 0 ? 'failed' : shard ? 'incomplete' : 'complete', done, failed));
-  return { outDir, shard, inShard: mine.length, done, failed, concluded };
+  return { outDir, shard, inShard: mine.length, done, failed, concluded, lang: opts.lang ?? 'en' };
 }
 
-/** What a shard prints when its runs are done: where they are, and what comes next. */
-export function shardDoneText(plan: Pick<FolderRunPlan, 'name'>, run: PlanFolderOutcome<unknown>): string {
-  return `Shard ${run.shard!.index}/${run.shard!.count} of ${plan.name}: ${run.done} of ${run.inShard} runs in ${run.outDir}\nWhen every shard is done: kopsim merge <shard folders...>`;
+/**
+ * What a shard prints when its runs are done, in the run's language: where they are, and
+ * what comes next; `computes` says what merging the shards computes (e.g. the indices).
+ */
+export function shardDoneText(
+  plan: Pick<FolderRunPlan, 'name'>,
+  run: PlanFolderOutcome<unknown>,
+  computes?: 'indices' | 'shapley' | 'boxes',
+): string {
+  const L = locale(run.lang);
+  return `${L.t('batch.shardDone', {
+    i: run.shard!.index,
+    n: run.shard!.count,
+    name: plan.name,
+    done: run.done,
+    total: run.inShard,
+    folder: run.outDir,
+  })}\n${L.t('batch.shardNext')}${computes ? ` ${L.t(`batch.computes.${computes}`)}` : ''}`;
 }
 
-/** The error (exit 1) when runs failed; `note` adds what that kept from being done. */
-export function failedRunsError(run: PlanFolderOutcome<unknown>, note = ''): SimulationError {
+/** The error (exit 1) when runs failed, in the run's language; `problem` says why nothing could be analysed. */
+export function failedRunsError(run: PlanFolderOutcome<unknown>, problem?: string): SimulationError {
+  const L = locale(run.lang);
   return new SimulationError(
-    `${run.failed} of ${run.inShard} runs failed (each with its seed and design point in ${join(run.outDir, EXPERIMENT_FILES.failures)}); re-running the same command retries them${note}`,
+    `${L.t('batch.failedRuns', {
+      failed: run.failed,
+      total: run.inShard,
+      file: join(run.outDir, EXPERIMENT_FILES.failures),
+    })}${problem ? L.t('batch.notAnalysedNote', { problem }) : ''}`,
   );
 }
 

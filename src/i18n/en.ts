@@ -779,6 +779,23 @@ export const EN = {
   'batch.workerOne': '1 worker',
   'batch.resuming': 'kopsim: resuming {folder}: {done} of {total} runs already done{repaired}',
   'batch.repaired': ' (cut off a torn last line)',
+  'batch.stopping': 'kopsim: {signal}: stopping; finished runs are kept in {file} (press Ctrl-C again to quit at once)',
+  'batch.runFailed': 'kopsim: run {key} failed ({place}, replicate {replicate}, seed {seed}): {error}',
+  'batch.interrupted': 'interrupted: {done} of {total} runs are in {folder}; run the same command again to resume',
+  'batch.shardDone': 'Shard {i}/{n} of {name}: {done} of {total} runs in {folder}',
+  'batch.shardNext': 'When every shard is done: kopsim merge <shard folders...>',
+  'batch.computes.indices': '(it computes the indices)',
+  'batch.computes.shapley': '(it computes the Shapley values)',
+  'batch.computes.boxes': '(it computes the boxes)',
+  'batch.failedRuns':
+    '{failed} of {total} runs failed (each with its seed and design point in {file}); re-running the same command retries them',
+  'batch.notAnalysedNote': '; not analysed: {problem}',
+  'batch.merged': 'Merged {n} folders: {done} of {total} runs',
+  'batch.mergedOne': 'Merged {n} folder: {done} of {total} runs',
+  'batch.mergedCalibration': '{head} into {folder}\nRun the calibrate command again to go on.',
+  'batch.inNoFolder': 'kopsim: {n} runs are in no folder: {keys}',
+  'batch.mergeIncomplete':
+    '{missing} runs missing and {failed} failed; the single-machine command with --out {folder} completes them',
   // dashboard
   'tui.starting': 'kopsim · starting…',
   'tui.header.strategy': 'strategy',

@@ -773,6 +773,25 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'batch.workerOne': '1 worker',
   'batch.resuming': 'kopsim: melanjutkan {folder}: {done} dari {total} simulasi sudah selesai{repaired}',
   'batch.repaired': ' (baris terakhir yang terpotong dibuang)',
+  'batch.stopping':
+    'kopsim: {signal}: berhenti; simulasi yang selesai disimpan di {file} (tekan Ctrl-C sekali lagi untuk keluar seketika)',
+  'batch.runFailed': 'kopsim: simulasi {key} gagal ({place}, ulangan {replicate}, seed {seed}): {error}',
+  'batch.interrupted':
+    'terhenti: {done} dari {total} simulasi ada di {folder}; jalankan perintah yang sama sekali lagi untuk melanjutkan',
+  'batch.shardDone': 'Shard {i}/{n} dari {name}: {done} dari {total} simulasi di {folder}',
+  'batch.shardNext': 'Setelah semua shard selesai: kopsim merge <folder-folder shard...>',
+  'batch.computes.indices': '(yang menghitung indeks)',
+  'batch.computes.shapley': '(yang menghitung nilai Shapley)',
+  'batch.computes.boxes': '(yang menghitung kotak)',
+  'batch.failedRuns':
+    '{failed} dari {total} simulasi gagal (masing-masing dengan seed dan titik desainnya di {file}); menjalankan ulang perintah yang sama akan mencobanya lagi',
+  'batch.notAnalysedNote': '; tidak dianalisis: {problem}',
+  'batch.merged': '{n} folder digabung: {done} dari {total} simulasi',
+  'batch.mergedOne': '{n} folder digabung: {done} dari {total} simulasi',
+  'batch.mergedCalibration': '{head} ke {folder}\nJalankan perintah calibrate sekali lagi untuk melanjutkan.',
+  'batch.inNoFolder': 'kopsim: {n} simulasi tidak ada di folder mana pun: {keys}',
+  'batch.mergeIncomplete':
+    '{missing} simulasi hilang dan {failed} gagal; perintah satu mesin dengan --out {folder} melengkapinya',
   'tui.starting': 'kopsim · memulai…',
   'tui.header.strategy': 'strategi',
   'tui.header.seed': 'seed',

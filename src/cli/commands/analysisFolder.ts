@@ -183,10 +183,8 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
       `${analysisText(result, opts.lang)}\n\n${wrapText(L.t('cli.exp.wrote', { folder: run.outDir, files: filesWritten(result, report) })).join('\n')}\n`,
     );
   else if (run.shard)
-    process.stdout.write(
-      `${shardDoneText(plan, run)} (it computes the ${plan.kind === 'sensitivity' ? 'indices' : 'Shapley values'})\n`,
-    );
-  if (run.failed > 0) throw failedRunsError(run, problem ? `; not analysed: ${problem}` : '');
+    process.stdout.write(`${shardDoneText(plan, run, plan.kind === 'sensitivity' ? 'indices' : 'shapley')}\n`);
+  if (run.failed > 0) throw failedRunsError(run, problem);
 }
 
 /**
@@ -217,12 +215,12 @@ export async function mergeAnalysisFolders(
       `${mergedJsonText(resultJsonOf(out, plan, undefined, merged.runs.length, merged.failures.length, result) as object, merged)}\n`,
     );
   } else {
-    process.stdout.write(`${mergedHeadline(merged)}\n`);
+    process.stdout.write(`${mergedHeadline(merged, lang)}\n`);
     if (result)
       process.stdout.write(
         `${analysisText(result, lang)}\n\n${wrapText(L.t('cli.exp.wrote', { folder: out, files: filesWritten(result, report !== undefined) })).join('\n')}\n`,
       );
     else process.stdout.write(`${L.t('an.cli.notAnalysedAll', { problem: problem ?? '' })}\n`);
   }
-  endMerge(out, merged);
+  endMerge(out, merged, lang);
 }

@@ -168,8 +168,8 @@ resumes it, and --box picks another box without rerunning.`,
         process.stdout.write(
           `${discoveryText(result, run.lang)}\n\n${wrapText(locale(run.lang).t('cli.exp.wrote', { folder: outcome.outDir, files: [...(report ? ['report.html'] : []), ...WROTE].join(', ') })).join('\n')}\n`,
         );
-      else if (outcome.shard) process.stdout.write(`${shardDoneText(plan, outcome)} (it computes the boxes)\n`);
-      if (outcome.failed > 0) throw failedRunsError(outcome, problem ? `; not analysed: ${problem}` : '');
+      else if (outcome.shard) process.stdout.write(`${shardDoneText(plan, outcome, 'boxes')}\n`);
+      if (outcome.failed > 0) throw failedRunsError(outcome, problem);
     });
 }
 
@@ -192,12 +192,12 @@ export async function mergeDiscoveryFolders(
   if (opts.json)
     process.stdout.write(`${mergedJsonText({ folder: out, result: result ? resultJson(result) : null }, merged)}\n`);
   else {
-    process.stdout.write(`${mergedHeadline(merged)}\n`);
+    process.stdout.write(`${mergedHeadline(merged, lang)}\n`);
     process.stdout.write(
       result
         ? `${discoveryText(result, lang)}\n\n${L.t('cli.wrote', { folder: out })}\n`
         : `${L.t('an.cli.notAnalysedAll', { problem: problem ?? '' })}\n`,
     );
   }
-  endMerge(out, merged);
+  endMerge(out, merged, lang);
 }

@@ -62,9 +62,9 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
         process.stdout.write(
           opts.json
             ? `${mergedJsonText({ folder: out, name: merged.plan.name, kind: merged.plan.kind }, merged)}\n`
-            : `${mergedHeadline(merged)} into ${out}\nRun the calibrate command again to go on.\n`,
+            : `${locale(lang).t('batch.mergedCalibration', { head: mergedHeadline(merged, lang), folder: out })}\n`,
         );
-        return endMerge(out, merged);
+        return endMerge(out, merged, lang);
       }
       // Sensitivity and attribution folders compute their indices instead of summaries.
       if (isAnalysisPlan(merged.plan)) return mergeAnalysisFolders(out, merged, { ...opts, lang }, started);
@@ -89,7 +89,9 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
           `${mergedJsonText(resultJson(out, merged.plan, undefined, merged.runs.length, merged.failures.length, summary) as object, merged)}\n`,
         );
       else
-        process.stdout.write(`${mergedHeadline(merged)}\n${summaryText(summary, out, report !== undefined, lang)}\n`);
-      endMerge(out, merged);
+        process.stdout.write(
+          `${mergedHeadline(merged, lang)}\n${summaryText(summary, out, report !== undefined, lang)}\n`,
+        );
+      endMerge(out, merged, lang);
     });
 }
