@@ -4,7 +4,8 @@ import type { PlannedRun } from './plan.js';
 import type { RunRecord } from './runRecord.js';
 import type { RunProbe } from './runProbe.js';
 import type { RunResult } from './runResult.js';
-import { createSimulation, runScenario } from './simulation.js';
+import { createSimulation, type Recording, runScenario } from './simulation.js';
+import { INDICATORS, type Indicator } from '../indicators/registry.js';
 
 /** Everything a worker needs for one run (structured-clone safe). */
 export interface RunTask {
@@ -32,7 +33,15 @@ export function executeTask(task: RunTask, onMonth?: (month: number) => void, pr
   const scenario = task.timelineFrom
     ? { ...task.scenario, strategy: { ...task.scenario.strategy, timeline: timelineOf(task.timelineFrom, task.run) } }
     : task.scenario;
-  const sim = createSimulation(task.run.scenario, scenario, task.run.seed);
+  // A run records its indicators for the total only: collect just those, unless a probe
+  // watches the run (it may read any indicator or scope).
+  const sim = createSimulation(
+    task.run.scenario,
+    scenario,
+    task.run.seed,
+    undefined,
+    probe ? undefined : recordingOf(task),
+  );
   const session = probe?.(sim);
   while (!sim.done) {
     sim.advance();
@@ -42,6 +51,17 @@ export function executeTask(task: RunTask, onMonth?: (month: number) => void, pr
   const result = sim.result();
   const record = recordOf(task, result);
   return session ? { ...record, probe: session.finish(result) } : record;
+}
+
+/** The registry's indicators a task records, total scope only; undefined (record everything) if one is not in the registry. */
+function recordingOf(task: RunTask): Recording | undefined {
+  const indicators: Indicator[] = [];
+  for (const id of task.indicators) {
+    const indicator = INDICATORS.find((i) => i.id === id);
+    if (!indicator) return undefined;
+    indicators.push(indicator);
+  }
+  return { indicators, options: { totalOnly: true } };
 }
 
 /** The record of a finished run: the summarised indicators, total scope, by month. */

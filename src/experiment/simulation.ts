@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Rng, RngState } from '../core/rng.js';
-import { createCollector, type Collector } from '../indicators/collector.js';
+import { createCollector, type Collector, type CollectorOptions } from '../indicators/collector.js';
+import type { Indicator } from '../indicators/registry.js';
 import type { SimEvent } from '../model/events.js';
 import { createWorld } from '../model/initialise.js';
 import { step } from '../model/step.js';
@@ -54,19 +55,30 @@ export interface ResumePoint {
   readonly events: readonly SimEvent[];
 }
 
+/** What a simulation records, when not every indicator of every scope (experiments' workers). */
+export interface Recording {
+  readonly indicators: readonly Indicator[];
+  readonly options: CollectorOptions;
+}
+
 /**
  * A simulation of `scenario` with run seed `seed`: from month 0, or continuing from
- * `resume` (a restored snapshot; see experiment/checkpoint/).
+ * `resume` (a restored snapshot; see experiment/checkpoint/). It records every indicator
+ * for every scope, or what `recording` asks (not with `resume`, whose history has every one).
  */
 export function createSimulation(
   scenarioId: string,
   scenario: Scenario,
   seed: number,
   resume?: ResumePoint,
+  recording?: Recording,
 ): Simulation {
+  if (resume && recording) throw new Error('createSimulation: a resumed run records every indicator');
   const started = performance.now();
   const { world, rng } = resume ?? createWorld(scenario, seed);
-  const collector: Collector = createCollector(world);
+  const collector: Collector = recording
+    ? createCollector(world, recording.indicators, recording.options)
+    : createCollector(world);
   if (resume) {
     collector.series.months.push(...resume.series.months);
     if (collector.series.values.length < resume.series.values.length)

@@ -1,5 +1,5 @@
 import type { World } from '../model/world.js';
-import { computeMonthlyStats, createMonthlyStats, figureIndices, SCOPE_FIGURES } from './monthlyStats.js';
+import { computeMonthlyStats, createMonthlyStats, figureIndices, INCOME, SCOPE_FIGURES } from './monthlyStats.js';
 import { INDICATORS, type Indicator } from './registry.js';
 import type { IndicatorSeries } from './series.js';
 
@@ -17,13 +17,30 @@ export interface Collector {
   collect(world: World): void;
 }
 
-export function createCollector(world: World, indicators: readonly Indicator[] = INDICATORS): Collector {
-  const scopes = ['total', ...world.regions.map((r) => r.name)];
+/** What a collector records besides its indicators. */
+export interface CollectorOptions {
+  /**
+   * Only the total scope (`series.scopes` is `['total']`): the regions' welfare figures are
+   * not computed. The total's values are the same numbers as with every scope. Experiments'
+   * runs record only the total, so their workers collect this way.
+   */
+  readonly totalOnly?: boolean;
+}
+
+export function createCollector(
+  world: World,
+  indicators: readonly Indicator[] = INDICATORS,
+  options: CollectorOptions = {},
+): Collector {
+  const totalOnly = options.totalOnly === true;
+  const scopes = totalOnly ? ['total'] : ['total', ...world.regions.map((r) => r.name)];
   const perMonth = scopes.length * indicators.length;
   const capacity = world.params.months + 1;
   const stats = createMonthlyStats(world);
   const figureOf = figureIndices(indicators);
   const needsFigures = figureOf.some((f) => f >= 0);
+  // Which figures beyond the total's consumption figures any indicator reads.
+  const parts = { regions: !totalOnly, income: figureOf.some((f) => f >= INCOME) };
   const series: IndicatorSeries = {
     indicators: indicators.map(({ id, label, unit, group }) => ({ id, label, unit, group })),
     scopes,
@@ -42,7 +59,7 @@ export function createCollector(world: World, indicators: readonly Indicator[] =
       }
       series.months.push(w.month);
       const base = m * perMonth;
-      computeMonthlyStats(w, stats, needsFigures);
+      computeMonthlyStats(w, stats, needsFigures, parts);
       const figures = stats.figures;
       const values = series.values;
       for (let scope = 0; scope < scopes.length; scope++) {

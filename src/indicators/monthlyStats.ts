@@ -116,13 +116,31 @@ export function createMonthlyStats(world: World): MonthlyStats {
 /** Bytes of the buffers {@link createMonthlyStats} allocates per household (memory benchmark). */
 export const MONTHLY_STATS_BYTES_PER_HOUSEHOLD = KEY_SORT_BYTES_PER_SLOT;
 
+/** Which welfare figures {@link computeMonthlyStats} writes besides the total's consumption figures. */
+export interface WelfareParts {
+  /** Each region's figures (else only the total's). */
+  readonly regions: boolean;
+  /** Income per capita's mean and median (else not sorted at all). */
+  readonly income: boolean;
+}
+
+const ALL_PARTS: WelfareParts = { regions: true, income: true };
+
 /**
- * Computes the stats of every scope for the world's current month into `stats`.
+ * Computes the stats of every scope for the world's current month into `stats`. The
+ * figures left out by `parts` are not written (they keep older values); those written are
+ * the same numbers whatever `parts` is.
  *
  * @param welfare whether to compute the welfare figures (skip when no indicator reads them)
+ * @param parts which welfare figures besides the total's consumption figures
  * @throws RangeError when `welfare` and the poverty line is not positive and finite (as `fgt`)
  */
-export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare = true): void {
+export function computeMonthlyStats(
+  world: World,
+  stats: MonthlyStats,
+  welfare = true,
+  parts: WelfareParts = ALL_PARTS,
+): void {
   const state = stats as State;
   const regions = world.regions;
   const scopes = state.scopes;
@@ -143,7 +161,7 @@ export function computeMonthlyStats(world: World, stats: MonthlyStats, welfare =
   if (!welfare) return;
   const line = world.params.market.povertyLine;
   checkPovertyLine(line);
-  welfareFigures(world, state, { full: true, line, alpha: 2, epsilon: 2 });
+  welfareFigures(world, state, { full: true, line, alpha: 2, epsilon: 2 }, parts);
 }
 
 /**
@@ -356,33 +374,35 @@ function warmUpKernels(): void {
   }
 }
 
-/** Every scope's welfare figures: consumption's (full), then income's (mean and median). */
-function welfareFigures(world: World, state: State, consumption: FigureSettings): void {
+/** The scopes' welfare figures: consumption's (full), then income's (mean and median), as `parts` asks. */
+function welfareFigures(world: World, state: State, consumption: FigureSettings, parts: WelfareParts): void {
   const regions = world.regions;
   const n = state.starts[regions.length];
   const { sort } = state;
   // Consumption: the keys were written by the household pass.
-  figuresOfKeys(state, n, consumption, 0);
+  figuresOfKeys(state, n, consumption, 0, parts.regions);
+  if (!parts.income) return;
   const h = world.households;
   let p = 0;
   for (let r = 0; r < regions.length; r++) {
     p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, sort.a.f64, sort.a.pay, p, r << 8);
   }
-  figuresOfKeys(state, n, INCOME_SETTINGS, INCOME);
+  figuresOfKeys(state, n, INCOME_SETTINGS, INCOME, parts.regions);
 }
 
 const INCOME_SETTINGS: FigureSettings = { full: false, line: 1, alpha: 2, epsilon: 2 };
 
 /**
- * Sorts the `n` keys in the sort's buffer `a`, then computes the total's figures and each
- * region's (from the sorted order split stably by region, which is each region's sorted
- * sample), at offset `offset` of every scope's figures.
+ * Sorts the `n` keys in the sort's buffer `a`, then computes the total's figures and (when
+ * `withRegions`) each region's (from the sorted order split stably by region, which is each
+ * region's sorted sample), at offset `offset` of every scope's figures.
  */
-function figuresOfKeys(state: State, n: number, settings: FigureSettings, offset: number): void {
+function figuresOfKeys(state: State, n: number, settings: FigureSettings, offset: number, withRegions: boolean): void {
   const { sort, starts, cursor, scopes, figures } = state;
   const regions = starts.length - 1;
   const sorted = sortKeys(sort, n);
   distributionFigures(sorted.f64, sorted.pay, true, 0, n, scopes[0].persons, settings, figures, offset);
+  if (!withRegions) return;
   if (regions === 1) {
     // One region: its figures are the total's.
     figures.copyWithin(SCOPE_FIGURES + offset, offset, offset + FIGURE_COUNT);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { summarizeExperiment } from '../../src/experiment/experimentSummary.js';
 import { planExperiment } from '../../src/experiment/plan.js';
 import type { RunRecord } from '../../src/experiment/runRecord.js';
-import { executeTask } from '../../src/experiment/runTask.js';
+import { executeTask, recordOf } from '../../src/experiment/runTask.js';
+import { runScenario } from '../../src/experiment/simulation.js';
 import { scenarioForRun } from '../../src/experiment/plan.js';
 import { loadExperimentDocument } from '../../src/scenario/loadExperiment.js';
 
@@ -45,6 +46,27 @@ describe('summarizeExperiment', () => {
       expect(c.meanScenario).toBe(c.meanBaseline);
     }
     expect(summary.comparisons.filter((c) => c.final).every((c) => c.month === 24)).toBe(true);
+  });
+
+  it("records a run's indicators as a full simulation of it gives them (workers collect only those, total scope)", () => {
+    const plan = planExperiment(
+      loadExperimentDocument(
+        {
+          kind: 'replicate',
+          scenarios: ['seed-roadmap'],
+          replicates: 2,
+          months: 30,
+          set: ['regions=[{"name":"A","households":120},{"name":"B","households":80}]'],
+        },
+        'test',
+        process.cwd(),
+        'record',
+      ),
+    );
+    for (const run of plan.runs) {
+      const task = { run, scenario: scenarioForRun(plan, run), indicators: plan.indicators };
+      expect(executeTask(task)).toEqual(recordOf(task, runScenario(run.scenario, task.scenario, run.seed)));
+    }
   });
 
   it('matches an independent calculation on a small fixed sample', () => {

@@ -91,6 +91,34 @@ describe('collector', () => {
     expect(got).toEqual(expected);
   });
 
+  it('records the same total values with only the total scope and a subset of indicators (with and without income figures)', () => {
+    const scenario = loadScenario('default', [
+      'regions=[{"name":"a","households":150},{"name":"b","households":90},{"name":"c","households":200}]',
+      'months=20',
+      ...ALL_STAGES,
+    ]).scenario;
+    const pick = (ids: string[]) => ids.map((id) => INDICATORS.find((i) => i.id === id)!);
+    for (const subset of [
+      pick(['p0', 'gini', 'member_share', 'consumption_pc_mean']),
+      pick(['income_pc_median', 'atkinson_2', 'consumption_pc_median']),
+      INDICATORS,
+    ]) {
+      const { world, rng } = createWorld(scenario, 5);
+      const full = createCollector(world, INDICATORS);
+      const total = createCollector(world, subset, { totalOnly: true });
+      expect(total.series.scopes).toEqual(['total']);
+      for (let m = 0; m <= 20; m++) {
+        full.collect(world);
+        total.collect(world);
+        for (const [k, indicator] of subset.entries()) {
+          const want = full.series.values[m * 4 * INDICATORS.length + INDICATORS.indexOf(indicator)];
+          expect(Object.is(total.series.values[m * subset.length + k], want), `${indicator.id} month ${m}`).toBe(true);
+        }
+        step(world, rng);
+      }
+    }
+  });
+
   it('gives indicators outside the registry the samples they read (built on demand)', () => {
     const custom: Indicator[] = [
       {
