@@ -706,6 +706,29 @@ export const EN = {
   'disc.move.paste': 'paste',
   'disc.cli.box': 'Box {box} of {last} (the knee is box {knee}).',
   'disc.cli.boxKnee': 'Box {box} of {last} (the knee).',
+  // branch (continue a saved present under several strategies)
+  'branch.kicker': 'kopsim branch',
+  'branch.progress': 'kopsim: branch {done}/{total} runs',
+  'branch.head': '{name}: {n} strategies from month {from} to {to}, {reps} each (common random numbers)',
+  'branch.vs': 'vs {first}',
+  'branch.reference': '(reference)',
+  'branch.fact.history': 'history',
+  'branch.fact.historyValue': '{id}, months 0 to {m}',
+  'branch.fact.from': 'branched from',
+  'branch.fact.stateFile': 'state file {file}',
+  'branch.fact.branchFile': 'branch file {file}',
+  'branch.fact.seed': 'run seed',
+  'branch.chart.subtitle':
+    'Grey: the shared history to month {m}; then the mean of {n} futures per strategy (common random numbers)',
+  'branch.comparison.title': 'At month {m}',
+  'branch.comparison.intro':
+    'Each strategy continues the same saved state at month {m}. Replicate k of every strategy draws the same random future, so differences from {first} are paired by replicate (95% intervals: t over replicates; with few replicates they are wide).',
+  'branch.diffFrom': 'difference from {first}',
+  'branch.paths.title': 'Paths',
+  'branch.data.comparison': 'each strategy at the last month, and its paired difference from the first',
+  'branch.data.runs': "every run's indicators by month (the months up to the branch are the shared history)",
+  'branch.data.manifest':
+    'provenance: kopsim version, the state or file branched from, strategies, streams, command line',
   // CLI errors (the problems' paths, flags and values are never translated)
   'err.invalidInput': 'invalid input',
   'err.problemCount': '{n} problems',

@@ -7,10 +7,13 @@ import { chartBlock } from './chartBlock.js';
 import { branchChart } from './charts/branchChart.js';
 import type { NamedChart } from './charts/chartRows.js';
 import { dataFilesSection } from './dataFilesSection.js';
-import { formatValue } from './formatValue.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
 import { renderCharts, type RenderedChart } from './renderChart.js';
 import { CHARTS_DIR, writeRenderedCharts } from './writeCharts.js';
+import { localizedSpec } from './charts/chartLocale.js';
+import type { Lang } from '../i18n/lang.js';
+import { indicatorLabel, replicatesText, unitLabel } from '../i18n/labels.js';
+import { locale } from '../i18n/locale.js';
 
 /**
  * The files of a branch folder: manifest.json (provenance), branch.csv (every run's
@@ -80,105 +83,103 @@ export function comparisonCsv(summary: BranchSummary): string {
   ]);
 }
 
-/** One chart per indicator: the grey shared history, then each strategy's mean future. */
-export function branchCharts(summary: BranchSummary): NamedChart[] {
-  return summary.indicators.map((ind) => ({
-    name: `branch-${ind.id}`,
-    title: ind.label,
-    spec: branchChart(ind.means, {
-      title: ind.label,
-      subtitle: `Grey: the shared history to month ${summary.at}; then the mean of ${summary.replicates} future${summary.replicates === 1 ? '' : 's'} per strategy (common random numbers)`,
-      unit: ind.unit,
-      at: summary.at,
-    }),
-  }));
+/** One chart per indicator, in the language: the grey shared history, then each strategy's mean future. */
+export function branchCharts(summary: BranchSummary, lang: Lang = 'en'): NamedChart[] {
+  const L = locale(lang);
+  return summary.indicators.map((ind) => {
+    const label = indicatorLabel(L, ind.id, ind.label);
+    return {
+      name: `branch-${ind.id}`,
+      title: label,
+      spec: localizedSpec(
+        branchChart(ind.means, {
+          title: label,
+          subtitle: L.t('branch.chart.subtitle', { m: summary.at, n: replicatesText(L, summary.replicates) }),
+          unit: ind.unit,
+          unitTitle: unitLabel(L, ind.unit),
+          yearTitle: L.t('time.year'),
+          at: summary.at,
+        }),
+        lang,
+      ),
+    };
+  });
 }
 
-/** A mean: counts (e.g. active cooperatives) keep a decimal, as a mean of counts is rarely whole. */
-function magnitude(x: number, unit: string): string {
-  return unit === 'count' ? x.toFixed(1) : formatValue(x, unit);
-}
-
-function value(x: number, unit: string): string {
-  return x < 0 ? `−${magnitude(-x, unit)}` : magnitude(x, unit);
-}
-
-function signed(x: number, unit: string): string {
-  if (!Number.isFinite(x)) return '–';
-  return x > 0 ? `+${magnitude(x, unit)}` : x < 0 ? `−${magnitude(-x, unit)}` : magnitude(0, unit);
-}
-
-/** The comparison as rows of text: indicator, strategy, mean [CI], difference from the first [CI]. */
-export function comparisonRows(summary: BranchSummary): string[][] {
+/** The comparison as rows of text, in the language: indicator, strategy, mean [CI], difference from the first [CI]. */
+export function comparisonRows(summary: BranchSummary, lang: Lang = 'en'): string[][] {
+  const L = locale(lang);
+  // A mean of counts (e.g. active cooperatives) keeps a decimal: it is rarely whole.
+  const value = (x: number, unit: string) => (unit === 'count' ? L.fmt.fixed(x, 1) : L.fmt.value(x, unit));
+  const signed = (x: number, unit: string) => (unit === 'count' ? L.fmt.significant(x, true) : L.fmt.change(x, unit));
+  const range = (lo: string, hi: string) => L.t('exp.ciRange', { lo, hi });
   return summary.indicators.flatMap((ind) =>
     ind.final.map((f) => [
-      ind.label,
+      indicatorLabel(L, ind.id, ind.label),
       f.strategy,
       value(f.stats.mean, ind.unit),
-      Number.isFinite(f.stats.ciLow) ? `${value(f.stats.ciLow, ind.unit)} to ${value(f.stats.ciHigh, ind.unit)}` : '–',
-      f.vsFirst ? signed(f.vsFirst.meanDiff, ind.unit) : '(reference)',
+      Number.isFinite(f.stats.ciLow) ? range(value(f.stats.ciLow, ind.unit), value(f.stats.ciHigh, ind.unit)) : '–',
+      f.vsFirst ? signed(f.vsFirst.meanDiff, ind.unit) : L.t('branch.reference'),
       f.vsFirst && Number.isFinite(f.vsFirst.ciLow)
-        ? `${signed(f.vsFirst.ciLow, ind.unit)} to ${signed(f.vsFirst.ciHigh, ind.unit)}`
+        ? range(signed(f.vsFirst.ciLow, ind.unit), signed(f.vsFirst.ciHigh, ind.unit))
         : '–',
     ]),
   );
 }
 
-/** The branch report as a document. Deterministic: no clock, no folder names. */
+/** The branch report as a document, in the language. Deterministic: no clock, no folder names. */
 export function branchReportDocument(
   summary: BranchSummary,
   facts: readonly { label: string; value: string }[],
   charts: readonly Pick<RenderedChart, 'name' | 'title' | 'svg'>[],
   title: string,
+  lang: Lang = 'en',
 ): HtmlReport {
+  const L = locale(lang);
   const first = summary.strategies[0];
   const sections: ReportSection[] = [
     {
       id: 'comparison',
-      title: `At month ${summary.months}`,
-      intro: `Each strategy continues the same saved state at month ${summary.at}. Replicate k of every strategy draws the same random future, so differences from ${first} are paired by replicate (95% intervals: t over replicates; with few replicates they are wide).`,
+      title: L.t('branch.comparison.title', { m: summary.months }),
+      intro: L.t('branch.comparison.intro', { m: summary.at, first }),
       blocks: [
         {
           kind: 'table',
           columns: [
-            { label: 'indicator' },
-            { label: 'strategy' },
-            { label: 'mean', numeric: true },
-            { label: '95% CI', numeric: true },
-            { label: `difference from ${first}`, numeric: true },
-            { label: '95% CI', numeric: true },
+            { label: L.t('run.col.indicator') },
+            { label: L.t('exp.headline.strategy') },
+            { label: L.t('exp.col.mean'), numeric: true },
+            { label: L.t('exp.col.ci'), numeric: true },
+            { label: L.t('branch.diffFrom', { first }), numeric: true },
+            { label: L.t('exp.col.ci'), numeric: true },
           ],
-          rows: comparisonRows(summary),
+          rows: comparisonRows(summary, lang),
         },
       ],
     },
     {
       id: 'paths',
-      title: 'Paths',
-      blocks: charts.map((c): ReportBlock => chartBlock(c)),
+      title: L.t('branch.paths.title'),
+      blocks: charts.map((c): ReportBlock => chartBlock(c, L)),
     },
-    dataFilesSection([
-      {
-        file: BRANCH_FILES.comparison,
-        note: 'each strategy at the last month, and its paired difference from the first',
-      },
-      {
-        file: BRANCH_FILES.runs,
-        note: "every run's indicators by month (the months up to the branch are the shared history)",
-      },
-      {
-        file: BRANCH_FILES.manifest,
-        note: 'provenance: kopsim version, the state or file branched from, strategies, streams, command line',
-      },
-      { file: `${CHARTS_DIR}/`, note: 'each chart as PNG (2x), SVG and Vega-Lite spec' },
-    ]),
+    dataFilesSection(
+      [
+        { file: BRANCH_FILES.comparison, note: L.t('branch.data.comparison') },
+        { file: BRANCH_FILES.runs, note: L.t('branch.data.runs') },
+        { file: BRANCH_FILES.manifest, note: L.t('branch.data.manifest') },
+        { file: `${CHARTS_DIR}/`, note: L.t('exp.data.charts') },
+      ],
+      '',
+      L,
+    ),
   ];
   return {
-    kicker: 'kopsim branch',
+    lang,
+    kicker: L.t('branch.kicker'),
     title,
     facts,
     sections,
-    footer: 'Made by kopsim. Charts are inline SVG; this page needs no network and no scripts.',
+    footer: L.t('report.footerPlain'),
   };
 }
 
@@ -190,9 +191,10 @@ export async function renderBranchFolder(
   facts: readonly { label: string; value: string }[],
   title: string,
   report: boolean,
+  lang: Lang = 'en',
 ): Promise<(dir: string) => void> {
-  const charts = report ? await renderCharts(branchCharts(summary)) : [];
-  const html = report ? htmlReport(branchReportDocument(summary, facts, charts, title)) : undefined;
+  const charts = report ? await renderCharts(branchCharts(summary, lang)) : [];
+  const html = report ? htmlReport(branchReportDocument(summary, facts, charts, title, lang)) : undefined;
   const csv = branchCsv(runs, indicators);
   const comparison = comparisonCsv(summary);
   return (dir: string) => {

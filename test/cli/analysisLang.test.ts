@@ -113,4 +113,32 @@ describe('--lang id on kopsim attribute, sensitivity and calibrate', () => {
     expect(englishLeftovers(r.stdout, ['disc.', ...PRINTED_KEYS], 8)).toEqual([]);
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
+
+  it('kopsim branch: report.html and the printed comparison are in Bahasa Indonesia', async () => {
+    const state = join(root, 'sq12.kstate');
+    const small = ['--set', 'regions=[{"name":"a","households":60}]', '--months', '24'];
+    const saved = await kopsim([
+      'run',
+      'status-quo',
+      ...small,
+      '--until',
+      '12',
+      '--save-state',
+      state,
+      '--no-report',
+      '--json',
+      '--out',
+      join(root, 'sq'),
+    ]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const out = join(root, 'branches');
+    const r = await kopsim(['branch', state, 'status-quo', 'seed-roadmap', '-n', '2', '--out', out, '--lang', 'id']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="id">');
+    expect(englishLeftovers(decodedHtml(html), ['branch.', ...REPORT_KEYS])).toEqual([]);
+    expect(r.stdout).toMatch(/^status-quo-m12: 2 strategi dari bulan 12 sampai 24, masing-masing 2 ulangan/);
+    expect(englishLeftovers(r.stdout + r.stderr, ['branch.', ...PRINTED_KEYS], 8)).toEqual([]);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
 });

@@ -16,9 +16,11 @@ import { DEFAULT_BRANCH_INDICATORS } from '../../scenario/branchSchema.js';
 import { loadBranch } from '../../scenario/loadBranch.js';
 import { loadScenario, resolveScenarioPath, type LoadedScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { intFlag, listFlag } from '../flags.js';
+import { intFlag, LANG_OPTION, langFlag, listFlag } from '../flags.js';
+import { replicatesText } from '../../i18n/labels.js';
+import { locale } from '../../i18n/locale.js';
 import { metaStrings, readStateFlag } from '../stateFiles.js';
-import { textTable } from '../table.js';
+import { fittedTable, wrapText } from '../table.js';
 import { kopsimVersion } from '../version.js';
 
 interface BranchFlags {
@@ -27,6 +29,7 @@ interface BranchFlags {
   out?: string;
   report?: boolean;
   json?: boolean;
+  lang?: string;
 }
 
 /** Where the branches start: a saved state, or a history a branch file describes (run here first). */
@@ -108,6 +111,7 @@ export function registerBranch(program: Command): void {
     .option('--out <dir>', 'output folder (default: reports/<name>-branch-m<month>-<time>)')
     .option('--no-report', 'skip charts/ and report.html')
     .option('--json', 'print the comparison as JSON on stdout')
+    .option(...LANG_OPTION)
     .addHelpText(
       'after',
       `
@@ -127,6 +131,8 @@ the saved run's own stream), so differences between strategies are paired.`,
       const problems: InputProblem[] = [];
       const replicatesFlag = intFlag(problems, '--replicates', opts.replicates, 1, 10000);
       const origin = readOrigin(file, problems);
+      const lang = langFlag(problems, opts.lang);
+      const L = locale(lang);
       const refs = strategyRefs.length > 0 ? strategyRefs : origin?.kind === 'file' ? origin.strategies : [];
       if (origin && refs.length === 0)
         problems.push({
@@ -193,7 +199,7 @@ the saved run's own stream), so differences between strategies are paired.`,
       const historyId = origin.kind === 'state' ? origin.id : origin.from.id;
       const name = origin.kind === 'file' ? origin.name : `${historyId}-m${origin.month}`;
       const runs = runBranches(bytes, file, version, strategies, replicates, indicators, (done, total) => {
-        if (!opts.json) process.stderr.write(`kopsim: branch ${done}/${total} runs\n`);
+        if (!opts.json) process.stderr.write(`${L.t('branch.progress', { done, total })}\n`);
       });
       const summary = summarizeBranches(
         runs,
@@ -202,17 +208,22 @@ the saved run's own stream), so differences between strategies are paired.`,
         origin.month,
       );
       const facts = [
-        { label: 'history', value: `${historyId}, months 0 to ${origin.month}` },
         {
-          label: 'branched from',
-          value: origin.kind === 'state' ? `state file ${basename(file)}` : `branch file ${basename(file)}`,
+          label: L.t('branch.fact.history'),
+          value: L.t('branch.fact.historyValue', { id: historyId, m: origin.month }),
         },
-        { label: 'strategies', value: strategies.map((s) => s.label).join(', ') },
-        { label: 'replicates', value: String(replicates) },
-        { label: 'months', value: String(summary.months) },
-        { label: 'run seed', value: String(origin.seed) },
+        {
+          label: L.t('branch.fact.from'),
+          value: L.t(origin.kind === 'state' ? 'branch.fact.stateFile' : 'branch.fact.branchFile', {
+            file: basename(file),
+          }),
+        },
+        { label: L.t('disc.fact.strategies'), value: strategies.map((s) => s.label).join(', ') },
+        { label: L.t('exp.fact.replicates'), value: L.fmt.integer(replicates) },
+        { label: L.t('exp.fact.months'), value: L.fmt.integer(summary.months) },
+        { label: L.t('branch.fact.seed'), value: String(origin.seed) },
       ];
-      const write = await renderBranchFolder(summary, runs, indicators, facts, name, opts.report !== false);
+      const write = await renderBranchFolder(summary, runs, indicators, facts, name, opts.report !== false, lang);
       const stamp = started.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
       const outDir = resolve(opts.out ?? join('reports', `${name}-branch-m${origin.month}-${stamp}`));
       const manifest = {
@@ -242,10 +253,25 @@ the saved run's own stream), so differences between strategies are paired.`,
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else
         process.stdout.write(
-          `${name}: ${strategies.length} strategies from month ${origin.month} to ${summary.months}, ${replicates} replicate${replicates === 1 ? '' : 's'} each (common random numbers)\n${textTable(
-            ['indicator', 'strategy', 'mean', '95% CI', `vs ${strategies[0].label}`, '95% CI'],
-            comparisonRows(summary),
-          )}\n\nWrote ${outDir}\n`,
+          `${wrapText(
+            L.t('branch.head', {
+              name,
+              n: strategies.length,
+              from: origin.month,
+              to: summary.months,
+              reps: replicatesText(L, replicates),
+            }),
+          ).join('\n')}\n${fittedTable(
+            [
+              L.t('run.col.indicator'),
+              L.t('exp.headline.strategy'),
+              L.t('exp.col.mean'),
+              L.t('exp.col.ci'),
+              L.t('branch.vs', { first: strategies[0].label }),
+              L.t('exp.col.ci'),
+            ],
+            comparisonRows(summary, lang),
+          )}\n\n${L.t('cli.wrote', { folder: outDir })}\n`,
         );
     });
 }

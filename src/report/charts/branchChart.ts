@@ -11,7 +11,15 @@ const HISTORY_COLOUR = '#9a9a9a';
  */
 export function branchChart(
   means: Readonly<Record<string, readonly number[]>>,
-  opts: { title: string; subtitle: string | readonly string[]; unit: string; at: number },
+  opts: {
+    title: string;
+    subtitle: string | readonly string[];
+    unit: string;
+    at: number;
+    /** Titles of the value and time axes (default: the unit, "year"). */
+    unitTitle?: string;
+    yearTitle?: string;
+  },
 ): TopLevelSpec {
   const strategies = Object.keys(means);
   const months = (means[strategies[0]]?.length ?? 1) - 1;
@@ -23,7 +31,7 @@ export function branchChart(
     field: 'value',
     type: 'quantitative' as const,
     title: null,
-    axis: unitAxis(opts.unit),
+    axis: unitAxis(opts.unit, opts.unitTitle ? { title: opts.unitTitle } : {}),
     scale: { zero: false },
   };
   return {
@@ -34,13 +42,13 @@ export function branchChart(
       {
         data: { values: history },
         mark: { type: 'line', color: HISTORY_COLOUR, strokeWidth: 2.5 },
-        encoding: { x: monthX(months), y },
+        encoding: { x: monthX(months, 'month', opts.yearTitle), y },
       },
       {
         data: { values: futures },
         mark: { type: 'line' },
         encoding: {
-          x: monthX(months),
+          x: monthX(months, 'month', opts.yearTitle),
           y,
           // The axis is in years; the tooltip gives the month.
           tooltip: [
