@@ -49,6 +49,13 @@ export function stageGanttChart(_rows: readonly ChartRow[], meta: RunChartMeta):
           x2: { field: 'end' },
           y,
           color: colour,
+          // The axis is in years; the tooltip gives the months (as the stage table does).
+          tooltip: [
+            { field: 'region', type: 'nominal', title: L.t('chart.region') },
+            { field: 'label', type: 'nominal', title: L.t('chart.stage') },
+            { field: 'start', type: 'quantitative', title: `${L.t('time.start')} (${L.t('time.month')})` },
+            { field: 'end', type: 'quantitative', title: `${L.t('time.end')} (${L.t('time.month')})` },
+          ],
         },
       },
       {
