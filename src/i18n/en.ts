@@ -774,6 +774,21 @@ export const EN = {
   'problem.reservedRegion': 'is reserved for the aggregate of all regions',
   'problem.maxWork':
     'would simulate {work} household-months ({what}), more than the cap of {max}: use fewer runs, months or households, or raise the cap with {flag} <n>',
+  'problem.notIndicator': 'is not an indicator (docs/ODD.md lists them)',
+  'problem.listMonths': 'must list months or final, e.g. 60,final',
+  'problem.strategyBesides': 'must name at least one strategy besides the baseline',
+  'problem.twoScenarios': 'a comparison needs at least two scenarios',
+  'problem.baselineTwo': 'a baseline needs at least two scenarios',
+  'problem.afterLastMonth': 'is after the last simulated month ({m})',
+  'problem.greaterThan': 'must be greater than {what} ({v})',
+  'problem.differentPlan':
+    "holds a different {what} (plan {theirs}, this command's is {ours}): choose another --out or remove the folder",
+  'problem.otherVersion':
+    'was written by kopsim {theirs}, this is {ours}; results would mix model versions: choose another --out',
+  'problem.groupOfFields': 'is a group of fields in scenario {label}, not a parameter: name one of its fields',
+  'problem.oneValue': 'must list at least one value',
+  'problem.oneParameter': 'must list at least one parameter{toVary}',
+  'problem.oneFolder': 'name at least one folder to merge',
   'problem.unknownOptionSuggestMany': "error: unknown option '{flag}'\n(Did you mean one of {suggestions}?)",
   'problem.unknownOptionSuggest': "error: unknown option '{flag}'\n(Did you mean {suggestion}?)",
   'problem.unknownOption': "error: unknown option '{flag}'",

@@ -767,6 +767,21 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.reservedRegion': 'dicadangkan untuk gabungan semua daerah',
   'problem.maxWork':
     'akan menyimulasikan {work} rumah tangga-bulan ({what}), melebihi batas {max}: kurangi simulasi, bulan atau rumah tangga, atau naikkan batas dengan {flag} <n>',
+  'problem.notIndicator': 'bukan indikator (daftarnya ada di docs/ODD.md)',
+  'problem.listMonths': 'harus berisi daftar bulan atau final, mis. 60,final',
+  'problem.strategyBesides': 'harus menyebut setidaknya satu strategi selain pembanding',
+  'problem.twoScenarios': 'perbandingan memerlukan setidaknya dua skenario',
+  'problem.baselineTwo': 'pembanding memerlukan setidaknya dua skenario',
+  'problem.afterLastMonth': 'melewati bulan terakhir yang disimulasikan ({m})',
+  'problem.greaterThan': 'harus lebih besar dari {what} ({v})',
+  'problem.differentPlan':
+    'berisi {what} lain (rencana {theirs}, rencana perintah ini {ours}): pilih --out lain atau hapus folder itu',
+  'problem.otherVersion':
+    'ditulis oleh kopsim {theirs}, ini {ours}; hasilnya akan mencampur versi model: pilih --out lain',
+  'problem.groupOfFields': 'adalah kelompok kolom di skenario {label}, bukan parameter: sebutkan salah satu kolomnya',
+  'problem.oneValue': 'harus berisi setidaknya satu nilai',
+  'problem.oneParameter': 'harus berisi setidaknya satu parameter{toVary}',
+  'problem.oneFolder': 'sebutkan setidaknya satu folder untuk digabung',
   'problem.unknownOptionSuggestMany':
     "galat: opsi tidak dikenal '{flag}'\n(Maksud Anda salah satu dari {suggestions}?)",
   'problem.unknownOptionSuggest': "galat: opsi tidak dikenal '{flag}'\n(Maksud Anda {suggestion}?)",

@@ -144,6 +144,70 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     example:
       'would simulate 2.4e12 household-months (30 runs x 1200 months x 20,000,000 households), more than the cap of 1e12: use fewer runs, months or households, or raise the cap with --max-work <n>',
   },
+  {
+    pattern: /^is not an indicator(?: \([^()]*\))?$/,
+    key: 'problem.notIndicator',
+    example: 'is not an indicator (docs/ODD.md lists them)',
+  },
+  {
+    pattern: /^must list months or final, e\.g\. 60,final$/,
+    key: 'problem.listMonths',
+    example: 'must list months or final, e.g. 60,final',
+  },
+  {
+    pattern: /^must name at least one strategy besides the baseline$/,
+    key: 'problem.strategyBesides',
+    example: 'must name at least one strategy besides the baseline',
+  },
+  {
+    pattern: /^a comparison needs at least two scenarios$/,
+    key: 'problem.twoScenarios',
+    example: 'a comparison needs at least two scenarios',
+  },
+  {
+    pattern: /^a baseline needs at least two scenarios$/,
+    key: 'problem.baselineTwo',
+    example: 'a baseline needs at least two scenarios',
+  },
+  {
+    pattern: /^is after the last simulated month \((?<m>\d+)\)$/,
+    key: 'problem.afterLastMonth',
+    example: 'is after the last simulated month (120)',
+  },
+  {
+    pattern: /^must be greater than (?<what>min|from) \((?<v>[^()]+)\)$/,
+    key: 'problem.greaterThan',
+    example: 'must be greater than min (0.2)',
+  },
+  {
+    pattern:
+      /^holds a different (?<what>experiment|calibration) \(plan (?<theirs>\w+), this command's is (?<ours>\w+)\): choose another --out or remove the folder$/,
+    key: 'problem.differentPlan',
+    example:
+      "holds a different experiment (plan 1a2b3c4d5e6f, this command's is 0f9e8d7c6b5a): choose another --out or remove the folder",
+  },
+  {
+    pattern:
+      /^was written by kopsim (?<theirs>\S+), this is (?<ours>\S+); results would mix model versions: choose another --out$/,
+    key: 'problem.otherVersion',
+    example: 'was written by kopsim 0.0.9, this is 0.1.0; results would mix model versions: choose another --out',
+  },
+  {
+    pattern: /^is a group of fields in scenario (?<label>.+), not a parameter: name one of its fields$/,
+    key: 'problem.groupOfFields',
+    example: 'is a group of fields in scenario default, not a parameter: name one of its fields',
+  },
+  { pattern: /^must list at least one value$/, key: 'problem.oneValue', example: 'must list at least one value' },
+  {
+    pattern: /^must list at least one parameter(?<toVary> to vary|)$/,
+    key: 'problem.oneParameter',
+    example: 'must list at least one parameter to vary',
+  },
+  {
+    pattern: /^name at least one folder to merge$/,
+    key: 'problem.oneFolder',
+    example: 'name at least one folder to merge',
+  },
   // Commander's own messages (unknown options and commands, arguments), printed before kopsim's.
   {
     pattern: /^error: unknown option '(?<flag>[^']+)'\n\(Did you mean one of (?<suggestions>.+)\?\)$/,
