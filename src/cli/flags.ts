@@ -4,7 +4,7 @@ import { isLang, LANGS, langFromEnv, type Lang } from '../i18n/lang.js';
 /** The option text of `--lang`, for every command that prints or writes reports. */
 export const LANG_OPTION = [
   '--lang <lang>',
-  `language of reports, tables and the dashboard: ${LANGS.join(' or ')} (default: from LC_ALL/LANG, here ${langFromEnv()})`,
+  `language of reports, tables, progress, messages and the dashboard: ${LANGS.join(' or ')} (default: from LC_ALL/LANG, here ${langFromEnv()})`,
 ] as const;
 
 /** The `--lang` flag checked (a bad value is pushed to `problems`); the environment's language when absent. */
