@@ -573,6 +573,8 @@ export const EN = {
   'cal.identified.identified': 'identified',
   'cal.identified.partly': 'partly',
   'cal.identified.prior': 'prior',
+  'cal.shard':
+    'Shard {i}/{n}: {done} of {total} runs in {folder}\nWhen every shard is done: kopsim merge {batch}-shard*of{n} --out {batch}\nthen run the same command again (with or without --shard) to go on.',
   'cal.folder': 'Folder: {folder}',
   'cal.folderReport': 'Folder: {folder} (report.html)',
   'cal.pending': 'Not matched yet (pending): {names}',

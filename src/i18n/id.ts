@@ -564,6 +564,8 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'cal.identified.identified': 'teridentifikasi',
   'cal.identified.partly': 'sebagian',
   'cal.identified.prior': 'tetap prior',
+  'cal.shard':
+    'Shard {i}/{n}: {done} dari {total} simulasi di {folder}\nSetelah semua shard selesai: kopsim merge {batch}-shard*of{n} --out {batch}\nlalu jalankan perintah yang sama sekali lagi (dengan atau tanpa --shard) untuk melanjutkan.',
   'cal.folder': 'Folder: {folder}',
   'cal.folderReport': 'Folder: {folder} (report.html)',
   'cal.pending': 'Belum dicocokkan (tertunda): {names}',

@@ -84,7 +84,14 @@ command is run again. See docs/calibration.md for the file format and the method
         report: opts.report !== false,
       });
       if (outcome.kind === 'shard') {
-        const text = `Shard ${run.shard!.index}/${run.shard!.count}: ${outcome.done} of ${outcome.inShard} runs in ${outcome.shardDir}\nWhen every shard is done: kopsim merge ${outcome.batchDir}-shard*of${run.shard!.count} --out ${outcome.batchDir}\nthen run the same command again (with or without --shard) to go on.`;
+        const text = locale(run.lang).t('cal.shard', {
+          i: run.shard!.index,
+          n: run.shard!.count,
+          done: outcome.done,
+          total: outcome.inShard,
+          folder: outcome.shardDir,
+          batch: outcome.batchDir,
+        });
         if (opts.json)
           process.stdout.write(
             `${JSON.stringify({ folder: outcome.outDir, shardFolder: outcome.shardDir, batch: outcome.batchDir, runs: { inShard: outcome.inShard, completed: outcome.done } }, null, 2)}\n`,
