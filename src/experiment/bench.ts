@@ -177,7 +177,7 @@ export function defaultBenchOptions(quick = false): Omit<BenchOptions, 'only' | 
     memorySize: 1_000_000,
     national: { scenario: 'national', sets: [] },
     replications: { scenario: 'default', sets: [], replicates: 100, workers: [1, 2] },
-    // Issue 13: 6 parameters, 500 particles, 5 generations on the default district (2,500 households).
+    // Issue 13: the BPS block (5 parameters, 8 targets), 500 particles, 5 generations on the default district (2,500 households).
     calibration: { file: 'baseline-bps', particles: 500, generations: 5, workers: 2 },
     // Issue 17: the default scenario (2,500 households x 240 months) as `npx kopsim run` runs it.
     commands: { processes: 5, scenario: 'default', sets: [] },

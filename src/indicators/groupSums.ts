@@ -8,6 +8,11 @@ import type { World } from '../model/world.js';
  * for each consumption quintile at month 0 its members and households. Groups: members and
  * non-members (by current membership); producers (farmers, fishers, artisans), produce
  * traders, laborers and warung owners; the five quintiles of month 0 (q1 poorest).
+ *
+ * After them come the sums of the impact indicators: members' and non-members' month-0
+ * consumption (the baseline of a difference in differences on the same households), the
+ * income now and at month 0 of trained members (skill above its starting level) and of
+ * untrained members, and the members and households of regions whose cooperative is active.
  */
 
 /** The groups, in the order their sums are kept. */
@@ -30,8 +35,31 @@ const Q1 = GROUPS.indexOf('q1');
 /** Offset of the per-quintile member and household counts after the groups' two sums each. */
 const QUINTILE_COUNTS = 2 * GROUPS.length;
 
+/** Offset of the impact sums after the quintile counts. */
+const IMPACT = QUINTILE_COUNTS + 2 * 5;
+
+/** Where each impact sum is, from the offset {@link impactSumIndex} gives. */
+export const IMPACT_SUM = {
+  /** Person-weighted month-0 consumption per capita of the current members. */
+  membersConsumption0: 0,
+  nonmembersConsumption0: 1,
+  /** Income this month and at month 0 of members whose skill is above its start (trained), and of the other members. */
+  trainedIncome: 2,
+  trainedIncome0: 3,
+  untrainedIncome: 4,
+  untrainedIncome0: 5,
+  /** Members and households of the regions whose cooperative is active. */
+  activeMembers: 6,
+  activeHouseholds: 7,
+} as const;
+
 /** Length of a scope's group sums. */
-export const GROUP_SUMS_SIZE = QUINTILE_COUNTS + 2 * 5;
+export const GROUP_SUMS_SIZE = IMPACT + 8;
+
+/** Index of an impact sum in a scope's group sums. */
+export function impactSumIndex(sum: keyof typeof IMPACT_SUM): number {
+  return IMPACT + IMPACT_SUM[sum];
+}
 
 /** Index of a group's consumption sum; its persons follow it. */
 export function groupSumIndex(group: Group): number {
@@ -57,14 +85,14 @@ export function addGroupSums(
   const h = world.households;
   for (const region of regions) {
     scratch.fill(0);
-    regionGroupSums(h, region.start, region.end, scratch);
+    regionGroupSums(h, region.start, region.end, region.coop?.active === true, scratch);
     for (let j = 0; j < GROUP_SUMS_SIZE; j++) out[j] += scratch[j];
   }
 }
 
 /** One region's households into `sums` (zeroed by the caller). */
-function regionGroupSums(h: Households, start: number, end: number, sums: Float64Array): void {
-  const { size, member, occupation, realConsumptionPc, quintile0 } = h;
+function regionGroupSums(h: Households, start: number, end: number, active: boolean, sums: Float64Array): void {
+  const { size, member, occupation, realConsumptionPc, quintile0, consumption0, income, income0, skill, baseSkill } = h;
   const members = 2 * GROUPS.indexOf('members');
   const nonmembers = 2 * GROUPS.indexOf('nonmembers');
   const producers = 2 * GROUPS.indexOf('producers');
@@ -98,5 +126,17 @@ function regionGroupSums(h: Households, start: number, end: number, sums: Float6
     const qc = QUINTILE_COUNTS + 2 * q;
     sums[qc] += member[i];
     sums[qc + 1] += 1;
+    sums[IMPACT + (member[i] === 1 ? IMPACT_SUM.membersConsumption0 : IMPACT_SUM.nonmembersConsumption0)] +=
+      consumption0[i] * n;
+    if (member[i] === 1) {
+      // Among members only, so that the contrast is the training's, not membership's.
+      const t = skill[i] > baseSkill[i] ? IMPACT_SUM.trainedIncome : IMPACT_SUM.untrainedIncome;
+      sums[IMPACT + t] += income[i];
+      sums[IMPACT + t + 1] += income0[i];
+    }
+  }
+  if (active) {
+    for (let i = start; i < end; i++) sums[IMPACT + IMPACT_SUM.activeMembers] += member[i];
+    sums[IMPACT + IMPACT_SUM.activeHouseholds] += end - start;
   }
 }

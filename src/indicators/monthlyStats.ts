@@ -466,6 +466,8 @@ class LazyScopeStats implements ScopeStats {
   socialTransfers = -0;
   shuPaid = -0;
   ratHeld = -0;
+  ratDue = -0;
+  surplus = -0;
   educationFund = -0;
   socialFund = -0;
   maturedCredit = -0;
@@ -519,6 +521,8 @@ class LazyScopeStats implements ScopeStats {
     this.socialTransfers = 0;
     this.shuPaid = 0;
     this.ratHeld = 0;
+    this.ratDue = 0;
+    this.surplus = 0;
     this.educationFund = 0;
     this.socialFund = 0;
     this.maturedCredit = 0;

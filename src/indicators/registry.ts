@@ -5,7 +5,7 @@ import { fgt } from './fgt.js';
 import { gini } from './gini.js';
 import { senWelfare } from './senWelfare.js';
 import type { ScopeStats } from './scopeStats.js';
-import { GROUPS, groupSumIndex, quintileCountIndex, type Group } from './groupSums.js';
+import { GROUPS, groupSumIndex, impactSumIndex, quintileCountIndex, type Group } from './groupSums.js';
 import { weightedMean } from './weightedMean.js';
 import { weightedMedian } from './weightedMedian.js';
 
@@ -419,6 +419,85 @@ const failure: Indicator[] = [
   },
 ];
 
+/**
+ * A difference in differences on the same households: group A's growth of a sum since
+ * month 0 over group B's, minus 1; 0 while either group is empty (no contrast to draw).
+ */
+function gainOverComparison(aNow: number, aStart: number, bNow: number, bStart: number): number {
+  if (aStart <= 0 || bStart <= 0 || bNow <= 0) return 0;
+  return aNow / aStart / (bNow / bStart) - 1;
+}
+
+/**
+ * What the evidence is measured on (docs/calibration.md): the registry's figures of
+ * cooperative life, and the two effects the impact literature estimates, each measured
+ * the way a quasi-experimental study would, on the same households over time.
+ */
+const evidence: Indicator[] = [
+  {
+    id: 'rat_due',
+    label: 'RATs due',
+    unit: 'count',
+    group: 'cooperative',
+    description: 'annual member meetings due this month (held or skipped) at the annual close of active cooperatives',
+    compute: (s) => s.ratDue,
+  },
+  {
+    id: 'coop_surplus',
+    label: 'Cooperative surplus (SHU) of the year',
+    unit: 'rupiah per month',
+    group: 'cooperative',
+    description: "the year's SHU (surplus before its split; negative a loss) booked at this month's annual closes",
+    compute: (s) => s.surplus,
+  },
+  {
+    id: 'cooperatives_founded',
+    label: 'Cooperatives founded',
+    unit: 'count',
+    group: 'cooperative',
+    description: 'cooperatives founded so far, active or dormant',
+    compute: (s) => s.cooperatives,
+  },
+  {
+    id: 'member_share_active',
+    label: 'Member share where a cooperative is active',
+    unit: 'share',
+    group: 'cooperative',
+    description: 'members over households, in the regions whose cooperative is active (0 when none is)',
+    compute: (s) => ratio(s.groups[impactSumIndex('activeMembers')], s.groups[impactSumIndex('activeHouseholds')]),
+  },
+  {
+    id: 'member_consumption_gain',
+    label: "Members' consumption gain (difference in differences)",
+    unit: 'share',
+    group: 'welfare',
+    description:
+      "growth since month 0 of the current members' mean real consumption per capita over the non-members', minus 1 (same households at both dates)",
+    compute: (s) =>
+      gainOverComparison(
+        s.groups[groupSumIndex('members')],
+        s.groups[impactSumIndex('membersConsumption0')],
+        s.groups[groupSumIndex('nonmembers')],
+        s.groups[impactSumIndex('nonmembersConsumption0')],
+      ),
+  },
+  {
+    id: 'trained_income_gain',
+    label: 'Training effect on income (difference in differences)',
+    unit: 'share',
+    group: 'welfare',
+    description:
+      'growth since month 0 of the income of trained members (skill above its start) over untrained members, minus 1',
+    compute: (s) =>
+      gainOverComparison(
+        s.groups[impactSumIndex('trainedIncome')],
+        s.groups[impactSumIndex('trainedIncome0')],
+        s.groups[impactSumIndex('untrainedIncome')],
+        s.groups[impactSumIndex('untrainedIncome0')],
+      ),
+  },
+];
+
 export const INDICATORS: readonly Indicator[] = [
   ...welfare,
   ...cooperative,
@@ -426,6 +505,7 @@ export const INDICATORS: readonly Indicator[] = [
   ...enterprises,
   ...roadmap,
   ...groups,
+  ...evidence,
 ];
 
 /** Ids of the indicators summaries show by default. */

@@ -44,6 +44,10 @@ export interface ScopeStats {
   socialTransfers: number;
   shuPaid: number;
   ratHeld: number;
+  /** RATs due (held or skipped) this month. */
+  ratDue: number;
+  /** The year's SHU booked at this month's annual closes, rupiah. */
+  surplus: number;
   educationFund: number;
   socialFund: number;
   /** Amount of programme loans that reached maturity, rupiah (cumulative). */
@@ -73,6 +77,8 @@ export function addRegionBooks(s: ScopeStats, region: RegionState): void {
   s.socialTransfers += f.socialTransfers;
   s.shuPaid += f.shuPaid;
   s.ratHeld += f.ratHeld;
+  s.ratDue += f.ratDue;
+  s.surplus += f.surplus;
   s.savingsLost += f.savingsLost;
   for (const p of region.potentials) {
     s.potentialUsed += p.used;
@@ -144,6 +150,8 @@ export function emptyStats(): ScopeStats {
     socialTransfers: -0,
     shuPaid: -0,
     ratHeld: -0,
+    ratDue: -0,
+    surplus: -0,
     educationFund: -0,
     socialFund: -0,
     maturedCredit: -0,

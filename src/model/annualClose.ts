@@ -119,6 +119,8 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
   }
   coop.shuPaid = paid;
   region.flows.shuPaid += paid;
+  region.flows.surplus += shu;
+  region.flows.ratDue += 1;
   coop.expectedShuPerMember = members > 0 ? (captured ? expected : paid / members) : 0;
   for (let i = region.start; i < region.end; i++) h.patronage[i] = 0;
 

@@ -26,6 +26,10 @@ export interface Households {
   readonly trainingDays: Float32Array;
   /** Consumption quintile at month 0 (0 poorest .. 4 richest), for gains and losses by group. */
   readonly quintile0: Uint8Array;
+  /** Real consumption per capita at month 0, rupiah: the baseline of the members' gain (difference in differences). */
+  readonly consumption0: Float32Array;
+  /** Income at month 0, rupiah per month: the baseline of the training effect (difference in differences). */
+  readonly income0: Float32Array;
   /** Cash wealth, rupiah. */
   readonly cash: Float64Array;
   /** Paid-in simpanan pokok, rupiah. */
@@ -83,6 +87,8 @@ export function allocateHouseholds(count: number): Households {
     distance: new Float32Array(count),
     trainingDays: new Float32Array(count),
     quintile0: new Uint8Array(count),
+    consumption0: new Float32Array(count),
+    income0: new Float32Array(count),
     cash: new Float64Array(count),
     pokok: new Float64Array(count),
     pokokDue: new Float32Array(count),

@@ -88,6 +88,7 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
   populate(world, createRng(streamSeed(runSeed, 'households')));
   baselineSpending(world);
   rankQuintiles(world);
+  recordMonthZero(world);
   for (const region of regions) region.campaignOrder = campaignOrder(world, region);
   const rng = createRng(streamSeed(runSeed, 'step'));
   updateStages(world, rng);
@@ -194,6 +195,13 @@ function rankQuintiles(world: World): void {
     h.quintile0[i] = Math.min(4, Math.floor((5 * (below + h.size[i] / 2)) / persons));
     below += h.size[i];
   }
+}
+
+/** Keeps each household's month-0 consumption and income: the baselines of the impact indicators. */
+function recordMonthZero(world: World): void {
+  const h = world.households;
+  h.consumption0.set(h.realConsumptionPc);
+  for (let i = 0; i < h.count; i++) h.income0[i] = h.income[i];
 }
 
 /** 1 + Poisson(mean - 1) persons, at most `max` (Knuth's method; the mean is small). */

@@ -30,6 +30,10 @@ export interface RegionFlows {
   householdsReached: number;
   shuPaid: number;
   ratHeld: number;
+  /** RATs due this month (held or skipped): 1 at an active cooperative's annual close. */
+  ratDue: number;
+  /** The year's SHU (surplus, negative for a loss) booked at this month's annual close, rupiah. */
+  surplus: number;
   campaignContacts: number;
   trainedHouseholds: number;
   /** Members' savings the cooperative could not pay back on exit, rupiah (a loss to those members). */
@@ -89,6 +93,8 @@ export function emptyFlows(): RegionFlows {
     householdsReached: -0,
     shuPaid: -0,
     ratHeld: -0,
+    ratDue: -0,
+    surplus: -0,
     campaignContacts: -0,
     trainedHouseholds: -0,
     savingsLost: -0,

@@ -285,7 +285,7 @@ export async function writeCalibrationReport(dir: string, r: CalibrationResult, 
             ...r.plan.targets.map((t) => [
               t.name,
               L.t('calr.simulation', {
-                indicator: t.indicator,
+                indicator: t.per ? L.t('calr.indicatorPer', { indicator: t.indicator, per: t.per }) : t.indicator,
                 scenario: t.scenario,
                 window:
                   t.window[0] === t.window[1]

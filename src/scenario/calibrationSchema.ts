@@ -97,6 +97,13 @@ export const calibrationTargetSchema = z
       ),
     scenario: z.string().min(1).optional().describe('scenario file or bundled name that produces the statistic'),
     indicator: z.string().min(1).optional().describe('indicator id (kopsim schema lists them)'),
+    per: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "a second indicator id: the statistic is then the indicator's sum over the months over this one's (a ratio of sums, e.g. rat_held per rat_due)",
+      ),
     month: z.number().int().min(0).max(1200).optional().describe('the month the statistic is taken at'),
     window: z
       .tuple([z.number().int().min(0).max(1200), z.number().int().min(0).max(1200)])
@@ -123,7 +130,7 @@ export const calibrationTargetSchema = z
     if (t.window && t.window[0] > t.window[1])
       ctx.addIssue({ code: 'custom', path: ['window', 1], message: `must not be before window[0] (${t.window[0]})` });
     if (t.pending !== undefined) {
-      for (const key of ['scenario', 'indicator', 'month', 'window'] as const)
+      for (const key of ['scenario', 'indicator', 'per', 'month', 'window'] as const)
         if (t[key] !== undefined)
           ctx.addIssue({
             code: 'custom',

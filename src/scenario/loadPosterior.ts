@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { InputProblem } from '../core/errors.js';
@@ -33,11 +33,18 @@ const posteriorFileSchema = z
 /** A weighted posterior sample, as `kopsim calibrate` wrote it. */
 export type PosteriorSample = z.output<typeof posteriorFileSchema>;
 
+/** The most particles a posterior of blocks may have (the product of the blocks' sizes). */
+export const MAX_BLOCK_PARTICLES = 1_000_000;
+
 /**
  * Reads the posterior of a calibration folder (DIR/posterior.json), or a posterior.json
- * given directly. Problems (no such folder, not a finished calibration, a damaged file)
- * are pushed with the flag's name, to be reported with the other bad input; returns
- * undefined then.
+ * given directly, or a folder of such calibration folders (blocks, e.g.
+ * scenarios/posterior/): the blocks' parameters are disjoint and the blocks are taken as
+ * independent, so their joint sample is the product of theirs (every combination of one
+ * particle from each, weight the product of the weights), blocks in folder-name order.
+ * Problems (no such folder, not a finished calibration, a damaged file, a parameter in
+ * two blocks) are pushed with the flag's name, to be reported with the other bad input;
+ * returns undefined then.
  */
 export function loadPosterior(
   dir: string,
@@ -45,7 +52,67 @@ export function loadPosterior(
   flag = '--posterior',
 ): PosteriorSample | undefined {
   const path = resolve(dir);
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'posterior.json') : path;
+  const isDir = existsSync(path) && statSync(path).isDirectory();
+  if (isDir && !existsSync(join(path, 'posterior.json'))) {
+    const blocks = readdirSync(path)
+      .filter((name) => existsSync(join(path, name, 'posterior.json')))
+      .sort();
+    if (blocks.length > 0) {
+      const before = problems.length;
+      const samples = blocks.map((name) => loadPosteriorFile(join(path, name, 'posterior.json'), dir, problems, flag));
+      if (problems.length > before) return undefined;
+      return productOfBlocks(samples as PosteriorSample[], dir, problems, flag);
+    }
+  }
+  return loadPosteriorFile(isDir ? join(path, 'posterior.json') : path, dir, problems, flag);
+}
+
+/** The joint sample of independent blocks; undefined (with a problem) if they share a parameter or are too many. */
+function productOfBlocks(
+  samples: readonly PosteriorSample[],
+  dir: string,
+  problems: InputProblem[],
+  flag: string,
+): PosteriorSample | undefined {
+  if (samples.length === 1) return samples[0];
+  const seen = new Map<string, string>();
+  for (const s of samples)
+    for (const p of s.parameters) {
+      const other = seen.get(p);
+      if (other !== undefined)
+        problems.push({ path: flag, message: `${p} is in two posterior blocks (${other} and ${s.name})`, found: dir });
+      seen.set(p, s.name);
+    }
+  const size = samples.reduce((n, s) => n * s.particles.length, 1);
+  if (size > MAX_BLOCK_PARTICLES)
+    problems.push({
+      path: flag,
+      message: `its blocks combine into ${size} particles, more than ${MAX_BLOCK_PARTICLES}: calibrate with fewer particles`,
+      found: dir,
+    });
+  if (problems.length > 0) return undefined;
+  let particles: { weight: number; theta: number[] }[] = [{ weight: 1, theta: [] }];
+  for (const s of samples)
+    particles = particles.flatMap((a) =>
+      s.particles.map((b) => ({ weight: a.weight * b.weight, theta: [...a.theta, ...b.theta] })),
+    );
+  return {
+    format: POSTERIOR_FILE_FORMAT,
+    kind: 'posterior',
+    name: samples.map((s) => s.name).join(' + '),
+    calibrationHash: samples.map((s) => s.calibrationHash).join('+'),
+    parameters: samples.flatMap((s) => s.parameters),
+    particles,
+  };
+}
+
+/** One posterior.json, checked. */
+function loadPosteriorFile(
+  file: string,
+  dir: string,
+  problems: InputProblem[],
+  flag: string,
+): PosteriorSample | undefined {
   if (!existsSync(file)) {
     problems.push({
       path: flag,

@@ -36,7 +36,7 @@ export function registerBench(program: Command): void {
       `
 The full run takes several minutes: 5 runs each of 10k, 100k and 1M households, the
 national scenario 5 times, 100 replications on 1 and on 2 workers 5 times, and once a
-calibration of scenarios/calibration/baseline-bps.yaml (6 parameters, 500 particles, 5
+calibration of scenarios/calibration/baseline-bps.yaml (5 parameters, 8 targets, 500 particles, 5
 generations, 2 workers; --quick leaves it out, --only calibration runs it alone). The
 commands part starts kopsim 5 times each as a user would (--version, validate, schema, run
 of the default scenario without and with the report) and compares the simulation's time in

@@ -33,7 +33,9 @@ export interface CalibrationTarget {
   readonly scaleKind: 'standardError' | 'tolerance';
   readonly scenario: string;
   readonly indicator: string;
-  /** Months averaged: [m, m] for a single month. */
+  /** When set, the statistic is the indicator's sum over the window over this indicator's sum (a ratio of sums). */
+  readonly per: string | null;
+  /** Months averaged (or summed, with `per`): [m, m] for a single month. */
   readonly window: readonly [number, number];
   readonly regions: 'total';
   readonly seeds: 'mean' | 'median';
@@ -95,12 +97,13 @@ export function planCalibration(loaded: LoadedCalibration): CalibrationPlan {
       });
       return;
     }
-    if (!indicatorById(t.indicator!))
-      problems.push({
-        path: `targets[${i}].indicator`,
-        message: 'is not an indicator (docs/ODD.md lists them); mark the target pending if it needs a new one',
-        found: t.indicator,
-      });
+    for (const key of ['indicator', 'per'] as const)
+      if (t[key] !== undefined && !indicatorById(t[key]))
+        problems.push({
+          path: `targets[${i}].${key}`,
+          message: 'is not an indicator (docs/ODD.md lists them); mark the target pending if it needs a new one',
+          found: t[key],
+        });
     targets.push(targetOf(t));
   });
   if (problems.length > 0) throw new InputError(loaded.source, problems);
@@ -125,7 +128,7 @@ export function planCalibration(loaded: LoadedCalibration): CalibrationPlan {
     targets,
     pending,
     scenarios,
-    indicators: [...new Set(targets.map((t) => t.indicator))],
+    indicators: [...new Set(targets.flatMap((t) => (t.per ? [t.indicator, t.per] : [t.indicator])))],
   } satisfies Omit<CalibrationPlan, 'hash'>;
   return { ...body, hash: planHash(body) };
 }
@@ -239,6 +242,7 @@ function targetOf(t: CalibrationTargetSpec): CalibrationTarget {
     scaleKind: t.standardError !== undefined ? 'standardError' : 'tolerance',
     scenario: t.scenario!,
     indicator: t.indicator!,
+    per: t.per ?? null,
     window: t.window ?? [t.month!, t.month!],
     regions: t.regions,
     seeds: t.seeds,

@@ -32,13 +32,24 @@ export function simulatedStatistics(
   );
 }
 
-/** The indicator's mean over the target's months in one run. */
+/**
+ * The target's statistic in one run: the indicator's mean over the target's months, or,
+ * with `per`, its sum over them over the `per` indicator's sum (NaN when that is 0: the
+ * ratio is undefined, e.g. no RAT was due).
+ */
 function windowMean(r: RunRecord, t: CalibrationTarget): number {
-  const series = r.values[t.indicator];
+  const sum = windowSum(r, t.indicator, t.window);
+  if (t.per === null) return sum / (t.window[1] - t.window[0] + 1);
+  const per = windowSum(r, t.per, t.window);
+  return per !== 0 ? sum / per : Number.NaN;
+}
+
+function windowSum(r: RunRecord, indicator: string, window: readonly [number, number]): number {
+  const series = r.values[indicator];
   if (!series) return Number.NaN;
   let s = 0;
-  for (let m = t.window[0]; m <= t.window[1]; m++) s += series[m] ?? Number.NaN;
-  return s / (t.window[1] - t.window[0] + 1);
+  for (let m = window[0]; m <= window[1]; m++) s += series[m] ?? Number.NaN;
+  return s;
 }
 
 /**

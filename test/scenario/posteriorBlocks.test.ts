@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { InputProblem } from '../../src/core/errors.js';
+import { loadPosterior } from '../../src/scenario/loadPosterior.js';
+import { tempDirs } from '../support/tempFiles.js';
+
+const temp = tempDirs();
+afterAll(() => temp.cleanup());
+const tempDir = () => temp.make();
+
+function block(dir: string, name: string, parameters: string[], particles: { weight: number; theta: number[] }[]) {
+  mkdirSync(join(dir, name), { recursive: true });
+  writeFileSync(
+    join(dir, name, 'posterior.json'),
+    JSON.stringify({ format: 1, kind: 'posterior', name, calibrationHash: `h-${name}`, parameters, particles }),
+  );
+}
+
+describe('a folder of posterior blocks', () => {
+  it('is the product of its blocks: every combination, weights multiplied, blocks in name order', () => {
+    const dir = tempDir();
+    block(
+      dir,
+      'b-second',
+      ['y'],
+      [
+        { weight: 0.25, theta: [10] },
+        { weight: 0.75, theta: [20] },
+      ],
+    );
+    block(
+      dir,
+      'a-first',
+      ['x'],
+      [
+        { weight: 0.5, theta: [1] },
+        { weight: 0.5, theta: [2] },
+      ],
+    );
+    const problems: InputProblem[] = [];
+    const joint = loadPosterior(dir, problems)!;
+    expect(problems).toEqual([]);
+    expect(joint.parameters).toEqual(['x', 'y']);
+    expect(joint.name).toBe('a-first + b-second');
+    expect(joint.particles).toEqual([
+      { weight: 0.125, theta: [1, 10] },
+      { weight: 0.375, theta: [1, 20] },
+      { weight: 0.125, theta: [2, 10] },
+      { weight: 0.375, theta: [2, 20] },
+    ]);
+  });
+
+  it('rejects blocks that set the same parameter, naming it and the flag', () => {
+    const dir = tempDir();
+    block(dir, 'a', ['x'], [{ weight: 1, theta: [1] }]);
+    block(dir, 'b', ['x'], [{ weight: 1, theta: [2] }]);
+    const problems: InputProblem[] = [];
+    expect(loadPosterior(dir, problems)).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe('--posterior');
+    expect(problems[0].message).toContain('x is in two posterior blocks (a and b)');
+  });
+
+  it('a damaged block is reported with its problems and nothing is combined', () => {
+    const dir = tempDir();
+    block(dir, 'a', ['x'], [{ weight: 1, theta: [1] }]);
+    block(dir, 'b', ['y'], [{ weight: 1, theta: [1, 2] }]);
+    const problems: InputProblem[] = [];
+    expect(loadPosterior(dir, problems)).toBeUndefined();
+    expect(problems.map((p) => p.path).join(' ')).toContain('particles');
+  });
+});
