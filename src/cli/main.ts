@@ -182,6 +182,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(kopsim|main\.js)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // A reader that stops early (`kopsim schema | head`) closes the pipe: stop quietly, as
+  // Unix tools do, instead of failing with a stack trace. Output folders are written
+  // atomically, so stopping here never leaves one that looks complete.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/main.js';
-import { assertDistFresh, spawnKopsim } from '../support/cli.js';
+import { assertDistFresh, BIN, spawnKopsim } from '../support/cli.js';
 import { tempDirs } from '../support/tempFiles.js';
 
 /*
@@ -25,6 +26,15 @@ describe('bin/kopsim (spawned, built code)', () => {
     const r = spawnKopsim(['--version']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('stops quietly, with exit 0, when its reader has closed the pipe (kopsim schema | true)', () => {
+    // `true` exits without reading, so every write of kopsim meets a closed pipe (EPIPE).
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" schema | true`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('run writes a run folder', () => {
