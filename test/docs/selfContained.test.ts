@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +22,31 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const repoFiles = walk(root);
+/**
+ * The repository's files: tracked or new, not those .gitignore leaves out (e.g. the runs a
+ * local `kopsim calibrate` leaves in scenarios/posterior/, which name local paths); every
+ * file under the root when git is not there.
+ */
+function repositoryFiles(): string[] {
+  const git = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (git.status !== 0) return walk(root);
+  return git.stdout
+    .split('\n')
+    .filter((f) => f !== '' && existsSync(join(root, f)))
+    .map((f) => join(root, f));
+}
+
+const repoFiles = repositoryFiles();
 const basenames = new Set(repoFiles.map((f) => basename(f)));
 const TEXT = /\.(ts|tsx|js|mjs|md|yaml|yml|json)$/;
-const scanned = [
-  ...['src', 'test', 'docs', 'scenarios'].flatMap((d) => walk(join(root, d))),
-  ...['README.md', 'CHANGELOG.md', 'package.json'].map((f) => join(root, f)).filter((f) => existsSync(f)),
-].filter((f) => TEXT.test(f));
+const SCANNED_DIRS = ['src', 'test', 'docs', 'scenarios'].map((d) => `${join(root, d)}/`);
+const SCANNED_FILES = ['README.md', 'CHANGELOG.md', 'package.json'].map((f) => join(root, f));
+const scanned = repoFiles.filter(
+  (f) => TEXT.test(f) && (SCANNED_FILES.includes(f) || SCANNED_DIRS.some((d) => f.startsWith(d))),
+);
 
 /** Documents that were reading material outside the repository, never part of it. */
 const OUTSIDE_DOCS = ['MODEL', 'ARCHITECTURE', 'STACK', 'SLURM'].map((n) => `${n}.md`);
