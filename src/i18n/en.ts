@@ -10,6 +10,7 @@ export const EN = {
   'unit.rupiah per year': 'rupiah per year',
   'unit.rupiah': 'rupiah',
   'unit.share': 'percent',
+  'unit.relative change': 'percent change',
   'unit.index': 'index',
   'unit.count': 'count',
   'unit.stage': 'stage',

@@ -7,6 +7,7 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'unit.rupiah per year': 'rupiah per tahun',
   'unit.rupiah': 'rupiah',
   'unit.share': 'persen',
+  'unit.relative change': 'persen perubahan',
   'unit.index': 'indeks',
   'unit.count': 'jumlah',
   'unit.stage': 'tahap',

@@ -96,6 +96,7 @@ function makeFormat(lang: Lang): NumberFormat {
     if (unit.startsWith('rupiah')) return rupiahAbs(a);
     switch (unit) {
       case 'share':
+      case 'relative change':
         return `${fixedFormat(1).format(a * 100)}%`;
       case 'index':
         return fixedFormat(3).format(a);

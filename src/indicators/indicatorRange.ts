@@ -5,7 +5,7 @@ import { indicatorById } from './registry.js';
  * them: shares and indices (Gini, Atkinson) lie in [0, 1], the stage in [0, 6], counts
  * and rupiah flows (consumption, sales, SHU, transfers) cannot be negative. Rupiah stocks
  * of the cooperative (capital, cash, reserves, debt) are left unbounded: capital can turn
- * negative after losses.
+ * negative after losses; so are relative changes (a gain over a comparison group).
  *
  * @example indicatorRange('p0') // => [0, 1]
  * @example indicatorRange('consumption_pc_mean') // => [0, Infinity]

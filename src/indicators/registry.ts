@@ -16,6 +16,8 @@ export type IndicatorUnit =
   | 'rupiah per year'
   | 'rupiah'
   | 'share'
+  /** A ratio minus 1 (a gain over a comparison group); negative for a loss. */
+  | 'relative change'
   | 'index'
   | 'count'
   | 'stage';
@@ -469,7 +471,7 @@ const evidence: Indicator[] = [
   {
     id: 'member_consumption_gain',
     label: "Members' consumption gain (difference in differences)",
-    unit: 'share',
+    unit: 'relative change',
     group: 'welfare',
     description:
       "growth since month 0 of the current members' mean real consumption per capita over the non-members', minus 1 (same households at both dates)",
@@ -484,7 +486,7 @@ const evidence: Indicator[] = [
   {
     id: 'trained_income_gain',
     label: 'Training effect on income (difference in differences)',
-    unit: 'share',
+    unit: 'relative change',
     group: 'welfare',
     description:
       'growth since month 0 of the income of trained members (skill above its start) over untrained members, minus 1',

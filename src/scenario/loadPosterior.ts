@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { InputProblem } from '../core/errors.js';
 import { schemaProblems } from './experimentDocument.js';
@@ -36,15 +36,26 @@ export type PosteriorSample = z.output<typeof posteriorFileSchema>;
 /** The most particles a posterior of blocks may have (the product of the blocks' sizes). */
 export const MAX_BLOCK_PARTICLES = 1_000_000;
 
+/** A folder of posterior blocks: blocks.json names the calibration folders in it, in order. */
+const blocksFileSchema = z
+  .object({
+    kind: z.literal('posterior-blocks'),
+    description: z.string().default(''),
+    blocks: z
+      .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be the name of a folder beside blocks.json'))
+      .min(1),
+  })
+  .strict();
+
 /**
  * Reads the posterior of a calibration folder (DIR/posterior.json), or a posterior.json
- * given directly, or a folder of such calibration folders (blocks, e.g.
- * scenarios/posterior/): the blocks' parameters are disjoint and the blocks are taken as
- * independent, so their joint sample is the product of theirs (every combination of one
- * particle from each, weight the product of the weights), blocks in folder-name order.
- * Problems (no such folder, not a finished calibration, a damaged file, a parameter in
- * two blocks) are pushed with the flag's name, to be reported with the other bad input;
- * returns undefined then.
+ * given directly, or a folder of posterior blocks (DIR/blocks.json naming calibration
+ * folders beside it, e.g. scenarios/posterior/): the blocks' parameters are disjoint and
+ * the blocks are taken as independent, so their joint sample is the product of theirs
+ * (every combination of one particle from each, weight the product of the weights), in
+ * the order blocks.json lists them. Problems (no such folder, not a finished calibration,
+ * a damaged file, a parameter in two blocks) are pushed with the flag's name, to be
+ * reported with the other bad input; returns undefined then.
  */
 export function loadPosterior(
   dir: string,
@@ -53,16 +64,16 @@ export function loadPosterior(
 ): PosteriorSample | undefined {
   const path = resolve(dir);
   const isDir = existsSync(path) && statSync(path).isDirectory();
-  if (isDir && !existsSync(join(path, 'posterior.json'))) {
-    const blocks = readdirSync(path)
-      .filter((name) => existsSync(join(path, name, 'posterior.json')))
-      .sort();
-    if (blocks.length > 0) {
-      const before = problems.length;
-      const samples = blocks.map((name) => loadPosteriorFile(join(path, name, 'posterior.json'), dir, problems, flag));
-      if (problems.length > before) return undefined;
-      return productOfBlocks(samples as PosteriorSample[], dir, problems, flag);
-    }
+  const blocksFile = join(path, 'blocks.json');
+  if (isDir && existsSync(blocksFile)) {
+    const spec = readJson(blocksFile, blocksFileSchema, 'a blocks.json', dir, problems, flag);
+    if (!spec) return undefined;
+    const before = problems.length;
+    const samples = spec.blocks.map((name) =>
+      loadPosteriorFile(join(path, name, 'posterior.json'), dir, problems, flag),
+    );
+    if (problems.length > before) return undefined;
+    return productOfBlocks(samples as PosteriorSample[], dir, problems, flag);
   }
   return loadPosteriorFile(isDir ? join(path, 'posterior.json') : path, dir, problems, flag);
 }
@@ -121,17 +132,29 @@ function loadPosteriorFile(
     });
     return undefined;
   }
+  return readJson(file, posteriorFileSchema, 'a posterior.json', dir, problems, flag);
+}
+
+/** A JSON file parsed and checked against its schema; problems pushed with the flag and the file. */
+function readJson<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  what: string,
+  dir: string,
+  problems: InputProblem[],
+  flag: string,
+): z.output<S> | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    problems.push({ path: flag, message: `posterior.json is not JSON: ${(error as Error).message}`, found: dir });
+    problems.push({ path: flag, message: `${basename(file)} is not JSON: ${(error as Error).message}`, found: dir });
     return undefined;
   }
-  const parsed = posteriorFileSchema.safeParse(doc);
+  const parsed = schema.safeParse(doc);
   if (!parsed.success) {
     problems.push(
-      ...schemaProblems(parsed.error.issues, doc, 'a posterior.json').map((q) => ({
+      ...schemaProblems(parsed.error.issues, doc, what).map((q) => ({
         ...q,
         path: `${flag} ${file}: ${q.path}`,
       })),

@@ -60,7 +60,7 @@ describe('kopsim bench', () => {
     expect(result.replications!.speedup).toBeGreaterThan(0);
     // Two generations of 2 x 3 proposals and 3 predictive draws.
     expect(result.calibration!.simulations).toBe(15);
-    expect(result.calibration!.parameters).toBe(6);
+    expect(result.calibration!.parameters).toBe(5);
     expect(result.commands!.commands.map((c) => c.runsSeconds.length)).toEqual([1, 1, 1, 1, 1]);
     // Each fresh process's CPU time, read from what the preload wrote at its exit.
     expect(result.commands!.commands.every((c) => c.cpuSeconds.length === 1 && c.medianCpuSeconds > 0)).toBe(true);
@@ -82,7 +82,7 @@ describe('kopsim bench', () => {
       '3 replications of default (60 x 3 months), 1 worker',
       '3 replications of default (60 x 3 months), 2 workers',
       'parallel speedup',
-      'calibration baseline-bps: 6 parameters, 6 targets, 3 particles, 2 generations',
+      'calibration baseline-bps: 5 parameters, 8 targets, 3 particles, 2 generations',
       'kopsim --version, fresh process',
       'kopsim validate default, fresh process',
       'kopsim schema, fresh process',

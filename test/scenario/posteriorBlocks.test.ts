@@ -9,6 +9,10 @@ const temp = tempDirs();
 afterAll(() => temp.cleanup());
 const tempDir = () => temp.make();
 
+function blocks(dir: string, names: string[]) {
+  writeFileSync(join(dir, 'blocks.json'), JSON.stringify({ kind: 'posterior-blocks', blocks: names }));
+}
+
 function block(dir: string, name: string, parameters: string[], particles: { weight: number; theta: number[] }[]) {
   mkdirSync(join(dir, name), { recursive: true });
   writeFileSync(
@@ -18,7 +22,7 @@ function block(dir: string, name: string, parameters: string[], particles: { wei
 }
 
 describe('a folder of posterior blocks', () => {
-  it('is the product of its blocks: every combination, weights multiplied, blocks in name order', () => {
+  it('is the product of its blocks: every combination, weights multiplied, in the order blocks.json lists them', () => {
     const dir = tempDir();
     block(
       dir,
@@ -38,6 +42,7 @@ describe('a folder of posterior blocks', () => {
         { weight: 0.5, theta: [2] },
       ],
     );
+    blocks(dir, ['a-first', 'b-second']);
     const problems: InputProblem[] = [];
     const joint = loadPosterior(dir, problems)!;
     expect(problems).toEqual([]);
@@ -55,6 +60,7 @@ describe('a folder of posterior blocks', () => {
     const dir = tempDir();
     block(dir, 'a', ['x'], [{ weight: 1, theta: [1] }]);
     block(dir, 'b', ['x'], [{ weight: 1, theta: [2] }]);
+    blocks(dir, ['a', 'b']);
     const problems: InputProblem[] = [];
     expect(loadPosterior(dir, problems)).toBeUndefined();
     expect(problems).toHaveLength(1);
@@ -66,8 +72,36 @@ describe('a folder of posterior blocks', () => {
     const dir = tempDir();
     block(dir, 'a', ['x'], [{ weight: 1, theta: [1] }]);
     block(dir, 'b', ['y'], [{ weight: 1, theta: [1, 2] }]);
+    blocks(dir, ['a', 'b']);
     const problems: InputProblem[] = [];
     expect(loadPosterior(dir, problems)).toBeUndefined();
     expect(problems.map((p) => p.path).join(' ')).toContain('particles');
+  });
+
+  it('is only read through blocks.json: a folder that merely holds calibration folders is not a posterior', () => {
+    const dir = tempDir();
+    block(dir, 'a', ['x'], [{ weight: 1, theta: [1] }]);
+    const problems: InputProblem[] = [];
+    expect(loadPosterior(dir, problems)).toBeUndefined();
+    expect(problems[0].message).toContain('no posterior.json');
+  });
+
+  it('names a listed block that is missing', () => {
+    const dir = tempDir();
+    block(dir, 'a', ['x'], [{ weight: 1, theta: [1] }]);
+    blocks(dir, ['a', 'missing']);
+    const problems: InputProblem[] = [];
+    expect(loadPosterior(dir, problems)).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('no posterior.json');
+  });
+
+  it('the bundled scenarios/posterior combines baseline-bps and cooperatives', () => {
+    const problems: InputProblem[] = [];
+    const joint = loadPosterior('scenarios/posterior', problems);
+    expect(problems).toEqual([]);
+    expect(joint!.name).toBe('baseline-bps + cooperatives');
+    expect(joint!.parameters).toContain('households.productivityMedian');
+    expect(joint!.parameters).toContain('governance.ratMidpoint');
   });
 });
