@@ -35,6 +35,7 @@ describe('bundled calibration targets files', () => {
   it('cooperatives matches all seven figures (none pending), each on the indicator that measures it', () => {
     const plan = planCalibration(loadCalibration(join(dir, 'cooperatives.yaml')));
     expect(plan.pending).toEqual([]);
+    expect(plan.parameters).toHaveLength(9);
     expect(plan.targets.map((t) => [t.name, t.scenario, t.indicator, t.per])).toEqual([
       ['member-share-band', 'seed-roadmap', 'member_share_active', null],
       ['rat-held-share', 'seed-roadmap', 'rat_held', 'rat_due'],
