@@ -5,6 +5,7 @@ import { problemMessage } from '../i18n/problemText.js';
 import { setZodLocale } from '../i18n/zodLocale.js';
 import { errorText, langOfArgv } from './errorText.js';
 import { exitCodeFor } from './exitCodes.js';
+import { helpConfiguration, translateHelpNotes } from './helpLanguage.js';
 import { kopsimVersion } from './version.js';
 
 /** Adds one command, with its arguments, options, help and action, to the program. */
@@ -26,7 +27,8 @@ export interface CommandEntry {
  *
  * To add a command: write `src/cli/commands/NAME.ts` exporting `registerNAME(program)`, which
  * calls `program.command('NAME').description(...)` and adds arguments, options, examples and
- * the action; then add a row here with the same name and description. Import heavy libraries
+ * the action; then add a row here with the same name and description, and a key for each of
+ * its help texts to src/i18n/en.ts and id.ts (test/cli/helpLang.test.ts lists any missing). Import heavy libraries
  * inside the action (`await import(...)`), not at the top of the module.
  */
 export const COMMANDS: readonly CommandEntry[] = [
@@ -154,6 +156,14 @@ export async function buildProgram(argv: readonly string[], lang: Lang = 'en'): 
     .configureOutput({
       outputError: (text, write) => write(`${problemMessage(locale(lang), text.replace(/\n$/, ''))}\n`),
     });
+  if (lang !== 'en') {
+    // The help in the language: commander's headings and every description by the formatter,
+    // the examples' notes as they are written (both read the catalogues only when help prints).
+    program.configureHelp(helpConfiguration(lang)).configureOutput({
+      writeOut: (text) => process.stdout.write(translateHelpNotes(lang, text)),
+      writeErr: (text) => process.stderr.write(translateHelpNotes(lang, text)),
+    });
+  }
   const invoked = invokedCommand(argv);
   for (const entry of COMMANDS) {
     if (entry.name === invoked) (await entry.load())(program);

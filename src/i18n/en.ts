@@ -1,6 +1,6 @@
 /**
- * The English message catalogue: every user-facing text of reports, charts, the dashboard
- * and CLI summaries, by key. `{name}` marks a placeholder, filled by `Locale.t`. The
+ * The English message catalogue: every user-facing text of reports, charts, the dashboard,
+ * CLI summaries and `--help`, by key. `{name}` marks a placeholder, filled by `Locale.t`. The
  * Indonesian catalogue (id.ts) must have the same keys and placeholders (a test checks).
  */
 export const EN = {
@@ -924,6 +924,197 @@ export const EN = {
   'event.elite-capture': "{region}: the board captured this year's member SHU",
   'event.mismanagement': '{region}: loss from mismanagement',
   'event.regional-shock': '{region}: regional shock',
+
+  // help: commander's headings, then each command's texts (the English is the text in src/cli/,
+  // {placeholders} where it holds a value of this machine; see src/cli/helpLanguage.ts)
+  'help.title.usage': 'Usage:',
+  'help.title.options': 'Options:',
+  'help.title.arguments': 'Arguments:',
+  'help.title.commands': 'Commands:',
+  'help.title.globalOptions': 'Global Options:',
+  'help.title.examples': 'Examples:',
+  'help.default': 'default:',
+  'help.opt.help': 'display help for command',
+  'help.opt.version': 'output the version number',
+  'help.help.description': 'display help for command',
+  'help.kopsim.description': 'Agent-based simulator of cooperative (koperasi) development along a six-stage roadmap',
+  'help.run.description': 'run a scenario and write its report folder',
+  'help.run.arg.scenario': 'scenario file or bundled name (default: the default scenario)',
+  'help.run.opt.seed': "base seed (default: the scenario's seed)",
+  'help.run.opt.months': "months to simulate (default: the scenario's months)",
+  'help.run.opt.out': 'output folder (default: reports/<scenario>-s<seed>-<time>)',
+  'help.run.opt.set': 'override a scenario field, e.g. awareness.peerWeight=0.1 (repeatable)',
+  'help.run.opt.json': 'print the summary as JSON only',
+  'help.run.opt.no-tui': 'no live dashboard even in a terminal: plain progress lines on stderr, then the summary',
+  'help.run.opt.no-report': 'skip charts/ and report.html (kopsim report DIR draws them later from the saved data)',
+  'help.opt.until': 'stop at the end of this month (the folder says the run stopped early)',
+  'help.opt.save-state':
+    'write the whole state at the end of the run (or of --until) to this file, for --from-state and kopsim branch',
+  'help.opt.from-state': 'continue the run saved in this state file (instead of a scenario)',
+  'help.opt.lang':
+    'language of reports, tables, progress, messages and the dashboard: en or id (default: from LC_ALL/LANG, here {here})',
+  'help.run.note1':
+    'A run continued from a state file is the same, to the last bit, as the run that saved\nit would have been (docs/experiments.md). With --until, --save-state or --from-state\nthe run shows plain progress lines instead of the dashboard.',
+  'help.run.note2': 'kopsim run --lang id    (report, summary and dashboard in Bahasa Indonesia)',
+  'help.validate.description': 'check a scenario file (with its extends chain and --set overrides) without running it',
+  'help.validate.arg.file': 'scenario file or bundled name',
+  'help.validate.opt.set': 'override a field before checking (repeatable)',
+  'help.validate.opt.json': 'print the resolved scenario as JSON',
+  'help.schema.description': 'print the JSON Schema of scenario files (name it in a file with "$schema")',
+  'help.report.description': "draw a run folder's charts/ and report.html again from its saved data, without rerunning",
+  'help.report.arg.run-dir':
+    'a folder written by kopsim run (holding manifest.json, summary.json, timeseries.csv, events.csv)',
+  'help.report.opt.json': 'print what was written as JSON',
+  'help.replicate.description':
+    'run scenarios many times with derived seeds and summarise the spread (mean, 95% CI, percentiles by month)',
+  'help.replicate.arg.scenarios': 'scenario files or bundled names',
+  'help.opt.replicates': 'replicates per scenario (and design point) (default: 30)',
+  'help.opt.seed': "base seed (default: the file's, else the first scenario's)",
+  'help.opt.months': "months to simulate (default: each scenario's)",
+  'help.opt.set': 'override a field of every scenario, e.g. awareness.peerWeight=0.1 (repeatable)',
+  'help.opt.indicators': 'comma-separated indicators to record and summarise (default: the key indicators)',
+  'help.opt.at': 'comma-separated months at which to report comparisons, besides the final month',
+  'help.opt.workers': 'worker threads (default: the number of cores, here {cores}); 0 runs in this thread',
+  'help.opt.shard':
+    'run only shard i of N (runs whose plan index mod N is i); merge the shard folders with kopsim merge',
+  'help.opt.out':
+    'output folder (default: reports/<name>-<kind>-s<seed>-<plan hash>; re-running the same command resumes it)',
+  'help.replicate.opt.no-report': 'skip charts/ and report.html (summaries only; faster for large sweeps)',
+  'help.opt.no-tui': 'plain progress lines on stderr even in a terminal',
+  'help.opt.json': 'print the results as JSON on stdout',
+  'help.opt.max-work':
+    "cap on the plan's household-months (runs x months x households; default {max}), checked before the plan is built",
+  'help.opt.posterior':
+    "draw each replicate's parameters from the posterior of a calibration folder (kopsim calibrate); the report splits parameter uncertainty from noise",
+  'help.opt.seeds-per-draw': 'with --posterior: consecutive replicates sharing one draw (default 2)',
+  'help.compare.description':
+    'compare strategies with common random numbers: replicate k of every scenario uses the same seed, and differences from the baseline are paired',
+  'help.compare.arg.scenarios': 'two or more scenario files or bundled names',
+  'help.compare.opt.no-report': 'skip charts/ and report.html (summaries only; faster for large sweeps)',
+  'help.opt.baseline': 'the scenario differences are taken from (default: the first)',
+  'help.sweep.description': 'run a parameter sweep (full factorial or Latin hypercube) from an experiment file',
+  'help.sweep.arg.experiment': 'experiment file of kind sweep',
+  'help.sweep.opt.replicates': "replicates per scenario (and design point) (default: the file's, else 30)",
+  'help.sweep.opt.no-report': 'skip charts/ and report.html (summaries only; faster for large sweeps)',
+  'help.experiment.description': 'run an experiment file (replicate, compare or sweep) from scenarios/experiments/',
+  'help.experiment.arg.file': 'experiment file (YAML or JSON)',
+  'help.experiment.opt.replicates': "replicates per scenario (and design point) (default: the file's, else 30)",
+  'help.experiment.opt.no-report': 'skip charts/ and report.html (summaries only; faster for large sweeps)',
+  'help.merge.description':
+    'combine the shard folders of one experiment into the folder a single machine would have written',
+  'help.merge.arg.dirs': 'shard folders (or partial runs) of the same experiment',
+  'help.merge.opt.out':
+    "merged folder (default: the experiment's default folder, reports/<name>-<kind>-s<seed>-<plan hash>)",
+  'help.opt.no-report': 'skip charts/ and report.html',
+  'help.merge.note1':
+    'Merging checks that every folder belongs to the same experiment (the plan hash in its\nplan.json) and reports runs that no folder holds; the single-machine command with\n--out <merged folder> then computes just those.',
+  'help.bench.description':
+    'measure engine throughput, memory, time per process, the national scenario and parallel replications',
+  'help.opt.quick':
+    'a smoke test: 10k and 100k households, 12 months, 3 runs, national for 12 months, 20 replications of 60 months, commands 3 times with 60 months',
+  'help.opt.only':
+    'comma-separated parts to measure: commands, throughput, processes, memory, national, replications, calibration',
+  'help.opt.runs': 'measured runs per figure, after a warm-up (default: 5; 3 with --quick)',
+  'help.bench.opt.out': 'where to write the figures as JSON',
+  'help.bench.opt.json': 'print the figures as JSON on stdout instead of the table',
+  'help.bench.note1':
+    "The full run takes several minutes: 5 runs each of 10k, 100k and 1M households, the\nnational scenario 5 times, 100 replications on 1 and on 2 workers 5 times, and once a\ncalibration of scenarios/calibration/baseline-bps.yaml (5 parameters, 8 targets, 500 particles, 5\ngenerations, 2 workers; --quick leaves it out, --only calibration runs it alone). The\ncommands part starts kopsim 5 times each as a user would (--version, validate, schema, run\nof the default scenario without and with the report) and compares the simulation's time in\na fresh process with its time warm. Figures are wall times on this machine; close other\nprograms for stable numbers.",
+  'help.sensitivity.description':
+    "global sensitivity analysis from a file: Morris elementary effects (mu, mu*, sigma) or Sobol' indices (S1, ST, S2) of chosen indicators over scenario parameters",
+  'help.sensitivity.arg.file': 'sensitivity experiment file (YAML or JSON, method: morris or sobol)',
+  'help.sensitivity.opt.replicates':
+    "runs per design point, averaged with common random numbers (default: the file's, else 1)",
+  'help.sensitivity.opt.seed': "base seed of the runs (default: the file's, else the scenario's)",
+  'help.sensitivity.opt.months': "months to simulate (default: the file's, else the scenario's)",
+  'help.sensitivity.opt.set': 'override a scenario field, e.g. regions[0].households=200 (repeatable)',
+  'help.sensitivity.opt.indicators':
+    "comma-separated indicators to analyse (default: the file's, else consumption_pc_mean,p0,gini,member_share)",
+  'help.sensitivity.opt.at':
+    "comma-separated months at which to analyse them, numbers or final (default: the file's, else final)",
+  'help.opt.resamples': "bootstrap resamples for the confidence intervals (default: the file's, else 1000)",
+  'help.sensitivity.opt.shard':
+    'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the indices',
+  'help.sensitivity.opt.out':
+    'output folder (default: reports/<name>-sensitivity-s<seed>-<plan hash>; re-running the same command resumes it)',
+  'help.sensitivity.note1':
+    'The file names a scenario and the parameters to vary (path, min, max, optional\ndistribution uniform or loguniform); see docs/sensitivity.md. Replicate k uses the\nsame seed at every design point (common random numbers). The folder keeps the design\n(design.csv, design.json), the seeds (seeds.csv) and every run (runs.jsonl), so\nkopsim analyze recomputes the indices without rerunning.',
+  'help.attribute.description':
+    'Shapley attribution of welfare gains to the six roadmap stages: runs the scenario with every subset of stages enabled and splits the gain from no stage to all six among them',
+  'help.attribute.arg.scenario': 'scenario file or bundled name (default: the default scenario)',
+  'help.attribute.opt.replicates': 'replicates per coalition, with common random numbers (default: 10)',
+  'help.opt.sample':
+    'estimate from K random stage orders, running only the coalitions they visit (default: all 64 coalitions, exact)',
+  'help.attribute.opt.seed': "base seed (default: the scenario's seed)",
+  'help.attribute.opt.months': "months to simulate (default: the scenario's)",
+  'help.attribute.opt.set': 'override a scenario field, e.g. regions[0].households=200 (repeatable)',
+  'help.attribute.opt.indicators': 'comma-separated indicators (default: consumption_pc_mean,p0,gini,member_share)',
+  'help.attribute.opt.at': 'comma-separated months at which to attribute, numbers or final (default: final)',
+  'help.opt.design':
+    'programmes (default): fixed timeline, left-out stages inert; roadmap: left-out stages removed from the gate sequence; scheduled: a given timeline (strategy.timeline or the schedule), left-out stages inert',
+  'help.opt.name': 'name of the output folder and report (default: the scenario id)',
+  'help.attribute.opt.shard':
+    'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the values',
+  'help.attribute.opt.out':
+    'output folder (default: reports/<name>-attribution-s<seed>-<plan hash>; re-running the same command resumes it)',
+  'help.attribute.note1':
+    "Designs: 'programmes' runs the full roadmap of each replicate first and imposes its\nstage months on every coalition, the stages outside it inert (they open on time, their\nprogrammes do nothing): what each stage's programmes add. 'roadmap' leaves the stages\nout of the plan (strategy.enabledStages; in gated mode later stages open earlier; no\nstage is the status quo). 'scheduled' imposes the scenario's own timeline on every\ncoalition, left-out stages inert. Replicate k uses the same seed in every coalition.\nThe printed table gives each stage's Shapley value, its effect alone (add-one) and\nadded last (leave-one-out), each with a t interval over replicates, the outcomes with\nno stage and with all six, a reading of the table, and checks that the values sum to\nthe gain. Fewer than 10 replicates: a warning (intervals unreliable).",
+  'help.analyze.description':
+    'recompute the indices (kopsim sensitivity) or Shapley values (kopsim attribute) of a folder from its saved design and runs, without rerunning',
+  'help.analyze.arg.dir': 'a folder written by kopsim sensitivity or kopsim attribute (or merged from their shards)',
+  'help.analyze.note1':
+    "The folder's plan.json (design, seeds, bootstrap settings) and runs.jsonl give the\nsame tables, byte for byte, as the command that wrote it. A folder with runs missing\nis analysed on the replicates finished at every design point.",
+  'help.calibrate.description':
+    'calibrate free parameters against observed targets by approximate Bayesian computation (ABC-SMC, or rejection with regression adjustment): posterior sample, predictive check, report',
+  'help.calibrate.arg.file': 'calibration targets file (YAML or JSON), e.g. scenarios/calibration/baseline-bps.yaml',
+  'help.calibrate.opt.seed': "base seed of runs and proposals (default: the file's, else the first scenario's)",
+  'help.opt.particles': "N: particles kept per generation (default: the file's, else 100)",
+  'help.opt.proposals': "M: new proposals simulated per generation (default: the file's, else 2 N)",
+  'help.opt.generations': "the most generations (default: the file's, else 5)",
+  'help.calibrate.opt.replicates': "seeds per particle (default: the file's, else 1)",
+  'help.opt.method': "abc-smc or rejection (default: the file's, else abc-smc)",
+  'help.calibrate.opt.set': 'override a field of every scenario, e.g. regions[0].households=200 (repeatable)',
+  'help.calibrate.opt.shard':
+    'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the batch (then run the same command again to go on)',
+  'help.calibrate.opt.out':
+    'output folder (default: reports/<name>-calibrate-s<seed>-<plan hash>; re-running the same command resumes it)',
+  'help.calibrate.note1':
+    'Each generation is a batch of runs in <folder>/generations/g<t>/, resumed when the\ncommand is run again. See docs/calibration.md for the file format and the method.',
+  'help.validation.description':
+    'run the stylized facts of docs/validation.md and print PASS/FAIL per fact (a report: exit 0 even when facts fail)',
+  'help.opt.seeds': 'base seeds 1..n for every fact (default: 5; 10 with --strategies)',
+  'help.validation.opt.workers': 'worker threads',
+  'help.opt.strategies':
+    'print the strategy table (stage months, member share, consumption, Gini, P0, dormancy, arrears) instead',
+  'help.opt.markdown': 'print the facts as a Markdown table (for docs/validation.md)',
+  'help.validation.opt.only':
+    'comma-separated fact ids, or prefixes ending in * (baseline-*): only those facts, and only the runs they need',
+  'help.validation.note1':
+    "Each fact is measured over base seeds 1..n (seed k is the run 'kopsim run <scenario> --seed k'\ngives) and compared with its reference band; docs/validation.md lists the facts, bands and\nsources. Progress goes to stderr, the table to stdout.",
+  'help.discover.description':
+    'scenario discovery: run strategies over uncertain parameters and let PRIM find the boxes of conditions where an outcome (e.g. failing to cut P0) holds',
+  'help.discover.arg.file': 'discovery file (YAML or JSON, kind: discover)',
+  'help.discover.opt.replicates': "runs per design point (default: the file's, else 1)",
+  'help.discover.opt.seed': "base seed of the runs (default: the file's, else the first scenario's)",
+  'help.discover.opt.months': "months to simulate (default: the file's, else the scenarios')",
+  'help.discover.opt.set': 'override a field of every scenario, e.g. regions[0].households=200 (repeatable)',
+  'help.opt.box': 'report box k of the peeling trajectory instead of the knee (0 = all runs)',
+  'help.discover.opt.shard':
+    'run only shard i of N (runs whose plan index mod N is i); kopsim merge combines the shard folders and computes the boxes',
+  'help.discover.opt.out':
+    'output folder (default: reports/<name>-discovery-s<seed>-<plan hash>; re-running the same command resumes it)',
+  'help.discover.note1':
+    'The file is a sweep (scenarios = the strategies, an optional baseline run at every\ndesign point with the same seed, sweep = the uncertain parameters and their ranges)\nwith an outcome such as "p0 - baseline.p0 > -0.02 at month 120" and PRIM settings;\nsee docs/experiments.md. The folder keeps every run (runs.jsonl): the same command\nresumes it, and --box picks another box without rerunning.',
+  'help.branch.description':
+    'continue one saved present under several strategies (a state from kopsim run --save-state, or a branch file), with common random numbers: paired futures, shared history in grey',
+  'help.branch.arg.file': 'a state file (kopsim run --until M --save-state FILE) or a branch file (kind: branch)',
+  'help.branch.arg.strategies': "scenarios (files or bundled names) to continue under (default: a branch file's)",
+  'help.branch.opt.replicates': "futures per strategy (default: a branch file's, else 1)",
+  'help.branch.opt.indicators':
+    'comma-separated indicators to compare (default: p0,consumption_pc_mean,gini,member_share)',
+  'help.branch.opt.out': 'output folder (default: reports/<name>-branch-m<month>-<time>)',
+  'help.branch.opt.json': 'print the comparison as JSON on stdout',
+  'help.branch.note1':
+    "Each strategy continues the same saved state; its parameters apply from the next month.\nFields fixed when the world was built (months, regions and households, the network,\nthe population's draws, campaign targeting) cannot change and are refused with their\npath. Replicate k of every strategy draws the same random future (replicate 0 continues\nthe saved run's own stream), so differences between strategies are paired.",
 } as const;
 
 /** A key of the message catalogue. */

@@ -917,4 +917,198 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'event.elite-capture': '{region}: pengurus menguasai SHU anggota tahun ini',
   'event.mismanagement': '{region}: kerugian akibat salah kelola',
   'event.regional-shock': '{region}: guncangan daerah',
+
+  // help (see src/cli/helpLanguage.ts)
+  'help.title.usage': 'Penggunaan:',
+  'help.title.options': 'Opsi:',
+  'help.title.arguments': 'Argumen:',
+  'help.title.commands': 'Perintah:',
+  'help.title.globalOptions': 'Opsi global:',
+  'help.title.examples': 'Contoh:',
+  'help.default': 'bawaan:',
+  'help.opt.help': 'tampilkan bantuan untuk perintah',
+  'help.opt.version': 'tampilkan nomor versi',
+  'help.help.description': 'tampilkan bantuan untuk perintah',
+  'help.kopsim.description': 'Simulator berbasis agen untuk pengembangan koperasi di sepanjang peta jalan enam tahap',
+  'help.run.description': 'jalankan satu skenario dan tulis folder laporannya',
+  'help.run.arg.scenario': 'berkas skenario atau nama bawaan (bawaan: skenario default)',
+  'help.run.opt.seed': 'benih dasar (bawaan: benih skenario)',
+  'help.run.opt.months': 'jumlah bulan yang disimulasikan (bawaan: bulan skenario)',
+  'help.run.opt.out': 'folder keluaran (bawaan: reports/<scenario>-s<seed>-<time>)',
+  'help.run.opt.set': 'ganti satu isian skenario, mis. awareness.peerWeight=0.1 (boleh diulang)',
+  'help.run.opt.json': 'cetak ringkasan sebagai JSON saja',
+  'help.run.opt.no-tui': 'tanpa dasbor langsung walau di terminal: baris kemajuan biasa di stderr, lalu ringkasannya',
+  'help.run.opt.no-report':
+    'lewati charts/ dan report.html (kopsim report DIR menggambarnya nanti dari data yang tersimpan)',
+  'help.opt.until': 'berhenti di akhir bulan ini (folder mencatat bahwa run berhenti lebih awal)',
+  'help.opt.save-state':
+    'tulis seluruh keadaan di akhir run (atau di --until) ke berkas ini, untuk --from-state dan kopsim branch',
+  'help.opt.from-state': 'lanjutkan run yang tersimpan di berkas keadaan ini (sebagai ganti skenario)',
+  'help.opt.lang':
+    'bahasa laporan, tabel, kemajuan, pesan dan dasbor: en atau id (bawaan: dari LC_ALL/LANG, di sini {here})',
+  'help.run.note1':
+    'Run yang dilanjutkan dari berkas keadaan sama persis, sampai bit terakhir, dengan run\nyang menyimpannya seandainya berjalan terus (docs/experiments.md). Dengan --until,\n--save-state atau --from-state, run menampilkan baris kemajuan biasa, bukan dasbor.',
+  'help.run.note2': 'kopsim run --lang id    (laporan, ringkasan dan dasbor dalam Bahasa Indonesia)',
+  'help.validate.description':
+    'periksa berkas skenario (dengan rantai extends dan penggantian --set) tanpa menjalankannya',
+  'help.validate.arg.file': 'berkas skenario atau nama bawaan',
+  'help.validate.opt.set': 'ganti satu isian sebelum pemeriksaan (boleh diulang)',
+  'help.validate.opt.json': 'cetak skenario yang sudah diuraikan sebagai JSON',
+  'help.schema.description': 'cetak JSON Schema berkas skenario (sebutkan di berkas dengan "$schema")',
+  'help.report.description':
+    'gambar ulang charts/ dan report.html sebuah folder run dari data tersimpannya, tanpa menjalankan ulang',
+  'help.report.arg.run-dir':
+    'folder yang ditulis kopsim run (berisi manifest.json, summary.json, timeseries.csv, events.csv)',
+  'help.report.opt.json': 'cetak apa yang ditulis sebagai JSON',
+  'help.replicate.description':
+    'jalankan skenario berkali-kali dengan benih turunan dan ringkas sebarannya (rata-rata, CI 95%, persentil per bulan)',
+  'help.replicate.arg.scenarios': 'berkas skenario atau nama bawaan',
+  'help.opt.replicates': 'ulangan per skenario (dan titik desain) (bawaan: 30)',
+  'help.opt.seed': 'benih dasar (bawaan: milik berkas, jika tidak ada milik skenario pertama)',
+  'help.opt.months': 'jumlah bulan yang disimulasikan (bawaan: milik tiap skenario)',
+  'help.opt.set': 'ganti satu isian di setiap skenario, mis. awareness.peerWeight=0.1 (boleh diulang)',
+  'help.opt.indicators': 'indikator yang dicatat dan diringkas, dipisah koma (bawaan: indikator utama)',
+  'help.opt.at': 'bulan-bulan, dipisah koma, tempat perbandingan dilaporkan, selain bulan terakhir',
+  'help.opt.workers': 'jumlah thread pekerja (bawaan: jumlah inti, di sini {cores}); 0 menjalankan di thread ini',
+  'help.opt.shard':
+    'jalankan hanya shard i dari N (run yang indeks rencananya mod N sama dengan i); gabungkan folder shard dengan kopsim merge',
+  'help.opt.out':
+    'folder keluaran (bawaan: reports/<name>-<kind>-s<seed>-<plan hash>; menjalankan ulang perintah yang sama melanjutkannya)',
+  'help.replicate.opt.no-report': 'lewati charts/ dan report.html (ringkasan saja; lebih cepat untuk sweep besar)',
+  'help.opt.no-tui': 'baris kemajuan biasa di stderr walau di terminal',
+  'help.opt.json': 'cetak hasil sebagai JSON di stdout',
+  'help.opt.max-work':
+    'batas rumah tangga-bulan rencana (run x bulan x rumah tangga; bawaan {max}), diperiksa sebelum rencana dibuat',
+  'help.opt.posterior':
+    'ambil parameter tiap ulangan dari posterior sebuah folder kalibrasi (kopsim calibrate); laporan memisahkan ketidakpastian parameter dari derau',
+  'help.opt.seeds-per-draw': 'dengan --posterior: ulangan berurutan yang berbagi satu tarikan (bawaan 2)',
+  'help.compare.description':
+    'bandingkan strategi dengan bilangan acak bersama: ulangan k setiap skenario memakai benih yang sama, dan selisih terhadap pembanding berpasangan',
+  'help.compare.arg.scenarios': 'dua atau lebih berkas skenario atau nama bawaan',
+  'help.compare.opt.no-report': 'lewati charts/ dan report.html (ringkasan saja; lebih cepat untuk sweep besar)',
+  'help.opt.baseline': 'skenario yang menjadi acuan selisih (bawaan: yang pertama)',
+  'help.sweep.description': 'jalankan sweep parameter (faktorial penuh atau Latin hypercube) dari berkas eksperimen',
+  'help.sweep.arg.experiment': 'berkas eksperimen berjenis sweep',
+  'help.sweep.opt.replicates': 'ulangan per skenario (dan titik desain) (bawaan: milik berkas, jika tidak ada 30)',
+  'help.sweep.opt.no-report': 'lewati charts/ dan report.html (ringkasan saja; lebih cepat untuk sweep besar)',
+  'help.experiment.description':
+    'jalankan berkas eksperimen (replicate, compare atau sweep) dari scenarios/experiments/',
+  'help.experiment.arg.file': 'berkas eksperimen (YAML atau JSON)',
+  'help.experiment.opt.replicates': 'ulangan per skenario (dan titik desain) (bawaan: milik berkas, jika tidak ada 30)',
+  'help.experiment.opt.no-report': 'lewati charts/ dan report.html (ringkasan saja; lebih cepat untuk sweep besar)',
+  'help.merge.description': 'gabungkan folder shard satu eksperimen menjadi folder yang akan ditulis oleh satu mesin',
+  'help.merge.arg.dirs': 'folder shard (atau run sebagian) dari eksperimen yang sama',
+  'help.merge.opt.out': 'folder gabungan (bawaan: folder bawaan eksperimen, reports/<name>-<kind>-s<seed>-<plan hash>)',
+  'help.opt.no-report': 'lewati charts/ dan report.html',
+  'help.merge.note1':
+    'Penggabungan memeriksa bahwa setiap folder milik eksperimen yang sama (hash rencana di\nplan.json-nya) dan melaporkan run yang tidak ada di folder mana pun; perintah satu mesin\ndengan --out <merged folder> lalu menghitung run itu saja.',
+  'help.bench.description':
+    'ukur laju mesin simulasi, memori, waktu per proses, skenario nasional dan replikasi paralel',
+  'help.opt.quick':
+    'uji asap: 10 rb dan 100 rb rumah tangga, 12 bulan, 3 run, nasional selama 12 bulan, 20 replikasi 60 bulan, perintah 3 kali dengan 60 bulan',
+  'help.opt.only':
+    'bagian yang diukur, dipisah koma: commands, throughput, processes, memory, national, replications, calibration',
+  'help.opt.runs': 'run terukur per angka, setelah pemanasan (bawaan: 5; 3 dengan --quick)',
+  'help.bench.opt.out': 'tempat menulis angka-angka sebagai JSON',
+  'help.bench.opt.json': 'cetak angka-angka sebagai JSON di stdout, bukan tabel',
+  'help.bench.note1':
+    'Pengukuran penuh makan waktu beberapa menit: masing-masing 5 run dengan 10 rb, 100 rb dan\n1 jt rumah tangga, skenario nasional 5 kali, 100 replikasi pada 1 dan 2 pekerja 5 kali, dan\nsekali kalibrasi scenarios/calibration/baseline-bps.yaml (5 parameter, 8 target, 500 partikel,\n5 generasi, 2 pekerja; --quick melewatkannya, --only calibration menjalankannya saja). Bagian\ncommands menjalankan kopsim masing-masing 5 kali seperti pengguna (--version, validate, schema,\nrun skenario default tanpa dan dengan laporan) dan membandingkan waktu simulasi di proses baru\ndengan waktunya saat sudah panas. Angka adalah waktu nyata di mesin ini; tutup program lain\nagar angkanya stabil.',
+  'help.sensitivity.description':
+    "analisis sensitivitas global dari berkas: efek elementer Morris (mu, mu*, sigma) atau indeks Sobol' (S1, ST, S2) indikator terpilih terhadap parameter skenario",
+  'help.sensitivity.arg.file': 'berkas eksperimen sensitivitas (YAML atau JSON, method: morris atau sobol)',
+  'help.sensitivity.opt.replicates':
+    'run per titik desain, dirata-rata dengan bilangan acak bersama (bawaan: milik berkas, jika tidak ada 1)',
+  'help.sensitivity.opt.seed': 'benih dasar run (bawaan: milik berkas, jika tidak ada milik skenario)',
+  'help.sensitivity.opt.months':
+    'jumlah bulan yang disimulasikan (bawaan: milik berkas, jika tidak ada milik skenario)',
+  'help.sensitivity.opt.set': 'ganti satu isian skenario, mis. regions[0].households=200 (boleh diulang)',
+  'help.sensitivity.opt.indicators':
+    'indikator yang dianalisis, dipisah koma (bawaan: milik berkas, jika tidak ada consumption_pc_mean,p0,gini,member_share)',
+  'help.sensitivity.opt.at':
+    'bulan-bulan tempat analisis, dipisah koma, angka atau final (bawaan: milik berkas, jika tidak ada final)',
+  'help.opt.resamples':
+    'jumlah resampel bootstrap untuk selang kepercayaan (bawaan: milik berkas, jika tidak ada 1000)',
+  'help.sensitivity.opt.shard':
+    'jalankan hanya shard i dari N (run yang indeks rencananya mod N sama dengan i); kopsim merge menggabungkan folder shard dan menghitung indeksnya',
+  'help.sensitivity.opt.out':
+    'folder keluaran (bawaan: reports/<name>-sensitivity-s<seed>-<plan hash>; menjalankan ulang perintah yang sama melanjutkannya)',
+  'help.sensitivity.note1':
+    'Berkas menyebut satu skenario dan parameter yang divariasikan (path, min, max, distribusi\nopsional uniform atau loguniform); lihat docs/sensitivity.md. Ulangan k memakai benih yang\nsama di setiap titik desain (bilangan acak bersama). Folder menyimpan desain (design.csv,\ndesign.json), benih (seeds.csv) dan setiap run (runs.jsonl), sehingga kopsim analyze\nmenghitung ulang indeksnya tanpa menjalankan ulang.',
+  'help.attribute.description':
+    'atribusi Shapley atas kenaikan kesejahteraan ke enam tahap peta jalan: menjalankan skenario dengan setiap himpunan bagian tahap aktif dan membagi kenaikan dari tanpa tahap ke keenam tahap di antara mereka',
+  'help.attribute.arg.scenario': 'berkas skenario atau nama bawaan (bawaan: skenario default)',
+  'help.attribute.opt.replicates': 'ulangan per koalisi, dengan bilangan acak bersama (bawaan: 10)',
+  'help.opt.sample':
+    'taksir dari K urutan tahap acak, hanya menjalankan koalisi yang dilaluinya (bawaan: ke-64 koalisi, eksak)',
+  'help.attribute.opt.seed': 'benih dasar (bawaan: benih skenario)',
+  'help.attribute.opt.months': 'jumlah bulan yang disimulasikan (bawaan: milik skenario)',
+  'help.attribute.opt.set': 'ganti satu isian skenario, mis. regions[0].households=200 (boleh diulang)',
+  'help.attribute.opt.indicators': 'indikator, dipisah koma (bawaan: consumption_pc_mean,p0,gini,member_share)',
+  'help.attribute.opt.at': 'bulan-bulan tempat atribusi, dipisah koma, angka atau final (bawaan: final)',
+  'help.opt.design':
+    'programmes (bawaan): linimasa tetap, tahap yang ditinggalkan tidak aktif; roadmap: tahap yang ditinggalkan dibuang dari urutan gerbang; scheduled: linimasa tertentu (strategy.timeline atau jadwal), tahap yang ditinggalkan tidak aktif',
+  'help.opt.name': 'nama folder keluaran dan laporan (bawaan: id skenario)',
+  'help.attribute.opt.shard':
+    'jalankan hanya shard i dari N (run yang indeks rencananya mod N sama dengan i); kopsim merge menggabungkan folder shard dan menghitung nilainya',
+  'help.attribute.opt.out':
+    'folder keluaran (bawaan: reports/<name>-attribution-s<seed>-<plan hash>; menjalankan ulang perintah yang sama melanjutkannya)',
+  'help.attribute.note1':
+    "Desain: 'programmes' menjalankan peta jalan penuh setiap ulangan lebih dulu dan memaksakan\nbulan-bulan tahapnya pada setiap koalisi, tahap di luarnya tidak aktif (dibuka tepat waktu,\nprogramnya tidak berbuat apa-apa): apa yang ditambahkan program tiap tahap. 'roadmap'\nmengeluarkan tahap dari rencana (strategy.enabledStages; dalam mode bergerbang tahap berikutnya\nterbuka lebih awal; tanpa tahap adalah status quo). 'scheduled' memaksakan linimasa skenario\nsendiri pada setiap koalisi, tahap yang ditinggalkan tidak aktif. Ulangan k memakai benih yang\nsama di setiap koalisi. Tabel yang dicetak memberi nilai Shapley tiap tahap, efeknya sendirian\n(add-one) dan sebagai yang terakhir (leave-one-out), masing-masing dengan selang t antar\nulangan, hasil tanpa tahap dan dengan keenamnya, bacaan tabel, dan pemeriksaan bahwa\njumlah nilainya sama dengan kenaikannya. Kurang dari 10 ulangan: peringatan (selang tidak\nandal).",
+  'help.analyze.description':
+    'hitung ulang indeks (kopsim sensitivity) atau nilai Shapley (kopsim attribute) sebuah folder dari desain dan run tersimpannya, tanpa menjalankan ulang',
+  'help.analyze.arg.dir': 'folder yang ditulis kopsim sensitivity atau kopsim attribute (atau digabung dari shard-nya)',
+  'help.analyze.note1':
+    'plan.json folder (desain, benih, pengaturan bootstrap) dan runs.jsonl memberi tabel yang\nsama, byte demi byte, dengan perintah yang menulisnya. Folder yang kekurangan run\ndianalisis pada ulangan yang selesai di setiap titik desain.',
+  'help.calibrate.description':
+    'kalibrasi parameter bebas terhadap target teramati dengan komputasi Bayes aproksimasi (ABC-SMC, atau penolakan dengan penyesuaian regresi): sampel posterior, pemeriksaan prediktif, laporan',
+  'help.calibrate.arg.file': 'berkas target kalibrasi (YAML atau JSON), mis. scenarios/calibration/baseline-bps.yaml',
+  'help.calibrate.opt.seed': 'benih dasar run dan usulan (bawaan: milik berkas, jika tidak ada milik skenario pertama)',
+  'help.opt.particles': 'N: partikel yang disimpan per generasi (bawaan: milik berkas, jika tidak ada 100)',
+  'help.opt.proposals': 'M: usulan baru yang disimulasikan per generasi (bawaan: milik berkas, jika tidak ada 2 N)',
+  'help.opt.generations': 'jumlah generasi paling banyak (bawaan: milik berkas, jika tidak ada 5)',
+  'help.calibrate.opt.replicates': 'benih per partikel (bawaan: milik berkas, jika tidak ada 1)',
+  'help.opt.method': 'abc-smc atau rejection (bawaan: milik berkas, jika tidak ada abc-smc)',
+  'help.calibrate.opt.set': 'ganti satu isian di setiap skenario, mis. regions[0].households=200 (boleh diulang)',
+  'help.calibrate.opt.shard':
+    'jalankan hanya shard i dari N (run yang indeks rencananya mod N sama dengan i); kopsim merge menggabungkan folder shard dan menghitung batch-nya (lalu jalankan lagi perintah yang sama untuk melanjutkan)',
+  'help.calibrate.opt.out':
+    'folder keluaran (bawaan: reports/<name>-calibrate-s<seed>-<plan hash>; menjalankan ulang perintah yang sama melanjutkannya)',
+  'help.calibrate.note1':
+    'Setiap generasi adalah satu batch run di <folder>/generations/g<t>/, dilanjutkan bila\nperintahnya dijalankan lagi. Lihat docs/calibration.md untuk format berkas dan metodenya.',
+  'help.validation.description':
+    'jalankan fakta-fakta bergaya dari docs/validation.md dan cetak PASS/FAIL per fakta (sebuah laporan: keluar 0 walau ada fakta yang gagal)',
+  'help.opt.seeds': 'benih dasar 1..n untuk setiap fakta (bawaan: 5; 10 dengan --strategies)',
+  'help.validation.opt.workers': 'jumlah thread pekerja',
+  'help.opt.strategies':
+    'cetak tabel strategi (bulan tahap, pangsa anggota, konsumsi, Gini, P0, dormansi, tunggakan) sebagai gantinya',
+  'help.opt.markdown': 'cetak fakta sebagai tabel Markdown (untuk docs/validation.md)',
+  'help.validation.opt.only':
+    'id fakta dipisah koma, atau awalan yang diakhiri * (baseline-*): hanya fakta itu, dan hanya run yang dibutuhkannya',
+  'help.validation.note1':
+    "Setiap fakta diukur atas benih dasar 1..n (benih k adalah run yang diberikan 'kopsim run <scenario> --seed k')\ndan dibandingkan dengan pita acuannya; docs/validation.md mendaftar fakta, pita dan\nsumbernya. Kemajuan ke stderr, tabel ke stdout.",
+  'help.discover.description':
+    'penemuan skenario: jalankan strategi atas parameter yang tidak pasti dan biarkan PRIM menemukan kotak-kotak kondisi tempat suatu hasil (mis. gagal menurunkan P0) berlaku',
+  'help.discover.arg.file': 'berkas penemuan (YAML atau JSON, kind: discover)',
+  'help.discover.opt.replicates': 'run per titik desain (bawaan: milik berkas, jika tidak ada 1)',
+  'help.discover.opt.seed': 'benih dasar run (bawaan: milik berkas, jika tidak ada milik skenario pertama)',
+  'help.discover.opt.months': 'jumlah bulan yang disimulasikan (bawaan: milik berkas, jika tidak ada milik skenario)',
+  'help.discover.opt.set': 'ganti satu isian di setiap skenario, mis. regions[0].households=200 (boleh diulang)',
+  'help.opt.box': 'laporkan kotak k dari lintasan pengupasan, bukan titik lututnya (0 = semua run)',
+  'help.discover.opt.shard':
+    'jalankan hanya shard i dari N (run yang indeks rencananya mod N sama dengan i); kopsim merge menggabungkan folder shard dan menghitung kotak-kotaknya',
+  'help.discover.opt.out':
+    'folder keluaran (bawaan: reports/<name>-discovery-s<seed>-<plan hash>; menjalankan ulang perintah yang sama melanjutkannya)',
+  'help.discover.note1':
+    'Berkasnya sebuah sweep (scenarios = strategi, run pembanding opsional di setiap titik desain\ndengan benih yang sama, sweep = parameter yang tidak pasti dan rentangnya) dengan hasil\nseperti "p0 - baseline.p0 > -0.02 at month 120" dan pengaturan PRIM; lihat\ndocs/experiments.md. Folder menyimpan setiap run (runs.jsonl): perintah yang sama\nmelanjutkannya, dan --box memilih kotak lain tanpa menjalankan ulang.',
+  'help.branch.description':
+    'lanjutkan satu masa kini tersimpan di bawah beberapa strategi (keadaan dari kopsim run --save-state, atau berkas branch), dengan bilangan acak bersama: masa depan berpasangan, riwayat bersama berwarna abu-abu',
+  'help.branch.arg.file': 'berkas keadaan (kopsim run --until M --save-state FILE) atau berkas branch (kind: branch)',
+  'help.branch.arg.strategies': 'skenario (berkas atau nama bawaan) yang dilanjutkan (bawaan: milik berkas branch)',
+  'help.branch.opt.replicates': 'masa depan per strategi (bawaan: milik berkas branch, jika tidak ada 1)',
+  'help.branch.opt.indicators':
+    'indikator yang dibandingkan, dipisah koma (bawaan: p0,consumption_pc_mean,gini,member_share)',
+  'help.branch.opt.out': 'folder keluaran (bawaan: reports/<name>-branch-m<month>-<time>)',
+  'help.branch.opt.json': 'cetak perbandingan sebagai JSON di stdout',
+  'help.branch.note1':
+    'Setiap strategi melanjutkan keadaan tersimpan yang sama; parameternya berlaku mulai bulan\nberikutnya. Isian yang ditetapkan saat dunia dibangun (bulan, wilayah dan rumah tangga,\njaringan, tarikan populasi, sasaran kampanye) tidak dapat diubah dan ditolak dengan path-nya.\nUlangan k setiap strategi menarik masa depan acak yang sama (ulangan 0 melanjutkan aliran\nrun tersimpan itu sendiri), sehingga selisih antarstrategi berpasangan.',
 };

@@ -37,7 +37,8 @@ export function locale(lang: Lang = 'en'): Locale {
   return l;
 }
 
-function fill(template: string, params?: MessageParams): string {
+/** A message template with its `{name}` placeholders filled (an unknown one stays as written). */
+export function fill(template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
