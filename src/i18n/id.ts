@@ -1099,7 +1099,7 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'help.discover.opt.out':
     'folder keluaran (bawaan: reports/<name>-discovery-s<seed>-<plan hash>; menjalankan ulang perintah yang sama melanjutkannya)',
   'help.discover.note1':
-    'Berkasnya sebuah sweep (scenarios = strategi, run pembanding opsional di setiap titik desain\ndengan benih yang sama, sweep = parameter yang tidak pasti dan rentangnya) dengan hasil\nseperti "p0 - baseline.p0 > -0.02 at month 120" dan pengaturan PRIM; lihat\ndocs/experiments.md. Folder menyimpan setiap run (runs.jsonl): perintah yang sama\nmelanjutkannya, dan --box memilih kotak lain tanpa menjalankan ulang.',
+    'Berkasnya sebuah sweep (scenarios = strategi, run pembanding opsional di setiap titik desain\ndengan benih yang sama, sweep = parameter yang tidak pasti dan rentangnya) dengan hasil\nseperti "p0 - baseline.p0 > -0.02 at month 120" dan pengaturan PRIM;\nlihat docs/experiments.md. Folder menyimpan setiap run (runs.jsonl): perintah yang sama\nmelanjutkannya, dan --box memilih kotak lain tanpa menjalankan ulang.',
   'help.branch.description':
     'lanjutkan satu masa kini tersimpan di bawah beberapa strategi (keadaan dari kopsim run --save-state, atau berkas branch), dengan bilangan acak bersama: masa depan berpasangan, riwayat bersama berwarna abu-abu',
   'help.branch.arg.file': 'berkas keadaan (kopsim run --until M --save-state FILE) atau berkas branch (kind: branch)',
