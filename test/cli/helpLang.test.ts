@@ -58,6 +58,23 @@ describe('help in Bahasa Indonesia', () => {
     expect(helpKeysOf(ID)).toEqual(expect.arrayContaining(helpKeysOf(EN)));
   });
 
+  it('has no help key whose English no command uses any more', async () => {
+    const all = await Promise.all(COMMANDS.map(englishHelp));
+    const texts = all.flatMap((h) => h.texts.map((t) => t.text));
+    const afters = all.map((h) => h.after).join('\n');
+    // Commander's own words and the program's description are not in a command module.
+    const commanders = /^help\.(title\.|default$|opt\.help$|opt\.version$|help\.|kopsim\.)/;
+    const unused = (Object.keys(EN) as (keyof typeof EN)[]).filter(
+      (key) =>
+        key.startsWith('help.') &&
+        !commanders.test(key) &&
+        !(/\.note\d+$/.test(key)
+          ? afters.includes(EN[key])
+          : texts.some((text) => translateHelpText('en', text, [key]) !== undefined)),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it('kopsim run --help --lang id prints the headings and descriptions in Indonesian', async () => {
     const r = await kopsim(['run', '--help', '--lang', 'id']);
     expect(r.status).toBe(0);
