@@ -13,7 +13,7 @@ import { loadCalibration } from '../../scenario/loadCalibration.js';
 import { runCalibration } from '../calibrationRun.js';
 import { collect, intFlag, planWithProblems } from '../flags.js';
 import { addRunOptions, checkRunFlags, type RunFlags } from '../runFlags.js';
-import { textTable } from '../table.js';
+import { fittedTable, textTable } from '../table.js';
 
 interface CalibrateFlags extends RunFlags {
   seed?: string;
@@ -135,7 +135,7 @@ export function calibrationText(r: CalibrationResult, folder: string, withReport
       r.generations.map((g) => [String(g.index), f(g.epsilon), L.fmt.fixed(g.acceptance, 3), L.fmt.fixed(g.ess, 1)]),
     ),
     '',
-    textTable(
+    fittedTable(
       [
         L.t('an.col.parameter'),
         L.t('cal.col.prior'),
@@ -154,7 +154,7 @@ export function calibrationText(r: CalibrationResult, folder: string, withReport
       ]),
     ),
     '',
-    textTable(
+    fittedTable(
       [
         L.t('cal.col.target'),
         L.t('cal.col.observed'),

@@ -308,7 +308,7 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
     'indicators.csv',
     'runs.jsonl',
   ];
-  out.push('', L.t('cli.exp.wrote', { folder, files: files.join(', ') }));
+  out.push('', ...wrapText(L.t('cli.exp.wrote', { folder, files: files.join(', ') })));
   return out.join('\n');
 }
 
