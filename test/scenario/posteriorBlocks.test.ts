@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InputProblem } from '../../src/core/errors.js';
+import { planCalibration } from '../../src/experiment/calibration/calibrationPlan.js';
+import { loadCalibration } from '../../src/scenario/loadCalibration.js';
 import { loadPosterior } from '../../src/scenario/loadPosterior.js';
 import { tempDirs } from '../support/tempFiles.js';
 
@@ -104,4 +106,13 @@ describe('a folder of posterior blocks', () => {
     expect(joint!.parameters).toContain('households.productivityMedian');
     expect(joint!.parameters).toContain('governance.ratMidpoint');
   });
+
+  it.each(['baseline-bps', 'cooperatives'])(
+    'the shipped %s block was made by the shipped targets file (same plan hash): edit the file, regenerate the block',
+    (name) => {
+      const plan = planCalibration(loadCalibration(join('scenarios', 'calibration', `${name}.yaml`)));
+      const shipped = JSON.parse(readFileSync(join('scenarios', 'posterior', name, 'posterior.json'), 'utf8'));
+      expect(shipped.calibrationHash).toBe(plan.hash);
+    },
+  );
 });
