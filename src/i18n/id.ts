@@ -867,8 +867,6 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.runNotInExperimentPlan': 'simulasi {i} ({key}) tidak ada dalam rencana eksperimen ini; folder ini rusak',
   'problem.runTwice': 'simulasi {i} muncul dua kali dengan hasil yang berbeda',
   'problem.nothingToAnalyse': 'belum ada simulasi yang selesai: belum ada yang dapat dianalisis',
-  'problem.noReplicateFinished':
-    'belum ada ulangan yang selesai {where} ({done} dari {planned} simulasi selesai): jalankan perintah yang sama lagi untuk menyelesaikannya',
   'problem.sweepBlock': 'sweep memerlukan blok sweep berisi parameternya',
   'problem.sweepKind': 'kopsim sweep memerlukan eksperimen berjenis sweep (pakai kopsim experiment untuk jenis lain)',
   'problem.onlySweepBlock': 'hanya sweep yang memiliki blok sweep (kind-nya {kind})',
@@ -942,6 +940,28 @@ export const ID: Readonly<Record<MessageKey, string>> = {
     'scheduled memerlukan linimasa: tetapkan strategy.timeline (per daerah) atau strategy.mode scheduled dengan strategy.schedule',
   'problem.ownHash':
     'tidak cocok dengan hash-nya sendiri: berkas ini diubah sesudah simulasinya direncanakan, sehingga tidak dapat dipastikan bahwa simulasi itu miliknya',
+  'problem.notPosteriorField': 'bukan kolom posterior.json',
+  'problem.notBlocksField': 'bukan kolom blocks.json',
+  'problem.noReplicateAtEveryPoint':
+    'belum ada ulangan yang selesai di semua {n} titik desain ({done} dari {planned} simulasi selesai): jalankan perintah yang sama lagi untuk menyelesaikannya',
+  'problem.noReplicateInEveryCoalition':
+    'belum ada ulangan yang selesai di semua {n} koalisi ({done} dari {planned} simulasi selesai): jalankan perintah yang sama lagi untuk menyelesaikannya',
+  'problem.cannotCreate': 'tidak dapat dibuat: {dir} bukan folder',
+  'problem.readOnly': 'tidak dapat ditulis ({dir}: sistem berkas hanya-baca)',
+  'problem.permissionDenied': 'tidak dapat ditulis ({dir}: izin ditolak)',
+  'problem.noSpace': 'tidak dapat ditulis ({dir}: ruang penyimpanan habis)',
+  'problem.cannotWrite': 'tidak dapat ditulis ({dir}: {code})',
+  'problem.unexpectedCharacter': "karakter '{c}' tidak terduga di posisi {n}",
+  'problem.notIndicatorAt': "'{name}' di posisi {n} bukan indikator",
+  'problem.namesNoIndicator': 'tidak menyebut indikator apa pun',
+  'problem.expectedAt': "seharusnya {msg} di posisi {n} ('{token}')",
+  'problem.expectedAtEnd': 'seharusnya {msg} di akhir',
+  'problem.aWholeMonth': 'nomor bulan (bilangan bulat)',
+  'problem.aNumberOrIndicator': 'angka atau indikator',
+  'problem.anIndicator': 'indikator',
+  'problem.aComparison': 'perbandingan (<, <=, >, >=, ==, !=)',
+  'problem.theEnd': "akhir (atau 'and', 'or', 'at month N')",
+  'problem.scenarioAtPoint': '{path}: {msg} (skenario {label})',
   'problem.unknownOptionSuggestMany':
     "galat: opsi tidak dikenal '{flag}'\n(Maksud Anda salah satu dari {suggestions}?)",
   'problem.unknownOptionSuggest': "galat: opsi tidak dikenal '{flag}'\n(Maksud Anda {suggestion}?)",

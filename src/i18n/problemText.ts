@@ -349,7 +349,6 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     key: 'problem.notCalibrationField',
     example: 'is not a calibration targets field',
   },
-  { pattern: /^is not (?<what>.+) field$/, key: 'problem.notKindField', example: 'is not a posterior field' },
   {
     pattern: /^exists and is not a kopsim state file: kopsim does not overwrite a file it did not write$/,
     key: 'problem.notStateFile',
@@ -493,13 +492,6 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     pattern: /^no finished run yet: nothing to analyse$/,
     key: 'problem.nothingToAnalyse',
     example: 'no finished run yet: nothing to analyse',
-  },
-  {
-    pattern:
-      /^no replicate is finished (?<where>.+) \((?<done>\d+) of (?<planned>\d+) runs finished\): run the same command again to complete them$/,
-    key: 'problem.noReplicateFinished',
-    example:
-      'no replicate is finished at every one of the 12 design points (5 of 24 runs finished): run the same command again to complete them',
   },
   {
     pattern: /^a sweep needs a sweep block with its parameters$/,
@@ -807,6 +799,91 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     example:
       'does not match its own hash: it was changed after the runs were planned, so the runs cannot be trusted to belong to it',
   },
+  {
+    pattern: /^is not a posterior\.json field$/,
+    key: 'problem.notPosteriorField',
+    example: 'is not a posterior.json field',
+  },
+  { pattern: /^is not a blocks\.json field$/, key: 'problem.notBlocksField', example: 'is not a blocks.json field' },
+  {
+    pattern:
+      /^no replicate is finished at every one of the (?<n>\d+) design points \((?<done>\d+) of (?<planned>\d+) runs finished\): run the same command again to complete them$/,
+    key: 'problem.noReplicateAtEveryPoint',
+    example:
+      'no replicate is finished at every one of the 12 design points (5 of 24 runs finished): run the same command again to complete them',
+  },
+  {
+    pattern:
+      /^no replicate is finished in every one of the (?<n>\d+) coalitions \((?<done>\d+) of (?<planned>\d+) runs finished\): run the same command again to complete them$/,
+    key: 'problem.noReplicateInEveryCoalition',
+    example:
+      'no replicate is finished in every one of the 64 coalitions (5 of 640 runs finished): run the same command again to complete them',
+  },
+  {
+    pattern: /^cannot be created: (?<dir>.+) is not a folder$/,
+    key: 'problem.cannotCreate',
+    example: 'cannot be created: /home/a/notes.txt is not a folder',
+  },
+  {
+    pattern: /^cannot be written \((?<dir>.+): read-only file system\)$/,
+    key: 'problem.readOnly',
+    example: 'cannot be written (/mnt/cd: read-only file system)',
+  },
+  {
+    pattern: /^cannot be written \((?<dir>.+): permission denied\)$/,
+    key: 'problem.permissionDenied',
+    example: 'cannot be written (/root: permission denied)',
+  },
+  {
+    pattern: /^cannot be written \((?<dir>.+): no space left on device\)$/,
+    key: 'problem.noSpace',
+    example: 'cannot be written (/tmp: no space left on device)',
+  },
+  {
+    pattern: /^cannot be written \((?<dir>.+): (?<code>[A-Z0-9_]+)\)$/,
+    key: 'problem.cannotWrite',
+    example: 'cannot be written (/tmp: EIO)',
+  },
+  {
+    pattern: /^unexpected character '(?<c>.+)' at position (?<n>\d+)$/,
+    key: 'problem.unexpectedCharacter',
+    example: "unexpected character '#' at position 4",
+  },
+  {
+    pattern: /^'(?<name>.+)' at position (?<n>\d+) is not an indicator$/,
+    key: 'problem.notIndicatorAt',
+    example: "'p1' at position 0 is not an indicator",
+  },
+  { pattern: /^names no indicator$/, key: 'problem.namesNoIndicator', example: 'names no indicator' },
+  {
+    pattern: /^expected (?<msg>.+) at position (?<n>\d+) \('(?<token>.+)'\)$/,
+    key: 'problem.expectedAt',
+    example: "expected an indicator at position 3 ('<')",
+  },
+  {
+    pattern: /^expected (?<msg>.+) at the end$/,
+    key: 'problem.expectedAtEnd',
+    example: 'expected a whole month number at the end',
+  },
+  { pattern: /^a whole month number$/, key: 'problem.aWholeMonth', example: 'a whole month number' },
+  { pattern: /^a number or an indicator$/, key: 'problem.aNumberOrIndicator', example: 'a number or an indicator' },
+  { pattern: /^an indicator$/, key: 'problem.anIndicator', example: 'an indicator' },
+  {
+    pattern: /^a comparison \(<, <=, >, >=, ==, !=\)$/,
+    key: 'problem.aComparison',
+    example: 'a comparison (<, <=, >, >=, ==, !=)',
+  },
+  {
+    pattern: /^the end \(or 'and', 'or', 'at month N'\)$/,
+    key: 'problem.theEnd',
+    example: "the end (or 'and', 'or', 'at month N')",
+  },
+  {
+    pattern: /^(?<path>[^\s:;]+): (?<msg>.+) \(scenario (?<label>[^();]+)\)$/,
+    key: 'problem.scenarioAtPoint',
+    example: 'regions[0].households: must be a positive integer (scenario default)',
+  },
+  { pattern: /^is not (?<what>.+) field$/, key: 'problem.notKindField', example: 'is not a posterior field' },
   // Commander's own messages (unknown options and commands, arguments), printed before kopsim's.
   {
     pattern: /^error: unknown option '(?<flag>[^']+)'\n\(Did you mean one of (?<suggestions>.+)\?\)$/,
