@@ -822,27 +822,27 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
   {
     pattern: /^cannot be created: (?<dir>.+) is not a folder$/,
     key: 'problem.cannotCreate',
-    example: 'cannot be created: /home/a/notes.txt is not a folder',
+    example: 'cannot be created: reports/notes.txt is not a folder',
   },
   {
     pattern: /^cannot be written \((?<dir>.+): read-only file system\)$/,
     key: 'problem.readOnly',
-    example: 'cannot be written (/mnt/cd: read-only file system)',
+    example: 'cannot be written (reports: read-only file system)',
   },
   {
     pattern: /^cannot be written \((?<dir>.+): permission denied\)$/,
     key: 'problem.permissionDenied',
-    example: 'cannot be written (/root: permission denied)',
+    example: 'cannot be written (reports: permission denied)',
   },
   {
     pattern: /^cannot be written \((?<dir>.+): no space left on device\)$/,
     key: 'problem.noSpace',
-    example: 'cannot be written (/tmp: no space left on device)',
+    example: 'cannot be written (reports: no space left on device)',
   },
   {
     pattern: /^cannot be written \((?<dir>.+): (?<code>[A-Z0-9_]+)\)$/,
     key: 'problem.cannotWrite',
-    example: 'cannot be written (/tmp: EIO)',
+    example: 'cannot be written (reports: EIO)',
   },
   {
     pattern: /^unexpected character '(?<c>.+)' at position (?<n>\d+)$/,
