@@ -883,6 +883,85 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     key: 'problem.scenarioAtPoint',
     example: 'regions[0].households: must be a positive integer (scenario default)',
   },
+  {
+    pattern: /^is not a number field of scenario (?<label>.+): only numbers can be calibrated$/,
+    key: 'problem.notNumberFieldCalibrated',
+    example: 'is not a number field of scenario default: only numbers can be calibrated',
+  },
+  {
+    pattern: /^is not a kopsim state file \(it does not start with KOPSTATE\)$/,
+    key: 'problem.stateNotKopstate',
+    example: 'is not a kopsim state file (it does not start with KOPSTATE)',
+  },
+  { pattern: /^is truncated \((?<n>\d+) bytes\)$/, key: 'problem.stateTruncated', example: 'is truncated (12 bytes)' },
+  {
+    pattern: /^is truncated: its header alone needs (?<need>\d+) bytes, the file has (?<has>\d+)$/,
+    key: 'problem.stateHeaderTruncated',
+    example: 'is truncated: its header alone needs 400 bytes, the file has 120',
+  },
+  {
+    pattern: /^is corrupt or truncated: its checksum does not match its contents$/,
+    key: 'problem.stateChecksum',
+    example: 'is corrupt or truncated: its checksum does not match its contents',
+  },
+  {
+    pattern: /^has an unreadable header: (?<detail>.+)$/,
+    key: 'problem.stateHeader',
+    example: 'has an unreadable header: Unexpected token',
+  },
+  {
+    pattern: /^is truncated: blob at (?<from>\d+) runs past the end$/,
+    key: 'problem.stateBlob',
+    example: 'is truncated: blob at 4096 runs past the end',
+  },
+  { pattern: /^must be a sha256 in hex$/, key: 'problem.sha256', example: 'must be a sha256 in hex' },
+  {
+    pattern: /^must list at least one strategy$/,
+    key: 'problem.oneStrategy',
+    example: 'must list at least one strategy',
+  },
+  {
+    pattern: /^must list at least one free parameter$/,
+    key: 'problem.oneFreeParameter',
+    example: 'must list at least one free parameter',
+  },
+  { pattern: /^must list at least one target$/, key: 'problem.oneTarget', example: 'must list at least one target' },
+  {
+    pattern: /^must list at least one indicator$/,
+    key: 'problem.oneIndicator',
+    example: 'must list at least one indicator',
+  },
+  {
+    pattern: /^must list at least one scenario$/,
+    key: 'problem.oneScenario',
+    example: 'must list at least one scenario',
+  },
+  { pattern: /^must list at least one month$/, key: 'problem.oneMonth', example: 'must list at least one month' },
+  {
+    pattern: /^has too many keys \((?<n>\d+) colons; at most (?<max>\d+) keys\)$/,
+    key: 'problem.tooManyColons',
+    example: 'has too many keys (200000 colons; at most 100000 keys)',
+  },
+  {
+    pattern: /^is nested too deeply \((?<n>\d+) levels of brackets; at most (?<max>\d+)\)$/,
+    key: 'problem.nestedBrackets',
+    example: 'is nested too deeply (100 levels of brackets; at most 64)',
+  },
+  {
+    pattern: /^must be a scenario field path like awareness\.peerWeight or (?<example>.+)$/,
+    key: 'problem.fieldPathLike',
+    example: 'must be a scenario field path like awareness.peerWeight or regions[0].households',
+  },
+  {
+    pattern: /^must be lowercase letters, digits and dashes$/,
+    key: 'problem.idDashes',
+    example: 'must be lowercase letters, digits and dashes',
+  },
+  {
+    pattern: /^must be the name of a folder beside blocks\.json$/,
+    key: 'problem.folderBesideBlocks',
+    example: 'must be the name of a folder beside blocks.json',
+  },
   { pattern: /^is not (?<what>.+) field$/, key: 'problem.notKindField', example: 'is not a posterior field' },
   // Commander's own messages (unknown options and commands, arguments), printed before kopsim's.
   {
