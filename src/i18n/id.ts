@@ -904,7 +904,8 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.shardSpec': 'harus berbentuk i/N, mis. 0/4 (shard ke-i dari N, dihitung dari 0)',
   'problem.shardRange': 'i harus dari 0 sampai N-1 ({max})',
   'problem.stageOrders': 'harus bilangan bulat positif (banyaknya urutan tahap)',
-  'problem.maxStageOrders': 'paling banyak {max} (6 tahap punya 720 urutan; untuk lebih banyak, pakai metode eksak)',
+  'problem.maxStageOrders':
+    'harus paling banyak {max} (6 tahap punya 720 urutan; untuk lebih banyak, pakai metode eksak)',
   'problem.listByCoalition': 'harus berupa daftar berindeks koalisi',
   'problem.playerOrder': 'harus berisi setidaknya satu urutan pemain',
   'problem.coalitionReplicates': 'harus memiliki {n} ulangan seperti koalisi lainnya',

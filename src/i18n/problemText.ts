@@ -879,7 +879,7 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     example: "the end (or 'and', 'or', 'at month N')",
   },
   {
-    pattern: /^(?<path>[^\s:;]+): (?<msg>.+) \(scenario (?<label>[^();]+)\)$/,
+    pattern: /^(?<path>[^\s:;]+): (?<msg>[^;]+) \(scenario (?<label>[^();]+)\)$/,
     key: 'problem.scenarioAtPoint',
     example: 'regions[0].households: must be a positive integer (scenario default)',
   },
@@ -1015,5 +1015,12 @@ export function problemMessage(L: Locale, message: string): string {
     if (params.msg !== undefined) params.msg = problemMessage(L, params.msg);
     return L.t(key, params);
   }
+  // Several problems joined by '; ' (a scenario invalid at a design point in more than one
+  // field) are translated one by one.
+  if (message.includes('; '))
+    return message
+      .split('; ')
+      .map((part) => problemMessage(L, part))
+      .join('; ');
   return message;
 }

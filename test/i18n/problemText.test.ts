@@ -36,6 +36,14 @@ describe('problem messages in the catalogue', () => {
     expect(problemMessage(id, 'something kopsim has no translation for')).toBe(
       'something kopsim has no translation for',
     );
+    expect(
+      problemMessage(
+        id,
+        'regions[0].households: must be a positive integer (scenario a); seed: must be a finite number (scenario a)',
+      ),
+    ).toBe(
+      'regions[0].households: harus bilangan bulat positif (skenario a); seed: harus bilangan berhingga (skenario a)',
+    );
   });
 });
 
