@@ -136,7 +136,8 @@ function regionGroupSums(h: Households, start: number, end: number, active: bool
     }
   }
   if (active) {
-    for (let i = start; i < end; i++) sums[IMPACT + IMPACT_SUM.activeMembers] += member[i];
+    // The region's members are already counted, by quintile: no second pass.
+    for (let q = 0; q < 5; q++) sums[IMPACT + IMPACT_SUM.activeMembers] += sums[QUINTILE_COUNTS + 2 * q];
     sums[IMPACT + IMPACT_SUM.activeHouseholds] += end - start;
   }
 }
