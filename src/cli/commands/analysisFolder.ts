@@ -22,7 +22,7 @@ import { renderAnalysisReport } from '../../report/sensitivityReport.js';
 import type { Lang } from '../../i18n/lang.js';
 import { locale } from '../../i18n/locale.js';
 import { analysisText, analysisWarnings } from '../analysisText.js';
-import { wrapText } from '../table.js';
+import { wroteText } from '../wroteText.js';
 import type { RunFlags } from '../runFlags.js';
 import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from '../mergedFolder.js';
 import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
@@ -180,7 +180,7 @@ export async function runAnalysisPlan(plan: AnalysisPlan, opts: AnalysisRunOptio
     );
   else if (result)
     process.stdout.write(
-      `${analysisText(result, opts.lang)}\n\n${wrapText(L.t('cli.exp.wrote', { folder: run.outDir, files: filesWritten(result, report) })).join('\n')}\n`,
+      `${analysisText(result, opts.lang)}\n\n${wroteText(L, run.outDir, filesWritten(result, report))}\n`,
     );
   else if (run.shard)
     process.stdout.write(`${shardDoneText(plan, run, plan.kind === 'sensitivity' ? 'indices' : 'shapley')}\n`);
@@ -218,7 +218,7 @@ export async function mergeAnalysisFolders(
     process.stdout.write(`${mergedHeadline(merged, lang)}\n`);
     if (result)
       process.stdout.write(
-        `${analysisText(result, lang)}\n\n${wrapText(L.t('cli.exp.wrote', { folder: out, files: filesWritten(result, report !== undefined) })).join('\n')}\n`,
+        `${analysisText(result, lang)}\n\n${wroteText(L, out, filesWritten(result, report !== undefined))}\n`,
       );
     else process.stdout.write(`${L.t('an.cli.notAnalysedAll', { problem: problem ?? '' })}\n`);
   }

@@ -15,6 +15,7 @@ import { endMerge, mergedHeadline, mergedJsonText, writeMergedExperiment } from 
 import { addRunOptions, checkRunFlags, type RunFlags } from '../runFlags.js';
 import { failedRunsError, planRunJson, runPlanInFolder, shardDoneText } from '../runPlanInFolder.js';
 import { fittedTable, wrapText } from '../table.js';
+import { wroteText } from '../wroteText.js';
 import type { Lang } from '../../i18n/lang.js';
 import { locale } from '../../i18n/locale.js';
 
@@ -166,7 +167,7 @@ resumes it, and --box picks another box without rerunning.`,
         );
       else if (result)
         process.stdout.write(
-          `${discoveryText(result, run.lang)}\n\n${wrapText(locale(run.lang).t('cli.exp.wrote', { folder: outcome.outDir, files: [...(report ? ['report.html'] : []), ...WROTE].join(', ') })).join('\n')}\n`,
+          `${discoveryText(result, run.lang)}\n\n${wroteText(locale(run.lang), outcome.outDir, [...(report ? ['report.html'] : []), ...WROTE].join(', '))}\n`,
         );
       else if (outcome.shard) process.stdout.write(`${shardDoneText(plan, outcome, 'boxes')}\n`);
       if (outcome.failed > 0) throw failedRunsError(outcome, problem);

@@ -17,6 +17,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { failedRunsError, planRunJson, runPlanInFolder, scenarioFilesOf, shardDoneText } from '../runPlanInFolder.js';
 import { concludePosterior } from '../posteriorFlags.js';
 import { textTable, wrapText } from '../table.js';
+import { wroteText } from '../wroteText.js';
 import { posteriorText } from '../posteriorText.js';
 import { indicatorLabel, replicatesText } from '../../i18n/labels.js';
 import { locale } from '../../i18n/locale.js';
@@ -308,7 +309,7 @@ export function summaryText(summary: ExperimentSummary, folder: string, withRepo
     'indicators.csv',
     'runs.jsonl',
   ];
-  out.push('', ...wrapText(L.t('cli.exp.wrote', { folder, files: files.join(', ') })));
+  out.push('', wroteText(L, folder, files.join(', ')));
   return out.join('\n');
 }
 
