@@ -52,6 +52,17 @@ describe('lazy loading', () => {
     });
   }
 
+  // `kopsim schema` prints the committed docs/scenario.schema.json: no zod (95 modules with its
+  // 64 locales), no scenario schema, no YAML parser.
+  for (const args of [['--version'], ['schema']]) {
+    it(`kopsim ${args.join(' ')} loads no schema validation or YAML library`, () => {
+      const { status, modules } = moduleGraph([BIN, ...args]);
+      expect(status).toBe(0);
+      const loaded = modules.filter((m) => /\/node_modules\/(zod|yaml)\/|\/dist\/scenario\//.test(m));
+      expect([...new Set(loaded)]).toEqual([]);
+    });
+  }
+
   it('kopsim --version loads no command module', () => {
     const { modules } = moduleGraph([BIN, '--version']);
     expect(modules.filter((m) => m.includes('/dist/cli/commands/'))).toEqual([]);

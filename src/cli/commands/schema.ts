@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
+
+/**
+ * The scenario JSON Schema as committed, the bytes `kopsim schema` prints. It is
+ * `scenarioJsonSchema()` (src/scenario/jsonSchema.ts) written out once, so that the command
+ * need not load zod and build the scenario schema to print it (about two thirds of the
+ * command's start-up). test/scenario/jsonSchema.test.ts checks that the file is still exactly
+ * what the code builds; `npx tsx test/scenario/regenerateSchema.ts` rewrites it.
+ */
+export const SCENARIO_SCHEMA_FILE = new URL('../../../docs/scenario.schema.json', import.meta.url);
 
 export function registerSchema(program: Command): void {
   program
@@ -7,6 +16,6 @@ export function registerSchema(program: Command): void {
     .description('print the JSON Schema of scenario files (name it in a file with "$schema")')
     .addHelpText('after', '\nExamples:\n  kopsim schema > scenario.schema.json')
     .action(() => {
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      process.stdout.write(readFileSync(SCENARIO_SCHEMA_FILE, 'utf8'));
     });
 }
