@@ -82,7 +82,18 @@ interface State extends MonthlyStats {
   readonly starts: Int32Array;
   readonly cursor: Int32Array;
   readonly legacy: LegacyBuffers;
-  readonly groupScratch: Float64Array;
+  readonly groups: MonthGroups;
+}
+
+/**
+ * The month's group sums of every scope, computed on the first read of any scope's
+ * `groups`: a run whose indicators read none of them (an experiment's worker recording the
+ * key indicators) skips their pass over the households. Same numbers either way.
+ */
+interface MonthGroups {
+  /** True from the start of a month until the sums are computed. */
+  pending: boolean;
+  fill(): void;
 }
 
 /** Buffers for building samples on demand, allocated on first use. */
@@ -98,14 +109,25 @@ export function createMonthlyStats(world: World): MonthlyStats {
   const starts = new Int32Array(regions.length + 1);
   for (let r = 0; r < regions.length; r++) starts[r + 1] = starts[r] + (regions[r].end - regions[r].start);
   const legacy: LegacyBuffers = { values: null, weights: null, scratch: null };
+  const groupScratch = new Float64Array(GROUP_SUMS_SIZE);
+  const groups: MonthGroups = {
+    pending: false,
+    fill() {
+      groups.pending = false;
+      addScopeGroupSums(world, state.scopes, groupScratch);
+    },
+  };
   const state: State = {
-    scopes: [new LazyScopeStats(world, regions, legacy), ...regions.map((r) => new LazyScopeStats(world, [r], legacy))],
+    scopes: [
+      new LazyScopeStats(world, regions, legacy, groups),
+      ...regions.map((r) => new LazyScopeStats(world, [r], legacy, groups)),
+    ],
     figures: new Float64Array((regions.length + 1) * SCOPE_FIGURES),
     sort: createKeySortBuffers(starts[regions.length]),
     starts,
     cursor: new Int32Array(regions.length + 1),
     legacy,
-    groupScratch: new Float64Array(GROUP_SUMS_SIZE),
+    groups,
   };
   warmUpKeySort();
   warmUpWelfareFigures();
@@ -151,13 +173,7 @@ export function computeMonthlyStats(
     addRegionBooks(scopes[r + 1], regions[r]);
   }
   householdPass(world, state, welfare);
-  // Each region's group sums, then the total's as their sum in region order (what
-  // addGroupSums over all regions gives, without a second pass over the households).
-  for (let r = 0; r < regions.length; r++) {
-    const groups = scopes[r + 1].groups;
-    addGroupSums(world, [regions[r]], groups, state.groupScratch);
-    for (let j = 0; j < GROUP_SUMS_SIZE; j++) total.groups[j] += groups[j];
-  }
+  state.groups.pending = true;
   if (!welfare) return;
   const line = world.params.market.povertyLine;
   checkPovertyLine(line);
@@ -210,6 +226,21 @@ function householdPass(world: World, state: State, welfare: boolean): void {
   total.trustSum = sums[TOTAL + SUM_TRUST];
   total.skillSum = sums[TOTAL + SUM_SKILL];
   total.transfersReached = sums[TOTAL + SUM_REACHED];
+}
+
+/**
+ * Each region's group sums into its scope (zeroed by the month's reset), then the total's
+ * as their sum in region order: what addGroupSums over all regions gives, without a second
+ * pass over the households.
+ */
+function addScopeGroupSums(world: World, scopes: readonly LazyScopeStats[], scratch: Float64Array): void {
+  const regions = world.regions;
+  const total = scopes[0].groupSums;
+  for (let r = 0; r < regions.length; r++) {
+    const groups = scopes[r + 1].groupSums;
+    addGroupSums(world, [regions[r]], groups, scratch);
+    for (let j = 0; j < GROUP_SUMS_SIZE; j++) total[j] += groups[j];
+  }
 }
 
 /*
@@ -473,7 +504,8 @@ class LazyScopeStats implements ScopeStats {
   maturedCredit = -0;
   defaultedArrears = -0;
   savingsLost = -0;
-  readonly groups = new Float64Array(GROUP_SUMS_SIZE);
+  /** This month's group sums, once `monthGroups` has filled them (read through `groups`). */
+  readonly groupSums = new Float64Array(GROUP_SUMS_SIZE);
   private consumptionSample: WeightedSample | null = null;
   private incomeSample: WeightedSample | null = null;
 
@@ -481,6 +513,7 @@ class LazyScopeStats implements ScopeStats {
     private readonly world: World,
     private readonly scopeRegions: readonly RegionState[],
     private readonly legacy: LegacyBuffers,
+    private readonly monthGroups: MonthGroups,
   ) {
     this.enterprisesByKind = emptyStats().enterprisesByKind;
     this.reset();
@@ -528,9 +561,14 @@ class LazyScopeStats implements ScopeStats {
     this.maturedCredit = 0;
     this.defaultedArrears = 0;
     this.savingsLost = 0;
-    this.groups.fill(0);
+    this.groupSums.fill(0);
     this.consumptionSample = null;
     this.incomeSample = null;
+  }
+
+  get groups(): Float64Array {
+    if (this.monthGroups.pending) this.monthGroups.fill();
+    return this.groupSums;
   }
 
   get consumption(): WeightedSample {

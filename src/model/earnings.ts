@@ -8,14 +8,27 @@ import type { HouseholdParams } from './params.js';
  * normalised at the initial mean skill, so that the productivity calibration holds at the
  * start of a run.
  */
-export function earningPotential(h: Households, i: number, hp: HouseholdParams): number {
-  return h.productivity[i] * h.size[i] * skillFactor(h.skill[i], hp);
+export function earningPotential(
+  h: Households,
+  i: number,
+  hp: HouseholdParams,
+  normaliser: number = skillNormaliser(hp),
+): number {
+  return h.productivity[i] * h.size[i] * skillFactor(h.skill[i], hp, normaliser);
 }
 
-/** Earnings multiplier of a skill level: 1 at the initial mean skill. */
-export function skillFactor(skill: number, hp: HouseholdParams): number {
-  const g = hp.skillReturnCurvature;
-  return (1 + hp.skillReturn * skill ** g) / (1 + hp.skillReturn * hp.initialSkillMean ** g);
+/**
+ * Earnings multiplier of a skill level: 1 at the initial mean skill. A loop over households
+ * passes the {@link skillNormaliser} it computed once: a power per household less, and the
+ * same number.
+ */
+export function skillFactor(skill: number, hp: HouseholdParams, normaliser: number = skillNormaliser(hp)): number {
+  return (1 + hp.skillReturn * skill ** hp.skillReturnCurvature) / normaliser;
+}
+
+/** What {@link skillFactor} divides by: the return at the initial mean skill. */
+export function skillNormaliser(hp: HouseholdParams): number {
+  return 1 + hp.skillReturn * hp.initialSkillMean ** hp.skillReturnCurvature;
 }
 
 /**

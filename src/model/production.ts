@@ -1,5 +1,5 @@
 import type { Rng } from '../core/rng.js';
-import { earners, earningPotential } from './earnings.js';
+import { earners, earningPotential, skillNormaliser } from './earnings.js';
 import type { Enterprise } from './enterprise.js';
 import { isProducer, OCC } from './households.js';
 import { book } from './ledger.js';
@@ -41,6 +41,7 @@ export function production(world: World, rng: Rng): void {
   const workDays = params.institution.workingDaysPerMonth;
   const keepSkill = 1 - hp.skillDepreciation;
   const { skill, baseSkill } = h;
+  const normaliser = skillNormaliser(hp);
   for (const region of world.regions) {
     const coop = region.coop;
     let marketing: Enterprise | null = null;
@@ -62,7 +63,7 @@ export function production(world: World, rng: Rng): void {
     for (let i = region.start; i < region.end; i++) {
       const base = baseSkill[i];
       if (skill[i] > base) skill[i] = base + keepSkill * (skill[i] - base);
-      let earned = earningPotential(h, i, hp) * Math.exp(sd * rng.normal() + meanCorrection);
+      let earned = earningPotential(h, i, hp, normaliser) * Math.exp(sd * rng.normal() + meanCorrection);
       const occupation = h.occupation[i];
       if (occupation === OCC.trader) earned *= traderFactor;
       else if (occupation === OCC.shopkeeper) earned *= shopFactor;

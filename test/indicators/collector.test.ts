@@ -86,6 +86,31 @@ describe('collector', () => {
     }
   });
 
+  it('computes the group sums only when a scope reads them, the same in any order of reading', () => {
+    const scenario = loadScenario('default', [
+      'regions=[{"name":"a","households":150},{"name":"b","households":90},{"name":"c","households":60}]',
+      'months=10',
+      ...ALL_STAGES,
+    ]).scenario;
+    const { world, rng } = createWorld(scenario, 5);
+    const stats = createMonthlyStats(world);
+    const buffers = createStatsBuffers(world.households.count);
+    const unread = (k: number) => (stats.scopes[k] as unknown as { groupSums: Float64Array }).groupSums;
+    for (let m = 0; m <= 10; m++) {
+      computeMonthlyStats(world, stats);
+      // Not computed yet: an experiment's worker that records no group indicator skips them.
+      for (let k = 0; k < stats.scopes.length; k++) expect(unread(k).every((v) => v === 0)).toBe(true);
+      const scopes = [world.regions, ...world.regions.map((r) => [r])];
+      // Odd months read a region first, even months the total first.
+      const order = m % 2 ? [2, 0, 3, 1] : [0, 1, 2, 3];
+      for (const k of order) {
+        const want = scopeStats(world, scopes[k], buffers).groups;
+        expect(Array.from(stats.scopes[k].groups), `scope ${k}, month ${m}`).toEqual(Array.from(want));
+      }
+      step(world, rng);
+    }
+  });
+
   it('equals the reference with one region (the region copies the total)', () => {
     const { got, expected } = simulate(['regions=[{"name":"a","households":250}]', ...ALL_STAGES], 12);
     expect(got).toEqual(expected);
