@@ -103,6 +103,12 @@ export interface ThroughputFigure {
    * shows how much of a slow figure is contention.
    */
   readonly cpuNsPerHouseholdMonth: number;
+  /**
+   * Median wall time of the model alone (every phase but the indicators), nanoseconds
+   * per household-month: issue 17 sets one target for the model and another for the
+   * model with every indicator.
+   */
+  readonly modelNsPerHouseholdMonth: number;
 }
 
 /** Time per phase of the step, summed over the measured runs at one size. */
@@ -224,10 +230,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       const phaseTotals = new Float64Array(PHASES.length);
       const runsMs: number[] = [];
       const cpuMs: number[] = [];
+      const modelMs: number[] = [];
       for (let r = 0; r < runs; r++) {
         const run = timedRun(scenario, seed);
         runsMs.push(run.totalMs);
         cpuMs.push(run.cpuMs);
+        modelMs.push(run.totalMs - run.phaseMs[PHASES.indexOf('indicators')]);
         for (let p = 0; p < PHASES.length; p++) phaseTotals[p] += run.phaseMs[p];
       }
       const medianMs = median(runsMs);
@@ -242,6 +250,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
           nsPerHouseholdMonth: (medianMs * 1e6) / hhMonths,
           runsMs,
           cpuNsPerHouseholdMonth: (median(cpuMs) * 1e6) / hhMonths,
+          modelNsPerHouseholdMonth: (median(modelMs) * 1e6) / hhMonths,
         });
       }
       if (wants('processes') && households === opts.processSize) {
@@ -427,6 +436,18 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
       : 'not measured',
     met: at100k ? at100k.householdMonthsPerSecond >= 1e7 : null,
   });
+  targets.push({
+    measure: 'engine at 100,000 households, the model alone (issue 17)',
+    target: '<= 100 ns/household-month',
+    value: at100k ? `${fmt(at100k.modelNsPerHouseholdMonth, 1)} ns` : 'not measured',
+    met: at100k ? at100k.modelNsPerHouseholdMonth <= 100 : null,
+  });
+  targets.push({
+    measure: 'engine at 100,000 households, with every indicator (issue 17)',
+    target: '<= 120 ns/household-month',
+    value: at100k ? `${fmt(at100k.nsPerHouseholdMonth, 1)} ns` : 'not measured',
+    met: at100k ? at100k.nsPerHouseholdMonth <= 120 : null,
+  });
   const ratio = r.costRatio;
   const issueSizes = ratio !== null && ratio.smallest === 10_000 && ratio.largest === 1_000_000;
   targets.push({
@@ -453,6 +474,12 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
         ? `no scenario '${nat.scenario}'`
         : `${fmt(nat.medianSeconds, 1)} s (${fmt(nat.households)} x ${nat.months} months)`,
     met: natFull ? nat!.medianSeconds < 60 : null,
+  });
+  targets.push({
+    measure: 'national scenario (issue 17)',
+    target: '< 30 s',
+    value: nat?.status === 'measured' ? `${fmt(nat.medianSeconds, 1)} s` : 'not measured',
+    met: natFull ? nat!.medianSeconds < 30 : null,
   });
   const rep = r.replications;
   const two = rep?.byWorkers.find((b) => b.workers === 2);
