@@ -1,6 +1,6 @@
 import { InputError, type InputProblem } from '../core/errors.js';
 import { formatPath, getPath } from './overrides.js';
-import { crossFieldProblems, scenarioObjectSchema, type Scenario } from './schema.js';
+import { crossFieldProblems, ONE_PARSE, scenarioObjectSchema, type Scenario } from './schema.js';
 
 /**
  * Validates a scenario document against the schema and fills defaults. Problems found
@@ -8,7 +8,7 @@ import { crossFieldProblems, scenarioObjectSchema, type Scenario } from './schem
  * with its path and the value found there.
  */
 export function validateScenario(document: unknown, source: string, earlier: readonly InputProblem[] = []): Scenario {
-  const parsed = scenarioObjectSchema.safeParse(document);
+  const parsed = scenarioObjectSchema.safeParse(document, ONE_PARSE);
   const problems: InputProblem[] = [...earlier];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
