@@ -44,6 +44,8 @@ const RUPIAH_SCALES: Readonly<Record<Lang, readonly (readonly [number, string])[
 
 const POINTS: Readonly<Record<Lang, string>> = { en: 'pp', id: 'poin' };
 const BCP47: Readonly<Record<Lang, string>> = { en: 'en-US', id: 'id-ID' };
+/** The thousands separator of each language's BCP 47 tag, as Intl.NumberFormat writes it. */
+const GROUP: Readonly<Record<Lang, string>> = { en: ',', id: '.' };
 
 const cache = new Map<Lang, NumberFormat>();
 
@@ -57,6 +59,16 @@ export function numberFormat(lang: Lang): NumberFormat {
   return f;
 }
 
+/**
+ * A whole number >= 0 with the thousands separator `group`, exactly as Intl.NumberFormat's
+ * en-US and id-ID formats write it (groups of three from the first digit; a test compares
+ * them): `kopsim validate` prints only counts, and the first Intl.NumberFormat of a process
+ * costs about 15 ms of CPU (ICU's data), a twentieth of the command.
+ */
+function groupedInteger(a: number, group: string): string {
+  return String(a).replace(/\B(?=(\d{3})+$)/g, group);
+}
+
 function makeFormat(lang: Lang): NumberFormat {
   const tag = BCP47[lang];
   const fixedFormats = new Map<number, Intl.NumberFormat>();
@@ -68,8 +80,21 @@ function makeFormat(lang: Lang): NumberFormat {
     }
     return nf;
   };
-  const three = new Intl.NumberFormat(tag, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
-  const whole = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  // The Intl formats are made on first use (see groupedInteger).
+  let threeFormat: Intl.NumberFormat | undefined;
+  const three = {
+    format: (a: number) =>
+      (threeFormat ??= new Intl.NumberFormat(tag, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 })).format(
+        a,
+      ),
+  };
+  let wholeFormat: Intl.NumberFormat | undefined;
+  const whole = {
+    format: (a: number) =>
+      Number.isSafeInteger(a) && a >= 0
+        ? groupedInteger(a, GROUP[lang])
+        : (wholeFormat ??= new Intl.NumberFormat(tag, { maximumFractionDigits: 0 })).format(a),
+  };
   // A '-' only when the rounded text is not zero, so -0.0004 reads "0.000", never "-0.000".
   const withSign = (x: number, text: string, plus: boolean) =>
     !/[1-9]/.test(text) ? text : x < 0 ? `-${text}` : plus && x > 0 ? `+${text}` : text;
