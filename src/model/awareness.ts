@@ -47,8 +47,8 @@ export function awareness(world: World, rng: Rng): void {
 function peerInfluence(world: World): void {
   const p = world.params.awareness;
   const h = world.households;
-  const { offsets, neighbours } = world.network;
-  const { memberNeighbourShare: share, memberNeighbours: counts, memberSeen: seen } = world.scratch;
+  const { offsets, neighbourLow, neighbourHigh } = world.network;
+  const { memberNeighbours: counts, memberSeen: seen } = world.scratch;
   const member = h.member;
   const aw = h.awareness;
   const square = p.peerExponent === 2;
@@ -59,7 +59,8 @@ function peerInfluence(world: World): void {
     const now = member[i];
     if (now === seen[i]) continue;
     const delta = now - seen[i];
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[neighbours[k]] += delta;
+    // neighbourAt(world.network, k), inlined.
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[neighbourLow[k] | (neighbourHigh[k] << 16)] += delta;
     seen[i] = now;
   }
   for (const region of world.regions) {
@@ -67,7 +68,6 @@ function peerInfluence(world: World): void {
     for (let i = region.start; i < region.end; i++) {
       const degree = offsets[i + 1] - offsets[i];
       const s = degree > 0 ? counts[i] / degree : 0;
-      share[i] = s;
       let a = aw[i];
       if (coopPresent && s > 0) a += p.peerWeight * (square ? s * s : Math.pow(s, p.peerExponent)) * (1 - a);
       aw[i] = a * keep;

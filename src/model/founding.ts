@@ -2,6 +2,7 @@ import type { EnterpriseParams } from './params.js';
 import { STAGE } from './params.js';
 import { book } from './ledger.js';
 import { doubleFields } from './doubleFields.js';
+import { MAX_ENTERPRISE_ID } from './households.js';
 import { createCooperative, investableCash, type Cooperative } from './cooperative.js';
 import type { Enterprise, EnterpriseKind } from './enterprise.js';
 import { fullUseUnitCost, targetPrice } from './prices.js';
@@ -146,6 +147,8 @@ export function newEnterprise(
   workingCapital: number,
   fixedAssets: number,
 ): Enterprise {
+  // Households.employer stores the index in 16 bits; the model cannot reach the limit (see there).
+  if (id > MAX_ENTERPRISE_ID) throw new RangeError(`enterprise index ${id} exceeds ${MAX_ENTERPRISE_ID}`);
   const p = world.params.enterprises;
   const month = world.month;
   // The numbers written -0 become double fields (see doubleFields.ts), then get their values.

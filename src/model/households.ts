@@ -1,15 +1,15 @@
 import { OCCUPATIONS, type Occupation } from './params.js';
 /**
  * Households as columns of typed arrays (struct of arrays): one slot per household, no
- * object per household. Households of a region occupy one contiguous range of slots.
+ * object per household. Households of a region occupy one contiguous range of slots
+ * (`RegionState.start .. end`), so a household's region is not stored: it is the range
+ * that holds its slot.
  *
  * Money columns are Float64 so that sums reconcile exactly enough with the ledger;
  * behavioural columns are Float32, which halves their memory and is ample precision.
  */
 export interface Households {
   readonly count: number;
-  /** Region index. */
-  readonly region: Uint16Array;
   /** Persons in the household. */
   readonly size: Uint8Array;
   /** Index into OCCUPATIONS. */
@@ -58,8 +58,14 @@ export interface Households {
   readonly patronage: Float32Array;
   /** Capital of an existing local business (traders), rupiah; 0 if none. */
   readonly businessCapital: Float64Array;
-  /** Index of the cooperative enterprise employing a member of the household, or -1. */
-  readonly employer: Int32Array;
+  /**
+   * Index of the cooperative enterprise employing a member of the household, or -1.
+   * Int16: an enterprise's index is its place in its cooperative's list, which only grows
+   * by at most 2 at founding and 3 a month (one founded by enterpriseGrowth, one store and
+   * one marketing arm made by conversion), so at most 3,602 in 1,200 months, far below
+   * {@link MAX_ENTERPRISE_ID} (newEnterprise refuses more).
+   */
+  readonly employer: Int16Array;
   /** Income this month, rupiah. */
   readonly income: Float64Array;
   /** Expected (smoothed) income, rupiah per month. */
@@ -74,11 +80,13 @@ export interface Households {
   readonly healthExpense: Float32Array;
 }
 
+/** Largest enterprise index `Households.employer` holds. */
+export const MAX_ENTERPRISE_ID = 0x7fff;
+
 /** Allocates zeroed columns for `count` households. */
 export function allocateHouseholds(count: number): Households {
   return {
     count,
-    region: new Uint16Array(count),
     size: new Uint8Array(count),
     occupation: new Uint8Array(count),
     productivity: new Float32Array(count),
@@ -103,7 +111,7 @@ export function allocateHouseholds(count: number): Households {
     joinedMonth: new Int16Array(count).fill(-1),
     patronage: new Float32Array(count),
     businessCapital: new Float64Array(count),
-    employer: new Int32Array(count).fill(-1),
+    employer: new Int16Array(count).fill(-1),
     income: new Float64Array(count),
     expectedIncome: new Float32Array(count),
     consumption: new Float64Array(count),

@@ -79,7 +79,6 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
     ledger,
     events: [],
     scratch: {
-      memberNeighbourShare: new Float32Array(total),
       memberNeighbours: new Uint16Array(total),
       memberSeen: new Uint8Array(total),
       quantile: new Float32Array(Math.max(...params.regions.map((r) => r.households))),
@@ -116,7 +115,6 @@ function populate(world: World, rng: Rng): void {
     let cash = 0;
     let business = 0;
     for (let i = region.start; i < region.end; i++) {
-      h.region[i] = region.index;
       h.size[i] = householdSize(hp.meanSize, hp.maxSize, rng);
       const u = rng.uniform() * acc;
       let occ = 0;

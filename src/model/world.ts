@@ -16,9 +16,10 @@ export interface Federation {
 
 /** Buffers the step reuses every month, so that it allocates nothing per household. */
 export interface Scratch {
-  /** Share of each household's neighbours who are members (peer signal). */
-  readonly memberNeighbourShare: Float32Array;
-  /** Number of each household's neighbours who are members, kept up to date incrementally. */
+  /**
+   * Number of each household's neighbours who are members, kept up to date incrementally
+   * by awareness; membership reads the share of member neighbours from it the same month.
+   */
   readonly memberNeighbours: Uint16Array;
   /** Membership as the neighbour counts last saw it. */
   readonly memberSeen: Uint8Array;

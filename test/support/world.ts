@@ -3,7 +3,7 @@ import { book, type RegionAccount } from '../../src/model/ledger.js';
 import { createWorld } from '../../src/model/initialise.js';
 import { newEnterprise } from '../../src/model/founding.js';
 import type { Enterprise, EnterpriseKind } from '../../src/model/enterprise.js';
-import type { Network } from '../../src/model/network.js';
+import { neighbourAt, type Network } from '../../src/model/network.js';
 import type { World } from '../../src/model/world.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -63,7 +63,7 @@ export function bookOpening(world: World, region: number, account: RegionAccount
 
 /** Sets a household's cash, booking the change so the ledger still closes. */
 export function setCash(world: World, i: number, value: number): void {
-  bookOpening(world, world.households.region[i], 'householdCash', value - world.households.cash[i]);
+  bookOpening(world, regionOf(world, i), 'householdCash', value - world.households.cash[i]);
   world.households.cash[i] = value;
 }
 
@@ -85,7 +85,7 @@ export function makeMember(
   savings: { pokok?: number; wajib?: number; sukarela?: number; debt?: number } = {},
 ): void {
   const h = world.households;
-  const r = h.region[i];
+  const r = regionOf(world, i);
   const coop = world.regions[r].coop!;
   const pokok = savings.pokok ?? 0;
   const wajib = savings.wajib ?? 0;
@@ -138,7 +138,24 @@ export function completeGraph(n: number): Network {
     for (let j = 0; j < n; j++) if (j !== i) neighbours[k++] = j;
   }
   offsets[n] = k;
-  return { offsets, neighbours };
+  return networkOf(offsets, neighbours);
+}
+
+/** A network from CSR offsets and neighbour slots, stored as the model stores them. */
+export function networkOf(offsets: Int32Array, neighbours: Int32Array): Network {
+  const neighbourLow = Uint16Array.from(neighbours, (j) => j & 0xffff);
+  const neighbourHigh = Uint16Array.from(neighbours, (j) => j >>> 16);
+  return { offsets, neighbourLow, neighbourHigh };
+}
+
+/** Every entry of a network's neighbour lists, as slots. */
+export function neighbourSlots(net: Network): Int32Array {
+  return Int32Array.from(net.neighbourLow, (_, k) => neighbourAt(net, k));
+}
+
+/** The region whose slot range holds household i. */
+export function regionOf(world: World, i: number): number {
+  return world.regions.findIndex((r) => i >= r.start && i < r.end);
 }
 
 /** Mean of a typed array over [from, to). */
