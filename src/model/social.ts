@@ -53,22 +53,23 @@ function runPrograms(world: World, region: RegionState, rng: Rng): void {
 
   const scholarships = budget * p.scholarshipShare;
   const fee = p.scholarshipFee;
-  let poor = 0;
-  for (let i = region.start; i < region.end; i++) if (h.realConsumptionPc[i] <= cutoff) poor++;
+  // The poorest households, in order: the target group of scholarships and transfers. The
+  // quantile buffer is free again once the cutoff is known.
+  const { quantile } = world.scratch;
+  const poorest = new Int32Array(quantile.buffer, quantile.byteOffset, region.end - region.start);
+  const poor = listPoorest(h.realConsumptionPc, cutoff, region.start, region.end, poorest);
   const awards = poor > 0 && fee > 0 ? Math.floor(scholarships / fee) : 0;
   let paidFees = 0;
   for (let a = 0; a < awards; a++) {
     // A household drawn at random among the poorest (the target group).
-    let left = rng.int(poor);
-    let i = region.start;
-    for (; i < region.end; i++) if (h.realConsumptionPc[i] <= cutoff && left-- === 0) break;
+    const i = poorest[rng.int(poor)];
     h.skill[i] += p.scholarshipSkillGain * (1 - h.skill[i]);
     paidFees += fee;
   }
 
   const transferBudget = budget - reimbursed - paidFees - health;
-  let recipients = 0;
-  for (let i = region.start; i < region.end; i++) if (h.realConsumptionPc[i] <= cutoff) recipients++;
+  // Nothing above changed consumption: the recipients are the same poorest households.
+  const recipients = poor;
   const each = recipients > 0 ? transferBudget / recipients : 0;
   let transferred = 0;
   let reached = 0;
@@ -88,6 +89,13 @@ function runPrograms(world: World, region: RegionState, rng: Rng): void {
   book(world.ledger, 'health support', fund, hhCash, reimbursed);
   book(world.ledger, 'scholarships', fund, 'outsideEconomy', paidFees);
   book(world.ledger, 'social transfers', fund, hhCash, transferred);
+}
+
+/** Writes the households `start..end` whose consumption is at most `cutoff`, in order, to `out`; returns how many. */
+function listPoorest(consumption: Float32Array, cutoff: number, start: number, end: number, out: Int32Array): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (consumption[i] <= cutoff) out[n++] = i;
+  return n;
 }
 
 /** Real consumption per capita below which a household is among the poorest `share`. */

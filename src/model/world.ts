@@ -23,7 +23,7 @@ export interface Scratch {
   readonly memberNeighbours: Uint16Array;
   /** Membership as the neighbour counts last saw it. */
   readonly memberSeen: Uint8Array;
-  /** Per-region working buffer for quantiles (social targeting). */
+  /** Per-region working buffer (social targeting): the quantile, then the poorest households as an Int32Array view. */
   readonly quantile: Float32Array;
 }
 
