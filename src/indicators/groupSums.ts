@@ -1,4 +1,4 @@
-import { OCC, isProducer, type Households } from '../model/households.js';
+import { allocateHouseholds, OCC, isProducer, type Households } from '../model/households.js';
 import type { RegionState } from '../model/region.js';
 import type { World } from '../model/world.js';
 
@@ -90,34 +90,102 @@ export function addGroupSums(
   }
 }
 
-/** One region's households into `sums` (zeroed by the caller). */
+const MEMBERS = groupSumIndex('members');
+const NONMEMBERS = groupSumIndex('nonmembers');
+const PRODUCERS = groupSumIndex('producers');
+const TRADERS = groupSumIndex('traders');
+const LABORERS = groupSumIndex('laborers');
+const SHOPKEEPERS = groupSumIndex('shopkeepers');
+
+/**
+ * Runs the households' loop once on a few synthetic households of every kind (members
+ * trained and not, every occupation and quintile), so that V8 has type feedback for the
+ * code after the loop before it first optimizes the loop in the middle of a large region
+ * (without it, that code deoptimized on every call at 100,000 households). Results are
+ * discarded.
+ */
+export function warmUpGroupSums(): void {
+  const n = 40;
+  const h = allocateHouseholds(n);
+  for (let i = 0; i < n; i++) {
+    h.size[i] = 1 + (i % 5);
+    h.member[i] = i & 1;
+    h.occupation[i] = i % 6;
+    h.quintile0[i] = i % 5;
+    h.realConsumptionPc[i] = 500 + i;
+    h.consumption0[i] = 400 + i;
+    h.income[i] = 2000 + i;
+    h.income0[i] = 1800 + i;
+    h.skill[i] = (i % 4) / 8;
+    h.baseSkill[i] = 0.125;
+  }
+  const sums = new Float64Array(GROUP_SUMS_SIZE);
+  for (let round = 0; round < 2; round++) {
+    regionGroupSums(h, 0, n, true, sums);
+    regionGroupSums(h, 0, n, false, sums);
+  }
+}
+
+/**
+ * One region's households into `sums` (zeroed by the caller). The sums every household
+ * adds to are kept in locals and written at the end: each is still the same additions in
+ * household order (so the same number), without a load and a store of the array per
+ * addition. The quintiles' sums, indexed by the household's quintile, stay in the array.
+ */
 function regionGroupSums(h: Households, start: number, end: number, active: boolean, sums: Float64Array): void {
   const { size, member, occupation, realConsumptionPc, quintile0, consumption0, income, income0, skill, baseSkill } = h;
-  const members = 2 * GROUPS.indexOf('members');
-  const nonmembers = 2 * GROUPS.indexOf('nonmembers');
-  const producers = 2 * GROUPS.indexOf('producers');
-  const traders = 2 * GROUPS.indexOf('traders');
-  const laborers = 2 * GROUPS.indexOf('laborers');
-  const shopkeepers = 2 * GROUPS.indexOf('shopkeepers');
+  let membersC = 0;
+  let membersN = 0;
+  let nonmembersC = 0;
+  let nonmembersN = 0;
+  let producersC = 0;
+  let producersN = 0;
+  let tradersC = 0;
+  let tradersN = 0;
+  let laborersC = 0;
+  let laborersN = 0;
+  let shopkeepersC = 0;
+  let shopkeepersN = 0;
+  let membersC0 = 0;
+  let nonmembersC0 = 0;
+  let trainedIncome = 0;
+  let trainedIncome0 = 0;
+  let untrainedIncome = 0;
+  let untrainedIncome0 = 0;
   for (let i = start; i < end; i++) {
     const n = size[i];
     const c = realConsumptionPc[i] * n;
-    const m = member[i] === 1 ? members : nonmembers;
-    sums[m] += c;
-    sums[m + 1] += n;
+    const isMember = member[i] === 1;
+    if (isMember) {
+      membersC += c;
+      membersN += n;
+      membersC0 += consumption0[i] * n;
+      // Among members only, so that the contrast is the training's, not membership's.
+      if (skill[i] > baseSkill[i]) {
+        trainedIncome += income[i];
+        trainedIncome0 += income0[i];
+      } else {
+        untrainedIncome += income[i];
+        untrainedIncome0 += income0[i];
+      }
+    } else {
+      nonmembersC += c;
+      nonmembersN += n;
+      nonmembersC0 += consumption0[i] * n;
+    }
     const o = occupation[i];
-    const g = isProducer(o)
-      ? producers
-      : o === OCC.trader
-        ? traders
-        : o === OCC.laborer
-          ? laborers
-          : o === OCC.shopkeeper
-            ? shopkeepers
-            : -1;
-    if (g >= 0) {
-      sums[g] += c;
-      sums[g + 1] += n;
+    if (isProducer(o)) {
+      producersC += c;
+      producersN += n;
+    } else if (o === OCC.trader) {
+      tradersC += c;
+      tradersN += n;
+    } else if (o === OCC.laborer) {
+      laborersC += c;
+      laborersN += n;
+    } else if (o === OCC.shopkeeper) {
+      shopkeepersC += c;
+      shopkeepersN += n;
     }
     const q = quintile0[i];
     const qg = 2 * (Q1 + q);
@@ -126,15 +194,25 @@ function regionGroupSums(h: Households, start: number, end: number, active: bool
     const qc = QUINTILE_COUNTS + 2 * q;
     sums[qc] += member[i];
     sums[qc + 1] += 1;
-    sums[IMPACT + (member[i] === 1 ? IMPACT_SUM.membersConsumption0 : IMPACT_SUM.nonmembersConsumption0)] +=
-      consumption0[i] * n;
-    if (member[i] === 1) {
-      // Among members only, so that the contrast is the training's, not membership's.
-      const t = skill[i] > baseSkill[i] ? IMPACT_SUM.trainedIncome : IMPACT_SUM.untrainedIncome;
-      sums[IMPACT + t] += income[i];
-      sums[IMPACT + t + 1] += income0[i];
-    }
   }
+  sums[MEMBERS] = membersC;
+  sums[MEMBERS + 1] = membersN;
+  sums[NONMEMBERS] = nonmembersC;
+  sums[NONMEMBERS + 1] = nonmembersN;
+  sums[PRODUCERS] = producersC;
+  sums[PRODUCERS + 1] = producersN;
+  sums[TRADERS] = tradersC;
+  sums[TRADERS + 1] = tradersN;
+  sums[LABORERS] = laborersC;
+  sums[LABORERS + 1] = laborersN;
+  sums[SHOPKEEPERS] = shopkeepersC;
+  sums[SHOPKEEPERS + 1] = shopkeepersN;
+  sums[IMPACT + IMPACT_SUM.membersConsumption0] = membersC0;
+  sums[IMPACT + IMPACT_SUM.nonmembersConsumption0] = nonmembersC0;
+  sums[IMPACT + IMPACT_SUM.trainedIncome] = trainedIncome;
+  sums[IMPACT + IMPACT_SUM.trainedIncome0] = trainedIncome0;
+  sums[IMPACT + IMPACT_SUM.untrainedIncome] = untrainedIncome;
+  sums[IMPACT + IMPACT_SUM.untrainedIncome0] = untrainedIncome0;
   if (active) {
     // The region's members are already counted, by quintile: no second pass.
     for (let q = 0; q < 5; q++) sums[IMPACT + IMPACT_SUM.activeMembers] += sums[QUINTILE_COUNTS + 2 * q];

@@ -1,4 +1,4 @@
-import { addGroupSums, GROUP_SUMS_SIZE } from './groupSums.js';
+import { addGroupSums, GROUP_SUMS_SIZE, warmUpGroupSums } from './groupSums.js';
 import type { RegionState } from '../model/region.js';
 import type { World } from '../model/world.js';
 import type { WeightedSample } from './distribution.js';
@@ -132,6 +132,7 @@ export function createMonthlyStats(world: World): MonthlyStats {
   warmUpKeySort();
   warmUpWelfareFigures();
   warmUpKernels();
+  warmUpGroupSums();
   return state;
 }
 
