@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { CalibrationResult } from '../experiment/calibration/calibrationResult.js';
@@ -11,7 +11,14 @@ import type { ExecuteOptions } from '../experiment/workerPool.js';
 import type { LoadedCalibration } from '../scenario/loadCalibration.js';
 import { writeFileAtomically } from '../report/atomicFolder.js';
 import { CALIBRATION_FILES, writeCalibrationFiles, writeCalibrationReport } from '../report/calibrationFiles.js';
-import { EXPERIMENT_FILES, planJson, readRunLines } from '../report/experimentFolder.js';
+import {
+  EXPERIMENT_FILES,
+  planJson,
+  readExperimentManifest,
+  readFolderJson,
+  readRunLines,
+} from '../report/experimentFolder.js';
+import { planFileSchema } from '../report/folderSchemas.js';
 import { failedRunsError, runPlanInFolder, scenarioFilesOf } from './runPlanInFolder.js';
 import { kopsimVersion } from './version.js';
 
@@ -125,7 +132,7 @@ function openCalibrationFolder(dir: string, plan: CalibrationPlan, flag: string)
           found: dir,
         },
       ]);
-    const existing = JSON.parse(readFileSync(planFile, 'utf8')) as { hash?: string };
+    const existing = readFolderJson<{ hash: string }>(planFile, planFileSchema);
     if (existing.hash !== plan.hash)
       throw new InputError(flag, [
         {
@@ -186,13 +193,8 @@ async function runBatch(
  * were merged into it), else null (it is then run, resuming what it holds).
  */
 function completeBatch(dir: string, batch: GenerationPlan): RunRecord[] | null {
-  const manifestFile = join(dir, EXPERIMENT_FILES.manifest);
-  if (!existsSync(manifestFile)) return null;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
-    status?: string;
-    planHash?: string;
-    shard?: unknown;
-  };
+  const manifest = readExperimentManifest(dir);
+  if (!manifest) return null;
   if (manifest.status !== 'complete' || manifest.planHash !== batch.hash || manifest.shard) return null;
   const { lines, tornTail } = readRunLines(join(dir, EXPERIMENT_FILES.runs));
   if (tornTail || lines.size !== batch.runs.length) return null;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   appendFileSync,
   existsSync,
@@ -327,7 +328,15 @@ export function readPlanFile(dir: string, flag = 'folder'): { text: string; plan
 /** Reads a folder's manifest.json, or null when it has none. */
 export function readExperimentManifest(dir: string): ExperimentManifest | null {
   const file = join(dir, EXPERIMENT_FILES.manifest);
-  return existsSync(file) ? checkFolderFile<ExperimentManifest>(experimentManifestSchema, file, readJson(file)) : null;
+  return existsSync(file) ? readFolderJson<ExperimentManifest>(file, experimentManifestSchema) : null;
+}
+
+/**
+ * Reads a JSON file kopsim wrote into a folder and checks it against `schema`; throws an
+ * InputError naming the file when it is not valid JSON or not of that shape.
+ */
+export function readFolderJson<T>(file: string, schema: z.ZodType): T {
+  return checkFolderFile<T>(schema, file, readJson(file));
 }
 
 function readJson(file: string): unknown {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderFiles, kopsim, tempDir } from '../experiment/cliSupport.js';
@@ -40,6 +40,18 @@ describe('kopsim calibrate', () => {
     const other = await kopsim(['calibrate', file, '--workers', '0', '--out', one, '--seed', '6']);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/--out: holds a different calibration/);
+    // Damaged state files are refused with the file's name, exit 2, not a crash.
+    const damaged = join(dir, 'damaged');
+    cpSync(one, damaged, { recursive: true });
+    writeFileSync(join(damaged, 'calibration.json'), '{"format": 1, "hash": ');
+    const badPlan = await kopsim(['calibrate', file, '--workers', '0', '--out', damaged, '--no-report']);
+    expect(badPlan.code).toBe(2);
+    expect(badPlan.stderr).toMatch(/calibration\.json.*is not valid JSON/);
+    cpSync(join(one, 'calibration.json'), join(damaged, 'calibration.json'));
+    writeFileSync(join(damaged, 'generations', 'g0', 'manifest.json'), '{"status": "complete"}');
+    const badManifest = await kopsim(['calibrate', file, '--workers', '0', '--out', damaged, '--no-report']);
+    expect(badManifest.code).toBe(2);
+    expect(badManifest.stderr).toMatch(/g0.manifest\.json: (kopsimVersion|name|kind|planHash)/);
     const html = readFileSync(join(one, 'report.html'), 'utf8');
     expect(html).toContain('Posterior predictive check');
 
