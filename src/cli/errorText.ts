@@ -1,5 +1,5 @@
 import { formatProblems, InputError, KopsimError, type ProblemWording, terminalSafe } from '../core/errors.js';
-import { isLang, langFromEnv, type Lang } from '../i18n/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { locale, type Locale } from '../i18n/locale.js';
 import { problemMessage } from '../i18n/problemText.js';
 
@@ -26,17 +26,4 @@ export function errorText(error: unknown, lang: Lang): string {
   }
   if (error instanceof KopsimError) return `kopsim: ${terminalSafe(problemMessage(L, error.message))}`;
   return `kopsim: ${L.t('err.unexpected')}: ${(error as Error)?.stack ?? String(error)}`;
-}
-
-/**
- * The language of a command line, known before it is parsed (an error in parsing is printed
- * in it too): the value of `--lang` when it names a language, else the environment's.
- */
-export function langOfArgv(argv: readonly string[], env = process.env): Lang {
-  for (let k = argv.length - 1; k >= 0; k--) {
-    const a = argv[k]!;
-    const value = a === '--lang' ? argv[k + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
-    if (isLang(value)) return value;
-  }
-  return langFromEnv(env);
 }

@@ -1,11 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../i18n/lang.js';
-import { locale } from '../i18n/locale.js';
-import { problemMessage } from '../i18n/problemText.js';
 import { setZodLocale } from '../i18n/zodLocale.js';
-import { errorText, langOfArgv } from './errorText.js';
 import { exitCodeFor } from './exitCodes.js';
-import { helpConfiguration, translateHelpNotes } from './helpLanguage.js';
+import { langOfArgv } from './langOfArgv.js';
 import { kopsimVersion } from './version.js';
 
 /** Adds one command, with its arguments, options, help and action, to the program. */
@@ -143,6 +140,17 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
  * `kopsim --help` and for commander's "unknown command" suggestions.
  */
 export async function buildProgram(argv: readonly string[], lang: Lang = 'en'): Promise<Command> {
+  // Commander's errors are written in English; the patterns that word them in another
+  // language (src/i18n/problemText.ts), like the help's translation below, are loaded only
+  // for that language: a command in English does not load them (start-up time).
+  let translate: ((message: string) => string) | undefined;
+  if (lang !== 'en') {
+    const [{ problemMessage }, { locale }] = await Promise.all([
+      import('../i18n/problemText.js'),
+      import('../i18n/locale.js'),
+    ]);
+    translate = (message) => problemMessage(locale(lang), message);
+  }
   const program = new Command();
   program
     .name('kopsim')
@@ -151,14 +159,16 @@ export async function buildProgram(argv: readonly string[], lang: Lang = 'en'): 
     .showHelpAfterError()
     .exitOverride()
     // Set before the commands are added: they inherit it. Commander's own errors in the language.
-    // The locale is made only for an error: making it creates its number formats, and the
-    // first Intl.NumberFormat of a process costs about 15 ms (ICU), a tenth of `--version`.
     .configureOutput({
-      outputError: (text, write) => write(`${problemMessage(locale(lang), text.replace(/\n$/, ''))}\n`),
+      outputError: (text, write) => {
+        const message = text.replace(/\n$/, '');
+        write(`${translate ? translate(message) : message}\n`);
+      },
     });
   if (lang !== 'en') {
     // The help in the language: commander's headings and every description by the formatter,
     // the examples' notes as they are written (both read the catalogues only when help prints).
+    const { helpConfiguration, translateHelpNotes } = await import('./helpLanguage.js');
     program.configureHelp(helpConfiguration(lang)).configureOutput({
       writeOut: (text) => process.stdout.write(translateHelpNotes(lang, text)),
       writeErr: (text) => process.stderr.write(translateHelpNotes(lang, text)),
@@ -185,6 +195,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
+    // Loaded only now: its translations of problems (src/i18n/problemText.ts) are not needed
+    // by a command that succeeds.
+    const { errorText } = await import('./errorText.js');
     process.stderr.write(`${errorText(error, lang)}\n`);
     return exitCodeFor(error);
   }

@@ -16,13 +16,16 @@ import { assertDistFresh, BIN, ROOT } from '../support/cli.js';
 const TRACE = fileURLToPath(new URL('../support/moduleTrace.mjs', import.meta.url));
 const HEAVY = /\/node_modules\/(vega|vega-[a-z-]+|@resvg\/[^/]+|ink|react|react-reconciler|yoga-layout|piscina)\//;
 
-/** The module URLs a fresh `node ...args` process loads, and its exit status. */
-function moduleGraph(args: readonly string[]): { status: number | null; modules: string[] } {
+/** The module URLs a fresh `node ...args` process loads (with `env` added to the environment), and its exit status. */
+function moduleGraph(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): { status: number | null; modules: string[] } {
   const file = join(mkdtempSync(join(tmpdir(), 'kopsim-trace-')), 'modules.txt');
   const r = spawnSync(process.execPath, ['--import', TRACE, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, KOPSIM_MODULE_TRACE: file, NO_COLOR: '1' },
+    env: { ...process.env, ...env, KOPSIM_MODULE_TRACE: file, NO_COLOR: '1' },
   });
   const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   return { status: r.status, modules };
@@ -52,16 +55,37 @@ describe('lazy loading', () => {
     });
   }
 
-  // `kopsim schema` prints the committed docs/scenario.schema.json: no zod (95 modules with its
-  // 64 locales), no scenario schema, no YAML parser.
-  for (const args of [['--version'], ['schema']]) {
-    it(`kopsim ${args.join(' ')} loads no schema validation or YAML library`, () => {
-      const { status, modules } = moduleGraph([BIN, ...args]);
+  // What a command that succeeds in English does without. `kopsim schema` prints the committed
+  // docs/scenario.schema.json: no zod (95 modules, 64 of them its locales), no scenario schema,
+  // no YAML parser. The patterns that translate problems (problemText), the error text and the
+  // help's translation are loaded for an error or another language only, the catalogues by
+  // the commands that print a message.
+  const ERROR_OR_OTHER_LANGUAGE = [
+    'error text or translation',
+    /\/dist\/i18n\/problemText\.js|\/dist\/cli\/(errorText|helpLanguage)\.js/,
+  ] as const;
+  const SCENARIO = ['zod, yaml or scenario code', /\/node_modules\/(zod|yaml)\/|\/dist\/scenario\//] as const;
+  const CATALOGUES = ['message catalogue', /\/dist\/i18n\/(en|id|locale)\.js/] as const;
+  for (const [args, unneeded] of [
+    [['--version'], [ERROR_OR_OTHER_LANGUAGE, SCENARIO, CATALOGUES]],
+    [['schema'], [ERROR_OR_OTHER_LANGUAGE, SCENARIO, CATALOGUES]],
+    [['validate', 'default'], [ERROR_OR_OTHER_LANGUAGE]],
+  ] as const) {
+    it(`kopsim ${args.join(' ')} loads no ${unneeded.map(([name]) => name).join(', no ')}`, () => {
+      const { status, modules } = moduleGraph([BIN, ...args], { LC_ALL: 'C' });
       expect(status).toBe(0);
-      const loaded = modules.filter((m) => /\/node_modules\/(zod|yaml)\/|\/dist\/scenario\//.test(m));
-      expect([...new Set(loaded)]).toEqual([]);
+      expect([...new Set(modules.filter((m) => unneeded.some(([, re]) => re.test(m))))]).toEqual([]);
     });
   }
+
+  it('the error text and the translations are loaded when there is an error, or another language', () => {
+    expect(moduleGraph([BIN, 'validate', 'no-such-scenario'], { LC_ALL: 'C' }).modules).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\/dist\/cli\/errorText\.js$/)]),
+    );
+    expect(moduleGraph([BIN, '--version', '--lang', 'id']).modules).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\/dist\/i18n\/problemText\.js$/)]),
+    );
+  });
 
   it('kopsim --version loads no command module', () => {
     const { modules } = moduleGraph([BIN, '--version']);

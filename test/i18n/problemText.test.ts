@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, langOfArgv } from '../../src/cli/errorText.js';
+import { errorText } from '../../src/cli/errorText.js';
+import { langOfArgv } from '../../src/cli/langOfArgv.js';
 import { InputError, KopsimError } from '../../src/core/errors.js';
 import { EN } from '../../src/i18n/en.js';
 import { ID } from '../../src/i18n/id.js';
