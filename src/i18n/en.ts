@@ -800,6 +800,10 @@ export const EN = {
   'problem.oneParameter': 'must list at least one parameter{toVary}',
   'problem.oneFolder': 'name at least one folder to merge',
   'problem.sharesAtMost1': 'scholarshipShare + healthShare must be at most 1',
+  'problem.governanceWeights':
+    'awarenessWeight + ratWeight + managementWeight + supervisionWeight must be at most 1 (sum is {sum})',
+  'problem.atMostField': 'must be at most {field} ({limit})',
+  'problem.lessThanField': 'must be less than {field} ({limit})',
   'problem.householdsTotal': 'at most 20,000,000 households in total (found {total})',
   'problem.perRegion': 'needs one entry per region ({r} regions, {e} entries)',
   'problem.extendsDepth': 'the extends chain is longer than {n} files',

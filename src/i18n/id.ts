@@ -793,6 +793,10 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.oneParameter': 'harus berisi setidaknya satu parameter{toVary}',
   'problem.oneFolder': 'sebutkan setidaknya satu folder untuk digabung',
   'problem.sharesAtMost1': 'scholarshipShare + healthShare tidak boleh lebih dari 1',
+  'problem.governanceWeights':
+    'awarenessWeight + ratWeight + managementWeight + supervisionWeight tidak boleh lebih dari 1 (jumlahnya {sum})',
+  'problem.atMostField': 'tidak boleh lebih dari {field} ({limit})',
+  'problem.lessThanField': 'harus kurang dari {field} ({limit})',
   'problem.householdsTotal': 'paling banyak 20.000.000 rumah tangga seluruhnya (ditemukan {total})',
   'problem.perRegion': 'memerlukan satu entri per daerah ({r} daerah, {e} entri)',
   'problem.extendsDepth': 'rantai extends lebih panjang dari {n} berkas',

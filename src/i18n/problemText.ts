@@ -215,6 +215,22 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     example: 'scholarshipShare + healthShare must be at most 1',
   },
   {
+    pattern:
+      /^awarenessWeight \+ ratWeight \+ managementWeight \+ supervisionWeight must be at most 1 \(sum is (?<sum>.+)\)$/,
+    key: 'problem.governanceWeights',
+    example: 'awarenessWeight + ratWeight + managementWeight + supervisionWeight must be at most 1 (sum is 1.2)',
+  },
+  {
+    pattern: /^must be at most (?<field>[a-zA-Z][\w.]*) \((?<limit>[^()]+)\)$/,
+    key: 'problem.atMostField',
+    example: 'must be at most market.foodShareMax (0.8)',
+  },
+  {
+    pattern: /^must be less than (?<field>[a-zA-Z][\w.]*) \((?<limit>[^()]+)\)$/,
+    key: 'problem.lessThanField',
+    example: 'must be less than federation.credit.termMonths (72)',
+  },
+  {
     pattern: /^at most 20,000,000 households in total \(found (?<total>.+)\)$/,
     key: 'problem.householdsTotal',
     example: 'at most 20,000,000 households in total (found 25000000)',

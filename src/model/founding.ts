@@ -164,7 +164,7 @@ export function newEnterprise(
     fixedAssets: -0,
     price: -0,
     unitCost: -0,
-    quality: 0.5,
+    quality: -0,
     marketReach: -0,
     status: 'active' as const,
     closedMonth: -1,
@@ -185,6 +185,7 @@ export function newEnterprise(
   e.fixedAssets = fixedAssets;
   e.price = 1;
   e.unitCost = fullUseUnitCost(kind, p);
+  e.quality = p.initialQuality;
   e.marketReach = 1;
   e.price = targetPrice(e, world.params.market, p);
   return e;

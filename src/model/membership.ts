@@ -23,7 +23,9 @@ import { emit, type World } from './world.js';
  * dues and trips do not, and the entry fee needs cash: the poorest join least.
  *
  * A member exits when its trust falls below its exit threshold (members of an inactive
- * cooperative lose 0.02 of trust a month) or it cannot pay this month's dues (wajib, and the pokok instalment if any). On exit its pokok, wajib and
+ * cooperative lose `dormantTrustLoss` of trust a month) or it cannot pay this month's dues
+ * (wajib, and the pokok instalment if any). A member in debt repays `loanRepaymentShare` of
+ * its cash above a month's income. On exit its pokok, wajib and
  * sukarela are returned, less its debt; a cooperative without the cash returns what it
  * can, and the member loses the rest.
  */
@@ -33,8 +35,6 @@ export function membership(world: World, rng: Rng): void {
   }
   void rng;
 }
-
-/** Monthly trust lost by members of an inactive (dormant) cooperative. */
 
 function regionMembership(world: World, region: RegionState): void {
   const coop = region.coop!;
@@ -71,7 +71,7 @@ function regionMembership(world: World, region: RegionState): void {
   if (!hasEnterprise) {
     const discount = 1 - storeTargetPrice(fullUseUnitCost('primaryStore', ep), mk, ep);
     offer.fill(discount * mk.coopPurchaseShare);
-    const price = marketingTargetPrice(fullUseUnitCost('marketing', ep), 0.5, mk);
+    const price = marketingTargetPrice(fullUseUnitCost('marketing', ep), ep.initialQuality, mk);
     marketingGain = Math.max(0, price - toMiddleman) / toMiddleman;
   }
   const nonFood = mk.tierSharesNonFood;
@@ -84,6 +84,9 @@ function regionMembership(world: World, region: RegionState): void {
   if (shuMonthly !== 0) for (let i = region.start; i < region.end; i++) incomeSum += h.expectedIncome[i];
   const meanIncome = incomeSum / Math.max(1, region.end - region.start);
   const line = mk.povertyLine;
+  // Material benefits are perceived through trust, and more so with members among one's
+  // neighbours: the weight is (1 - neighbourWeight) + neighbourWeight x their share.
+  const ownWeight = 1 - m.neighbourWeight;
 
   let joinedPaid = 0;
   let subsidy = 0;
@@ -106,7 +109,9 @@ function regionMembership(world: World, region: RegionState): void {
       const produce = isProducer(h.occupation[i]) ? marketingGain * income : 0;
       const shu = meanIncome > 0 ? (shuMonthly * income) / meanIncome : 0;
       const material =
-        (storeGain + produce + shu) * h.trust[i] * (0.5 + 0.5 * memberNeighbourShare(offsets, counts, i));
+        (storeGain + produce + shu) *
+        h.trust[i] *
+        (ownWeight + m.neighbourWeight * memberNeighbourShare(offsets, counts, i));
       const benefit = material + h.awareness[i] * m.valueOfMembership;
       const time = (m.meetingDaysPerMonth * income) / (earners(h.size[i]) * workDays);
       const cost = fixedCost + h.distance[i] * m.travelCostPerKm + time;
@@ -149,7 +154,7 @@ function regionMembership(world: World, region: RegionState): void {
       coop.yearOtherIncome += interest;
       const spare = h.cash[i] - income;
       if (spare > 0) {
-        const pay = Math.min(h.debt[i], Math.max(spare * 0.5, 0));
+        const pay = Math.min(h.debt[i], Math.max(spare * m.loanRepaymentShare, 0));
         h.cash[i] -= pay;
         h.debt[i] -= pay;
         coop.memberLoans -= pay;

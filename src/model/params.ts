@@ -107,6 +107,8 @@ export interface MembershipParams {
   readonly topDownEnrolledShare: number;
   readonly loanMultiple: number;
   readonly loanRate: number;
+  readonly neighbourWeight: number;
+  readonly loanRepaymentShare: number;
 }
 
 export interface MarketParams {
@@ -168,6 +170,7 @@ export interface EnterpriseParams {
   readonly supplierFillThreshold: number;
   readonly distributionMinEnterprises: number;
   readonly procurementMinStores: number;
+  readonly initialQuality: number;
 }
 
 export interface GovernanceParams {

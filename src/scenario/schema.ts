@@ -252,6 +252,14 @@ const membershipSchema = z
       .default(2)
       .describe('a member may borrow up to this multiple of its savings to cover a shortfall'),
     loanRate: share().default(0.015).describe('interest on member loans, per month'),
+    neighbourWeight: share()
+      .default(0.5)
+      .describe(
+        'weight of member neighbours in the material benefit a household perceives: it counts (1 - this) + this x the member share of its neighbours',
+      ),
+    loanRepaymentShare: share()
+      .default(0.5)
+      .describe("share of its cash above a month's expected income a member in debt repays each month"),
   })
   .strict();
 
@@ -427,6 +435,11 @@ const enterprisesSchema = z
       .max(20)
       .default(3)
       .describe('active enterprises needed before distribution'),
+    initialQuality: share()
+      .default(0.5)
+      .describe(
+        "quality of a new enterprise's goods, 0..1; at 0.5 they fetch the market price (quality effects are centred there)",
+      ),
   })
   .strict();
 
@@ -727,6 +740,8 @@ export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
         message: `must sum to 1 (sum is ${round(occ)})`,
         found: households.occupationShares,
       });
+    if (households.meanSize > households.maxSize)
+      problems.push(atMost(['households', 'meanSize'], households.meanSize, 'households.maxSize', households.maxSize));
   }
   const shu = section(shape.shu, 'shu');
   if (shu) {
@@ -743,7 +758,32 @@ export function crossFieldProblems(document: unknown): CrossFieldProblem[] {
         message: `must sum to 1 (sum is ${round(nonFood)})`,
         found: market.tierSharesNonFood,
       });
+    if (market.foodShareMin > market.foodShareMax)
+      problems.push(
+        atMost(['market', 'foodShareMin'], market.foodShareMin, 'market.foodShareMax', market.foodShareMax),
+      );
   }
+  const governance = section(shape.governance, 'governance');
+  if (governance) {
+    // The governance target is a weighted sum of four indexes in 0..1: weights above 1 in
+    // all would push governance, an index in 0..1, beyond 1.
+    const weights =
+      governance.awarenessWeight + governance.ratWeight + governance.managementWeight + governance.supervisionWeight;
+    if (weights > 1 + 1e-9)
+      problems.push({
+        path: ['governance'],
+        message: `awarenessWeight + ratWeight + managementWeight + supervisionWeight must be at most 1 (sum is ${round(weights)})`,
+        found: round(weights),
+      });
+  }
+  const federation = section(shape.federation, 'federation');
+  if (federation && federation.credit.graceMonths >= federation.credit.termMonths)
+    // Repayment would never start: the whole loan would fall due unpaid at maturity.
+    problems.push({
+      path: ['federation', 'credit', 'graceMonths'],
+      message: `must be less than federation.credit.termMonths (${federation.credit.termMonths})`,
+      found: federation.credit.graceMonths,
+    });
   if (Array.isArray(doc.regions)) {
     const seen = new Map<string, number>();
     let total = 0;
@@ -791,6 +831,11 @@ export const scenarioSchema = scenarioObjectSchema.superRefine((s, ctx) => {
   for (const p of crossFieldProblems(s))
     ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: p.found });
 });
+
+/** A field that must not exceed another one (a lower bound above its upper bound). */
+function atMost(path: string[], found: number, other: string, limit: number): CrossFieldProblem {
+  return { path, message: `must be at most ${other} (${limit})`, found };
+}
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;

@@ -24,9 +24,9 @@ const ALLOWED: ReadonlyArray<{ value: number; files?: readonly string[]; reason:
   { value: 12, reason: 'months in a year: annual closes at months 12, 24, ...' },
   {
     value: 0.5,
-    files: ['prices.ts', 'founding.ts', 'enterpriseOperations.ts', 'membership.ts', 'initialise.ts'],
+    files: ['prices.ts', 'enterpriseOperations.ts', 'initialise.ts'],
     reason:
-      'halves: the neutral quality at which enterprises start and quality effects are centred, a person at the middle of a household when ranking',
+      'the middle of the 0..1 quality scale, where quality effects are centred (the quality new enterprises start at is enterprises.initialQuality)',
   },
   { value: -0.5, files: ['production.ts'], reason: 'the lognormal mean correction -sd^2/2 of a mean-one income shock' },
   { value: 5, files: ['initialise.ts'], reason: 'quintiles: five groups of consumption at month 0' },

@@ -37,8 +37,12 @@ function numericNodes(node: JsonNode, path: string, out: { path: string; max: nu
   return out;
 }
 
-/** Shares that must sum with others (set to their max they could not validate). */
-const SUMMED = /^(households\.occupationShares|shu|market\.tierSharesNonFood|social\.(scholarship|health)Share)/;
+/**
+ * Shares and weights that must sum with others, and a field that must stay below another
+ * (set to their max they could not validate).
+ */
+const SUMMED =
+  /^(households\.occupationShares|shu|market\.tierSharesNonFood|social\.(scholarship|health)Share|governance\.(awareness|rat|management|supervision)Weight$|federation\.credit\.graceMonths$)/;
 
 describe('scenario bounds', () => {
   const nodes = numericNodes(scenarioJsonSchema() as JsonNode, '');

@@ -53,6 +53,24 @@ const CROSS_EXPECTED: ReadonlyArray<readonly [path: string, found: unknown]> = [
   ['households.occupationShares', { farmer: 0.5, fisher: 0.1, artisan: 0.1, trader: 0.1, laborer: 0.1, shopkeeper: 0 }], // sums to 0.9
 ];
 
+/** Bounds that cross: a lower bound above its upper bound, weights above 1, a grace period as long as the loan. */
+const CROSSED = `
+months: -5
+regions: [{ name: a, households: 10 }]
+households: { meanSize: 8, maxSize: 6 }
+market: { foodShareMin: 0.9, foodShareMax: 0.6 }
+governance: { awarenessWeight: 0.5, ratWeight: 0.5 }
+federation: { credit: { termMonths: 12, graceMonths: 12 } }
+`;
+
+const CROSSED_EXPECTED: ReadonlyArray<readonly [path: string, found: unknown]> = [
+  ['months', -5],
+  ['households.meanSize', 8],
+  ['market.foodShareMin', 0.9],
+  ['governance', { awarenessWeight: 0.5, ratWeight: 0.5 }], // sums to 1.5 with the defaults' 0.3 and 0.2
+  ['federation.credit.graceMonths', 12],
+];
+
 function expectProblems(e: InputError, expected: ReadonlyArray<readonly [string, unknown]>, extra = 0): void {
   const got = e.problems.map((p) => p.path);
   for (const [path, found] of expected) {
@@ -69,6 +87,7 @@ describe('a malformed scenario file', () => {
     'bad.yaml': MALFORMED,
     'cross.yaml': CROSS_FIELD,
     'both.yaml': `${CROSS_FIELD}\nstrategy: { mode: gatd }\n`,
+    'crossed.yaml': CROSSED,
   });
   const file = join(dir, 'bad.yaml');
 
@@ -84,6 +103,28 @@ describe('a malformed scenario file', () => {
       catchInput(() => loadScenario(join(dir, 'cross.yaml'))),
       CROSS_EXPECTED,
     );
+  });
+
+  it('reports bounds that cross (foodShareMin above foodShareMax, meanSize above maxSize, governance weights above 1, grace not shorter than the term) with the others, naming the other field', () => {
+    const e = catchInput(() => loadScenario(join(dir, 'crossed.yaml')));
+    expectProblems(e, CROSSED_EXPECTED);
+    const message = (path: string) => e.problems.find((p) => p.path === path)!.message;
+    expect(message('market.foodShareMin')).toBe('must be at most market.foodShareMax (0.6)');
+    expect(message('households.meanSize')).toBe('must be at most households.maxSize (6)');
+    expect(message('governance')).toBe(
+      'awarenessWeight + ratWeight + managementWeight + supervisionWeight must be at most 1 (sum is 1.5)',
+    );
+    expect(message('federation.credit.graceMonths')).toBe('must be less than federation.credit.termMonths (12)');
+  });
+
+  it('accepts bounds that meet (foodShareMin equal to foodShareMax, meanSize equal to maxSize, weights summing to 1)', () => {
+    const doc = {
+      regions: [{ name: 'a', households: 10 }],
+      households: { meanSize: 6, maxSize: 6 },
+      market: { foodShareMin: 0.5, foodShareMax: 0.5 },
+      federation: { credit: { termMonths: 12, graceMonths: 11 } },
+    };
+    expect(() => validateScenario(doc, 'doc')).not.toThrow();
   });
 
   it('reports, for every problem, the value the file holds at that path', () => {

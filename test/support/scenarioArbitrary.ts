@@ -204,13 +204,16 @@ export function scenarioArbitrary({
         marketReachMultiplier: num(1, 3),
         sharedDistributionSaving: num(0, 0.3),
         tradeShare: share(),
-        credit: fc.record({
-          amount: num(0, 3e9),
-          annualRate: num(0, 0.3),
-          termMonths: fc.integer({ min: 1, max: 120 }),
-          graceMonths: fc.integer({ min: 0, max: 12 }),
-          minGovernance: share(),
-        }),
+        credit: fc
+          .record({
+            amount: num(0, 3e9),
+            annualRate: num(0, 0.3),
+            termMonths: fc.integer({ min: 1, max: 120 }),
+            graceMonths: fc.integer({ min: 0, max: 12 }),
+            minGovernance: share(),
+          })
+          // Repayment starts within the term (a cross-field rule of the schema).
+          .map((c) => ({ ...c, graceMonths: Math.min(c.graceMonths, c.termMonths - 1) })),
       }),
       social: fc.record({
         governmentBudget: num(0, 5e7),
