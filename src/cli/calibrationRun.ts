@@ -1,3 +1,4 @@
+import { commandLine } from './commandLine.js';
 import type { Lang } from '../i18n/lang.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -92,7 +93,7 @@ export async function runCalibration(
         kind: 'calibration',
         planHash: plan.hash,
         status: 'complete',
-        commandLine: ['kopsim', ...process.argv.slice(2)],
+        commandLine: commandLine(),
         source: loaded.source,
         workers: opts.workers,
         startedAt: started.toISOString(),

@@ -1,3 +1,4 @@
+import { setCommandLine } from './commandLine.js';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../i18n/lang.js';
 import { setZodLocale } from '../i18n/zodLocale.js';
@@ -184,6 +185,7 @@ export async function buildProgram(argv: readonly string[], lang: Lang = 'en'): 
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  setCommandLine(argv);
   const lang = langOfArgv(argv);
   try {
     await setZodLocale(lang);

@@ -1,3 +1,4 @@
+import { commandLine } from './commandLine.js';
 import type { Lang } from '../i18n/lang.js';
 import { locale } from '../i18n/locale.js';
 import { SimulationError } from '../core/errors.js';
@@ -29,7 +30,7 @@ export function writeMergedExperiment(
       planHash: plan.hash,
       shard: null,
       status: merged.failures.length > 0 ? 'failed' : merged.missing.length > 0 ? 'incomplete' : 'complete',
-      commandLine: ['kopsim', ...process.argv.slice(2)],
+      commandLine: commandLine(),
       source: first?.source ?? 'kopsim merge',
       scenarioFiles: first?.scenarioFiles ?? [],
       workers: 0,

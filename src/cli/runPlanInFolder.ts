@@ -1,3 +1,4 @@
+import { commandLine } from './commandLine.js';
 import { locale } from '../i18n/locale.js';
 import type { Lang } from '../i18n/lang.js';
 import { join, resolve } from 'node:path';
@@ -146,7 +147,7 @@ export async function runPlanInFolder<R>(
     planHash: plan.hash,
     shard: opts.shard ?? null,
     status,
-    commandLine: ['kopsim', ...process.argv.slice(2)],
+    commandLine: commandLine(),
     source: opts.source,
     scenarioFiles: opts.scenarioFiles,
     workers,

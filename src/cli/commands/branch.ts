@@ -1,3 +1,4 @@
+import { commandLine } from '../commandLine.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -238,7 +239,7 @@ the saved run's own stream), so differences between strategies are paired.`,
           .filter((r) => r.strategy === strategies[0].label)
           .map((r) => ({ replicate: r.replicate, seed: r.streamSeed })),
         indicators,
-        commandLine: ['kopsim', ...process.argv.slice(2)],
+        commandLine: commandLine(),
         startedAt: started.toISOString(),
         finishedAt: new Date().toISOString(),
       };

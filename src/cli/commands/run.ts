@@ -1,3 +1,4 @@
+import { commandLine } from '../commandLine.js';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isInteractiveTerminal } from '../interactiveTerminal.js';
@@ -223,7 +224,7 @@ the run shows plain progress lines instead of the dashboard.
           seed: runSeedValue,
           months: result.months,
           households: result.households,
-          commandLine: ['kopsim', ...process.argv.slice(2)],
+          commandLine: commandLine(),
           startedAt: started.toISOString(),
           finishedAt: new Date().toISOString(),
           timings: { simulationMs: Math.round(result.elapsedMs), totalMs: Date.now() - started.getTime() },
