@@ -878,6 +878,7 @@ export const EN = {
   'problem.runNotInExperimentPlan': "run {i} ({key}) is not in this experiment's plan; the folder is damaged",
   'problem.runTwice': 'run {i} appears twice with different results',
   'problem.nothingToAnalyse': 'no finished run yet: nothing to analyse',
+  'problem.discoverySweepBlock': 'a discovery file needs a sweep block with its uncertain parameters',
   'problem.sweepBlock': 'a sweep needs a sweep block with its parameters',
   'problem.sweepKind': 'kopsim sweep needs an experiment of kind sweep (use kopsim experiment for other kinds)',
   'problem.onlySweepBlock': 'only a sweep has a sweep block (kind is {kind})',

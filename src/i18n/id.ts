@@ -871,6 +871,7 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.runNotInExperimentPlan': 'simulasi {i} ({key}) tidak ada dalam rencana eksperimen ini; folder ini rusak',
   'problem.runTwice': 'simulasi {i} muncul dua kali dengan hasil yang berbeda',
   'problem.nothingToAnalyse': 'belum ada simulasi yang selesai: belum ada yang dapat dianalisis',
+  'problem.discoverySweepBlock': 'berkas penemuan memerlukan blok sweep berisi parameter yang tidak pasti',
   'problem.sweepBlock': 'sweep memerlukan blok sweep berisi parameternya',
   'problem.sweepKind': 'kopsim sweep memerlukan eksperimen berjenis sweep (pakai kopsim experiment untuk jenis lain)',
   'problem.onlySweepBlock': 'hanya sweep yang memiliki blok sweep (kind-nya {kind})',

@@ -510,6 +510,11 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     example: 'no finished run yet: nothing to analyse',
   },
   {
+    pattern: /^a discovery file needs a sweep block with its uncertain parameters$/,
+    key: 'problem.discoverySweepBlock',
+    example: 'a discovery file needs a sweep block with its uncertain parameters',
+  },
+  {
     pattern: /^a sweep needs a sweep block with its parameters$/,
     key: 'problem.sweepBlock',
     example: 'a sweep needs a sweep block with its parameters',

@@ -77,7 +77,9 @@ export function loadDiscovery(
       throw new InputError(
         source,
         error.problems.map((p) =>
-          baseline !== undefined && p.path.startsWith(at) ? { ...p, path: `baseline${p.path.slice(at.length)}` } : p,
+          discoveryWords(
+            baseline !== undefined && p.path.startsWith(at) ? { ...p, path: `baseline${p.path.slice(at.length)}` } : p,
+          ),
         ),
       );
     }
@@ -85,4 +87,16 @@ export function loadDiscovery(
     const labels = experiment.scenarios.map((s) => s.label).filter((l) => l !== experiment.baseline);
     return { settings: parsed.data, experiment, strategies: labels };
   });
+}
+
+/**
+ * A problem of the sweep experiment a discovery file is read as, in the discovery file's
+ * terms: its unknown keys are not discovery fields, and its missing sweep is the
+ * discovery's uncertain parameters.
+ */
+function discoveryWords(problem: InputProblem): InputProblem {
+  if (problem.message === 'is not an experiment field') return { ...problem, message: 'is not a discovery field' };
+  if (problem.path === 'sweep' && problem.message === 'a sweep needs a sweep block with its parameters')
+    return { ...problem, message: 'a discovery file needs a sweep block with its uncertain parameters' };
+  return problem;
 }

@@ -70,6 +70,12 @@ describe('discovery files', () => {
     expect(problems(GOOD.replace('baseline: status-quo', 'baseline: no-such-scenario'))).toEqual([
       'baseline: no such scenario file or bundled scenario',
     ]);
+    // The sweep experiment a discovery file is read as speaks the discovery file's terms.
+    const noSweep = GOOD.slice(0, GOOD.indexOf('sweep:')).replace('months: 24', 'months: 24\nbogus: 1');
+    expect(problems(noSweep)).toEqual([
+      'bogus: is not a discovery field',
+      'sweep: a discovery file needs a sweep block with its uncertain parameters',
+    ]);
   });
 
   it('analyses records into cases: the outcome compares each run with its baseline at the same point and replicate', () => {
