@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import type { InputProblem } from '../../core/errors.js';
-import { loadExperimentDocument } from '../../scenario/loadExperiment.js';
-import { addPosteriorFlags, checkPosteriorFlags, planWithPosterior, type PosteriorFlags } from '../posteriorFlags.js';
-import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type ExperimentFlags } from './experiment.js';
+import { addPosteriorFlags, type PosteriorFlags } from '../posteriorFlags.js';
+import { addExperimentFlags, type ExperimentFlags } from './experiment.js';
+import { runScenarioListExperiment } from './scenarioListExperiment.js';
 
 export function registerCompare(program: Command): void {
   const cmd = program
@@ -22,19 +21,7 @@ Examples:
   kopsim compare seed-roadmap status-quo -n 100 --shard 0/4 --out shards/0
   kopsim compare seed-roadmap top-down -n 40 --posterior reports/baseline-bps-calibrate-s1-1a2b3c4d`,
     )
-    .action(async (scenarios: string[], opts: ExperimentFlags & PosteriorFlags) => {
-      const problems: InputProblem[] = [];
-      const flags = checkFlags(opts, problems);
-      const posterior = checkPosteriorFlags(opts, problems);
-      const loaded = loadExperimentDocument(
-        { kind: 'compare', scenarios },
-        'kopsim compare',
-        process.cwd(),
-        undefined,
-        flags.overrides,
-        problems,
-      );
-      const plan = planWithPosterior(planOrThrow(loaded, problems, flags.maxWork), posterior, loaded.source);
-      await runExperiment(loaded, plan, flags, opts);
-    });
+    .action((scenarios: string[], opts: ExperimentFlags & PosteriorFlags) =>
+      runScenarioListExperiment('compare', scenarios, opts),
+    );
 }
