@@ -32,9 +32,9 @@ export function skillNormaliser(hp: HouseholdParams): number {
 }
 
 /**
- * Earners in a household: about half its members, at least one. A cooperative job
- * replaces one earner's own work.
+ * Earners in a household: `earnerShare` of its members, rounded down, at least one. A
+ * cooperative job replaces one earner's own work.
  */
-export function earners(size: number): number {
-  return size < 2 ? 1 : size >> 1;
+export function earners(size: number, earnerShare: number): number {
+  return Math.max(1, Math.floor(size * earnerShare));
 }

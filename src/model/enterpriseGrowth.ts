@@ -201,7 +201,7 @@ function staff(world: World, region: RegionState, rng: Rng): void {
     for (let attempt = 0; attempt < draws && e.workers < needed; attempt++) {
       const i = region.start + rng.int(n);
       if (!h.member[i] || h.employer[i] >= 0) continue;
-      if (h.occupation[i] !== OCC.laborer && 2 * attempt < draws) continue; // laborers first
+      if (h.occupation[i] !== OCC.laborer && attempt < draws * p.laborerPriorityShare) continue; // laborers first
       h.employer[i] = e.id;
       e.workers++;
     }

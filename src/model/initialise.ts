@@ -107,6 +107,9 @@ function populate(world: World, rng: Rng): void {
   }
   const logMedian = Math.log(hp.productivityMedian);
   const toMiddleman = 1 - params.market.middlemanMargin;
+  // Cash is U(1 - spread, 1 + spread) times initialCashMonths of income.
+  const cashLow = 1 - hp.initialCashSpread;
+  const cashWidth = 2 * hp.initialCashSpread;
   for (const region of world.regions) {
     const scale = params.regions[region.index].productivityScale;
     // Villages differ in social capital: each has its own mean initial trust.
@@ -131,7 +134,7 @@ function populate(world: World, rng: Rng): void {
       h.income[i] = income;
       h.consumption[i] = income;
       h.realConsumptionPc[i] = income / h.size[i];
-      h.cash[i] = hp.initialCashMonths * income * (0.5 + rng.uniform());
+      h.cash[i] = hp.initialCashMonths * income * (cashLow + cashWidth * rng.uniform());
       cash += h.cash[i];
       if (occ === OCC.trader || occ === OCC.shopkeeper) {
         h.businessCapital[i] = hp.traderCapitalMonths * income;

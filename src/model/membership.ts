@@ -50,6 +50,7 @@ function regionMembership(world: World, region: RegionState): void {
   const fixedCost = m.simpananWajib + (m.simpananPokok * (1 - m.feeSubsidy)) / m.benefitHorizonMonths;
   const ep = params.enterprises;
   const workDays = params.institution.workingDaysPerMonth;
+  const earnerShare = params.households.earnerShare;
   // What membership offers this month, from the region's enterprises: the discount times
   // the share of a tier's spending the store covers, per tier; before any store or arm, what
   // one would offer at full use.
@@ -113,7 +114,7 @@ function regionMembership(world: World, region: RegionState): void {
         h.trust[i] *
         (ownWeight + m.neighbourWeight * memberNeighbourShare(offsets, counts, i));
       const benefit = material + h.awareness[i] * m.valueOfMembership;
-      const time = (m.meetingDaysPerMonth * income) / (earners(h.size[i]) * workDays);
+      const time = (m.meetingDaysPerMonth * income) / (earners(h.size[i], earnerShare) * workDays);
       const cost = fixedCost + h.distance[i] * m.travelCostPerKm + time;
       if (benefit < cost) continue;
       if (h.cash[i] < pokokUpfront + m.affordabilityBufferMonths * income) continue;

@@ -59,6 +59,8 @@ export interface HouseholdParams {
   readonly traderCapitalMonths: number;
   readonly consumptionBufferMonths: number;
   readonly consumptionAdjust: number;
+  readonly initialCashSpread: number;
+  readonly earnerShare: number;
 }
 
 export interface ShockParams {
@@ -171,6 +173,7 @@ export interface EnterpriseParams {
   readonly distributionMinEnterprises: number;
   readonly procurementMinStores: number;
   readonly initialQuality: number;
+  readonly laborerPriorityShare: number;
 }
 
 export interface GovernanceParams {

@@ -67,7 +67,7 @@ export function production(world: World, rng: Rng): void {
       const occupation = h.occupation[i];
       if (occupation === OCC.trader) earned *= traderFactor;
       else if (occupation === OCC.shopkeeper) earned *= shopFactor;
-      const perEarner = 1 / earners(h.size[i]);
+      const perEarner = 1 / earners(h.size[i], hp.earnerShare);
       const training = h.trainingDays[i];
       if (training > 0) {
         earned *= 1 - (perEarner * Math.min(training, workDays)) / workDays;

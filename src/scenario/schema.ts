@@ -161,6 +161,15 @@ const householdsSchema = z
     consumptionAdjust: share()
       .default(0.1)
       .describe('share of the gap to the buffer closed each month through spending'),
+    initialCashSpread: share()
+      .default(0.5)
+      .describe('initial cash is uniform between 1 - this and 1 + this times initialCashMonths of income'),
+    earnerShare: z
+      .number()
+      .positive()
+      .max(1)
+      .default(0.5)
+      .describe("earners per member of a household (rounded down, at least one): one earner's share of its work"),
   })
   .strict();
 
@@ -440,6 +449,9 @@ const enterprisesSchema = z
       .describe(
         "quality of a new enterprise's goods, 0..1; at 0.5 they fetch the market price (quality effects are centred there)",
       ),
+    laborerPriorityShare: share()
+      .default(0.5)
+      .describe("share of an enterprise's hiring draws each month in which only laborers are hired (laborers first)"),
   })
   .strict();
 

@@ -99,7 +99,7 @@ describe('process 4: production and income', () => {
     trained.households.trainingDays[i] = 5;
     production(trained, testRng(5));
     production(control, testRng(5));
-    const earners = earnersOf(trained.households.size[i]);
+    const earners = earnersOf(trained.households.size[i], trained.params.households.earnerShare);
     const expected = 1 - (1 / earners) * (5 / 22);
     const ratio = trained.households.income[i] / control.households.income[i];
     expect(ratio).toBeCloseTo(expected, 10);
