@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from '../core/moduleWorker.js';
 import type { PlannedRun, RunnablePlan } from './plan.js';
 import { scenarioForRun } from './plan.js';
 import type { ExperimentProgress, WorkerState } from './progress.js';
@@ -234,7 +232,7 @@ function failureOf(run: PlannedRun, error: string): RunFailure {
 
 /** Starts a worker for the pool, which drops it from the idle list if it ends while idle. */
 function spawnWorker(): Worker {
-  const worker = newWorker();
+  const worker = moduleWorker('runWorker', import.meta.url);
   // While idle no run listens: an error is followed by 'exit', which drops it from the idle list.
   worker.on('error', () => {});
   worker.on('exit', () => {
@@ -242,34 +240,4 @@ function spawnWorker(): Worker {
     if (k >= 0) idle.splice(k, 1);
   });
   return worker;
-}
-
-/**
- * Starts a worker on runWorker. From the compiled dist/ that is runWorker.js. From the
- * TypeScript sources (tests under tsx/vitest) a worker does not inherit the TS loader
- * on Node 20 (its loader hooks do not reach worker threads started with a .ts file), so an eval'd bootstrap registers tsx and then imports the .ts.
- */
-function newWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = tsxApiUrl(here);
-    const target = new URL('./runWorker.ts', here).href;
-    return new Worker(
-      `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`,
-      { eval: true },
-    );
-  }
-  return new Worker(new URL('./runWorker.js', here));
-}
-
-/** URL of tsx's ESM register API (the `import` condition of `tsx/esm/api`). */
-function tsxApiUrl(from: string): string {
-  try {
-    const resolved = import.meta.resolve?.('tsx/esm/api');
-    if (resolved && resolved.endsWith('.mjs')) return resolved;
-  } catch {
-    // fall through: some test runners do not provide import.meta.resolve
-  }
-  const pkg = createRequire(from).resolve('tsx/package.json');
-  return pathToFileURL(join(dirname(pkg), 'dist/esm/api/index.mjs')).href;
 }

@@ -82,12 +82,26 @@ export type ChartToRender = NamedChart | { name: string; spec: TopLevelSpec; tit
 /** Called before the first chart (done 0, no name) and after each chart, e.g. for a progress line. */
 export type ChartProgress = (done: number, total: number, name?: string) => void;
 
-/** Renders one chart to its spec JSON, SVG and PNG. */
-export async function renderChart(chart: ChartToRender): Promise<RenderedChart> {
-  return chartWithPng(chart, await chartSvg(chart.spec));
+/** A chart drawn: its SVG and its PNG (all a chart worker sends back). */
+export interface DrawnChart {
+  readonly svg: string;
+  readonly png: Uint8Array;
 }
 
-async function chartWithPng(chart: ChartToRender, svg: string): Promise<RenderedChart> {
+/**
+ * Renders charts to their three forms, in order, telling `onRendered` as each is complete:
+ * {@link renderCharts} in this thread, or a chart worker's `render` (chartWorker.ts).
+ */
+export type ChartRenderer = (charts: readonly ChartToRender[], onRendered?: ChartProgress) => Promise<RenderedChart[]>;
+
+/** Renders one chart to its spec JSON, SVG and PNG. */
+export async function renderChart(chart: ChartToRender): Promise<RenderedChart> {
+  const svg = await chartSvg(chart.spec);
+  return renderedChart(chart, { svg, png: await svgToPng(svg) });
+}
+
+/** A chart's three forms from its drawing, wherever it was drawn. */
+export function renderedChart(chart: ChartToRender, { svg, png }: DrawnChart): RenderedChart {
   const { width, height } = svgSize(svg);
   return {
     name: chart.name,
@@ -95,30 +109,36 @@ async function chartWithPng(chart: ChartToRender, svg: string): Promise<Rendered
     spec: chart.spec,
     vlJson: `${JSON.stringify(chart.spec, null, 2)}\n`,
     svg,
-    png: await svgToPng(svg),
+    png,
     width,
     height,
   };
 }
 
-/**
- * Renders charts in order. Vega lays out one SVG at a time on this thread (it is CPU-bound,
- * so concurrent layouts would only interleave), while each finished SVG is rasterised to PNG
- * on the thread pool in parallel with the next layout. `onRendered` is told as each chart is
- * complete.
- */
+/** Renders charts in this thread (see {@link drawCharts}); a {@link ChartRenderer}. */
 export async function renderCharts(
   charts: readonly ChartToRender[],
   onRendered?: ChartProgress,
 ): Promise<RenderedChart[]> {
+  const drawn = await drawCharts(charts, onRendered);
+  return charts.map((c, i) => renderedChart(c, drawn[i]!));
+}
+
+/**
+ * Draws charts' SVG and PNG in order. Vega lays out one SVG at a time on this thread (it is
+ * CPU-bound, so concurrent layouts would only interleave), while each finished SVG is
+ * rasterised to PNG on the thread pool in parallel with the next layout. `onDrawn` is told as
+ * each chart is complete.
+ */
+export async function drawCharts(charts: readonly ChartToRender[], onDrawn?: ChartProgress): Promise<DrawnChart[]> {
   let done = 0;
-  const pending: Promise<RenderedChart>[] = [];
-  if (charts.length > 0) onRendered?.(0, charts.length);
+  const pending: Promise<DrawnChart>[] = [];
+  if (charts.length > 0) onDrawn?.(0, charts.length);
   for (const c of charts) {
     const svg = await chartSvg(c.spec);
-    const chart = chartWithPng(c, svg).then((rendered) => {
-      onRendered?.(++done, charts.length, c.name);
-      return rendered;
+    const chart = svgToPng(svg).then((png) => {
+      onDrawn?.(++done, charts.length, c.name);
+      return { svg, png };
     });
     // Not awaited yet: a failure is seen by Promise.all below, not left unhandled meanwhile.
     chart.catch(() => undefined);

@@ -5,7 +5,7 @@ import type { ChartRow } from './charts/chartRows.js';
 import { runCharts } from './charts/runCharts.js';
 import { dataFilesSection } from './dataFilesSection.js';
 import { htmlReport, type HtmlReport, type ReportBlock, type ReportSection } from './htmlReport.js';
-import { renderCharts, type ChartProgress, type RenderedChart } from './renderChart.js';
+import { renderCharts, type ChartProgress, type ChartRenderer, type RenderedChart } from './renderChart.js';
 import { RUN_FILES } from './runFolder.js';
 import { runChartMeta, scenarioField, type RunReportInput } from './runReportInput.js';
 import { shellQuote } from './shellQuote.js';
@@ -65,13 +65,17 @@ export function reportMonths(lastMonth: number, L: Locale = locale('en')): { lab
   return points;
 }
 
-/** Renders a run's charts and its report page in language `lang`; `onRendered` hears of each chart. */
+/**
+ * Renders a run's charts and its report page in language `lang`; `onRendered` hears of each
+ * chart. The charts are rendered by `render`: in this thread, or by a chart worker (same bytes).
+ */
 export async function renderRunReport(
   input: RunReportInput,
   onRendered?: ChartProgress,
   lang: Lang = 'en',
+  render: ChartRenderer = renderCharts,
 ): Promise<RenderedRunReport> {
-  const charts = await renderCharts(runCharts(input.rows, runChartMeta(input, lang)), onRendered);
+  const charts = await render(runCharts(input.rows, runChartMeta(input, lang)), onRendered);
   return { charts, html: runReportHtml(input, charts, lang) };
 }
 

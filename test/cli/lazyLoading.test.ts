@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,20 @@ describe('lazy loading', () => {
     expect(moduleGraph([BIN, '--version', '--lang', 'id']).modules).toEqual(
       expect.arrayContaining([expect.stringMatching(/\/dist\/i18n\/problemText\.js$/)]),
     );
+  });
+
+  it('kopsim run starts the chart worker only when the report is wanted (not with --no-report)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kopsim-lazy-run-'));
+    const worker = (modules: readonly string[]) => modules.some((m) => m.endsWith('/dist/report/chartWorkerThread.js'));
+    const withReport = moduleGraph([BIN, 'run', '--months', '2', '--no-tui', '--out', join(out, 'a')]);
+    expect(withReport.status).toBe(0);
+    // Control: the trace sees the worker thread's modules.
+    expect(worker(withReport.modules)).toBe(true);
+    const without = moduleGraph([BIN, 'run', '--months', '2', '--no-tui', '--no-report', '--out', join(out, 'b')]);
+    expect(without.status).toBe(0);
+    expect(worker(without.modules)).toBe(false);
+    expect(heavyIn(without.modules)).toEqual([]);
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('kopsim --version loads no command module', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { startChartWorker } from '../../report/chartWorker.js';
 import { rerenderRunFolder } from '../../report/rerenderRunFolder.js';
 import { REPORT_FILE } from '../../report/runReport.js';
 import { chartProgress } from '../chartProgress.js';
@@ -35,7 +36,14 @@ Examples:
       const lang = langFlag(problems, opts.lang);
       if (problems.length > 0) throw new InputError('kopsim report', problems);
       const dir = resolve(runDir);
-      const report = await rerenderRunFolder(dir, chartProgress(undefined, undefined, undefined, lang), lang);
+      // The chart libraries load in the worker while this thread reads and checks the folder.
+      const charts = startChartWorker();
+      const report = await rerenderRunFolder(
+        dir,
+        chartProgress(undefined, undefined, undefined, lang),
+        lang,
+        charts.render,
+      ).finally(() => charts.close());
       const files = { folder: dir, report: REPORT_FILE, charts: report.charts.map((c) => c.name) };
       if (opts.json) process.stdout.write(`${JSON.stringify(files, null, 2)}\n`);
       else

@@ -15,6 +15,7 @@ import { writeFileAtomically } from '../../report/atomicFolder.js';
 import { manifestJson, RUN_FILES, writeRunFolder, type RunManifest } from '../../report/runFolder.js';
 import { drawRunReport } from '../../report/drawRunReport.js';
 import type { ChartProgress } from '../../report/renderChart.js';
+import { startChartWorker } from '../../report/chartWorker.js';
 import { renderRunReport, writeRunReport, type RenderedRunReport } from '../../report/runReport.js';
 import { chartProgress } from '../chartProgress.js';
 import { runReportInput } from '../../report/runReportInput.js';
@@ -172,6 +173,9 @@ the run shows plain progress lines instead of the dashboard.
       const started = new Date();
       const prepared = prepareRun(scenario, opts, started);
       const { loaded, seed, baseSeed, outDir, until, restored, lang } = prepared;
+      // Started before the simulation, so that it loads and warms the chart libraries on the
+      // other core meanwhile. Idle, it never keeps the process alive (a failed run just exits).
+      const charts = opts.report === false ? undefined : startChartWorker();
       const checkpointing = opts.until !== undefined || opts.saveState !== undefined || restored !== undefined;
       /** The printed summary of a run, with its regions' dormant spans. */
       const summaryOf = (result: RunResult, summary: RunSummary, folder: string) => {
@@ -199,7 +203,13 @@ the run shows plain progress lines instead of the dashboard.
         writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
         if (!rendered && opts.report !== false) {
           drawing.push(
-            drawRunReport(dir, runReportInput(result, summary, manifest), (...p) => drawProgress?.(...p), lang)
+            drawRunReport(
+              dir,
+              runReportInput(result, summary, manifest),
+              (...p) => drawProgress?.(...p),
+              lang,
+              charts?.render,
+            )
               // The manifest's total includes drawing the charts.
               .then(() => writeFileAtomically(join(dir, RUN_FILES.manifest), manifestJson(timed(manifest))))
               .catch((error: unknown) => (drawError ??= error)),
@@ -268,6 +278,7 @@ the run shows plain progress lines instead of the dashboard.
         });
         drawProgress = chartProgress(undefined, undefined, undefined, lang);
         await Promise.all(drawing);
+        await charts?.close();
         if (outcome.error ?? drawError) throw outcome.error ?? drawError;
         if (outcome.result && outcome.folder)
           process.stdout.write(`${summaryOf(outcome.result, summarizeRun(outcome.result), outcome.folder)}\n`);
@@ -301,7 +312,9 @@ the run shows plain progress lines instead of the dashboard.
               runReportInput(result, saved.summary, saved.manifest),
               opts.json ? undefined : chartProgress(undefined, undefined, undefined, lang),
               lang,
+              charts?.render,
             );
+      await charts?.close();
       // The manifest's total includes rendering the charts.
       const summary = writeRun(result, { ...saved, manifest: timed(saved.manifest) }, outDir, rendered);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
