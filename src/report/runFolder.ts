@@ -35,10 +35,27 @@ export const RUN_FILES = {
   indicators: INDICATORS_FILE,
 } as const;
 
+/** A run folder's data files (all but manifest.json), file name to text, in the order they are written. */
+export type RunDataFiles = Readonly<Record<string, string>>;
+
+/** The texts of a run's data files: timeseries.csv, summary.json, events.csv and indicators.csv. */
+export function runDataFiles(result: RunResult, summary: RunSummary): RunDataFiles {
+  return {
+    [RUN_FILES.timeseries]: timeseriesCsv(result.series),
+    [RUN_FILES.summary]: `${JSON.stringify(summary, null, 2)}\n`,
+    [RUN_FILES.events]: eventsCsv(result),
+    [RUN_FILES.indicators]: indicatorsCsv(
+      'total;region',
+      result.series.indicators.map((i) => i.id),
+    ),
+  };
+}
+
 /**
  * Writes a run's folder atomically: manifest.json, timeseries.csv, summary.json,
  * events.csv and indicators.csv, plus whatever `extra` writes (charts, report) into the same folder before
- * it is moved into place.
+ * it is moved into place. `data` is the data files' texts when they were made beforehand
+ * (`kopsim run` makes them while its charts are drawn).
  */
 export function writeRunFolder(
   dir: string,
@@ -46,20 +63,12 @@ export function writeRunFolder(
   summary: RunSummary,
   manifest: RunManifest,
   extra?: (dir: string) => void,
+  data: RunDataFiles = runDataFiles(result, summary),
 ): void {
   writeFolderAtomically(
     dir,
     (tmp) => {
-      writeFileSync(join(tmp, RUN_FILES.timeseries), timeseriesCsv(result.series));
-      writeFileSync(join(tmp, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
-      writeFileSync(join(tmp, RUN_FILES.events), eventsCsv(result));
-      writeFileSync(
-        join(tmp, RUN_FILES.indicators),
-        indicatorsCsv(
-          'total;region',
-          result.series.indicators.map((i) => i.id),
-        ),
-      );
+      for (const [file, text] of Object.entries(data)) writeFileSync(join(tmp, file), text);
       writeFileSync(join(tmp, RUN_FILES.manifest), manifestJson(manifest));
       extra?.(tmp);
     },

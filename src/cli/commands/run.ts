@@ -12,7 +12,14 @@ import { progressThrottle, runProgressLine } from '../../tui/plainProgress.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { outputFolderProblems } from '../../report/outputFolder.js';
 import { writeFileAtomically } from '../../report/atomicFolder.js';
-import { manifestJson, RUN_FILES, writeRunFolder, type RunManifest } from '../../report/runFolder.js';
+import {
+  manifestJson,
+  RUN_FILES,
+  runDataFiles,
+  writeRunFolder,
+  type RunDataFiles,
+  type RunManifest,
+} from '../../report/runFolder.js';
 import { drawRunReport } from '../../report/drawRunReport.js';
 import type { ChartProgress } from '../../report/renderChart.js';
 import { startChartWorker } from '../../report/chartWorker.js';
@@ -199,8 +206,10 @@ the run shows plain progress lines instead of the dashboard.
         { summary, manifest }: { summary: RunSummary; manifest: RunManifest },
         dir: string,
         rendered?: RenderedRunReport,
+        data?: RunDataFiles,
       ): RunSummary => {
-        writeRunFolder(dir, result, summary, manifest, rendered ? (tmp) => writeRunReport(tmp, rendered) : undefined);
+        const extra = rendered ? (tmp: string) => writeRunReport(tmp, rendered) : undefined;
+        writeRunFolder(dir, result, summary, manifest, extra, data);
         if (!rendered && opts.report !== false) {
           drawing.push(
             drawRunReport(
@@ -305,18 +314,21 @@ the run shows plain progress lines instead of the dashboard.
       }
       const result = sim.result();
       const saved = record(result, baseSeed, seed);
-      const rendered =
+      const rendering =
         opts.report === false
           ? undefined
-          : await renderRunReport(
+          : renderRunReport(
               runReportInput(result, saved.summary, saved.manifest),
               opts.json ? undefined : chartProgress(undefined, undefined, undefined, lang),
               lang,
               charts?.render,
             );
+      // Made while the worker draws the charts (its request is already sent).
+      const data = runDataFiles(result, saved.summary);
+      const rendered = await rendering;
       await charts?.close();
       // The manifest's total includes rendering the charts.
-      const summary = writeRun(result, { ...saved, manifest: timed(saved.manifest) }, outDir, rendered);
+      const summary = writeRun(result, { ...saved, manifest: timed(saved.manifest) }, outDir, rendered, data);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
       else process.stdout.write(`${summaryOf(result, summary, outDir)}\n`);
     });
