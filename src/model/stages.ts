@@ -50,7 +50,7 @@ export function updateStages(world: World, rng: Rng): void {
   // quo). Gates are checked once a month from the next month on.
   const opening = world.month === 0 ? world.regions : world.regions.filter((r) => r.stage === 0 && !r.coop);
   if (opening.length > 0) {
-    const first = strategy.founding === 'top-down' ? [1, 2] : [1];
+    const first = strategy.founding === 'top-down' ? [STAGE.awareness, STAGE.enterprises] : [STAGE.awareness];
     for (const region of opening) {
       for (const k of first) if (enabled.has(k)) startStage(world, region, k as StageNumber, rng);
       if (!region.coop) {
