@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertDistFresh, ROOT } from '../support/cli.js';
@@ -36,7 +36,15 @@ describe('the npm package', () => {
     expect(packed.status, packed.out).toBe(0);
     const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? 'missing.tgz');
     const listing = run('tar', ['-tzf', tarball], work).out;
-    for (const file of ['dist/index.js', 'dist/cli/main.js', 'bin/kopsim', 'scenarios/default.yaml', 'README.md']) {
+    // docs/scenario.schema.json: `kopsim schema` prints it.
+    for (const file of [
+      'dist/index.js',
+      'dist/cli/main.js',
+      'bin/kopsim',
+      'scenarios/default.yaml',
+      'README.md',
+      'docs/scenario.schema.json',
+    ]) {
       expect(listing, file).toContain(`package/${file}`);
     }
     expect(listing).not.toContain('package/test/');
@@ -44,6 +52,9 @@ describe('the npm package', () => {
 
     const project = join(work, 'project');
     mkdirSync(project);
+    // A package.json of its own: without one npm installs into the nearest parent folder that
+    // has a package.json or node_modules (a stray one in the temporary folder took the install).
+    writeFileSync(join(project, 'package.json'), '{ "name": "project", "private": true }\n');
     const installed = run(npm, ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], project);
     if (
       installed.status !== 0 &&
