@@ -12,7 +12,8 @@ import { OCC } from './households.js';
 
 /**
  * Process 6b: the cooperative grows its enterprises (stage 2, and stage 3 for regional
- * potentials). At most one new enterprise a month per region, in this order:
+ * potentials). At most `foundingsPerMonth` new enterprises a month per region, each the
+ * first of this list that is wanted and affordable:
  * 1. primary needs: the food store once unmet member demand for food reaches
  *    `storeMinDemand`, and the marketing arm once members' output reaches
  *    `marketingMinSupply` (food and a livelihood);
@@ -26,16 +27,17 @@ import { OCC } from './households.js';
  * Each needs its setup capital in investable cash (above the liquidity reserve), and a kind
  * that closed is not founded again for `refoundingDelay` months. Then: enterprises short of
  * capacity for `expansionDemandMonths` expand by `expansionRate`, up to `managedCapacity`
- * times the management skill; one missing integration link a month is built; enterprises
- * hire members.
+ * times the management skill; up to `linksPerMonth` missing integration links a month are
+ * built; enterprises hire members.
  */
 export function enterpriseGrowth(world: World, rng: Rng): void {
   for (const region of world.regions) {
     const coop = region.coop;
     if (!coop || !coop.active || !programmeActive(world, region, STAGE.enterprises, world.month)) continue;
-    foundOne(world, region);
+    const p = world.params.enterprises;
+    for (let k = 0; k < p.foundingsPerMonth; k++) if (!foundOne(world, region)) break;
     expand(world, region);
-    integrate(world, region);
+    for (let k = 0; k < p.linksPerMonth; k++) if (!integrate(world, region)) break;
     staff(world, region, rng);
   }
 }
@@ -65,7 +67,8 @@ function count(region: RegionState, predicate: (e: Enterprise) => boolean): numb
   return n;
 }
 
-function foundOne(world: World, region: RegionState): void {
+/** Founds the first enterprise of the list that is wanted and affordable; whether it founded one. */
+function foundOne(world: World, region: RegionState): boolean {
   const p = world.params.enterprises;
   const taken = (kind: EnterpriseKind, tier = -1, potential = -1) =>
     hasOrRecentlyClosed(world, region, kind, tier, potential);
@@ -75,19 +78,19 @@ function foundOne(world: World, region: RegionState): void {
   const wantStore = (t: number) => !taken(STORE_BY_TIER[t], t) && region.unmetDemand[t] >= p.storeMinDemand;
   let waiting = false;
   if (wantStore(0)) {
-    if (openEnterprise(world, region, STORE_BY_TIER[0], 0, -1, p.storeSetupCost)) return;
+    if (openEnterprise(world, region, STORE_BY_TIER[0], 0, -1, p.storeSetupCost)) return true;
     waiting = true;
   }
   if (!taken('marketing') && region.memberOutputOffered >= p.marketingMinSupply) {
-    if (openEnterprise(world, region, 'marketing', -1, -1, p.marketingSetupCost)) return;
+    if (openEnterprise(world, region, 'marketing', -1, -1, p.marketingSetupCost)) return true;
     waiting = true;
   }
   for (let t = 1; t < 4 && !waiting; t++) {
     if (!wantStore(t)) continue;
-    if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return;
+    if (openEnterprise(world, region, STORE_BY_TIER[t], t, -1, p.storeSetupCost)) return true;
     waiting = true;
   }
-  // A supplier is founded once its buyers' purchases would fill half its capacity.
+  // A supplier is founded once its buyers' purchases would fill supplierFillThreshold of its capacity.
   const wholesale = 1 - world.params.market.warungMargin;
   const goods = sumOver(region, (e) => (isStore(e.kind) && e.price > 0 ? (e.sales / e.price) * wholesale : 0));
   if (
@@ -95,7 +98,7 @@ function foundOne(world: World, region: RegionState): void {
     count(region, (e) => isStore(e.kind)) >= p.procurementMinStores &&
     goods >= p.supplierFillThreshold * p.procurementSetupCost * p.capacityPerSetup
   ) {
-    if (openEnterprise(world, region, 'procurement', -1, -1, p.procurementSetupCost)) return;
+    if (openEnterprise(world, region, 'procurement', -1, -1, p.procurementSetupCost)) return true;
   }
   const transport = sumOver(region, (e) =>
     e.kind === 'marketing' || e.kind === 'potential' ? e.sales * p.marketingTransportCost : 0,
@@ -105,7 +108,7 @@ function foundOne(world: World, region: RegionState): void {
     activeEnterprises(region.coop!) >= p.distributionMinEnterprises &&
     transport >= p.supplierFillThreshold * p.distributionSetupCost * p.capacityPerSetup
   ) {
-    if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return;
+    if (openEnterprise(world, region, 'distribution', -1, -1, p.distributionSetupCost)) return true;
   }
   if (programmeActive(world, region, STAGE.potential, world.month)) {
     const skill = meanOverMembers(world, region, world.households.skill);
@@ -114,9 +117,10 @@ function foundOne(world: World, region: RegionState): void {
       if (potential.capacity <= 0 || taken('potential', -1, k) || skill < potential.requiredSkill) continue;
       const e = openEnterprise(world, region, 'potential', -1, k, potential.setupCapital);
       if (e) e.capacity = Math.min(e.capacity, potential.capacity);
-      return;
+      return e !== null;
     }
   }
+  return false;
 }
 
 function sumOver(region: RegionState, f: (e: Enterprise) => number): number {
@@ -157,10 +161,11 @@ const LINKS: ReadonlyArray<readonly [EnterpriseKind, (k: EnterpriseKind) => bool
   ['marketing', (k) => k === 'potential'],
 ];
 
-function integrate(world: World, region: RegionState): void {
+/** Builds the first missing integration link the cooperative can afford; whether it built one. */
+function integrate(world: World, region: RegionState): boolean {
   const coop = region.coop!;
   const cost = world.params.enterprises.integrationLinkCost;
-  if (investableCash(coop, world.params.enterprises.liquidityReserve) < cost) return;
+  if (investableCash(coop, world.params.enterprises.liquidityReserve) < cost) return false;
   for (const [supplierKind, buys] of LINKS) {
     const supplier = coop.enterprises.find((e) => e.status === 'active' && e.kind === supplierKind);
     if (!supplier) continue;
@@ -177,9 +182,10 @@ function integrate(world: World, region: RegionState): void {
       );
       coop.links.push({ supplier: supplier.id, buyer: buyer.id, month: world.month });
       emit(world, region.index, 'integration-link', `${region.name}: ${supplier.kind} now supplies ${buyer.kind}`);
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 /**

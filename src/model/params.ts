@@ -174,6 +174,8 @@ export interface EnterpriseParams {
   readonly procurementMinStores: number;
   readonly initialQuality: number;
   readonly laborerPriorityShare: number;
+  readonly foundingsPerMonth: number;
+  readonly linksPerMonth: number;
 }
 
 export interface GovernanceParams {

@@ -452,6 +452,20 @@ const enterprisesSchema = z
     laborerPriorityShare: share()
       .default(0.5)
       .describe("share of an enterprise's hiring draws each month in which only laborers are hired (laborers first)"),
+    foundingsPerMonth: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(1)
+      .describe('new enterprises a cooperative may found in one month'),
+    linksPerMonth: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('integration links a cooperative may build in one month (0: none)'),
   })
   .strict();
 

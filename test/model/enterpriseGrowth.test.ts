@@ -60,9 +60,37 @@ describe("process 6b: founding enterprises from members' needs", () => {
     enterpriseGrowth(world, testRng());
     expect(coop.enterprises.map((e) => e.kind)).toEqual(['marketing']);
   });
+
+  it('founds at most foundingsPerMonth enterprises a month (one by default), in the order of needs', () => {
+    const wanting = (sets: string[]) => {
+      const { world, region, coop } = stage2(200_000_000, sets);
+      region.unmetDemand[0] = 20_000_000;
+      region.memberOutputOffered = 40_000_000;
+      region.unmetDemand[1] = 20_000_000;
+      enterpriseGrowth(world, testRng());
+      return coop.enterprises.map((e) => e.kind);
+    };
+    expect(wanting([])).toEqual(['primaryStore']);
+    expect(wanting(['enterprises.foundingsPerMonth=2'])).toEqual(['primaryStore', 'marketing']);
+    expect(wanting(['enterprises.foundingsPerMonth=5'])).toEqual(['primaryStore', 'marketing', 'secondaryStore']);
+  });
 });
 
 describe('value-chain integration', () => {
+  it('builds at most linksPerMonth missing links a month (one by default; 0: none)', () => {
+    const links = (sets: string[]) => {
+      const { world, coop } = stage2(100_000_000, sets);
+      addEnterprise(world, 0, 'primaryStore', { tier: 0, capacity: 1e9, workingCapital: 1e8 });
+      addEnterprise(world, 0, 'secondaryStore', { tier: 1, capacity: 1e9, workingCapital: 1e8 });
+      addEnterprise(world, 0, 'procurement', { capacity: 1e9, workingCapital: 1e8 });
+      enterpriseGrowth(world, testRng());
+      return coop.links.length;
+    };
+    expect(links([])).toBe(1);
+    expect(links(['enterprises.linksPerMonth=2'])).toBe(2);
+    expect(links(['enterprises.linksPerMonth=0'])).toBe(0);
+  });
+
   /** A store with 100M of sales this month and a procurement enterprise; linked or not. */
   function chain(linked: boolean) {
     const { world, coop } = stage2(100_000_000, [
