@@ -5,11 +5,11 @@ import { emit, type World } from './world.js';
 
 /**
  * Process 10: governance. Quality moves each month toward a target set by members'
- * awareness (0.3), RAT participation (0.2: the share of aware members if last year's
- * RAT was held, else 0), management skill (0.3) and external supervision (0.2).
+ * awareness, RAT participation (the share of aware members if last year's RAT was held,
+ * else 0), management skill and external supervision, with the `*Weight` parameters.
  * Management skill grows slowly with experience of running enterprises.
  *
- * Mismanagement happens with monthly probability `mismanagementBase * (1 - g)^2`: the
+ * Mismanagement happens with monthly probability `mismanagementBase * (1 - g)^mismanagementExponent`: the
  * cooperative loses `mismanagementLoss` of its cash (it leaves the scenario) and every
  * member loses `mismanagementTrustShock` of trust. Elite capture is drawn at the annual
  * SHU split (see shu.ts).
@@ -35,7 +35,9 @@ export function governance(world: World, rng: Rng): void {
     coop.governance += g.adjustRate * (target - coop.governance);
     if (coop.enterprises.length > 0) coop.managementSkill += g.experienceGain * (1 - coop.managementSkill);
     const bad = 1 - coop.governance;
-    if (rng.uniform() < g.mismanagementBase * bad * bad) {
+    // The default exponent 2 squares: the same number as a power, faster.
+    const risk = g.mismanagementExponent === 2 ? bad * bad : bad ** g.mismanagementExponent;
+    if (rng.uniform() < g.mismanagementBase * risk) {
       const loss = g.mismanagementLoss * Math.max(0, coop.cash);
       coop.cash -= loss;
       coop.yearOtherIncome -= loss;

@@ -187,6 +187,7 @@ export interface GovernanceParams {
   readonly mismanagementBase: number;
   readonly mismanagementLoss: number;
   readonly mismanagementTrustShock: number;
+  readonly mismanagementExponent: number;
   readonly eliteCaptureBase: number;
   readonly ratMidpoint: number;
   readonly ratSteepness: number;

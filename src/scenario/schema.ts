@@ -479,6 +479,12 @@ const governanceSchema = z
     mismanagementBase: share().default(0.02).describe('monthly mismanagement probability at governance 0'),
     mismanagementLoss: share().default(0.2).describe('share of cooperative cash lost in a mismanagement event'),
     mismanagementTrustShock: share().default(0.15).describe('trust lost by every member in a mismanagement event'),
+    mismanagementExponent: z
+      .number()
+      .min(0)
+      .max(10)
+      .default(2)
+      .describe('exponent on (1 - governance) in the monthly mismanagement probability'),
     eliteCaptureBase: share().default(0.5).describe('yearly probability of elite capture at governance 0'),
     ratMidpoint: share().default(0.35).describe('governance at which an RAT is held with probability 0.5'),
     ratSteepness: z

@@ -16,7 +16,7 @@ function withMembers(sets: string[]) {
 describe('process 10: governance', () => {
   it("mismanagement lowers every member's trust by mismanagementTrustShock and loses mismanagementLoss of the cash", () => {
     // Forced: governance 0 with no adjustment, base probability 1: the monthly probability
-    // mismanagementBase * (1 - g)^2 is 1.
+    // mismanagementBase * (1 - g)^mismanagementExponent is 1.
     const world = withMembers([
       'governance.adjustRate=0',
       'governance.mismanagementBase=1',
@@ -33,6 +33,25 @@ describe('process 10: governance', () => {
     expect(coop.yearOtherIncome).toBeCloseTo(-2_000_000, 4); // charged against this year's SHU
     expect(world.events.some((e) => e.kind === 'mismanagement')).toBe(true);
     checkLedger(world);
+  });
+
+  it('mismanagement risk is mismanagementBase x (1 - governance)^mismanagementExponent', () => {
+    // Over 400 months at governance 0.5 and base 1: about 0.25 x 400 = 100 events with the
+    // default exponent 2, about 200 with exponent 1, every month with exponent 0.
+    const events = (sets: string[]) => {
+      const world = withMembers(['governance.adjustRate=0', 'governance.mismanagementBase=1', ...sets]);
+      world.regions[0].coop!.governance = 0.5;
+      const rng = testRng();
+      for (let m = 0; m < 400; m++) governance(world, rng);
+      return world.events.filter((e) => e.kind === 'mismanagement').length;
+    };
+    const squared = events([]);
+    const linear = events(['governance.mismanagementExponent=1']);
+    expect(squared).toBeGreaterThan(70);
+    expect(squared).toBeLessThan(130);
+    expect(linear).toBeGreaterThan(170);
+    expect(linear).toBeLessThan(230);
+    expect(events(['governance.mismanagementExponent=0'])).toBe(400);
   });
 
   it('never floors trust below zero', () => {
