@@ -60,10 +60,13 @@ export interface Households {
   readonly businessCapital: Float64Array;
   /**
    * Index of the cooperative enterprise employing a member of the household, or -1.
-   * Int16: an enterprise's index is its place in its cooperative's list, which only grows
-   * by at most 2 at founding and 3 a month (one founded by enterpriseGrowth, one store and
-   * one marketing arm made by conversion), so at most 3,602 in 1,200 months, far below
-   * {@link MAX_ENTERPRISE_ID} (newEnterprise refuses more).
+   * Int16: an enterprise's index is its place in its cooperative's list. Besides the 2
+   * opened at a top-down founding, enterpriseGrowth founds an enterprise only where none of
+   * the same kind, tier and potential is active (13 such kinds: 4 store tiers, marketing,
+   * procurement, distribution, 6 potentials), so at most 13 a month however many foundings
+   * a month are allowed, and conversion makes at most one store a month: at most
+   * 2 + 14 x 1,200 = 16,802 in the longest run, below {@link MAX_ENTERPRISE_ID}
+   * (newEnterprise refuses more).
    */
   readonly employer: Int16Array;
   /** Income this month, rupiah. */

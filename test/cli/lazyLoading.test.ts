@@ -101,6 +101,17 @@ describe('lazy loading', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
+  it('kopsim replicate --no-report loads no chart or terminal UI library, in its main thread or its run workers', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kopsim-lazy-replicate-'));
+    const args = ['replicate', 'default', '-n', '2', '--months', '2', '--workers', '2', '--no-report', '--no-tui'];
+    const { status, modules } = moduleGraph([BIN, ...args, '--out', join(out, 'r')]);
+    expect(status).toBe(0);
+    // Control: the trace sees the modules the run workers load.
+    expect(modules.some((m) => m.endsWith('/dist/experiment/runWorker.js'))).toBe(true);
+    expect(heavyIn(modules)).toEqual([]);
+    rmSync(out, { recursive: true, force: true });
+  });
+
   it('kopsim --version loads no command module', () => {
     const { modules } = moduleGraph([BIN, '--version']);
     expect(modules.filter((m) => m.includes('/dist/cli/commands/'))).toEqual([]);
