@@ -7,7 +7,14 @@ const MONTHS = 12;
 const REGIONS = ['A', 'B'];
 
 /**
- * The run charts of a tiny made-up run (every indicator, two regions, a year, a dormant
+ * One chart of each kind, in the order they are warmed up: the warm-up is often cut short,
+ * so first the line chart most run charts are drawn like, then a faceted, a concatenated, a
+ * stacked and a bar chart. The other run charts are line charts like the first.
+ */
+const ORDER = ['consumption', 'regions-consumption', 'finances', 'enterprises', 'stages'];
+
+/**
+ * Run charts of a tiny made-up run (every indicator, two regions, a year, a dormant
  * span), drawn by a chart worker while the simulation runs so that Vega's and Vega-Lite's
  * code is compiled and warm when the real charts arrive. Nothing of them is written.
  */
@@ -18,7 +25,7 @@ export function warmUpCharts(): NamedChart[] {
       INDICATORS.forEach((indicator, k) =>
         rows.push({ month, region, indicator: indicator.id, value: ((month + 1) * (k + 3)) % 17 }),
       );
-  return runCharts(rows, {
+  const charts = runCharts(rows, {
     scenarioName: 'warm-up',
     months: MONTHS,
     povertyLine: 5,
@@ -29,4 +36,5 @@ export function warmUpCharts(): NamedChart[] {
     ],
     dormant: [{ region: 'B', from: 6, to: 9 }],
   });
+  return ORDER.map((name) => charts.find((c) => c.name === name)).filter((c): c is NamedChart => c !== undefined);
 }
