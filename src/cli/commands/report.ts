@@ -43,7 +43,7 @@ Examples:
         chartProgress(undefined, undefined, undefined, lang),
         lang,
         charts.render,
-      ).finally(() => charts.close());
+      ).finally(() => void charts.close());
       const files = { folder: dir, report: REPORT_FILE, charts: report.charts.map((c) => c.name) };
       if (opts.json) process.stdout.write(`${JSON.stringify(files, null, 2)}\n`);
       else

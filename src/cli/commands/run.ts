@@ -326,7 +326,8 @@ the run shows plain progress lines instead of the dashboard.
       // Made while the worker draws the charts (its request is already sent).
       const data = runDataFiles(result, saved.summary);
       const rendered = await rendering;
-      await charts?.close();
+      // Not awaited: the worker's thread winds down while this one writes the folder.
+      void charts?.close();
       // The manifest's total includes rendering the charts.
       const summary = writeRun(result, { ...saved, manifest: timed(saved.manifest) }, outDir, rendered, data);
       if (opts.json) process.stdout.write(`${JSON.stringify({ folder: outDir, ...summary }, null, 2)}\n`);
