@@ -53,6 +53,20 @@ export function studentTQuantile(p: number, df: number): number {
     return Number.NaN;
   }
   if (p === 0.5) return 0;
+  // Summaries ask for the same quantile (one level, one df) for every indicator and month:
+  // the last answer is kept (a bisection of up to 200 incomplete-beta evaluations each).
+  if (p === last.p && df === last.df) return last.q;
+  const q = bisectQuantile(p, df);
+  last.p = p;
+  last.df = df;
+  last.q = q;
+  return q;
+}
+
+/** The last quantile {@link studentTQuantile} computed, and its arguments. */
+const last = { p: Number.NaN, df: Number.NaN, q: Number.NaN };
+
+function bisectQuantile(p: number, df: number): number {
   const tail = p > 0.5 ? 1 - p : p;
   const sign = p > 0.5 ? 1 : -1;
   let lo = 0;
