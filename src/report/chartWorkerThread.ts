@@ -1,13 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import { warmUpCharts } from './charts/warmUpCharts.js';
+import { warmUpChart } from './charts/warmUpChart.js';
 import { chartSvg, drawCharts, type ChartToRender, type DrawnChart } from './renderChart.js';
 
 /*
  * The thread side of a chart worker (chartWorker.ts). As soon as it starts, while the main
- * thread simulates, it loads vega, vega-lite and resvg and lays out the charts of a tiny
- * made-up run, one at a time, so that the real charts meet compiled, warm code. It stops
- * warming up as soon as charts to render arrive, and renders them as the main thread would
- * (`drawCharts`), telling it of each chart done.
+ * thread simulates, it loads vega, vega-lite and resvg and lays out a tiny chart, so that
+ * the real charts meet compiled code. Then it renders the charts it is sent as the main
+ * thread would (`drawCharts`), telling it of each chart done.
  */
 
 /** Message from the main thread: charts to render, `id` naming the request in the replies. */
@@ -30,25 +29,21 @@ export type ChartWorkerReply =
 
 if (parentPort) {
   const port = parentPort;
-  let wanted = false;
-  const warming = warmUp(() => wanted);
-  // Requests are rendered one after the other, after the warm-up has stopped.
-  let queue: Promise<void> = warming;
+  // Requests are rendered one after the other, after the warm-up.
+  let queue: Promise<void> = warmUp();
   port.on('message', (msg: ChartWorkerRequest) => {
-    wanted = true;
     queue = queue.then(() => render(port, msg));
   });
 }
 
-/** Lays out the warm-up charts (SVG only: PNGs are drawn by native code, which needs no warming) until `stop()`. */
-async function warmUp(stop: () => boolean): Promise<void> {
+/**
+ * Loads the chart libraries and lays out one tiny chart (its SVG only: PNGs are drawn by
+ * native code, which needs no warming). Charts that arrive meanwhile wait for it: most of
+ * its time is compiling code they need too.
+ */
+async function warmUp(): Promise<void> {
   try {
-    for (const chart of warmUpCharts()) {
-      if (stop()) return;
-      await chartSvg(chart.spec);
-      // A turn of the event loop, so that a request that arrived is seen before the next chart.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    await chartSvg(warmUpChart().spec);
   } catch {
     // Only a warm-up: the real charts report their own errors.
   }
