@@ -115,8 +115,10 @@ export function runReportDocument(
   const planned = scenarioField(manifest, ['months']);
   const plannedMonths = typeof planned === 'number' ? planned : summary.months;
   const description = scenarioField(manifest, ['description']);
-  const value = valueLookup(input.rows);
   const last = summary.months;
+  const points = reportMonths(last, L);
+  // The tables read only these months: the key indicators' columns and the regions' last month.
+  const value = valueLookup(input.rows, new Set([...points.map((p) => p.month), last]));
   const dormant = dormantSpans(input.events);
   const dormantText = (region: string): string | null => {
     const spans = dormant.filter((d) => d.region === region);
@@ -156,7 +158,6 @@ export function runReportDocument(
     ]),
   };
 
-  const points = reportMonths(last, L);
   const keyTable: ReportBlock = {
     kind: 'table',
     caption: L.t('run.key.caption'),
@@ -325,11 +326,16 @@ export function runReportDocument(
   };
 }
 
-/** Looks a value up by month, scope and indicator. */
+/**
+ * Looks a value up by month, scope and indicator, for the given months only: a run has a row
+ * for every month, scope and indicator (about 100,000 for the default scenario), and keying
+ * them all took longer than the rest of the page.
+ */
 function valueLookup(
   rows: readonly ChartRow[],
+  months: ReadonlySet<number>,
 ): (month: number, region: string, indicator: string) => number | undefined {
   const map = new Map<string, number>();
-  for (const r of rows) map.set(`${r.month}\u0000${r.region}\u0000${r.indicator}`, r.value);
+  for (const r of rows) if (months.has(r.month)) map.set(`${r.month}\u0000${r.region}\u0000${r.indicator}`, r.value);
   return (month, region, indicator) => map.get(`${month}\u0000${region}\u0000${indicator}`);
 }
