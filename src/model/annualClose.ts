@@ -1,3 +1,4 @@
+import { englishInteger } from '../core/groupedInteger.js';
 import { clamp01 } from './clamp.js';
 import { coopCapital, investableCash, type Cooperative } from './cooperative.js';
 import type { Rng } from '../core/rng.js';
@@ -129,7 +130,7 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
   if (held) {
     coop.ratSkipped = 0;
     region.flows.ratHeld = 1;
-    emit(world, r, 'rat-held', `${region.name}: RAT held, SHU Rp${Math.round(shu).toLocaleString('en')}`);
+    emit(world, r, 'rat-held', `${region.name}: RAT held, SHU Rp${englishInteger(Math.round(shu))}`);
   } else {
     coop.ratSkipped++;
     emit(
@@ -145,7 +146,7 @@ function closeYear(world: World, region: RegionState, rng: Rng): void {
   if (tooFew || rng.uniform() < 1 - Math.exp(-hazard)) {
     const why = tooFew
       ? `fewer than ${p.dormancy.minMembers} members`
-      : `its finances and governance failed (yearly hazard ${hazard.toFixed(2)}: SHU Rp${Math.round(shu).toLocaleString('en')}, governance ${coop.governance.toFixed(2)}, ${coop.yearUnpaid > 0 ? `Rp${Math.round(coop.yearUnpaid).toLocaleString('en')} owed not paid, ` : ''}RAT ${held ? 'held' : 'skipped'}, ${coop.membersAtLastClose - coop.memberCount} members lost)`;
+      : `its finances and governance failed (yearly hazard ${hazard.toFixed(2)}: SHU Rp${englishInteger(Math.round(shu))}, governance ${coop.governance.toFixed(2)}, ${coop.yearUnpaid > 0 ? `Rp${englishInteger(Math.round(coop.yearUnpaid))} owed not paid, ` : ''}RAT ${held ? 'held' : 'skipped'}, ${coop.membersAtLastClose - coop.memberCount} members lost)`;
     goDormant(world, region, why);
   }
   coop.membersAtLastClose = coop.memberCount;

@@ -1,3 +1,4 @@
+import { englishInteger } from '../core/groupedInteger.js';
 import { STAGE } from './params.js';
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
@@ -90,6 +91,6 @@ function mature(world: World, region: RegionState, loan: Loan): void {
     world,
     region.index,
     'credit-default',
-    `${region.name}: loan matured with Rp${Math.round(owed).toLocaleString('en')} unpaid; members' savings cut by Rp${Math.round(taken).toLocaleString('en')}, no more programme credit`,
+    `${region.name}: loan matured with Rp${englishInteger(Math.round(owed))} unpaid; members' savings cut by Rp${englishInteger(Math.round(taken))}, no more programme credit`,
   );
 }

@@ -1,3 +1,4 @@
+import { englishInteger } from '../core/groupedInteger.js';
 import type { EnterpriseParams } from './params.js';
 import { STAGE } from './params.js';
 import { book } from './ledger.js';
@@ -222,7 +223,7 @@ export function grantCredit(world: World, region: RegionState): boolean {
     world,
     region.index,
     'credit-received',
-    `${region.name}: government credit of Rp${Math.round(c.amount).toLocaleString('en')}`,
+    `${region.name}: government credit of Rp${englishInteger(Math.round(c.amount))}`,
   );
   return true;
 }

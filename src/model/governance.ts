@@ -1,3 +1,4 @@
+import { englishInteger } from '../core/groupedInteger.js';
 import type { Rng } from '../core/rng.js';
 import { book } from './ledger.js';
 import { meanOverMembers } from './regionMeasures.js';
@@ -55,7 +56,7 @@ export function governance(world: World, rng: Rng): void {
         world,
         region.index,
         'mismanagement',
-        `${region.name}: mismanagement lost Rp${Math.round(loss).toLocaleString('en')}`,
+        `${region.name}: mismanagement lost Rp${englishInteger(Math.round(loss))}`,
       );
     }
   }

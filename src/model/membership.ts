@@ -1,3 +1,4 @@
+import { englishInteger } from '../core/groupedInteger.js';
 import type { Rng } from '../core/rng.js';
 import { isProducer } from './households.js';
 import { book } from './ledger.js';
@@ -169,7 +170,7 @@ function regionMembership(world: World, region: RegionState): void {
       world,
       r,
       'savings-lost',
-      `${region.name}: members who left lost Rp${Math.round(region.flows.savingsLost).toLocaleString('en')} of savings the cooperative could not pay back`,
+      `${region.name}: members who left lost Rp${englishInteger(Math.round(region.flows.savingsLost))} of savings the cooperative could not pay back`,
     );
   coop.savingsOwed += joinedPaid + subsidy + dues;
   coop.cash += joinedPaid + subsidy + dues + repaid;
