@@ -13,7 +13,19 @@ describe('groupedInteger', () => {
 
 describe('englishInteger', () => {
   it("is toLocaleString('en') of any whole number, sign and -0 included", () => {
-    for (const n of [0, -0, 1, -1, 999, -1000, 123456789, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e21, -4e22])
+    for (const n of [
+      0,
+      -0,
+      1,
+      -1,
+      999,
+      -1000,
+      123456789,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+      1e21,
+      -4e22,
+    ])
       expect(englishInteger(n), String(n)).toBe(n.toLocaleString('en'));
     fc.assert(
       fc.property(fc.double({ min: -1e17, max: 1e17, noNaN: true }), (x) => {
