@@ -66,11 +66,19 @@ function peerInfluence(world: World): void {
   for (const region of world.regions) {
     const coopPresent = region.coop !== null;
     for (let i = region.start; i < region.end; i++) {
-      const degree = offsets[i + 1] - offsets[i];
-      const s = degree > 0 ? counts[i] / degree : 0;
+      const s = memberNeighbourShare(offsets, counts, i);
       let a = aw[i];
       if (coopPresent && s > 0) a += p.peerWeight * (square ? s * s : Math.pow(s, p.peerExponent)) * (1 - a);
       aw[i] = a * keep;
     }
   }
+}
+
+/**
+ * Share of household i's neighbours who are members, from the member-neighbour counts that
+ * peerInfluence keeps up to date (membership reads it later in the month).
+ */
+export function memberNeighbourShare(offsets: Int32Array, counts: Uint16Array, i: number): number {
+  const degree = offsets[i + 1] - offsets[i];
+  return degree > 0 ? counts[i] / degree : 0;
 }

@@ -36,9 +36,7 @@ export function governance(world: World, rng: Rng): void {
     coop.governance += g.adjustRate * (target - coop.governance);
     if (coop.enterprises.length > 0) coop.managementSkill += g.experienceGain * (1 - coop.managementSkill);
     const bad = 1 - coop.governance;
-    // The default exponent 2 squares: the same number as a power, faster.
-    const risk = g.mismanagementExponent === 2 ? bad * bad : bad ** g.mismanagementExponent;
-    if (rng.uniform() < g.mismanagementBase * risk) {
+    if (rng.uniform() < g.mismanagementBase * bad ** g.mismanagementExponent) {
       const loss = g.mismanagementLoss * Math.max(0, coop.cash);
       coop.cash -= loss;
       coop.yearOtherIncome -= loss;

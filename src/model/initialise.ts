@@ -202,7 +202,7 @@ function rankQuintiles(world: World): void {
 function recordMonthZero(world: World): void {
   const h = world.households;
   h.consumption0.set(h.realConsumptionPc);
-  for (let i = 0; i < h.count; i++) h.income0[i] = h.income[i];
+  h.income0.set(h.income); // Float64 to Float32, rounded as an assignment would
 }
 
 /** 1 + Poisson(mean - 1) persons, at most `max` (Knuth's method; the mean is small). */

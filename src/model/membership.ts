@@ -1,3 +1,4 @@
+import { memberNeighbourShare } from './awareness.js';
 import { englishInteger } from '../core/groupedInteger.js';
 import type { Rng } from '../core/rng.js';
 import { isProducer } from './households.js';
@@ -87,7 +88,8 @@ function regionMembership(world: World, region: RegionState): void {
   const meanIncome = incomeSum / Math.max(1, region.end - region.start);
   const line = mk.povertyLine;
   // Material benefits are perceived through trust, and more so with members among one's
-  // neighbours: the weight is (1 - neighbourWeight) + neighbourWeight x their share.
+  // neighbours: the weight is (1 - neighbourWeight) + neighbourWeight x their share, rounded
+  // to Float32 as when the share was stored per household (the same numbers).
   const ownWeight = 1 - m.neighbourWeight;
 
   let joinedPaid = 0;
@@ -113,7 +115,7 @@ function regionMembership(world: World, region: RegionState): void {
       const material =
         (storeGain + produce + shu) *
         h.trust[i] *
-        (ownWeight + m.neighbourWeight * memberNeighbourShare(offsets, counts, i));
+        (ownWeight + m.neighbourWeight * Math.fround(memberNeighbourShare(offsets, counts, i)));
       const benefit = material + h.awareness[i] * m.valueOfMembership;
       const time = (m.meetingDaysPerMonth * income) / (earners(h.size[i], earnerShare) * workDays);
       const cost = fixedCost + h.distance[i] * m.travelCostPerKm + time;
@@ -241,15 +243,4 @@ export function exit(world: World, region: RegionState, i: number): number {
   }
   coop.memberCount--;
   return paid;
-}
-
-/**
- * Share of household i's neighbours who are members, as awareness (which runs earlier in
- * the month and brings the counts up to date) saw it, rounded to Float32 as the share was
- * when it was stored per household: derived from the counts instead, which saves 4 bytes
- * per household and gives the same number.
- */
-function memberNeighbourShare(offsets: Int32Array, counts: Uint16Array, i: number): number {
-  const degree = offsets[i + 1] - offsets[i];
-  return degree > 0 ? Math.fround(counts[i] / degree) : 0;
 }

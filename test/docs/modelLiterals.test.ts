@@ -21,8 +21,8 @@ const ALLOWED: ReadonlyArray<{ value: number; files?: readonly string[]; reason:
   { value: 2, files: ['annualClose.ts', 'ledger.ts'], reason: 'two decimals in event and ledger messages' },
   {
     value: 2,
-    files: ['awareness.ts', 'governance.ts'],
-    reason: 'fast paths that square when peerExponent or mismanagementExponent is 2',
+    files: ['awareness.ts'],
+    reason: 'a fast path that squares when peerExponent is 2 (once per household and month)',
   },
   {
     value: 2,
