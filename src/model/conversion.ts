@@ -63,7 +63,6 @@ export function conversion(world: World, rng: Rng): void {
       moved += capital;
       if (!h.member[i]) {
         h.member[i] = 1;
-        h.joinedMonth[i] = world.month;
         coop.memberCount++;
       }
       if (h.employer[i] < 0) {

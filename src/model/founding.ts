@@ -45,7 +45,6 @@ export function foundCooperative(world: World, region: RegionState, rng: Rng): C
   for (let i = region.start; i < region.end; i++) {
     if (rng.uniform() >= params.membership.topDownEnrolledShare) continue;
     h.member[i] = 1;
-    h.joinedMonth[i] = world.month;
     h.pokok[i] = pokok;
     enrolled++;
   }

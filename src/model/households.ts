@@ -52,8 +52,6 @@ export interface Households {
   readonly exitTrust: Float32Array;
   /** 1 if a member of its region's cooperative. */
   readonly member: Uint8Array;
-  /** Month joined, or -1. */
-  readonly joinedMonth: Int16Array;
   /** This year's transactions with the cooperative (patronage), rupiah. */
   readonly patronage: Float32Array;
   /** Capital of an existing local business (traders), rupiah; 0 if none. */
@@ -111,7 +109,6 @@ export function allocateHouseholds(count: number): Households {
     trust: new Float32Array(count),
     exitTrust: new Float32Array(count),
     member: new Uint8Array(count),
-    joinedMonth: new Int16Array(count).fill(-1),
     patronage: new Float32Array(count),
     businessCapital: new Float64Array(count),
     employer: new Int16Array(count).fill(-1),

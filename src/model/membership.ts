@@ -122,7 +122,6 @@ function regionMembership(world: World, region: RegionState): void {
       if (benefit < cost) continue;
       if (h.cash[i] < pokokUpfront + m.affordabilityBufferMonths * income) continue;
       h.member[i] = 1;
-      h.joinedMonth[i] = world.month;
       h.cash[i] -= pokokUpfront;
       h.pokok[i] = pokokUpfront + pokokSubsidy;
       h.pokokDue[i] = m.simpananPokok - h.pokok[i];
@@ -234,7 +233,6 @@ export function exit(world: World, region: RegionState, i: number): number {
   h.debt[i] = 0;
   h.pokokDue[i] = 0;
   h.member[i] = 0;
-  h.joinedMonth[i] = -1;
   h.patronage[i] = 0;
   if (h.employer[i] >= 0) {
     const e = coop.enterprises[h.employer[i]];

@@ -28,7 +28,7 @@ describe('process 3: membership, exit', () => {
     expect(coop.cash).toBeCloseTo(1_000_000 - 180_000, 6);
     expect(coop.memberLoans).toBeCloseTo(0, 6);
     expect(coop.memberCount).toBe(0);
-    expect([h.pokok[i], h.wajib[i], h.sukarela[i], h.debt[i], h.joinedMonth[i]]).toEqual([0, 0, 0, 0, -1]);
+    expect([h.pokok[i], h.wajib[i], h.sukarela[i], h.debt[i]]).toEqual([0, 0, 0, 0]);
     expect(world.ledger.flows.get('savings refunded on exit')).toBeCloseTo(180_000, 6);
     checkLedger(world); // the refund is booked
   });

@@ -92,7 +92,6 @@ export function makeMember(
   const sukarela = savings.sukarela ?? 0;
   const debt = savings.debt ?? 0;
   h.member[i] = 1;
-  h.joinedMonth[i] = world.month;
   h.pokok[i] = pokok;
   h.wajib[i] = wajib;
   h.sukarela[i] = sukarela;
