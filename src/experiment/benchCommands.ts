@@ -38,6 +38,13 @@ export interface CommandsFigure {
   readonly months: number;
   /** `--version`, `validate`, `schema`, `run --no-report --no-tui`, `run --no-tui` (charts and report.html), in that order. */
   readonly commands: CommandFigure[];
+  /**
+   * A bare Node start (`node -e ""`, with the same CPU-time preload) in as many fresh processes:
+   * what every command pays before kopsim's first line. Machines of one kind differ in it (a
+   * whole `kopsim --version` took 0.09 s on one, Node alone 0.12 s on another), so a command's
+   * time above it is what compares across them.
+   */
+  readonly nodeStart: CommandFigure;
   /** The simulation's time (world creation and stepping: the manifest's simulationMs) in a fresh `kopsim run`, median, ms. */
   readonly freshSteppingMs: number;
   /** The same simulation in this process once its code is warm (after the same run as warm-up), median, ms. */
@@ -55,16 +62,20 @@ const WARM_UP_RUNS = 3;
 
 /** Runs `kopsim ...args` in a fresh process; its wall time and CPU time in seconds. Throws if it fails. */
 function timeCommand(args: readonly string[], cwd: string): { wall: number; cpu: number } {
+  return timeNode([BIN, ...args], `kopsim ${args.join(' ')}`, cwd);
+}
+
+/** Runs `node <preload> ...argv` in a fresh process; its wall time and CPU time in seconds. Throws if it fails. */
+function timeNode(argv: readonly string[], label: string, cwd: string): { wall: number; cpu: number } {
   const cpuFile = join(cwd, 'cpu-time');
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', CPU_PRELOAD, BIN, ...args], {
+  const r = spawnSync(process.execPath, ['--import', CPU_PRELOAD, ...argv], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: '1', KOPSIM_BENCH_CPU_FILE: cpuFile },
   });
   const wall = (performance.now() - started) / 1000;
-  if (r.status !== 0)
-    throw new SimulationError(`bench: kopsim ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(-500)}`);
+  if (r.status !== 0) throw new SimulationError(`bench: ${label} exited with ${r.status}: ${r.stderr.slice(-500)}`);
   return { wall, cpu: Number(readFileSync(cpuFile, 'utf8')) / 1e6 };
 }
 
@@ -80,7 +91,10 @@ export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => 
   const work = mkdtempSync(join(tmpdir(), 'kopsim-bench-'));
   const commands: CommandFigure[] = [];
   const fresh: number[] = [];
+  let nodeStart: CommandFigure | undefined;
   try {
+    log(`commands: a bare Node start (node -e ""), ${processes} fresh processes`);
+    nodeStart = figureOf('node -e ""', processes, () => timeNode(['-e', ''], 'node -e ""', work));
     let folder = 0;
     const lines: { label: string; args: () => string[]; after?: (out: string) => void }[] = [
       { label: '--version', args: () => ['--version'] },
@@ -101,22 +115,14 @@ export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => 
     ];
     for (const line of lines) {
       log(`commands: kopsim ${line.label}, ${processes} fresh processes`);
-      const runsSeconds: number[] = [];
-      const cpuSeconds: number[] = [];
-      for (let p = 0; p < processes; p++) {
-        folder++;
-        const { wall, cpu } = timeCommand(line.args(), work);
-        runsSeconds.push(wall);
-        cpuSeconds.push(cpu);
-        line.after?.(join(work, `r${folder}`));
-      }
-      commands.push({
-        command: line.label,
-        medianSeconds: median(runsSeconds),
-        runsSeconds,
-        medianCpuSeconds: median(cpuSeconds),
-        cpuSeconds,
-      });
+      commands.push(
+        figureOf(line.label, processes, () => {
+          folder++;
+          const time = timeCommand(line.args(), work);
+          line.after?.(join(work, `r${folder}`));
+          return time;
+        }),
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -132,6 +138,7 @@ export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => 
     while (!sim.done) sim.advance();
     if (r >= WARM_UP_RUNS) warm.push(sim.result().elapsedMs);
   }
+  if (!nodeStart) throw new SimulationError('bench: the bare Node start was not measured');
   const freshSteppingMs = median(fresh);
   const warmSteppingMs = median(warm);
   return {
@@ -141,8 +148,21 @@ export function measureCommands(spec: CommandsBenchSpec, log: (line: string) => 
     households: loaded.scenario.regions.reduce((a, r) => a + r.households, 0),
     months: loaded.scenario.months,
     commands,
+    nodeStart,
     freshSteppingMs,
     warmSteppingMs,
     coldToWarm: freshSteppingMs / warmSteppingMs,
   };
+}
+
+/** Medians of `processes` timings of one command line. */
+function figureOf(command: string, processes: number, time: () => { wall: number; cpu: number }): CommandFigure {
+  const runsSeconds: number[] = [];
+  const cpuSeconds: number[] = [];
+  for (let p = 0; p < processes; p++) {
+    const { wall, cpu } = time();
+    runsSeconds.push(wall);
+    cpuSeconds.push(cpu);
+  }
+  return { command, medianSeconds: median(runsSeconds), runsSeconds, medianCpuSeconds: median(cpuSeconds), cpuSeconds };
 }

@@ -45,11 +45,17 @@ export function benchText(r: BenchResult): string {
   const rows: string[][] = [];
   if (r.commands) {
     const c = r.commands;
+    const base = c.nodeStart;
+    rows.push([
+      `bare Node start (${base.command}), fresh process`,
+      `${fmt(base.medianSeconds, 2)} s`,
+      `median of ${base.runsSeconds.length}: ${base.runsSeconds.map((s) => s.toFixed(2)).join(', ')} s; CPU time ${fmt(base.medianCpuSeconds, 2)} s; every command below pays it`,
+    ]);
     for (const f of c.commands)
       rows.push([
         `kopsim ${f.command}, fresh process`,
         `${fmt(f.medianSeconds, 2)} s`,
-        `median of ${f.runsSeconds.length}: ${f.runsSeconds.map((s) => s.toFixed(2)).join(', ')} s; CPU time ${fmt(f.medianCpuSeconds, 2)} s`,
+        `median of ${f.runsSeconds.length}: ${f.runsSeconds.map((s) => s.toFixed(2)).join(', ')} s; CPU time ${fmt(f.medianCpuSeconds, 2)} s; ${fmt(f.medianSeconds - base.medianSeconds, 2)} s above a bare Node start`,
       ]);
     rows.push([
       `cold-to-warm penalty, ${c.scenario} (${fmt(c.households)} x ${c.months} months)`,

@@ -69,6 +69,9 @@ describe('kopsim bench', () => {
     expect(result.commands!.commands.every((c) => c.cpuSeconds.length === 1 && c.medianCpuSeconds > 0)).toBe(true);
     expect(result.commands!.households).toBe(60);
     expect(result.commands!.coldToWarm).toBeGreaterThan(0);
+    // The bare Node start every command pays, measured the same way.
+    expect(result.commands!.nodeStart.runsSeconds.length).toBe(1);
+    expect(result.commands!.nodeStart.medianCpuSeconds).toBeGreaterThan(0);
     expect(result.targets).toHaveLength(16);
     // Measured at other sizes than the issue's: no target is judged.
     expect(result.targets.every((t) => t.met === null)).toBe(true);
@@ -86,6 +89,8 @@ describe('kopsim bench', () => {
       '3 replications of default (60 x 3 months), 2 workers',
       'parallel speedup',
       'calibration baseline-bps: 5 parameters, 8 targets, 3 particles, 2 generations',
+      'bare Node start (node -e ""), fresh process',
+      'above a bare Node start',
       'kopsim --version, fresh process',
       'kopsim validate default, fresh process',
       'kopsim schema, fresh process',
