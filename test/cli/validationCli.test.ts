@@ -24,6 +24,34 @@ describe('kopsim validation', async () => {
     expect(r.stderr).toContain('1/1 runs (status-quo/base/1)');
   }, 60_000);
 
+  it('rejects a --posterior folder that does not exist with exit code 2, before running anything', async () => {
+    const r = await kopsim(['validation', '--posterior', 'no-such-posterior', '--seeds', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--posterior');
+    expect(r.stderr).toContain('--seeds');
+    expect(r.stderr).not.toContain('runs (');
+    expect(r.stdout).toBe('');
+  });
+
+  it('runs the facts at posterior draws, and says which', async () => {
+    const r = await kopsim([
+      'validation',
+      '--only',
+      'baseline-gini',
+      '--seeds',
+      '1',
+      '--workers',
+      '0',
+      '--posterior',
+      'scenarios/posterior',
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Parameters drawn from the posterior baseline-bps \+ cooperatives .*14 parameters.*seed 1: particle \d+\./,
+    );
+    expect(r.stdout).toMatch(/\n(PASS|FAIL) +baseline-gini +/);
+  }, 60_000);
+
   it('has help with examples', async () => {
     const r = await kopsim(['validation', '--help']);
     expect(r.status).toBe(0);

@@ -1,6 +1,8 @@
 import { SimulationError } from '../../core/errors.js';
 import { runSeed } from '../../core/seed.js';
 import { loadScenario } from '../../scenario/load.js';
+import type { PosteriorSample } from '../../scenario/loadPosterior.js';
+import { type PosteriorDraws, withPosteriorDraws } from '../calibration/posteriorPlan.js';
 import { planScenarioOf, runKey, type PlannedRun, type PlanScenario } from '../plan.js';
 import type { RunFailure } from '../runRecord.js';
 import { executeRuns } from '../workerPool.js';
@@ -33,14 +35,26 @@ export interface RunArmsOptions {
   readonly workers: number;
   /** Told of each finished run (progress display). */
   readonly onRun?: (done: number, total: number, key: string) => void;
+  /** The runs' parameters drawn from this posterior (see {@link validationRuns}); the defaults without it. */
+  readonly posterior?: PosteriorSample;
+}
+
+/** The runs of the arms, and the posterior draws they take (undefined without a posterior). */
+export interface ValidationRuns {
+  readonly scenarios: readonly PlanScenario[];
+  readonly runs: readonly PlannedRun[];
+  readonly draws?: PosteriorDraws;
 }
 
 /**
- * Runs every arm's seeds on the experiment worker pool with the validation probe and
- * returns the measures by arm. A run that fails makes the whole call throw, naming it:
- * a validation table with a run missing would look complete and not be.
+ * The runs validation makes: each arm's scenario for each of its base seeds. With a
+ * posterior, base seed k's runs take draw k: one particle, picked by weight from a stream
+ * derived from runSeed(k) (as `kopsim replicate --posterior --seeds-per-draw 1` draws), the
+ * same in every arm, so paired facts compare arms under the same parameters as well as the
+ * same random numbers. Throws InputError (naming `--posterior`) when a posterior parameter
+ * is not a number field of an arm's scenario, or a drawn particle makes a scenario invalid.
  */
-export async function runArms(arms: readonly ValidationArm[], opts: RunArmsOptions): Promise<ArmMeasures> {
+export function validationRuns(arms: readonly ValidationArm[], posterior?: PosteriorSample): ValidationRuns {
   const scenarios: PlanScenario[] = arms.map((a) =>
     planScenarioOf(a.label, loadScenario(a.scenario, [...a.sets, `months=${a.months}`])),
   );
@@ -57,6 +71,25 @@ export async function runArms(arms: readonly ValidationArm[], opts: RunArmsOptio
         seed: runSeed(base),
         months: arm.months,
       });
+  if (!posterior) return { scenarios, runs };
+  // Draw g goes to the runs with replicate g (base seed g); seeds start at 1, so draw 0 is unused.
+  const replicates = Math.max(0, ...runs.map((r) => r.replicate)) + 1;
+  const drawn = withPosteriorDraws({ scenarios, runs, replicates, hash: '' }, posterior, 1, 'kopsim validation');
+  return { scenarios, runs: drawn.runs, draws: drawn.posterior };
+}
+
+/**
+ * Runs every arm's seeds on the experiment worker pool with the validation probe and
+ * returns the measures by arm. A run that fails makes the whole call throw, naming it:
+ * a validation table with a run missing would look complete and not be.
+ */
+export async function runArms(arms: readonly ValidationArm[], opts: RunArmsOptions): Promise<ArmMeasures> {
+  return measureRuns(validationRuns(arms, opts.posterior), opts);
+}
+
+/** Runs {@link validationRuns}' runs, as {@link runArms} describes. */
+export async function measureRuns(planned: ValidationRuns, opts: RunArmsOptions): Promise<ArmMeasures> {
+  const { scenarios, runs } = planned;
   const measures = new Map<number, RunMeasures>();
   const failures: RunFailure[] = [];
   let done = 0;

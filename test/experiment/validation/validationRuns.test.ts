@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runArms, type ValidationArm } from '../../../src/experiment/validation/validationRuns.js';
+import { InputError } from '../../../src/core/errors.js';
+import { runArms, validationRuns, type ValidationArm } from '../../../src/experiment/validation/validationRuns.js';
+import type { PosteriorSample } from '../../../src/scenario/loadPosterior.js';
 import { indicatorAt } from '../../../src/experiment/validation/runValues.js';
 import type { RunMeasures } from '../../../src/experiment/validation/validationProbe.js';
 
@@ -78,5 +80,81 @@ describe('runArms with the validation probe', () => {
     await expect(
       runArms([{ label: 'bad', scenario: 'status-quo', sets: ['regions=[]'], months: 2, seeds: [1] }], { workers: 0 }),
     ).rejects.toThrow(/regions/);
+  });
+});
+
+describe('validationRuns with a posterior', () => {
+  /** Two particles of one parameter; the second weighs three times the first. */
+  const posterior: PosteriorSample = {
+    format: 1,
+    kind: 'posterior',
+    name: 'test',
+    calibrationHash: 'abc123',
+    parameters: ['awareness.peerWeight'],
+    particles: [
+      { weight: 1, theta: [0.05] },
+      { weight: 3, theta: [0.15] },
+    ],
+  };
+  const arms: ValidationArm[] = [
+    { label: 'sq', scenario: 'status-quo', sets: [], months: 12, seeds: [1, 2, 3, 4, 5, 6] },
+    { label: 'sr', scenario: 'seed-roadmap', sets: [], months: 12, seeds: [1, 2, 3, 4, 5, 6] },
+  ];
+
+  it('gives each base seed one drawn particle, the same in every arm', () => {
+    const planned = validationRuns(arms, posterior);
+    const draws = planned.draws!;
+    expect(draws.name).toBe('test');
+    for (const run of planned.runs) {
+      const particle = draws.draws[run.replicate].particle;
+      expect(run.params).toEqual({ 'awareness.peerWeight': posterior.particles[particle].theta[0] });
+    }
+    const bySeed = (label: string) =>
+      planned.runs.filter((r) => r.scenario === label).map((r) => r.params['awareness.peerWeight']);
+    expect(bySeed('sr')).toEqual(bySeed('sq'));
+    // Six seeds drawing from two particles take both (the chance of one only is under 2%).
+    expect(new Set(bySeed('sq')).size).toBe(2);
+    // The same draws every time: they derive from the run seeds.
+    expect(validationRuns(arms, posterior).runs).toEqual(planned.runs);
+  });
+
+  it('runs at the defaults without a posterior', () => {
+    const planned = validationRuns(arms);
+    expect(planned.draws).toBeUndefined();
+    for (const run of planned.runs) expect(run.params).toEqual({});
+  });
+
+  it('rejects a posterior parameter that is not a number field of the scenarios, naming --posterior', () => {
+    const bad = { ...posterior, parameters: ['awareness.noSuchField'] };
+    let error: unknown;
+    try {
+      validationRuns(arms, bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems[0].path).toBe('--posterior');
+  });
+
+  it('runs the drawn parameters: a different draw changes the measures', async () => {
+    const one = (theta: number) =>
+      runArms(
+        [
+          {
+            label: 'sr',
+            scenario: 'seed-roadmap',
+            sets: ['regions=[{"name":"a","households":200}]'],
+            months: 24,
+            seeds: [1],
+          },
+        ],
+        {
+          workers: 0,
+          posterior: { ...posterior, particles: [{ weight: 1, theta: [theta] }] },
+        },
+      );
+    const low = (await one(0.02)).get('sr')![0];
+    const high = (await one(0.2)).get('sr')![0];
+    expect(Array.from(high.series.values)).not.toEqual(Array.from(low.series.values));
   });
 });
