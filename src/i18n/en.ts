@@ -1280,6 +1280,8 @@ export const EN = {
   'help.opt.markdown': 'print the facts as a Markdown table (for docs/validation.md)',
   'help.validation.opt.only':
     'comma-separated fact ids, or prefixes ending in * (baseline-*): only those facts, and only the runs they need',
+  'help.validation.opt.posterior':
+    "draw each base seed's parameters from a calibrated posterior (a kopsim calibrate folder, or scenarios/posterior), the same draw in every scenario",
   'help.validation.note1':
     "Each fact is measured over base seeds 1..n (seed k is the run 'kopsim run <scenario> --seed k'\ngives) and compared with its reference band; docs/validation.md lists the facts, bands and\nsources. Progress goes to stderr, the table to stdout.",
   'help.discover.description':

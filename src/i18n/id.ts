@@ -1279,6 +1279,8 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'help.opt.markdown': 'cetak fakta sebagai tabel Markdown (untuk docs/validation.md)',
   'help.validation.opt.only':
     'id fakta dipisah koma, atau awalan yang diakhiri * (baseline-*): hanya fakta itu, dan hanya run yang dibutuhkannya',
+  'help.validation.opt.posterior':
+    'ambil parameter setiap benih dasar dari posterior hasil kalibrasi (folder kopsim calibrate, atau scenarios/posterior), tarikan yang sama di setiap skenario',
   'help.validation.note1':
     "Setiap fakta diukur atas benih dasar 1..n (benih k adalah run yang diberikan 'kopsim run <scenario> --seed k')\ndan dibandingkan dengan pita acuannya; docs/validation.md mendaftar fakta, pita dan\nsumbernya. Kemajuan ke stderr, tabel ke stdout.",
   'help.discover.description':
