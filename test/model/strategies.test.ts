@@ -208,24 +208,28 @@ describe('patterns the model reproduces (docs/ODD.md, Purpose and patterns)', ()
     expect(villages).toBeGreaterThan(3);
   });
 
-  it('top-down versus bottom-up: lower governance, more RATs skipped, more cooperatives dormant', () => {
+  it('top-down versus bottom-up: lower governance, a larger share of RATs skipped, more cooperatives dormant', () => {
     const tally = (name: string) => {
       const { scenario, id } = loadScenario(name, ['months=120']);
       let governance = 0;
+      let held = 0;
       let skipped = 0;
       let inactive = 0;
       for (const k of seeds) {
         const r = runScenario(id, scenario, runSeed(scenario.seed, '', k));
         governance += series(r, 'governance')[1];
+        held += r.events.filter((e) => e.kind === 'rat-held').length;
         skipped += r.events.filter((e) => e.kind === 'rat-skipped').length;
         inactive += r.events.filter((e) => e.kind === 'cooperative-inactive').length;
       }
-      return { governance, skipped, inactive };
+      // A share of the RATs due, not a count: a strategy whose cooperatives survive longer
+      // has more RATs due, and a count would confound skipping with surviving.
+      return { governance, skippedShare: skipped / (held + skipped), inactive };
     };
     const topDown = tally('top-down');
     const bottomUp = tally('seed-roadmap');
     expect(topDown.governance).toBeLessThan(bottomUp.governance);
-    expect(topDown.skipped).toBeGreaterThan(bottomUp.skipped);
+    expect(topDown.skippedShare).toBeGreaterThan(bottomUp.skippedShare);
     expect(topDown.inactive).toBeGreaterThan(bottomUp.inactive);
   });
 });
