@@ -49,7 +49,7 @@ export interface ValidationRuns {
 /**
  * The runs validation makes: each arm's scenario for each of its base seeds. With a
  * posterior, base seed k's runs take draw k: one particle, picked by weight from a stream
- * derived from runSeed(k) (as `kopsim replicate --posterior --seeds-per-draw 1` draws), the
+ * derived from runSeed(k) (the method of `kopsim replicate --posterior`, one seed per draw), the
  * same in every arm, so paired facts compare arms under the same parameters as well as the
  * same random numbers. Throws InputError (naming `--posterior`) when a posterior parameter
  * is not a number field of an arm's scenario, or a drawn particle makes a scenario invalid.
