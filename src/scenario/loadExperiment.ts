@@ -124,25 +124,29 @@ export function loadExperimentDocument(
   });
 
   let baseline: string | null = null;
-  if (problems.length === 0) {
-    if (experiment.baseline !== undefined) {
-      const b = experiment.baseline;
-      const match =
-        scenarios.find((s) => s.label === b) ??
-        scenarios.find((s) => s.ref === b) ??
-        scenarios.find((s) => s.loaded.id === b) ??
-        scenarios.find(
-          (s) => resolve(s.loaded.source) === (resolveScenarioPath(b, relativeTo) ?? resolveScenarioPath(b)),
-        );
-      if (!match)
-        problems.push({
-          path: overrides.baseline !== undefined ? '--baseline' : 'baseline',
-          message: `must be one of the scenarios (${scenarios.map((s) => s.label).join(', ')})`,
-          found: b,
-        });
-      else baseline = match.label;
-    } else if (experiment.kind === 'compare') baseline = scenarios[0].label;
-  }
+  if (experiment.baseline !== undefined) {
+    const b = experiment.baseline;
+    const match =
+      scenarios.find((s) => s.label === b) ??
+      scenarios.find((s) => s.ref === b) ??
+      scenarios.find((s) => s.loaded.id === b) ??
+      scenarios.find(
+        (s) => resolve(s.loaded.source) === (resolveScenarioPath(b, relativeTo) ?? resolveScenarioPath(b)),
+      );
+    // A scenario that did not load (its problems are listed above) may still be the one
+    // named: judge the baseline against every entry, so that a wrong one is reported with
+    // the other problems rather than after they are fixed.
+    const namesAnEntry = experiment.scenarios.some((entry) =>
+      typeof entry === 'string' ? entry === b : entry.scenario === b || entry.id === b,
+    );
+    if (match) baseline = match.label;
+    else if (problems.length === 0 || !namesAnEntry)
+      problems.push({
+        path: overrides.baseline !== undefined ? '--baseline' : 'baseline',
+        message: `must be one of the scenarios (${(scenarios.length > 0 ? scenarios.map((s) => s.label) : experiment.scenarios.map((e) => (typeof e === 'string' ? e : (e.id ?? e.scenario)))).join(', ')})`,
+        found: b,
+      });
+  } else if (experiment.kind === 'compare' && scenarios.length > 0) baseline = scenarios[0].label;
   if (problems.length > 0) throw new InputError(source, problems);
   const name =
     experiment.name ??
