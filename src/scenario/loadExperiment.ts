@@ -136,16 +136,19 @@ export function loadExperimentDocument(
     // A scenario that did not load (its problems are listed above) may still be the one
     // named: judge the baseline against every entry, so that a wrong one is reported with
     // the other problems rather than after they are fixed.
-    const namesAnEntry = experiment.scenarios.some((entry) =>
-      typeof entry === 'string' ? entry === b : entry.scenario === b || entry.id === b,
+    const entryNames = experiment.scenarios.map((e) =>
+      typeof e === 'string' ? [e] : [e.scenario, e.id ?? e.scenario],
     );
+    const namesAnEntry = entryNames.some((names) => names.includes(b));
     if (match) baseline = match.label;
-    else if (problems.length === 0 || !namesAnEntry)
+    else if (problems.length === 0 || !namesAnEntry) {
+      const choices = scenarios.length > 0 ? scenarios.map((s) => s.label) : entryNames.map((names) => names.at(-1));
       problems.push({
         path: overrides.baseline !== undefined ? '--baseline' : 'baseline',
-        message: `must be one of the scenarios (${(scenarios.length > 0 ? scenarios.map((s) => s.label) : experiment.scenarios.map((e) => (typeof e === 'string' ? e : (e.id ?? e.scenario)))).join(', ')})`,
+        message: `must be one of the scenarios (${choices.join(', ')})`,
         found: b,
       });
+    }
   } else if (experiment.kind === 'compare' && scenarios.length > 0) baseline = scenarios[0].label;
   if (problems.length > 0) throw new InputError(source, problems);
   const name =

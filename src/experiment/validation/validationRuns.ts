@@ -31,10 +31,14 @@ function probeUrl(): string {
   return new URL(`./validationProbe${ext}`, import.meta.url).href;
 }
 
-export interface RunArmsOptions {
+/** How {@link measureRuns} runs: on how many workers, telling whom of each run done. */
+export interface MeasureOptions {
   readonly workers: number;
   /** Told of each finished run (progress display). */
   readonly onRun?: (done: number, total: number, key: string) => void;
+}
+
+export interface RunArmsOptions extends MeasureOptions {
   /** The runs' parameters drawn from this posterior (see {@link validationRuns}); the defaults without it. */
   readonly posterior?: PosteriorSample;
 }
@@ -88,7 +92,7 @@ export async function runArms(arms: readonly ValidationArm[], opts: RunArmsOptio
 }
 
 /** Runs {@link validationRuns}' runs, as {@link runArms} describes. */
-export async function measureRuns(planned: ValidationRuns, opts: RunArmsOptions): Promise<ArmMeasures> {
+export async function measureRuns(planned: ValidationRuns, opts: MeasureOptions): Promise<ArmMeasures> {
   const { scenarios, runs } = planned;
   const measures = new Map<number, RunMeasures>();
   const failures: RunFailure[] = [];
