@@ -82,6 +82,7 @@ export function createWorld(params: ModelParams, runSeed: number): { world: Worl
       memberNeighbours: new Uint16Array(total),
       memberSeen: new Uint8Array(total),
       quantile: new Float32Array(Math.max(...params.regions.map((r) => r.households))),
+      perEnterprise: new Uint32Array(0),
     },
   };
   populate(world, createRng(streamSeed(runSeed, 'households')));

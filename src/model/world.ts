@@ -25,6 +25,12 @@ export interface Scratch {
   readonly memberSeen: Uint8Array;
   /** Per-region working buffer (social targeting): the quantile, then the poorest households as an Int32Array view. */
   readonly quantile: Float32Array;
+  /**
+   * A count per enterprise of the region a household loop is working through (by index in
+   * its cooperative's list: production's jobs, membership's workers who leave), zeroed by
+   * {@link enterpriseCounts} for each use and regrown when a cooperative has more.
+   */
+  perEnterprise: Uint32Array;
 }
 
 /**
@@ -62,4 +68,13 @@ export function emit(world: World, region: number, kind: SimEvent['kind'], messa
  */
 export function decisionUniform(world: World, ...identity: ReadonlyArray<string | number>): number {
   return deriveSeed(world.seed, 'decision', ...identity) / 4294967296;
+}
+
+/** The world's per-enterprise counts, zeroed for `count` enterprises (regrown when too short). */
+export function enterpriseCounts(world: World, count: number): Uint32Array {
+  const scratch = world.scratch;
+  if (scratch.perEnterprise.length < count) scratch.perEnterprise = new Uint32Array(count);
+  const counts = scratch.perEnterprise;
+  counts.fill(0, 0, count);
+  return counts;
 }
