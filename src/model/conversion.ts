@@ -1,5 +1,5 @@
 import { STAGE } from './params.js';
-import type { Rng } from '../core/rng.js';
+import { createRng, type Rng } from '../core/rng.js';
 import { book } from './ledger.js';
 import { managementCapacityFactor, newEnterprise, startFill } from './founding.js';
 import { OCC } from './households.js';
@@ -27,9 +27,13 @@ export function conversion(world: World, rng: Rng): void {
     const strength = coop.governance * (p.enterprises.conversionBase + memberShare(region));
     const base = p.enterprises.conversionProbability * strength;
     let moved = 0;
-    for (let i = region.start; i < region.end; i++) {
-      const capital = h.businessCapital[i];
-      if (capital <= 0 || rng.uniform() >= base * h.awareness[i]) continue;
+    const { businessCapital, awareness } = h;
+    for (
+      let i = nextConverting(businessCapital, awareness, region.start, region.end, base, rng);
+      i >= 0;
+      i = nextConverting(businessCapital, awareness, i + 1, region.end, base, rng)
+    ) {
+      const capital = businessCapital[i];
       const kind: EnterpriseKind = h.occupation[i] === OCC.shopkeeper ? 'primaryStore' : 'marketing';
       // A trader's business joins a marketing arm the cooperative has founded; it does not become one.
       if (kind === 'marketing' && !coop.enterprises.some((e) => e.status === 'active' && e.kind === 'marketing'))
@@ -54,7 +58,7 @@ export function conversion(world: World, rng: Rng): void {
           `${region.name}: a local business joined and became the ${kind}`,
         );
       }
-      h.businessCapital[i] = 0;
+      businessCapital[i] = 0;
       // The owner's simpanan pokok comes out of the business capital; the rest is sukarela.
       const pokok = h.member[i] ? 0 : Math.min(capital, p.membership.simpananPokok);
       h.pokok[i] += pokok;
@@ -79,3 +83,38 @@ export function conversion(world: World, rng: Rng): void {
     );
   }
 }
+
+/*
+ * The scan for owners who convert, a function of its own over typed arrays: written inline,
+ * the loop's rare body (enterprises, events) had no type feedback when V8 first optimized
+ * the loop, and a fresh default run deoptimized and recompiled conversion four times. The
+ * scan draws exactly what the inline loop drew, in the same order (one uniform per
+ * household with business capital), and the body, which draws nothing, runs between scans.
+ */
+
+/** The first household from `from` on whose business converts this month (see conversion), or -1. */
+function nextConverting(
+  businessCapital: Float64Array,
+  awareness: Float32Array,
+  from: number,
+  end: number,
+  base: number,
+  rng: Rng,
+): number {
+  for (let i = from; i < end; i++) if (businessCapital[i] > 0 && rng.uniform() < base * awareness[i]) return i;
+  return -1;
+}
+
+/** Runs nextConverting on a few synthetic households (found and not), with a stream of its own, so that it has type feedback before it meets a real region. */
+function warmUpNextConverting(): void {
+  const n = 32;
+  const capital = Float64Array.from({ length: n }, (_, i) => (i % 2) * 1_000_000.5);
+  const awareness = Float32Array.from({ length: n }, (_, i) => (i % 4) / 4);
+  const rng = createRng('warm-up');
+  for (let round = 0; round < 2; round++) {
+    for (let i = nextConverting(capital, awareness, 0, n, round, rng); i >= 0; )
+      i = nextConverting(capital, awareness, i + 1, n, round, rng);
+  }
+}
+
+warmUpNextConverting();

@@ -90,6 +90,7 @@ const EXEMPT_FUNCTIONS: ReadonlyMap<string, string> = new Map([
   ['warmUpSpendRegion', 'synthetic households that exercise every branch of the kernel before it meets real ones'],
   ['warmUpProduceRegion', 'synthetic households that exercise every branch of the kernel before it meets real ones'],
   ['warmUpMemberRegion', 'synthetic households that exercise every branch of the kernel before it meets real ones'],
+  ['warmUpNextConverting', 'synthetic households that exercise every branch of the kernel before it meets real ones'],
 ]);
 
 /** Declarations that define numbering, not behaviour. */
