@@ -428,25 +428,25 @@ function warmUpMemberRegion(): void {
       h.size[i] = 1 + (i % 5);
       h.occupation[i] = i % OCCUPATIONS.length;
       h.member[i] = i % 2;
-      h.expectedIncome[i] = 400_000.5 + 10_000.25 * i;
+      h.expectedIncome[i] = 400_000.3 + 10_000.3 * i;
       h.awareness[i] = (i % 4) / 4;
       h.threshold[i] = 0.3;
       h.trust[i] = i % 5 === 0 ? 0.1 : 0.8;
       h.exitTrust[i] = 0.2;
-      h.distance[i] = 1.5;
-      h.cash[i] = i % 7 === 0 ? 10.5 : 5_000_000.5;
-      h.pokok[i] = 50_000.5;
-      h.pokokDue[i] = i % 3 === 0 ? 10_000.5 : 0;
-      h.wajib[i] = 20_000.5;
-      h.debt[i] = i % 4 === 1 ? 100_000.5 : 0;
+      h.distance[i] = 1.3;
+      h.cash[i] = i % 7 === 0 ? 10.3 : 5_000_000.3;
+      h.pokok[i] = 50_000.3;
+      h.pokokDue[i] = i % 3 === 0 ? 10_000.3 : 0;
+      h.wajib[i] = 20_000.3;
+      h.debt[i] = i % 4 === 1 ? 100_000.3 : 0;
       h.employer[i] = i % 6 === 4 ? i % 4 : -1;
     }
     const values = [
       round === 2 ? 0 : 1,
-      25_000.5,
-      0.5,
-      30_000.5,
-      580_000.5,
+      25_000.3,
+      0.3,
+      30_000.3,
+      580_000.3,
       0.6,
       0.1,
       0.25,
@@ -454,25 +454,25 @@ function warmUpMemberRegion(): void {
       0.05,
       0.04,
       0.1,
-      round === 1 ? 1_000.5 : 0,
-      900_000.5,
-      0.5,
-      0.5,
-      50_000.5,
+      round === 1 ? 1_000.3 : 0,
+      900_000.3,
+      0.3,
+      0.3,
+      50_000.3,
       1,
-      0.5,
+      0.3,
       22,
-      1_000.5,
+      1_000.3,
       1,
-      100_000.5,
+      100_000.3,
       0.05,
-      10_000.5,
+      10_000.3,
       0.01,
       0.3,
     ];
     values.forEach((v, j) => (k[j] = v));
     books.fill(0);
-    books[ACC_CASH] = round === 1 ? 0 : 10_000_000.5;
+    books[ACC_CASH] = round === 1 ? 0 : 10_000_000.3;
     leavers.fill(0);
     memberRegion(h, 0, n, offsets, counts, k, books, tally, leavers);
   }
