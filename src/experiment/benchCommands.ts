@@ -9,6 +9,7 @@ import { SimulationError } from '../core/errors.js';
 import { loadScenario } from '../scenario/load.js';
 import { median } from './benchStats.js';
 import { createSimulation } from './simulation.js';
+import { packageUrl } from '../core/packageUrl.js';
 
 /** What the command part of the benchmark runs: `kopsim` as a user starts it, in fresh processes. */
 export interface CommandsBenchSpec {
@@ -53,9 +54,9 @@ export interface CommandsFigure {
   readonly coldToWarm: number;
 }
 
-const BIN = fileURLToPath(new URL('../../bin/kopsim', import.meta.url));
+const BIN = fileURLToPath(packageUrl('bin/kopsim'));
 /** The CPU-time preload, built in dist/ (from the sources too: `bin/kopsim` runs dist/ anyway). */
-const CPU_PRELOAD = new URL('../../dist/experiment/benchCpuPreload.js', import.meta.url).href;
+const CPU_PRELOAD = packageUrl('dist/experiment/benchCpuPreload.js').href;
 
 /** Runs of the simulation in the benchmark's process before its warm time is measured. */
 const WARM_UP_RUNS = 3;

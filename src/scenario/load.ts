@@ -7,6 +7,7 @@ import { mergeScenario } from './merge.js';
 import { formatPath, parseOverrides, setPath } from './overrides.js';
 import { validateScenario } from './validate.js';
 import type { Scenario } from './schema.js';
+import { packageUrl } from '../core/packageUrl.js';
 
 /** A scenario ready to run, with where it came from. */
 export interface LoadedScenario {
@@ -26,7 +27,7 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** The folder of bundled scenarios (`scenarios/` at the package root). */
 export function bundledScenariosDir(): string {
-  return fileURLToPath(new URL('../../scenarios/', import.meta.url));
+  return fileURLToPath(packageUrl('scenarios/'));
 }
 
 /** Name of the scenario used when none is given. */

@@ -6,32 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, invokedCommand } from '../../src/cli/main.js';
-import { assertDistFresh, BIN, ROOT } from '../support/cli.js';
+import { assertDistFresh, ROOT, UNBUNDLED_MAIN } from '../support/cli.js';
+import { heavyIn, moduleGraph } from '../support/moduleGraph.js';
 
 /*
  * Lazy loading is checked on the module graph, not on the clock: a preload records every
  * module the process resolves or requires, and the commands that need no chart, simulation
- * or terminal UI must not load the libraries behind them.
+ * or terminal UI must not load the libraries behind them. The graph is that of the compiled
+ * modules before bundling (dist/cli/main.js), where every module is a file of its own;
+ * bin/kopsim runs their bundle, whose chunks keep each dynamic import apart, and
+ * test/cli/bundle.test.ts checks the same properties on the chunks it loads.
  */
-const TRACE = fileURLToPath(new URL('../support/moduleTrace.mjs', import.meta.url));
-const HEAVY = /\/node_modules\/(vega|vega-[a-z-]+|@resvg\/[^/]+|ink|react|react-reconciler|yoga-layout|piscina)\//;
-
-/** The module URLs a fresh `node ...args` process loads (with `env` added to the environment), and its exit status. */
-function moduleGraph(
-  args: readonly string[],
-  env: Readonly<Record<string, string>> = {},
-): { status: number | null; modules: string[] } {
-  const file = join(mkdtempSync(join(tmpdir(), 'kopsim-trace-')), 'modules.txt');
-  const r = spawnSync(process.execPath, ['--import', TRACE, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, KOPSIM_MODULE_TRACE: file, NO_COLOR: '1' },
-  });
-  const modules = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  return { status: r.status, modules };
-}
-
-const heavyIn = (modules: readonly string[]) => [...new Set(modules.filter((m) => HEAVY.test(m)))];
+const MAIN = UNBUNDLED_MAIN;
 
 describe('lazy loading', () => {
   beforeAll(() => {
@@ -48,7 +34,7 @@ describe('lazy loading', () => {
 
   for (const args of [['--version'], ['--help'], ['validate', 'default'], ['schema'], ['run', '--help']]) {
     it(`kopsim ${args.join(' ')} loads no chart, terminal UI or worker pool library`, () => {
-      const { status, modules } = moduleGraph([BIN, ...args]);
+      const { status, modules } = moduleGraph([MAIN, ...args]);
       expect(status).toBe(0);
       expect(modules.some((m) => m.endsWith('/dist/cli/main.js'))).toBe(true);
       expect(heavyIn(modules)).toEqual([]);
@@ -72,17 +58,17 @@ describe('lazy loading', () => {
     [['validate', 'default'], [ERROR_OR_OTHER_LANGUAGE]],
   ] as const) {
     it(`kopsim ${args.join(' ')} loads no ${unneeded.map(([name]) => name).join(', no ')}`, () => {
-      const { status, modules } = moduleGraph([BIN, ...args], { LC_ALL: 'C' });
+      const { status, modules } = moduleGraph([MAIN, ...args], { LC_ALL: 'C' });
       expect(status).toBe(0);
       expect([...new Set(modules.filter((m) => unneeded.some(([, re]) => re.test(m))))]).toEqual([]);
     });
   }
 
   it('the error text and the translations are loaded when there is an error, or another language', () => {
-    expect(moduleGraph([BIN, 'validate', 'no-such-scenario'], { LC_ALL: 'C' }).modules).toEqual(
+    expect(moduleGraph([MAIN, 'validate', 'no-such-scenario'], { LC_ALL: 'C' }).modules).toEqual(
       expect.arrayContaining([expect.stringMatching(/\/dist\/cli\/errorText\.js$/)]),
     );
-    expect(moduleGraph([BIN, '--version', '--lang', 'id']).modules).toEqual(
+    expect(moduleGraph([MAIN, '--version', '--lang', 'id']).modules).toEqual(
       expect.arrayContaining([expect.stringMatching(/\/dist\/i18n\/problemText\.js$/)]),
     );
   });
@@ -90,11 +76,11 @@ describe('lazy loading', () => {
   it('kopsim run starts the chart worker only when the report is wanted (not with --no-report)', () => {
     const out = mkdtempSync(join(tmpdir(), 'kopsim-lazy-run-'));
     const worker = (modules: readonly string[]) => modules.some((m) => m.endsWith('/dist/report/chartWorkerThread.js'));
-    const withReport = moduleGraph([BIN, 'run', '--months', '2', '--no-tui', '--out', join(out, 'a')]);
+    const withReport = moduleGraph([MAIN, 'run', '--months', '2', '--no-tui', '--out', join(out, 'a')]);
     expect(withReport.status).toBe(0);
     // Control: the trace sees the worker thread's modules.
     expect(worker(withReport.modules)).toBe(true);
-    const without = moduleGraph([BIN, 'run', '--months', '2', '--no-tui', '--no-report', '--out', join(out, 'b')]);
+    const without = moduleGraph([MAIN, 'run', '--months', '2', '--no-tui', '--no-report', '--out', join(out, 'b')]);
     expect(without.status).toBe(0);
     expect(worker(without.modules)).toBe(false);
     expect(heavyIn(without.modules)).toEqual([]);
@@ -104,7 +90,7 @@ describe('lazy loading', () => {
   it('kopsim replicate --no-report loads no chart or terminal UI library, in its main thread or its run workers', () => {
     const out = mkdtempSync(join(tmpdir(), 'kopsim-lazy-replicate-'));
     const args = ['replicate', 'default', '-n', '2', '--months', '2', '--workers', '2', '--no-report', '--no-tui'];
-    const { status, modules } = moduleGraph([BIN, ...args, '--out', join(out, 'r')]);
+    const { status, modules } = moduleGraph([MAIN, ...args, '--out', join(out, 'r')]);
     expect(status).toBe(0);
     // Control: the trace sees the modules the run workers load.
     expect(modules.some((m) => m.endsWith('/dist/experiment/runWorker.js'))).toBe(true);
@@ -113,7 +99,7 @@ describe('lazy loading', () => {
   });
 
   it('kopsim --version loads no command module', () => {
-    const { modules } = moduleGraph([BIN, '--version']);
+    const { modules } = moduleGraph([MAIN, '--version']);
     expect(modules.filter((m) => m.includes('/dist/cli/commands/'))).toEqual([]);
   });
 });

@@ -4,9 +4,11 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
-/** The package root and its `bin/kopsim` (which imports dist/cli/main.js). */
+/** The package root and its `bin/kopsim` (which imports the bundled CLI, dist/bundle/main.js). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/kopsim', import.meta.url));
+/** The compiled CLI before bundling: its module graph is the one the bundle's chunks follow. */
+export const UNBUNDLED_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 export interface CliResult {
   readonly status: number | null;
@@ -65,13 +67,14 @@ export async function kopsim(args: readonly string[], cwd = ROOT): Promise<CliRe
 }
 
 /** The newest file under `dir` with one of the extensions, and its modification time. */
-function newest(dir: string, extensions: RegExp): { file: string; mtime: number } {
+function newest(dir: string, extensions: RegExp, except?: string): { file: string; mtime: number } {
   let best = { file: '', mtime: 0 };
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
+    if (path === except) continue;
     const stat = statSync(path);
     const candidate = stat.isDirectory()
-      ? newest(path, extensions)
+      ? newest(path, extensions, except)
       : extensions.test(name)
         ? { file: path, mtime: stat.mtimeMs }
         : best;
@@ -81,19 +84,31 @@ function newest(dir: string, extensions: RegExp): { file: string; mtime: number 
 }
 
 /**
- * Throws, saying what to do, when `dist/` is missing or older than `src/` (a source file
- * changed after the last build): the spawned CLI would then test stale code.
+ * Throws, saying what to do, when `dist/` or its bundle is missing or stale: older than
+ * `src/` (a source file changed after the last build), or the bundle older than the
+ * compiled modules it is made from (`tsc` ran without scripts/bundle.mjs). The spawned CLI
+ * would then test stale code.
  */
 export function assertDistFresh(): void {
   const main = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(main)) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it) before the spawned CLI tests');
+  const bundle = join(ROOT, 'dist', 'bundle', 'main.js');
+  for (const file of [main, bundle]) {
+    if (!existsSync(file)) {
+      throw new Error(
+        `${relative(ROOT, file)} is missing: run \`npm run build\` (npm test does it) before the spawned CLI tests`,
+      );
+    }
   }
   const source = newest(join(ROOT, 'src'), /\.tsx?$/);
-  const built = newest(join(ROOT, 'dist'), /\.js$/);
+  const built = newest(join(ROOT, 'dist'), /\.js$/, join(ROOT, 'dist', 'bundle'));
   if (source.mtime > built.mtime) {
     throw new Error(
       `dist/ is older than src/ (${relative(ROOT, source.file)} changed after the last build): run \`npm run build\` (npm test does it) before the spawned CLI tests`,
+    );
+  }
+  if (built.mtime > statSync(bundle).mtimeMs) {
+    throw new Error(
+      `dist/bundle/ is older than dist/ (${relative(ROOT, built.file)} was compiled after the last bundle): run \`npm run build\` (npm test does it) before the spawned CLI tests`,
     );
   }
 }

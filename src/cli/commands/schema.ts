@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { packageUrl } from '../../core/packageUrl.js';
 
 /**
  * The scenario JSON Schema as committed, the bytes `kopsim schema` prints. It is
@@ -8,7 +9,7 @@ import type { Command } from 'commander';
  * command's start-up). test/scenario/jsonSchema.test.ts checks that the file is still exactly
  * what the code builds; `npx tsx test/scenario/regenerateSchema.ts` rewrites it.
  */
-export const SCENARIO_SCHEMA_FILE = new URL('../../../docs/scenario.schema.json', import.meta.url);
+export const SCENARIO_SCHEMA_FILE = packageUrl('docs/scenario.schema.json');
 
 export function registerSchema(program: Command): void {
   program
