@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, invokedCommand } from '../../src/cli/main.js';
-import { assertDistFresh, ROOT, UNBUNDLED_MAIN } from '../support/cli.js';
+import { assertDistFresh, UNBUNDLED_MAIN } from '../support/cli.js';
 import { heavyIn, moduleGraph } from '../support/moduleGraph.js';
 
 /*
