@@ -87,7 +87,7 @@ export function conversion(world: World, rng: Rng): void {
 /*
  * The scan for owners who convert, a function of its own over typed arrays: written inline,
  * the loop's rare body (enterprises, events) had no type feedback when V8 first optimized
- * the loop, and a fresh default run deoptimized and recompiled conversion four times. The
+ * the loop, and a fresh default run deoptimized and recompiled conversion three to five times. The
  * scan draws exactly what the inline loop drew, in the same order (one uniform per
  * household with business capital), and the body, which draws nothing, runs between scans.
  */
@@ -101,14 +101,15 @@ function nextConverting(
   base: number,
   rng: Rng,
 ): number {
-  for (let i = from; i < end; i++) if (businessCapital[i] > 0 && rng.uniform() < base * awareness[i]) return i;
+  // The inline loop's test negated (`capital <= 0 || draw >= p` skipped), so NaN behaves as it did.
+  for (let i = from; i < end; i++) if (!(businessCapital[i] <= 0) && !(rng.uniform() >= base * awareness[i])) return i;
   return -1;
 }
 
 /** Runs nextConverting on a few synthetic households (found and not), with a stream of its own, so that it has type feedback before it meets a real region. */
 function warmUpNextConverting(): void {
   const n = 32;
-  const capital = Float64Array.from({ length: n }, (_, i) => (i % 2) * 1_000_000.5);
+  const capital = Float64Array.from({ length: n }, (_, i) => (i % 2) * 1_000_000.3);
   const awareness = Float32Array.from({ length: n }, (_, i) => (i % 4) / 4);
   const rng = createRng('warm-up');
   for (let round = 0; round < 2; round++) {

@@ -33,13 +33,26 @@ import { emit, enterpriseCounts, type World } from './world.js';
  * can, and the member loses the rest.
  */
 export function membership(world: World, rng: Rng): void {
+  // memberRegion's buffers (see its note), made once a month and reused by every region.
+  const buffers: KernelBuffers = {
+    k: new Float64Array(K_SIZE),
+    books: new Float64Array(ACC_SIZE),
+    tally: new Int32Array(TALLY_SIZE),
+  };
   for (const region of world.regions) {
-    if (region.coop) regionMembership(world, region);
+    if (region.coop) regionMembership(world, region, buffers);
   }
   void rng;
 }
 
-function regionMembership(world: World, region: RegionState): void {
+/** memberRegion's constants (`k`), the balances it changes and its sums (`books`), and its member counts (`tally`). */
+interface KernelBuffers {
+  readonly k: Float64Array;
+  readonly books: Float64Array;
+  readonly tally: Int32Array;
+}
+
+function regionMembership(world: World, region: RegionState, { k, books, tally }: KernelBuffers): void {
   const coop = region.coop!;
   const { params } = world;
   const m = params.membership;
@@ -85,7 +98,6 @@ function regionMembership(world: World, region: RegionState): void {
   // household expects last year's SHU per member scaled by its income against the region's.
   // Only needed once there is SHU to expect: skip the extra pass over the region before that.
   const incomeSum = shuMonthly !== 0 ? sumOf(h.expectedIncome, region.start, region.end) : 0;
-  const k = new Float64Array(K_SIZE);
   k[K_CAN_JOIN] = canJoin ? 1 : 0;
   k[K_POKOK_UPFRONT] = pokokUpfront;
   k[K_POKOK_SUBSIDY] = pokokSubsidy;
@@ -116,14 +128,13 @@ function regionMembership(world: World, region: RegionState): void {
   k[K_WAJIB] = m.simpananWajib;
   k[K_LOAN_RATE] = m.loanRate;
   k[K_REPAYMENT_SHARE] = m.loanRepaymentShare;
-  const books = new Float64Array(ACC_SIZE);
+  books.fill(0);
   books[ACC_CASH] = coop.cash;
   books[ACC_SAVINGS_OWED] = coop.savingsOwed;
   books[ACC_MEMBER_LOANS] = coop.memberLoans;
   books[ACC_OTHER_INCOME] = coop.yearOtherIncome;
   books[ACC_UNPAID] = coop.yearUnpaid;
   books[ACC_SAVINGS_LOST] = region.flows.savingsLost;
-  const tally = new Int32Array(ACC_TALLY_SIZE);
   const leavers = enterpriseCounts(world, coop.enterprises.length);
   memberRegion(h, region.start, region.end, offsets, counts, k, books, tally, leavers);
   coop.cash = books[ACC_CASH];
@@ -132,7 +143,7 @@ function regionMembership(world: World, region: RegionState): void {
   coop.yearOtherIncome = books[ACC_OTHER_INCOME];
   coop.yearUnpaid = books[ACC_UNPAID];
   region.flows.savingsLost = books[ACC_SAVINGS_LOST];
-  coop.memberCount += tally[ACC_JOINED] - tally[ACC_LEFT];
+  coop.memberCount += tally[TALLY_JOINED] - tally[TALLY_LEFT];
   leaveJobs(coop.enterprises, leavers);
   const joinedPaid = books[ACC_JOINED_PAID];
   const subsidy = books[ACC_SUBSIDY];
@@ -248,9 +259,9 @@ const ACC_DUES = 8;
 const ACC_REPAID = 9;
 const ACC_REFUNDS = 10;
 const ACC_SIZE = 11;
-const ACC_JOINED = 0;
-const ACC_LEFT = 1;
-const ACC_TALLY_SIZE = 2;
+const TALLY_JOINED = 0;
+const TALLY_LEFT = 1;
+const TALLY_SIZE = 2;
 
 /** The households start..end join, pay their dues and loans, or leave (see membership). */
 function memberRegion(
@@ -370,8 +381,8 @@ function memberRegion(
   books[ACC_DUES] = dues;
   books[ACC_REPAID] = repaid;
   books[ACC_REFUNDS] = refunds;
-  tally[ACC_JOINED] = joined;
-  tally[ACC_LEFT] = left;
+  tally[TALLY_JOINED] = joined;
+  tally[TALLY_LEFT] = left;
 }
 
 /**
@@ -421,7 +432,7 @@ function warmUpMemberRegion(): void {
   const counts = Uint16Array.from({ length: n }, (_, i) => i % 3);
   const k = new Float64Array(K_SIZE);
   const books = new Float64Array(ACC_SIZE);
-  const tally = new Int32Array(ACC_TALLY_SIZE);
+  const tally = new Int32Array(TALLY_SIZE);
   const leavers = new Uint32Array(4);
   for (let round = 0; round < 3; round++) {
     for (let i = 0; i < n; i++) {

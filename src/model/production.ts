@@ -282,19 +282,19 @@ function warmUpProduceRegion(): void {
     for (let i = 0; i < n; i++) {
       h.size[i] = 1 + (i % 5);
       h.occupation[i] = i % OCCUPATIONS.length;
-      h.productivity[i] = 200_000.5 + 1_000.25 * i;
+      h.productivity[i] = 200_000.3 + 1_000.3 * i;
       h.baseSkill[i] = 0.25;
       h.skill[i] = i % 3 === 0 ? 0.5 : 0.25;
       h.trainingDays[i] = i % 4 === 1 ? 3 : 0;
       h.employer[i] = i % 6 === 2 ? i % 4 : -1;
       h.member[i] = i % 2;
-      h.expectedIncome[i] = 500_000.5;
+      h.expectedIncome[i] = 500_000.3;
     }
     const values = [
       0.3,
       -0.045,
       0.7,
-      1_500_000.5,
+      1_500_000.3,
       0.8,
       22,
       0.98,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, invokedCommand } from '../../src/cli/main.js';
-import { assertDistFresh, UNBUNDLED_MAIN } from '../support/cli.js';
+import { assertDistFresh, UNBUNDLED_MAIN as MAIN } from '../support/cli.js';
 import { heavyIn, moduleGraph } from '../support/moduleGraph.js';
 
 /*
@@ -15,8 +15,6 @@ import { heavyIn, moduleGraph } from '../support/moduleGraph.js';
  * bin/kopsim runs their bundle, whose chunks keep each dynamic import apart, and
  * test/cli/bundle.test.ts checks the same properties on the chunks it loads.
  */
-const MAIN = UNBUNDLED_MAIN;
-
 describe('lazy loading', () => {
   beforeAll(() => {
     // The traced CLI runs dist/: fail plainly if it is older than src/ (npm test builds first).

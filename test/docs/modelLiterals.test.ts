@@ -109,12 +109,12 @@ function literalsOf(file: string): Found[] {
   const found: Found[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionDeclaration(node) && node.name && EXEMPT_FUNCTIONS.has(node.name.text)) return;
-    // Layout constants of a kernel's argument buffers (const K_LINE = 0, ACC_SIZE = 17) and
+    // Layout constants of a kernel's argument buffers (const K_LINE = 0, ACC_SIZE = 17, TALLY_SIZE = 2) and
     // the stage numbering.
     if (
       ts.isVariableDeclaration(node) &&
       ts.isIdentifier(node.name) &&
-      (/^(K|ACC)_[A-Z_]+$/.test(node.name.text) || DEFINITIONS.has(node.name.text))
+      (/^(K|ACC|TALLY)_[A-Z_]+$/.test(node.name.text) || DEFINITIONS.has(node.name.text))
     )
       return;
     // An offset into a kernel's argument buffer: K_SERVE + 3.
