@@ -13,6 +13,7 @@
 // Libraries with native code or their own files (resvg, the fonts), and those only the
 // report and the terminal UI load (vega, vega-lite, ink, react), stay in node_modules.
 import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
@@ -21,14 +22,14 @@ const outdir = new URL('dist/bundle/', root);
 rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
-  absWorkingDir: root.pathname,
+  absWorkingDir: fileURLToPath(root),
   entryPoints: [
     'dist/cli/main.js',
     'dist/experiment/runWorker.js',
     'dist/report/chartWorkerThread.js',
     'dist/experiment/validation/validationProbe.js',
   ],
-  outdir: outdir.pathname,
+  outdir: fileURLToPath(outdir),
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   bundle: true,

@@ -23,7 +23,15 @@ export function earningPotential(
  * same number.
  */
 export function skillFactor(skill: number, hp: HouseholdParams, normaliser: number = skillNormaliser(hp)): number {
-  return (1 + hp.skillReturn * skill ** hp.skillReturnCurvature) / normaliser;
+  return returnToSkill(skill, hp.skillReturn, hp.skillReturnCurvature, normaliser);
+}
+
+/**
+ * {@link skillFactor} from its numbers: `(1 + skillReturn * skill^curvature) / normaliser`.
+ * Production's household loop (a function over typed arrays and numbers) calls it directly.
+ */
+export function returnToSkill(skill: number, skillReturn: number, curvature: number, normaliser: number): number {
+  return (1 + skillReturn * skill ** curvature) / normaliser;
 }
 
 /** What {@link skillFactor} divides by: the return at the initial mean skill. */

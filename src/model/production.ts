@@ -1,5 +1,5 @@
 import { createRng, type Rng } from '../core/rng.js';
-import { earners, skillNormaliser } from './earnings.js';
+import { earners, returnToSkill, skillNormaliser } from './earnings.js';
 import type { Enterprise } from './enterprise.js';
 import { allocateHouseholds, type Households, isProducer, OCC } from './households.js';
 import { OCCUPATIONS } from './params.js';
@@ -210,8 +210,8 @@ function produceRegion(
   for (let i = start; i < end; i++) {
     const base = baseSkill[i];
     if (skill[i] > base) skill[i] = base + keepSkill * (skill[i] - base);
-    // earningPotential and skillFactor (earnings.ts), written out with the same operations.
-    const potential = productivity[i] * size[i] * ((1 + skillReturn * skill[i] ** curvature) / normaliser);
+    // earningPotential (earnings.ts), from the columns and numbers this loop has.
+    const potential = productivity[i] * size[i] * returnToSkill(skill[i], skillReturn, curvature, normaliser);
     let earned = potential * Math.exp(sd * rng.normal() + meanCorrection);
     const occupation = occupationCol[i];
     if (occupation === trader) earned *= traderFactor;
