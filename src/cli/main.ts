@@ -1,4 +1,5 @@
 import { setCommandLine } from './commandLine.js';
+import { setCommandLineProblems, undeclaredWords } from './commandLineProblems.js';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../i18n/lang.js';
 import { setZodLocale } from '../i18n/zodLocale.js';
@@ -190,7 +191,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await setZodLocale(lang);
     const program = await buildProgram(argv, lang);
-    await program.parseAsync(argv as string[], { from: 'user' });
+    // Undeclared options and arguments are reported by the command with its own problems.
+    const invoked = program.commands.find((c) => c.name() === invokedCommand(argv));
+    const checked = await undeclaredWords(program, invoked, argv);
+    setCommandLineProblems(checked.problems);
+    await program.parseAsync(checked.argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -202,6 +207,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { errorText } = await import('./errorText.js');
     process.stderr.write(`${errorText(error, lang)}\n`);
     return exitCodeFor(error);
+  } finally {
+    setCommandLineProblems([]);
   }
 }
 

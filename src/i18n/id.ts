@@ -987,6 +987,11 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.fieldPathLike': 'harus berupa path kolom skenario seperti awareness.peerWeight atau {example}',
   'problem.idDashes': 'harus berupa huruf kecil, angka dan tanda hubung',
   'problem.folderBesideBlocks': 'harus nama folder di samping blocks.json',
+  'problem.notOptionSuggestMany': 'bukan opsi {command}; maksud Anda salah satu dari {suggestions}?',
+  'problem.notOptionSuggest': 'bukan opsi {command}; maksud Anda {suggestion}?',
+  'problem.notOption': 'bukan opsi {command}',
+  'problem.argumentTooMany': 'argumen berlebih: {command} menerima paling banyak {n}',
+  'problem.argumentMissing': 'tidak ada: {command} memerlukannya',
   'problem.unknownOptionSuggestMany':
     "galat: opsi tidak dikenal '{flag}'\n(Maksud Anda salah satu dari {suggestions}?)",
   'problem.unknownOptionSuggest': "galat: opsi tidak dikenal '{flag}'\n(Maksud Anda {suggestion}?)",

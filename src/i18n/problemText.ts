@@ -984,6 +984,32 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
     example: 'must be the name of a folder beside blocks.json',
   },
   { pattern: /^is not (?<what>.+) field$/, key: 'problem.notKindField', example: 'is not a posterior field' },
+  // The command line's undeclared words (src/cli/commandLineProblems.ts).
+  {
+    pattern: /^is not an option of (?<command>kopsim [a-z]+); did you mean one of (?<suggestions>.+)\?$/,
+    key: 'problem.notOptionSuggestMany',
+    example: 'is not an option of kopsim run; did you mean one of --seed, --set?',
+  },
+  {
+    pattern: /^is not an option of (?<command>kopsim [a-z]+); did you mean (?<suggestion>.+)\?$/,
+    key: 'problem.notOptionSuggest',
+    example: 'is not an option of kopsim run; did you mean --months?',
+  },
+  {
+    pattern: /^is not an option of (?<command>kopsim [a-z]+)$/,
+    key: 'problem.notOption',
+    example: 'is not an option of kopsim run',
+  },
+  {
+    pattern: /^is an argument too many: (?<command>kopsim [a-z]+) takes at most (?<n>\d+)$/,
+    key: 'problem.argumentTooMany',
+    example: 'is an argument too many: kopsim run takes at most 1',
+  },
+  {
+    pattern: /^is missing: (?<command>kopsim [a-z]+) needs it$/,
+    key: 'problem.argumentMissing',
+    example: 'is missing: kopsim validate needs it',
+  },
   // Commander's own messages (unknown options and commands, arguments), printed before kopsim's.
   {
     pattern: /^error: unknown option '(?<flag>[^']+)'\n\(Did you mean one of (?<suggestions>.+)\?\)$/,

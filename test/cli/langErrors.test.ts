@@ -40,10 +40,10 @@ describe('errors in the language of --lang', () => {
     expect(ok.stdout).toMatch(/: sah \(5 daerah, 2\.500 rumah tangga, 240 bulan\)/);
   });
 
-  it('commander’s own errors (an unknown option) in Bahasa Indonesia, exit 2', async () => {
-    const r = await kopsim(['run', '--sed', '3', '--lang', 'id']);
+  it('commander’s own errors (an unknown command) in Bahasa Indonesia, exit 2', async () => {
+    const r = await kopsim(['rnu', '--lang', 'id']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^galat: opsi tidak dikenal '--sed'\n\(Maksud Anda salah satu dari --seed, --set\?\)/);
+    expect(r.stderr).toMatch(/^galat: perintah tidak dikenal 'rnu'\n\(Maksud Anda run\?\)/);
   });
 
   it('refusing to overwrite a folder kopsim did not write, in Bahasa Indonesia', async () => {

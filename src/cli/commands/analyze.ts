@@ -1,6 +1,7 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { locale } from '../../i18n/locale.js';
 import { LANG_OPTION, langFlag } from '../flags.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
@@ -34,7 +35,7 @@ same tables, byte for byte, as the command that wrote it. A folder with runs mis
 is analysed on the replicates finished at every design point.`,
     )
     .action(async (dirArg: string, opts: { report?: boolean; json?: boolean; lang?: string }) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const lang = langFlag(problems, opts.lang);
       if (problems.length > 0) throw new InputError('kopsim analyze', problems);
       const L = locale(lang);

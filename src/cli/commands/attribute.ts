@@ -1,6 +1,7 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { planAttribution, type AttributionDesign } from '../../experiment/attributionPlan.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { DEFAULT_ANALYSIS_INDICATORS } from '../../scenario/sensitivitySchema.js';
@@ -73,7 +74,7 @@ no stage and with all six, a reading of the table, and checks that the values su
 the gain. Fewer than 10 replicates: a warning (intervals unreliable).`,
     )
     .action(async (ref: string | undefined, opts: AttributeFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000) ?? DEFAULT_REPLICATES;
       const sample = intFlag(problems, '--sample', opts.sample, 1, 1_000_000);
       const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);

@@ -1,6 +1,7 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import {
   BENCH_PARTS,
   defaultBenchOptions,
@@ -50,7 +51,7 @@ Examples:
   npm run bench`,
     )
     .action(async (opts: BenchFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const runs = intFlag(problems, '--runs', opts.runs, 1, 1000);
       // --quick leaves out the slow parts unless --only names them.
       let only = new Set<BenchPart>(

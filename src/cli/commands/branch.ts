@@ -1,3 +1,4 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { commandLine } from '../commandLine.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -129,7 +130,7 @@ the saved run's own stream), so differences between strategies are paired.`,
     )
     .action(async (file: string, strategyRefs: string[], opts: BranchFlags) => {
       const started = new Date();
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const replicatesFlag = intFlag(problems, '--replicates', opts.replicates, 1, 10000);
       const origin = readOrigin(file, problems);
       const lang = langFlag(problems, opts.lang);

@@ -1,3 +1,4 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { Lang } from '../../i18n/lang.js';
 import { locale } from '../../i18n/locale.js';
@@ -5,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { InputProblem } from '../../core/errors.js';
 import { planCalibration } from '../../experiment/calibration/calibrationPlan.js';
 import type { CalibrationResult } from '../../experiment/calibration/calibrationResult.js';
 import { bundledScenariosDir } from '../../scenario/load.js';
@@ -60,7 +60,7 @@ Each generation is a batch of runs in <folder>/generations/g<t>/, resumed when t
 command is run again. See docs/calibration.md for the file format and the method.`,
     )
     .action(async (file: string, opts: CalibrateFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const run = checkRunFlags(opts, problems, availableParallelism());
       const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
       const particles = intFlag(problems, '--particles', opts.particles, 2, 1_000_000);

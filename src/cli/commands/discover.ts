@@ -1,6 +1,7 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { analyzeDiscovery, short, type DiscoveryResult } from '../../experiment/discovery/discoveryAnalysis.js';
 import { checkOutcome, planDiscovery, type DiscoveryPlan } from '../../experiment/discovery/discoveryPlan.js';
 import { parseRunRecord } from '../../experiment/runRecord.js';
@@ -122,7 +123,7 @@ see docs/experiments.md. The folder keeps every run (runs.jsonl): the same comma
 resumes it, and --box picks another box without rerunning.`,
     )
     .action(async (file: string, opts: DiscoverFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000);
       const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
       const months = intFlag(problems, '--months', opts.months, 1, 1200);

@@ -1,3 +1,4 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { InputProblem } from '../../core/errors.js';
@@ -334,7 +335,7 @@ Examples:
   kopsim merge shards/*`,
     )
     .action(async (file: string, opts: ExperimentFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const flags = checkFlags(opts, problems);
       const loaded = loadExperiment(file, flags.overrides, problems);
       const plan = planOrThrow(loaded, problems, flags.maxWork);

@@ -1,3 +1,4 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasPosterior } from '../../experiment/calibration/posteriorPlan.js';
@@ -18,7 +19,7 @@ import { defaultPlanFolder } from '../runPlanInFolder.js';
 import { mergeAnalysisFolders } from './analysisFolder.js';
 import { mergeDiscoveryFolders } from './discover.js';
 import { resultJson, summaryText } from './experiment.js';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { LANG_OPTION, langFlag } from '../flags.js';
 
 export function registerMerge(program: Command): void {
@@ -46,7 +47,7 @@ plan.json) and reports runs that no folder holds; the single-machine command wit
     )
     .action(async (dirs: string[], opts: { out?: string; json?: boolean; report?: boolean; lang?: string }) => {
       const started = new Date();
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const lang = langFlag(problems, opts.lang);
       if (problems.length > 0) throw new InputError('kopsim merge', problems);
       const out =

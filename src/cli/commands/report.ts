@@ -1,10 +1,11 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { startChartWorker } from '../../report/chartWorker.js';
 import { rerenderRunFolder } from '../../report/rerenderRunFolder.js';
 import { REPORT_FILE } from '../../report/runReport.js';
 import { chartProgress } from '../chartProgress.js';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { locale } from '../../i18n/locale.js';
 import { LANG_OPTION, langFlag } from '../flags.js';
 
@@ -32,7 +33,7 @@ Examples:
   kopsim report reports/quick --lang id`,
     )
     .action(async (runDir: string, opts: ReportOptions) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const lang = langFlag(problems, opts.lang);
       if (problems.length > 0) throw new InputError('kopsim report', problems);
       const dir = resolve(runDir);

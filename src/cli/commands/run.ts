@@ -1,8 +1,9 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { commandLine } from '../commandLine.js';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isInteractiveTerminal } from '../interactiveTerminal.js';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { runSeed } from '../../core/seed.js';
 import { createSimulation } from '../../experiment/simulation.js';
 import { createRunController, DEFAULT_SPEED, SPEEDS } from '../../experiment/runController.js';
@@ -73,7 +74,7 @@ export interface PreparedRun {
  * has been run or written when this returns or throws.
  */
 export function prepareRun(scenarioRef: string | undefined, opts: RunOptions, now = new Date()): PreparedRun {
-  const problems: InputProblem[] = [];
+  const problems = commandLineProblems();
   const seedFlag = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
   const monthsFlag = intFlag(problems, '--months', opts.months, 1, 1200);
   const untilFlag = intFlag(problems, '--until', opts.until, 0, 1200);

@@ -1,4 +1,4 @@
-import type { InputProblem } from '../../core/errors.js';
+import { commandLineProblems } from '../commandLineProblems.js';
 import { loadExperimentDocument } from '../../scenario/loadExperiment.js';
 import { checkPosteriorFlags, planWithPosterior, type PosteriorFlags } from '../posteriorFlags.js';
 import { checkFlags, planOrThrow, runExperiment, type ExperimentFlags } from './experiment.js';
@@ -13,7 +13,7 @@ export async function runScenarioListExperiment(
   scenarios: string[],
   opts: ExperimentFlags & PosteriorFlags,
 ): Promise<void> {
-  const problems: InputProblem[] = [];
+  const problems = commandLineProblems();
   const flags = checkFlags(opts, problems);
   const posterior = checkPosteriorFlags(opts, problems);
   const loaded = loadExperimentDocument(

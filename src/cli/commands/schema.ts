@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { InputError } from '../../core/errors.js';
 import { packageUrl } from '../../core/packageUrl.js';
+import { commandLineProblems } from '../commandLineProblems.js';
 
 /**
  * The scenario JSON Schema as committed, the bytes `kopsim schema` prints. It is
@@ -17,6 +19,8 @@ export function registerSchema(program: Command): void {
     .description('print the JSON Schema of scenario files (name it in a file with "$schema")')
     .addHelpText('after', '\nExamples:\n  kopsim schema > scenario.schema.json')
     .action(() => {
+      const problems = commandLineProblems();
+      if (problems.length > 0) throw new InputError('kopsim schema', problems);
       process.stdout.write(readFileSync(SCENARIO_SCHEMA_FILE, 'utf8'));
     });
 }

@@ -1,6 +1,6 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import type { InputProblem } from '../../core/errors.js';
 import { planSensitivity } from '../../experiment/sensitivityPlan.js';
 import { loadSensitivity } from '../../scenario/loadSensitivity.js';
 import { addRunOptions, checkRunFlags, parseAtFlag, type RunFlags } from '../runFlags.js';
@@ -58,7 +58,7 @@ same seed at every design point (common random numbers). The folder keeps the de
 kopsim analyze recomputes the indices without rerunning.`,
     )
     .action(async (file: string, opts: SensitivityFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const replicates = intFlag(problems, '--replicates', opts.replicates, 1, 100000);
       const seed = intFlag(problems, '--seed', opts.seed, 0, 4294967295);
       const months = intFlag(problems, '--months', opts.months, 1, 1200);

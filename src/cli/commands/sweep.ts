@@ -1,5 +1,6 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { loadExperiment } from '../../scenario/loadExperiment.js';
 import { addExperimentFlags, checkFlags, planOrThrow, runExperiment, type ExperimentFlags } from './experiment.js';
 
@@ -18,7 +19,7 @@ Examples:
   kopsim sweep my-sweep.yaml --shard $SLURM_ARRAY_TASK_ID/64 --out shards/$SLURM_ARRAY_TASK_ID`,
     )
     .action(async (file: string, opts: ExperimentFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const flags = checkFlags(opts, problems);
       const loaded = loadExperiment(file, flags.overrides, problems);
       if (loaded.experiment.kind !== 'sweep') {

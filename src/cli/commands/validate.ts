@@ -1,6 +1,6 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import type { Command } from 'commander';
 import { loadScenario } from '../../scenario/load.js';
-import type { InputProblem } from '../../core/errors.js';
 import { locale } from '../../i18n/locale.js';
 import { collect, LANG_OPTION, langFlag, planWithProblems } from '../flags.js';
 
@@ -17,7 +17,7 @@ export function registerValidate(program: Command): void {
       '\nExamples:\n  kopsim validate scenarios/top-down.yaml\n  kopsim validate my-scenario.yaml --set months=60',
     )
     .action((file: string, opts: { set: string[]; json?: boolean; lang?: string }) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const L = locale(langFlag(problems, opts.lang));
       const loaded = planWithProblems('kopsim validate', problems, () => loadScenario(file, opts.set));
       if (opts.json) process.stdout.write(`${JSON.stringify(loaded.scenario, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { commandLineProblems } from '../commandLineProblems.js';
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../core/errors.js';
 import { STYLIZED_FACTS, validationArms } from '../../experiment/validation/stylizedFacts.js';
@@ -103,7 +104,7 @@ Examples:
   npm run validation -- --posterior scenarios/posterior --markdown`,
     )
     .action(async (opts: ValidationFlags) => {
-      const problems: InputProblem[] = [];
+      const problems = commandLineProblems();
       const seeds = intFlag(problems, '--seeds', opts.seeds, 1, 1000);
       const workers = intFlag(problems, '--workers', opts.workers, 0, 64);
       const facts = selectFacts(problems, listFlag(opts.only));
