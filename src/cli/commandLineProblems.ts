@@ -1,9 +1,10 @@
-import type { Command, Option } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import { InputError, type InputProblem } from '../core/errors.js';
 
 /**
  * The words of a command line that its command does not declare: options it does not have
- * (`kopsim run --mnths 3`) and arguments beyond its last (`kopsim run a b`).
+ * (`kopsim run --mnths 3`) and arguments beyond its last (`kopsim run a b`); and options
+ * written wrong (a value missing at the end, or given to an option that takes none).
  *
  * Commander stops at the first of these, before the command has checked anything else, so
  * a user who mistyped one flag and gave a bad value to another learned of one problem per
@@ -24,52 +25,60 @@ import { InputError, type InputProblem } from '../core/errors.js';
 export interface CheckedWords {
   /** The command line without the undeclared words, for commander. */
   readonly argv: string[];
-  /** One problem per undeclared word, in the order of the words. */
+  /** The problems of the undeclared words, in the order of the words. */
   readonly problems: InputProblem[];
 }
-
-/** Edit distances within which an unknown option is taken for a mistyped known one (commander's rule). */
-const SUGGESTION = { maxDistance: 3, minSimilarity: 0.4 } as const;
 
 /**
  * Splits `argv` (the words after `kopsim`) into what commander should parse and the
  * problems of the undeclared words. `command` is the invoked command, with its options and
- * arguments registered; without one (no command, `kopsim help ...`), or with `--help`, the
- * words are returned as they are.
+ * arguments registered. Without one (no command, `kopsim help ...`), with `--help`, or with
+ * `--` before the command's name, the words are returned as they are, for commander.
+ *
+ * The words are read by commander's rules (commander 14's `parseOptions`): a known option
+ * with a value takes the next word whatever it is, or its value after `=` (long) or its
+ * letter (short); a group of short boolean options (`-ab`) is read letter by letter; a
+ * negative number is an argument; everything after `--` is an argument. Besides unknown
+ * options and arguments too many, a known option with no value left (`--seed` at the end)
+ * and a value given to an option that takes none (`--json=1`) are problems too.
  *
  * @throws InputError when there are such problems and a required argument is missing too
  */
-export async function undeclaredWords(
-  program: Command,
-  command: Command | undefined,
-  argv: readonly string[],
-): Promise<CheckedWords> {
+export function undeclaredWords(program: Command, command: Command | undefined, argv: readonly string[]): CheckedWords {
   const at = argv.findIndex((word) => !word.startsWith('-'));
   if (command === undefined || at < 0 || argv[at] !== command.name()) return { argv: [...argv], problems: [] };
-  // Commander shows the help before it checks anything else: so does kopsim.
+  const before = argv.slice(0, at);
   const end = argv.indexOf('--');
-  if ((end < 0 ? argv : argv.slice(0, end)).some(isHelp)) return { argv: [...argv], problems: [] };
-  const programOptions = optionTable(program.options);
+  // Commander shows the help before it checks anything else: so does kopsim.
+  if (before.includes('--') || (end < 0 ? argv : argv.slice(0, end)).some(isHelp))
+    return { argv: [...argv], problems: [] };
+  const name = `kopsim ${command.name()}`;
   const problems: InputProblem[] = [];
-  const unknown: string[] = [];
   const kept: string[] = [];
-  for (const word of argv.slice(0, at)) {
+  for (const word of before) {
     // The program's own options take no value.
-    if (isHelp(word) || programOptions.get(optionName(word))) kept.push(word);
-    else unknown.push(word);
+    if (isHelp(word) || findOption(program.options, word)) kept.push(word);
+    else problems.push(unknownOption(program.options, word, 'kopsim'));
   }
-  const words = walk(argv.slice(at + 1), optionTable([...command.options, ...program.options]));
-  const operands = words.filter((w) => w.kind === 'operand' || w.kind === 'maybeValue');
+  const options = [...command.options, ...program.options];
+  const words = walk(argv.slice(at + 1), options);
   const required = command.registeredArguments.filter((a) => a.required).length;
   const last = command.registeredArguments.at(-1);
   const most = last?.variadic ? Number.POSITIVE_INFINITY : command.registeredArguments.length;
   // Words after an unknown option fill required arguments still missing; the rest are its values.
-  let missing = required - operands.filter((w) => w.kind === 'operand').length;
+  let missing = required - words.filter((w) => w.kind === 'operand').length;
   let count = 0;
-  const extra: string[] = [];
   const rest: string[] = [];
+  const extra: string[] = [];
   for (const w of words) {
-    if (w.kind === 'unknown') unknown.push(w.word);
+    if (w.kind === 'unknown') problems.push(unknownOption(options, w.word, name));
+    else if (w.kind === 'noValue')
+      problems.push({
+        path: optionName(w.word),
+        message: 'takes no value',
+        found: w.word.slice(w.word.indexOf('=') + 1),
+      });
+    else if (w.kind === 'needsValue') problems.push({ path: w.word, message: 'needs a value' });
     else if (w.kind === 'option') rest.push(w.word);
     else if (w.kind === 'maybeValue' && missing <= 0) continue;
     else {
@@ -78,32 +87,14 @@ export async function undeclaredWords(
       else rest.push(w.word);
     }
   }
-  if (unknown.length > 0) {
-    const { default: leven } = await import('leven');
-    const candidates = [...new Set([...command.options, ...program.options].flatMap((o) => (o.long ? [o.long] : [])))];
-    const name = `kopsim ${command.name()}`;
-    for (const word of unknown) {
-      const similar = suggestions(optionName(word), candidates, leven);
-      problems.push({
-        path: optionName(word),
-        message:
-          similar.length === 0
-            ? `is not an option of ${name}`
-            : `is not an option of ${name}; did you mean ${similar.length > 1 ? 'one of ' : ''}${similar.join(', ')}?`,
-      });
-    }
-  }
   for (const word of extra)
-    problems.push({
-      path: word,
-      message: `is an argument too many: kopsim ${command.name()} takes at most ${most}`,
-    });
+    problems.push({ path: word, message: `is an argument too many: ${name} takes at most ${most}` });
   // A required argument still missing stops commander, and the command cannot check its
   // input without it: with other problems, it is one of them, and they are reported now.
   if (problems.length > 0 && missing > 0) {
     for (const argument of command.registeredArguments.filter((a) => a.required).slice(required - missing))
-      problems.push({ path: argument.name(), message: `is missing: kopsim ${command.name()} needs it` });
-    throw new InputError(`kopsim ${command.name()}`, problems);
+      problems.push({ path: argument.name(), message: `is missing: ${name} needs it` });
+    throw new InputError(name, problems);
   }
   return { argv: [...kept, argv[at], ...rest], problems };
 }
@@ -112,59 +103,92 @@ export async function undeclaredWords(
 interface Word {
   readonly word: string;
   /**
-   * option: a declared option or its value; unknown: an undeclared option; operand: an
-   * argument; maybeValue: a word right after an undeclared option (its value or an argument).
+   * option: a declared option or its value; operand: an argument; unknown: an undeclared
+   * option; maybeValue: a word right after an undeclared option (its value or an argument);
+   * noValue: `--flag=value` for an option that takes no value; needsValue: an option that
+   * takes a value, at the end of the line.
    */
-  readonly kind: 'option' | 'unknown' | 'operand' | 'maybeValue';
+  readonly kind: 'option' | 'operand' | 'unknown' | 'maybeValue' | 'noValue' | 'needsValue';
 }
 
-/** The words as commander reads them: options (with the values they take), then operands; everything after `--` is an operand. */
-function walk(words: readonly string[], options: ReadonlyMap<string, Option>): Word[] {
+/** The words as commander's parseOptions reads them (see {@link undeclaredWords}). */
+function walk(words: readonly string[], options: readonly Option[]): Word[] {
   const out: Word[] = [];
+  const negativeIsArgument = !options.some((o) => o.short !== undefined && /^-\d$/.test(o.short));
   let afterUnknown = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    const follows = afterUnknown;
+    afterUnknown = false;
     if (word === '--') {
       out.push({ word, kind: 'option' });
       for (const operand of words.slice(i + 1)) out.push({ word: operand, kind: 'operand' });
       break;
     }
-    if (word.length > 1 && word.startsWith('-')) {
-      const option = options.get(optionName(word));
-      if (option === undefined && !isHelp(word)) {
-        out.push({ word, kind: 'unknown' });
-        afterUnknown = true;
-        continue;
-      }
-      out.push({ word, kind: 'option' });
-      // `--seed 3`, `-s 3` and `-s3` or `--seed=3`: the value is the next word only when not attached.
-      const attached = word.includes('=') || (!word.startsWith('--') && word.length > 2);
-      const next = words[i + 1];
-      if (
-        option &&
-        !attached &&
-        next !== undefined &&
-        (option.required || (option.optional && !next.startsWith('-')))
-      ) {
-        out.push({ word: next, kind: 'option' });
-        i++;
-      }
-      afterUnknown = false;
+    if (!isOptionLike(word) || (negativeIsArgument && NEGATIVE_NUMBER.test(word))) {
+      out.push({ word, kind: follows ? 'maybeValue' : 'operand' });
       continue;
     }
-    out.push({ word, kind: afterUnknown ? 'maybeValue' : 'operand' });
-    afterUnknown = false;
+    if (isHelp(word)) {
+      out.push({ word, kind: 'option' });
+      continue;
+    }
+    const exact = findOption(options, word);
+    if (exact) {
+      if (!exact.required && !exact.optional) out.push({ word, kind: 'option' });
+      else if (exact.required && i + 1 >= words.length) out.push({ word, kind: 'needsValue' });
+      else {
+        out.push({ word, kind: 'option' });
+        const next = words[i + 1];
+        const takesNext =
+          exact.required ||
+          (next !== undefined && (!isOptionLike(next) || (negativeIsArgument && NEGATIVE_NUMBER.test(next))));
+        if (takesNext) out.push({ word: words[++i], kind: 'option' });
+      }
+      continue;
+    }
+    if (!word.startsWith('--')) {
+      // A group of short options: a letter with a value takes the rest; a boolean one, the next letter.
+      if (shortGroupIsKnown(options, word)) out.push({ word, kind: 'option' });
+      else {
+        out.push({ word, kind: 'unknown' });
+        afterUnknown = word.length === 2;
+      }
+      continue;
+    }
+    const eq = word.indexOf('=');
+    const declared = eq > 0 ? findOption(options, word.slice(0, eq)) : undefined;
+    if (declared) out.push({ word, kind: declared.required || declared.optional ? 'option' : 'noValue' });
+    else {
+      out.push({ word, kind: 'unknown' });
+      // `--flag=value` carries its value: the next word is not it.
+      afterUnknown = eq < 0;
+    }
   }
   return out;
 }
 
-/** The flag a word names: `--seed` of `--seed=3`, `-s` of `-s3`. */
-function optionName(word: string): string {
-  if (word.startsWith('--')) {
-    const eq = word.indexOf('=');
-    return eq < 0 ? word : word.slice(0, eq);
+/** Commander's negative number, an argument in a command with no digit as a short option. */
+const NEGATIVE_NUMBER = /^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/;
+
+/** Commander's test of a word that may be an option. */
+function isOptionLike(word: string): boolean {
+  return word.length > 1 && word[0] === '-';
+}
+
+/** The declared option a word names exactly (`--seed`, `-n`). */
+function findOption(options: readonly Option[], word: string): Option | undefined {
+  return options.find((o) => o.long === word || o.short === word);
+}
+
+/** Whether commander reads all of `-abc` as known short options (and a value after a letter that takes one). */
+function shortGroupIsKnown(options: readonly Option[], word: string): boolean {
+  for (let k = 1; k < word.length; k++) {
+    const option = findOption(options, `-${word[k]}`);
+    if (option === undefined) return false;
+    if (option.required || option.optional) return true;
   }
-  return word.slice(0, 2);
+  return true;
 }
 
 /** Commander's help option, which is not among a command's `options`. */
@@ -172,37 +196,31 @@ function isHelp(word: string): boolean {
   return word === '--help' || word === '-h';
 }
 
-function optionTable(options: readonly Option[]): Map<string, Option> {
-  const table = new Map<string, Option>();
-  for (const option of options) {
-    if (option.long) table.set(option.long, option);
-    if (option.short) table.set(option.short, option);
-  }
-  return table;
+/** The flag a word names: `--seed` of `--seed=3`. */
+function optionName(word: string): string {
+  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+  return eq < 0 ? word : word.slice(0, eq);
 }
 
-/** The known long options closest to `flag` (commander's rule: fewest edits, more than 40% alike), sorted. */
-function suggestions(
-  flag: string,
-  candidates: readonly string[],
-  leven: (a: string, b: string, options?: { maxDistance?: number }) => number,
-): string[] {
-  if (!flag.startsWith('--')) return [];
-  const word = flag.slice(2);
-  let best: number = SUGGESTION.maxDistance;
-  let similar: string[] = [];
-  for (const candidate of candidates) {
-    const name = candidate.slice(2);
-    if (name.length <= 1) continue;
-    const distance = leven(word, name, { maxDistance: SUGGESTION.maxDistance + 1 });
-    const length = Math.max(word.length, name.length);
-    if ((length - distance) / length <= SUGGESTION.minSimilarity) continue;
-    if (distance < best) {
-      best = distance;
-      similar = [candidate];
-    } else if (distance === best) similar.push(candidate);
+/**
+ * An unknown option's problem, with commander's own suggestion of the closest declared
+ * option (or help): the word is parsed by a silent copy of the options, and its "Did you
+ * mean" read from the error.
+ */
+function unknownOption(options: readonly Option[], word: string, name: string): InputProblem {
+  const probe = new Command()
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+  for (const option of options) probe.addOption(option);
+  let similar = '';
+  try {
+    probe.parse([optionName(word)], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    similar = /\(Did you mean (.+)\?\)$/.exec(error.message)?.[1] ?? '';
   }
-  return similar.sort((a, b) => a.localeCompare(b));
+  const message = `is not an option of ${name}`;
+  return { path: optionName(word), message: similar ? `${message}; did you mean ${similar}?` : message };
 }
 
 let pending: readonly InputProblem[] = [];

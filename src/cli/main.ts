@@ -193,7 +193,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const program = await buildProgram(argv, lang);
     // Undeclared options and arguments are reported by the command with its own problems.
     const invoked = program.commands.find((c) => c.name() === invokedCommand(argv));
-    const checked = await undeclaredWords(program, invoked, argv);
+    const checked = undeclaredWords(program, invoked, argv);
     setCommandLineProblems(checked.problems);
     await program.parseAsync(checked.argv, { from: 'user' });
     return 0;

@@ -994,6 +994,8 @@ export const EN = {
   'problem.notOptionSuggestMany': 'is not an option of {command}; did you mean one of {suggestions}?',
   'problem.notOptionSuggest': 'is not an option of {command}; did you mean {suggestion}?',
   'problem.notOption': 'is not an option of {command}',
+  'problem.takesNoValue': 'takes no value',
+  'problem.needsValue': 'needs a value',
   'problem.argumentTooMany': 'is an argument too many: {command} takes at most {n}',
   'problem.argumentMissing': 'is missing: {command} needs it',
   'problem.unknownOptionSuggestMany': "error: unknown option '{flag}'\n(Did you mean one of {suggestions}?)",

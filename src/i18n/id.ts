@@ -990,6 +990,8 @@ export const ID: Readonly<Record<MessageKey, string>> = {
   'problem.notOptionSuggestMany': 'bukan opsi {command}; maksud Anda salah satu dari {suggestions}?',
   'problem.notOptionSuggest': 'bukan opsi {command}; maksud Anda {suggestion}?',
   'problem.notOption': 'bukan opsi {command}',
+  'problem.takesNoValue': 'tidak menerima nilai',
+  'problem.needsValue': 'memerlukan nilai',
   'problem.argumentTooMany': 'argumen berlebih: {command} menerima paling banyak {n}',
   'problem.argumentMissing': 'tidak ada: {command} memerlukannya',
   'problem.unknownOptionSuggestMany':

@@ -986,20 +986,22 @@ export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
   { pattern: /^is not (?<what>.+) field$/, key: 'problem.notKindField', example: 'is not a posterior field' },
   // The command line's undeclared words (src/cli/commandLineProblems.ts).
   {
-    pattern: /^is not an option of (?<command>kopsim [a-z]+); did you mean one of (?<suggestions>.+)\?$/,
+    pattern: /^is not an option of (?<command>kopsim(?: [a-z]+)?); did you mean one of (?<suggestions>.+)\?$/,
     key: 'problem.notOptionSuggestMany',
     example: 'is not an option of kopsim run; did you mean one of --seed, --set?',
   },
   {
-    pattern: /^is not an option of (?<command>kopsim [a-z]+); did you mean (?<suggestion>.+)\?$/,
+    pattern: /^is not an option of (?<command>kopsim(?: [a-z]+)?); did you mean (?<suggestion>.+)\?$/,
     key: 'problem.notOptionSuggest',
     example: 'is not an option of kopsim run; did you mean --months?',
   },
   {
-    pattern: /^is not an option of (?<command>kopsim [a-z]+)$/,
+    pattern: /^is not an option of (?<command>kopsim(?: [a-z]+)?)$/,
     key: 'problem.notOption',
     example: 'is not an option of kopsim run',
   },
+  { pattern: /^takes no value$/, key: 'problem.takesNoValue', example: 'takes no value' },
+  { pattern: /^needs a value$/, key: 'problem.needsValue', example: 'needs a value' },
   {
     pattern: /^is an argument too many: (?<command>kopsim [a-z]+) takes at most (?<n>\d+)$/,
     key: 'problem.argumentTooMany',

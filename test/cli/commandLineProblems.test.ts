@@ -27,27 +27,27 @@ function program(): { program: Command; one: Command; files: Command; two: Comma
   return { program: p, one, files, two };
 }
 
-async function check(words: string[], which: 'one' | 'files' | 'two' = 'one') {
+function check(words: string[], which: 'one' | 'files' | 'two' = 'one') {
   const made = program();
   return undeclaredWords(made.program, made[which], words);
 }
 
 describe('undeclaredWords', () => {
-  it('leaves a line of declared words as it is', async () => {
+  it('leaves a line of declared words as it is', () => {
     const words = ['one', 'sc', '--seed', '3', '--set=a=-1', '--color', '-n', '5', '-n5', '--no-tui', '-q'];
-    expect(await check(words)).toEqual({ argv: words, problems: [] });
+    expect(check(words)).toEqual({ argv: words, problems: [] });
   });
 
-  it('takes out an unknown option, with a suggestion when one known option is close', async () => {
-    const r = await check(['one', '--mnths', '3']);
+  it('takes out an unknown option, with a suggestion when one known option is close', () => {
+    const r = check(['one', '--mnths', '3']);
     expect(r.argv).toEqual(['one']);
     expect(r.problems).toEqual([
       { path: '--mnths', message: 'is not an option of kopsim one; did you mean --months?' },
     ]);
   });
 
-  it('suggests every known option at the same smallest distance, and none when nothing is alike', async () => {
-    const r = await check(['one', '--sed', '--zzzzzzzz', '-x']);
+  it('suggests every known option at the same smallest distance, and none when nothing is alike', () => {
+    const r = check(['one', '--sed', '--zzzzzzzz', '-x']);
     expect(r.problems.map((p) => p.message)).toEqual([
       'is not an option of kopsim one; did you mean one of --seed, --set?',
       'is not an option of kopsim one',
@@ -56,64 +56,113 @@ describe('undeclaredWords', () => {
     expect(r.problems.map((p) => p.path)).toEqual(['--sed', '--zzzzzzzz', '-x']);
   });
 
-  it('names the flag of an unknown --flag=value, and keeps the known options around it', async () => {
-    const r = await check(['one', '--seed', '--bogus', '--bogus=2', '--months', '4']);
+  it('names the flag of an unknown --flag=value, and keeps the known options around it', () => {
+    const r = check(['one', '--seed', '--bogus', '--bogus=2', '--months', '4']);
     // --seed takes the next word whatever it is, as commander does.
     expect(r.argv).toEqual(['one', '--seed', '--bogus', '--months', '4']);
     expect(r.problems.map((p) => p.path)).toEqual(['--bogus']);
   });
 
-  it('takes a word after an unknown option as its value, unless a required argument needs it', async () => {
-    expect((await check(['one', '--bogus', 'sc'])).argv).toEqual(['one']);
-    expect((await check(['one', 'sc', '--bogus', 'x'])).argv).toEqual(['one', 'sc']);
-    expect((await check(['files', '--bogus', 'f.yaml'], 'files')).argv).toEqual(['files', 'f.yaml']);
-    expect((await check(['files', 'f.yaml', '--bogus', 'x'], 'files')).argv).toEqual(['files', 'f.yaml']);
+  it("suggests by commander's rule: a swap of two letters is one edit, and --help is a candidate", () => {
+    const r = check(['one', '--esed', '--ste', '--hlep', '--mnoths']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'is not an option of kopsim one; did you mean --seed?',
+      'is not an option of kopsim one; did you mean --set?',
+      'is not an option of kopsim one; did you mean --help?',
+      'is not an option of kopsim one; did you mean --months?',
+    ]);
   });
 
-  it('reports the arguments beyond the last, unless the last is variadic', async () => {
-    const r = await check(['one', 'a', 'b', 'c', '--seed', '1']);
+  it('reads short groups, negative numbers and values as commander does', () => {
+    // -qn5: boolean q, then n with the value 5; -3 is an argument (no digit is a short option).
+    expect(check(['one', '-qn5', '-3'])).toEqual({ argv: ['one', '-qn5', '-3'], problems: [] });
+    expect(check(['one', '--seed', '-3', '--color', '-5'])).toEqual({
+      argv: ['one', '--seed', '-3', '--color', '-5'],
+      problems: [],
+    });
+    const r = check(['one', '-qx']);
+    expect(r.argv).toEqual(['one']);
+    expect(r.problems).toEqual([{ path: '-qx', message: 'is not an option of kopsim one' }]);
+  });
+
+  it('reports a value given to an option that takes none, and a value missing at the end', () => {
+    const r = check(['one', '--no-tui=1', '-q', '--seed']);
+    expect(r.argv).toEqual(['one', '-q']);
+    expect(r.problems).toEqual([
+      { path: '--no-tui', message: 'takes no value', found: '1' },
+      { path: '--seed', message: 'needs a value' },
+    ]);
+  });
+
+  it('takes the word after an unknown --flag=value as an argument (the value is attached)', () => {
+    const r = check(['files', '--bogus=3', 'f.yaml', 'g.yaml'], 'files');
+    expect(r.argv).toEqual(['files', 'f.yaml', 'g.yaml']);
+    const s = check(['one', '--bogus=3', 'a', 'b']);
+    expect(s.argv).toEqual(['one', 'a']);
+    expect(s.problems.map((p) => p.path)).toEqual(['--bogus', 'b']);
+  });
+
+  it('takes a word after an unknown option as its value, unless a required argument needs it', () => {
+    expect(check(['one', '--bogus', 'sc']).argv).toEqual(['one']);
+    expect(check(['one', 'sc', '--bogus', 'x']).argv).toEqual(['one', 'sc']);
+    expect(check(['files', '--bogus', 'f.yaml'], 'files').argv).toEqual(['files', 'f.yaml']);
+    expect(check(['files', 'f.yaml', '--bogus', 'x'], 'files').argv).toEqual(['files', 'f.yaml']);
+  });
+
+  it('reports the arguments beyond the last, unless the last is variadic', () => {
+    const r = check(['one', 'a', 'b', 'c', '--seed', '1']);
     expect(r.argv).toEqual(['one', 'a', '--seed', '1']);
     expect(r.problems).toEqual([
       { path: 'b', message: 'is an argument too many: kopsim one takes at most 1' },
       { path: 'c', message: 'is an argument too many: kopsim one takes at most 1' },
     ]);
-    const variadic = await check(['files', 'a', 'b', 'c'], 'files');
+    const variadic = check(['files', 'a', 'b', 'c'], 'files');
     expect(variadic).toEqual({ argv: ['files', 'a', 'b', 'c'], problems: [] });
   });
 
-  it('treats every word after -- as an argument', async () => {
-    const r = await check(['files', '--', '--bogus', '-x'], 'files');
+  it('treats every word after -- as an argument', () => {
+    const r = check(['files', '--', '--bogus', '-x'], 'files');
     expect(r).toEqual({ argv: ['files', '--', '--bogus', '-x'], problems: [] });
   });
 
-  it("checks the words before the command against the program's options", async () => {
-    const r = await check(['--bogus', '-V', 'one']);
+  it("checks the words before the command against the program's options", () => {
+    const r = check(['--bogus', '-V', '--seed', 'one']);
     expect(r.argv).toEqual(['-V', 'one']);
-    expect(r.problems.map((p) => p.path)).toEqual(['--bogus']);
+    expect(r.problems).toEqual([
+      { path: '--bogus', message: 'is not an option of kopsim' },
+      { path: '--seed', message: 'is not an option of kopsim' },
+    ]);
+    // `--` before the command: commander's to read.
+    expect(check(['--', 'one', '--bogus'])).toEqual({ argv: ['--', 'one', '--bogus'], problems: [] });
   });
 
-  it('leaves the line alone with --help (commander prints the help first), or without the command', async () => {
-    expect(await check(['one', '--bogus', '--help'])).toEqual({ argv: ['one', '--bogus', '--help'], problems: [] });
+  it('leaves the line alone with --help (commander prints the help first), or without the command', () => {
+    expect(check(['one', '--bogus', '--help'])).toEqual({ argv: ['one', '--bogus', '--help'], problems: [] });
     const made = program();
-    expect(await undeclaredWords(made.program, undefined, ['nope', '--x'])).toEqual({
+    expect(undeclaredWords(made.program, undefined, ['nope', '--x'])).toEqual({
       argv: ['nope', '--x'],
       problems: [],
     });
-    expect(await undeclaredWords(made.program, made.one, ['help', 'one', '--x'])).toEqual({
+    expect(undeclaredWords(made.program, made.one, ['help', 'one', '--x'])).toEqual({
       argv: ['help', 'one', '--x'],
       problems: [],
     });
   });
 
-  it('with other problems, reports the required arguments still missing at once', async () => {
-    const error = await check(['two', 'a', '--bogus'], 'two').catch((e: unknown) => e);
+  it('with other problems, reports the required arguments still missing at once', () => {
+    let error: unknown;
+    try {
+      check(['two', 'a', '--bogus'], 'two');
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems).toEqual([
       { path: '--bogus', message: 'is not an option of kopsim two' },
       { path: 'b', message: 'is missing: kopsim two needs it' },
     ]);
     // Alone, a missing argument is commander's to report (with the usage).
-    expect(await check(['two', 'a'], 'two')).toEqual({ argv: ['two', 'a'], problems: [] });
+    expect(check(['two', 'a'], 'two')).toEqual({ argv: ['two', 'a'], problems: [] });
   });
 });
 
