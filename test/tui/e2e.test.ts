@@ -44,6 +44,15 @@ describe('kopsim run without a terminal', () => {
   });
 });
 
+/**
+ * Whether a captured screen holds a whole frame: tmux may capture while Ink is still
+ * writing one, with its lower lines erased and not yet drawn again (a torn frame). The key
+ * hints are the frame's last line, and the poverty headcount its last indicator.
+ */
+function wholeFrame(s: string): boolean {
+  return /r restart.*q quit/.test(s) && s.includes('Poverty headcount P0');
+}
+
 describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
   const server = `kopsim-test-${process.pid}`;
   const session = 'run';
@@ -81,7 +90,7 @@ describe.skipIf(!hasTmux)('kopsim run in a terminal (tmux, 120×40)', () => {
 
     // Wait for a few months, so that the sparklines have some length.
     const first = await until(
-      (s) => s.includes('Key indicators') && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 4,
+      (s) => s.includes('Key indicators') && wholeFrame(s) && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 4,
       'the dashboard at month 4',
     );
     // The stage ladder with every region of the default scenario.
@@ -205,7 +214,7 @@ describe.skipIf(!hasTmux)('the dashboard fits the terminal (tmux, 80×24 and 120
       tmux('pipe-pane', '-t', session, '-o', `cat > "${raw}"`);
       const screen = await until(
         session,
-        (s) => s.includes('Key indicators') && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 12,
+        (s) => s.includes('Key indicators') && wholeFrame(s) && Number(/Month (\d+)\/240/.exec(s)?.[1]) >= 12,
         'month 12',
       );
       expectFits(screen, columns, rows);
@@ -221,7 +230,11 @@ describe.skipIf(!hasTmux)('the dashboard fits the terminal (tmux, 80×24 and 120
         resizedAt = readFileSync(raw, 'latin1').length;
         tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
         await new Promise((r) => setTimeout(r, 1500));
-        const small = await until(session, (s) => !s.includes('Enterprises by kind'), 'the folded layout');
+        const small = await until(
+          session,
+          (s) => !s.includes('Enterprises by kind') && wholeFrame(s),
+          'the folded layout',
+        );
         expectFits(small, 80, 24);
       }
       tmux('send-keys', '-t', session, 'q');
