@@ -27,6 +27,7 @@ const result = await build({
     'dist/cli/main.js',
     'dist/experiment/runWorker.js',
     'dist/report/chartWorkerThread.js',
+    'dist/indicators/welfareThread.js',
     'dist/experiment/validation/validationProbe.js',
   ],
   outdir: fileURLToPath(outdir),

@@ -76,7 +76,13 @@ export {
   type CompareRow,
 } from './experiment/replicateRuns.js';
 /** A run that advances month by month; `runScenario` runs one to the end. */
-export { createSimulation, runScenario, type Simulation } from './experiment/simulation.js';
+export {
+  createSimulation,
+  PIPELINE_MIN_HOUSEHOLDS,
+  runScenario,
+  type Simulation,
+  type SimulationOptions,
+} from './experiment/simulation.js';
 export type { RunResult, StageTimeline } from './experiment/runResult.js';
 /** Start, final and mean of the key indicators, and the stage timeline. */
 export { summarizeRun, type RunSummary } from './experiment/runSummary.js';

@@ -8,7 +8,7 @@ import { measureMemory, type MemoryFigure } from './benchMemory.js';
 import { replicationPlan, timeReplications, type ReplicationSpec } from './benchReplications.js';
 import { machineInfo, median, type MachineInfo } from './benchStats.js';
 import { fullModelScenario, PHASES, timedRun } from './benchThroughput.js';
-import { createSimulation } from './simulation.js';
+import { createSimulation, PIPELINE_MIN_HOUSEHOLDS } from './simulation.js';
 
 /** The parts of the benchmark, for `--only`. */
 export const BENCH_PARTS = [
@@ -356,8 +356,12 @@ async function measureNational(
   const runsSeconds: number[] = [];
   for (let r = 0; r < runs; r++) {
     const started = performance.now();
-    const sim = createSimulation(loaded.id, scenario, seed);
+    // As `kopsim run` runs it: the welfare indicators on the second core.
+    const sim = createSimulation(loaded.id, scenario, seed, undefined, undefined, {
+      pipelineIndicators: households >= PIPELINE_MIN_HOUSEHOLDS,
+    });
     while (!sim.done) sim.advance();
+    sim.close();
     runsSeconds.push((performance.now() - started) / 1000);
     log(`  run ${r + 1}: ${runsSeconds[r].toFixed(1)} s`);
   }

@@ -31,7 +31,33 @@ export interface Simulation {
    * before advancing). A simulation created from it continues exactly as this one would.
    */
   snapshot(): SimulationSnapshot;
+  /**
+   * Ends the simulation's indicator thread, if it has one (see {@link SimulationOptions}).
+   * `result()` and `snapshot()` still work after; `advance()` does not.
+   */
+  close(): void;
 }
+
+/** How a simulation runs (not what it simulates: the results are the same either way). */
+export interface SimulationOptions {
+  /**
+   * Compute the welfare indicators on a second thread while the model steps the next month
+   * (indicators/welfarePipeline.ts). Worth it from about {@link PIPELINE_MIN_HOUSEHOLDS}
+   * households, for a single run on a machine with a free core; call `close()` at the end.
+   * The results are the same either way.
+   */
+  readonly pipelineIndicators?: boolean;
+}
+
+/**
+ * Households from which a single run computes its welfare indicators on a second thread
+ * (`kopsim run` without the dashboard, the benchmark's national scenario). Measured in fresh
+ * processes on the project's 2-core machine (4 alternating pairs, docs/performance.md): the
+ * thread's start-up and its own compiling make a run slower at 2,500 households (0.72
+ * against 0.66 s) and 10,000 (1.01 against 0.98 s), and it is faster from 25,000 (1.01
+ * against 1.10 s for 120 months) to 100,000 (1.59 against 1.93 s for 60 months).
+ */
+export const PIPELINE_MIN_HOUSEHOLDS = 25_000;
 
 /** A simulation's whole state at the end of a month (see {@link Simulation.snapshot}). */
 export interface SimulationSnapshot {
@@ -72,13 +98,15 @@ export function createSimulation(
   seed: number,
   resume?: ResumePoint,
   recording?: Recording,
+  options: SimulationOptions = {},
 ): Simulation {
   if (resume && recording) throw new Error('createSimulation: a resumed run records every indicator');
   const started = performance.now();
   const { world, rng } = resume ?? createWorld(scenario, seed);
+  const pipelined = options.pipelineIndicators === true;
   const collector: Collector = recording
-    ? createCollector(world, recording.indicators, recording.options)
-    : createCollector(world);
+    ? createCollector(world, recording.indicators, { ...recording.options, pipelined })
+    : createCollector(world, undefined, { pipelined });
   if (resume) {
     collector.series.months.push(...resume.series.months);
     if (collector.series.values.length < resume.series.values.length)
@@ -107,6 +135,7 @@ export function createSimulation(
       return world.events.slice();
     },
     result(): RunResult {
+      collector.flush();
       return {
         scenarioId,
         scenario,
@@ -129,6 +158,7 @@ export function createSimulation(
       };
     },
     snapshot(): SimulationSnapshot {
+      collector.flush();
       const perMonth = collector.series.scopes.length * collector.series.indicators.length;
       return {
         scenarioId,
@@ -142,6 +172,9 @@ export function createSimulation(
         },
         events,
       };
+    },
+    close(): void {
+      collector.close();
     },
   };
   return sim;

@@ -64,8 +64,11 @@ const LO = 1 - HI;
 /** Bytes per slot of {@link KeySortBuffers}, for the memory benchmark. */
 export const KEY_SORT_BYTES_PER_SLOT = 24;
 
-function slotBuffer(capacity: number): SlotBuffer {
-  const buffer = new ArrayBuffer(12 * capacity);
+/**
+ * A buffer of `capacity` slots on `buffer` (12 bytes a slot; a new ArrayBuffer when not
+ * given, or a SharedArrayBuffer that another thread writes keys to).
+ */
+export function slotBuffer(capacity: number, buffer: ArrayBufferLike = new ArrayBuffer(12 * capacity)): SlotBuffer {
   return {
     f64: new Float64Array(buffer, 0, capacity),
     u32: new Uint32Array(buffer, 0, 2 * capacity),
@@ -73,14 +76,16 @@ function slotBuffer(capacity: number): SlotBuffer {
   };
 }
 
-/** Allocates the buffers for sorting up to `capacity` values (24 bytes a slot). */
-export function createKeySortBuffers(capacity: number): KeySortBuffers {
+/** Allocates the buffers for sorting up to `capacity` values (24 bytes a slot), or 12 with a given `a`. */
+export function createKeySortBuffers(capacity: number, a?: SlotBuffer): KeySortBuffers {
   if (!Number.isInteger(capacity) || capacity < 0) {
     throw new RangeError(`createKeySortBuffers: capacity must be a non-negative integer, got ${capacity}`);
   }
+  if (a !== undefined && a.f64.length < capacity)
+    throw new RangeError(`createKeySortBuffers: the given buffer holds ${a.f64.length} slots, not ${capacity}`);
   return {
     capacity,
-    a: slotBuffer(capacity),
+    a: a ?? slotBuffer(capacity),
     b: slotBuffer(capacity),
     histogram: new Uint32Array(8 * 1024),
     range: new Float64Array(3),

@@ -2,25 +2,25 @@ import { addGroupSums, GROUP_SUMS_SIZE, warmUpGroupSums } from './groupSums.js';
 import type { RegionState } from '../model/region.js';
 import type { World } from '../model/world.js';
 import type { WeightedSample } from './distribution.js';
-import {
-  createKeySortBuffers,
-  KEY_SORT_BYTES_PER_SLOT,
-  type KeySortBuffers,
-  type SlotBuffer,
-  sortKeys,
-  warmUpKeySort,
-} from './keySort.js';
+import { KEY_SORT_BYTES_PER_SLOT, warmUpKeySort } from './keySort.js';
 import { INDICATORS, type Indicator } from './registry.js';
 import { addRegionBooks, emptyStats, type ScopeStats } from './scopeStats.js';
 import { createSortScratch, type SortScratch, sortSample } from './sortSample.js';
+import { checkPovertyLine, FIGURE, type FigureSettings, warmUpWelfareFigures } from './welfareFigures.js';
 import {
-  checkPovertyLine,
-  distributionFigures,
-  FIGURE,
-  FIGURE_COUNT,
-  type FigureSettings,
-  warmUpWelfareFigures,
-} from './welfareFigures.js';
+  consumptionSettings,
+  createWelfareSorts,
+  figuresOfKeys,
+  INCOME,
+  INCOME_SETTINGS,
+  incomeKeys,
+  regionStarts,
+  SCOPE_FIGURES,
+  warmUpWelfareSorts,
+  type WelfareSorts,
+} from './welfareSorts.js';
+
+export { INCOME, SCOPE_FIGURES } from './welfareSorts.js';
 
 /**
  * The stats of every scope of one month (scope 0 is the total, scope 1 + r region r),
@@ -42,11 +42,6 @@ export interface MonthlyStats {
    */
   readonly figures: Float64Array;
 }
-
-/** Offset of income per capita's figures within a scope's. */
-export const INCOME = FIGURE_COUNT;
-/** Number of figures per scope. */
-export const SCOPE_FIGURES = 2 * FIGURE_COUNT;
 
 /** The registry's indicators read from the figures, by id: where each figure is in a scope's. */
 const FIGURE_OF_INDICATOR: Readonly<Record<string, number>> = {
@@ -77,10 +72,12 @@ export function figureIndices(indicators: readonly Indicator[]): Int32Array {
 
 interface State extends MonthlyStats {
   readonly scopes: LazyScopeStats[];
-  readonly sort: KeySortBuffers;
   /** First slot of each region in the region-partitioned order, plus the end. */
   readonly starts: Int32Array;
-  readonly cursor: Int32Array;
+  /** The sorts of the welfare figures, made on the first month that computes them. */
+  sorts: WelfareSorts | null;
+  /** Persons per scope (the total first), for the figures. */
+  readonly persons: Float64Array;
   readonly legacy: LegacyBuffers;
   readonly groups: MonthGroups;
 }
@@ -106,8 +103,7 @@ interface LegacyBuffers {
 /** Creates the reusable state for a world's monthly stats. */
 export function createMonthlyStats(world: World): MonthlyStats {
   const regions = world.regions;
-  const starts = new Int32Array(regions.length + 1);
-  for (let r = 0; r < regions.length; r++) starts[r + 1] = starts[r] + (regions[r].end - regions[r].start);
+  const starts = regionStarts(regions);
   const legacy: LegacyBuffers = { values: null, weights: null, scratch: null };
   const groupScratch = new Float64Array(GROUP_SUMS_SIZE);
   const groups: MonthGroups = {
@@ -123,14 +119,15 @@ export function createMonthlyStats(world: World): MonthlyStats {
       ...regions.map((r) => new LazyScopeStats(world, [r], legacy, groups)),
     ],
     figures: new Float64Array((regions.length + 1) * SCOPE_FIGURES),
-    sort: createKeySortBuffers(starts[regions.length]),
     starts,
-    cursor: new Int32Array(regions.length + 1),
+    sorts: null,
+    persons: new Float64Array(regions.length + 1),
     legacy,
     groups,
   };
   warmUpKeySort();
   warmUpWelfareFigures();
+  warmUpWelfareSorts();
   warmUpKernels();
   warmUpGroupSums();
   return state;
@@ -173,12 +170,16 @@ export function computeMonthlyStats(
     addRegionBooks(total, regions[r]);
     addRegionBooks(scopes[r + 1], regions[r]);
   }
+  const line = world.params.market.povertyLine;
+  if (welfare) {
+    checkPovertyLine(line);
+    state.sorts ??= createWelfareSorts(state.starts, undefined, state.figures);
+  }
   householdPass(world, state, welfare);
+  for (let s = 0; s < scopes.length; s++) state.persons[s] = scopes[s].persons;
   state.groups.pending = true;
   if (!welfare) return;
-  const line = world.params.market.povertyLine;
-  checkPovertyLine(line);
-  welfareFigures(world, state, { full: true, line, alpha: 2, epsilon: 2 }, parts);
+  welfareFigures(world, state, consumptionSettings(line), parts);
 }
 
 /**
@@ -188,7 +189,8 @@ export function computeMonthlyStats(
 function householdPass(world: World, state: State, welfare: boolean): void {
   const h = world.households;
   const regions = world.regions;
-  const keys = state.sort.a;
+  // Written only when `welfare`, which makes the sorts first.
+  const keys = (state.sorts?.sort ?? EMPTY_KEYS).a;
   const sums = new Float64Array(SUMS_SIZE);
   let p = 0;
   for (let r = 0; r < regions.length; r++) {
@@ -334,40 +336,6 @@ function sumRegion(
   return p;
 }
 
-/** One region's income per capita into keys from slot `p` on (payload region << 8 | persons). Returns the next slot. */
-function incomeKeys(
-  income: Float64Array,
-  size: Uint8Array,
-  start: number,
-  end: number,
-  values: Float64Array,
-  pay: Uint32Array,
-  p: number,
-  tag: number,
-): number {
-  for (let i = start; i < end; i++) {
-    const n = size[i];
-    values[p] = income[i] / n;
-    pay[p] = tag | n;
-    p++;
-  }
-  return p;
-}
-
-/** Copies sorted entries, in order, to their region's part of `to` (region = payload >>> 8; `cursor` its next slot). */
-function splitByRegion(from: SlotBuffer, to: SlotBuffer, count: number, cursor: Int32Array): void {
-  const fv = from.f64;
-  const fp = from.pay;
-  const tv = to.f64;
-  const tp = to.pay;
-  for (let i = 0; i < count; i++) {
-    const p = fp[i];
-    const slot = cursor[p >>> 8]++;
-    tv[slot] = fv[i];
-    tp[slot] = p;
-  }
-}
-
 /** Runs the household kernels once on a few synthetic households (see sumRegion). */
 function warmUpKernels(): void {
   const n = 48;
@@ -376,9 +344,8 @@ function warmUpKernels(): void {
   const f32 = () => Float32Array.from({ length: n }, (_, i) => (i % 7) / 7);
   const transfers = f32();
   const consumption = Float32Array.from({ length: n }, (_, i) => 1000 + i);
-  const income = Float64Array.from({ length: n }, (_, i) => 3000 + i);
-  const buffers = createKeySortBuffers(n);
-  const { a, b } = buffers;
+  const values = new Float64Array(n);
+  const pay = new Uint32Array(n);
   for (let round = 0; round < 2; round++) {
     const sums = new Float64Array(SUMS_SIZE);
     const region = (from: number, to: number, welfare: boolean, p: number, tag: number) =>
@@ -393,70 +360,34 @@ function warmUpKernels(): void {
         from,
         to,
         welfare,
-        a.f64,
-        a.pay,
+        values,
+        pay,
         p,
         tag,
         sums,
       );
     region(n / 2, n, true, region(0, n / 2, true, 0, 0), 1 << 8);
     region(0, n, false, 0, 0);
-    incomeKeys(income, size, 0, n, a.f64, a.pay, 0, 0);
-    splitByRegion(a, b, n, Int32Array.of(0, n / 2));
   }
 }
+
+/** Keys nowhere: the household pass's target when it writes none. */
+const EMPTY_KEYS = { a: { f64: new Float64Array(0), pay: new Uint32Array(0) } };
 
 /** The scopes' welfare figures: consumption's (full), then income's (mean and median), as `parts` asks. */
 function welfareFigures(world: World, state: State, consumption: FigureSettings, parts: WelfareParts): void {
   const regions = world.regions;
   const n = state.starts[regions.length];
-  const { sort } = state;
+  const sorts = state.sorts as WelfareSorts;
   // Consumption: the keys were written by the household pass.
-  figuresOfKeys(state, n, consumption, 0, parts.regions);
+  figuresOfKeys(sorts, n, state.persons, consumption, 0, parts.regions);
   if (!parts.income) return;
   const h = world.households;
+  const { f64, pay } = sorts.sort.a;
   let p = 0;
-  for (let r = 0; r < regions.length; r++) {
-    p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, sort.a.f64, sort.a.pay, p, r << 8);
-  }
-  figuresOfKeys(state, n, INCOME_SETTINGS, INCOME, parts.regions);
-}
-
-const INCOME_SETTINGS: FigureSettings = { full: false, line: 1, alpha: 2, epsilon: 2 };
-
-/**
- * Sorts the `n` keys in the sort's buffer `a`, then computes the total's figures and (when
- * `withRegions`) each region's (from the sorted order split stably by region, which is each
- * region's sorted sample), at offset `offset` of every scope's figures.
- */
-function figuresOfKeys(state: State, n: number, settings: FigureSettings, offset: number, withRegions: boolean): void {
-  const { sort, starts, cursor, scopes, figures } = state;
-  const regions = starts.length - 1;
-  const sorted = sortKeys(sort, n);
-  distributionFigures(sorted.f64, sorted.pay, true, 0, n, scopes[0].persons, settings, figures, offset);
-  if (!withRegions) return;
-  if (regions === 1) {
-    // One region: its figures are the total's.
-    figures.copyWithin(SCOPE_FIGURES + offset, offset, offset + FIGURE_COUNT);
-    return;
-  }
-  const other = sorted === sort.a ? sort.b : sort.a;
-  cursor.set(starts);
-  splitByRegion(sorted, other, n, cursor);
-  for (let r = 0; r < regions; r++) {
-    const at = (r + 1) * SCOPE_FIGURES + offset;
-    distributionFigures(
-      other.f64,
-      other.pay,
-      true,
-      starts[r],
-      starts[r + 1],
-      scopes[r + 1].persons,
-      settings,
-      figures,
-      at,
-    );
-  }
+  for (let r = 0; r < regions.length; r++)
+    p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, f64, pay, p, r << 8);
+  figuresOfKeys(sorts, n, state.persons, INCOME_SETTINGS, INCOME, parts.regions);
 }
 
 /**

@@ -74,6 +74,16 @@ describe('the bundled CLI (bin/kopsim -> dist/bundle/)', () => {
     expect(heavyIn(without.modules)).toEqual([]);
   });
 
+  it('kopsim run of 100,000 households computes its welfare indicators on the bundled indicator thread; a small run does not start it', () => {
+    const large = [0, 1, 2, 3, 4].flatMap((r) => ['--set', `regions[${r}].households=20000`]);
+    const big = loaded(['run', '--months', '1', '--no-tui', '--no-report', ...large, '--out', join(out, 'w')]);
+    expect(big.status).toBe(0);
+    expect(bundled(big.modules, 'welfareThread.js')).toBe(true);
+    const small = loaded(['run', '--months', '1', '--no-tui', '--no-report', '--out', join(out, 'v')]);
+    expect(small.status).toBe(0);
+    expect(bundled(small.modules, 'welfareThread.js')).toBe(false);
+  });
+
   it('kopsim replicate runs its workers on the bundled run worker, without chart or terminal UI libraries', () => {
     const args = ['replicate', 'default', '-n', '2', '--months', '2', '--workers', '2', '--no-report', '--no-tui'];
     const { status, modules } = loaded([...args, '--out', join(out, 'r')]);

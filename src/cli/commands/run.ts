@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { isInteractiveTerminal } from '../interactiveTerminal.js';
 import { InputError } from '../../core/errors.js';
 import { runSeed } from '../../core/seed.js';
-import { createSimulation } from '../../experiment/simulation.js';
+import { createSimulation, PIPELINE_MIN_HOUSEHOLDS } from '../../experiment/simulation.js';
 import { createRunController, DEFAULT_SPEED, SPEEDS } from '../../experiment/runController.js';
 import type { RunResult } from '../../experiment/runResult.js';
 import { summarizeRun, type RunSummary } from '../../experiment/runSummary.js';
@@ -296,16 +296,24 @@ the run shows plain progress lines instead of the dashboard.
       }
 
       // No terminal (a pipe, CI) or --no-tui: plain progress lines on stderr, no escape codes.
-      const sim = createSimulation(loaded.id, loaded.scenario, seed, restored?.resume);
+      // A large run computes its welfare indicators on the second core (same numbers).
+      const households = loaded.scenario.regions.reduce((sum, r) => sum + r.households, 0);
+      const sim = createSimulation(loaded.id, loaded.scenario, seed, restored?.resume, undefined, {
+        pipelineIndicators: households >= PIPELINE_MIN_HOUSEHOLDS,
+      });
       const months = until;
       const due = progressThrottle();
       const t0 = Date.now();
-      while (!sim.done && sim.month < until) {
-        sim.advance();
-        if (!opts.json && due(sim.month / months, Date.now()))
-          process.stderr.write(
-            `${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id, lang })}\n`,
-          );
+      try {
+        while (!sim.done && sim.month < until) {
+          sim.advance();
+          if (!opts.json && due(sim.month / months, Date.now()))
+            process.stderr.write(
+              `${runProgressLine({ month: sim.month, months, elapsedMs: Date.now() - t0, label: loaded.id, lang })}\n`,
+            );
+        }
+      } finally {
+        sim.close();
       }
       if (opts.saveState !== undefined) {
         const meta = { baseSeed, source: loaded.source, chain: loaded.chain, overrides: loaded.overrides };
