@@ -360,8 +360,11 @@ async function measureNational(
     const sim = createSimulation(loaded.id, scenario, seed, undefined, undefined, {
       pipelineIndicators: households >= PIPELINE_MIN_HOUSEHOLDS,
     });
-    while (!sim.done) sim.advance();
-    sim.close();
+    try {
+      while (!sim.done) sim.advance();
+    } finally {
+      sim.close();
+    }
     runsSeconds.push((performance.now() - started) / 1000);
     log(`  run ${r + 1}: ${runsSeconds[r].toFixed(1)} s`);
   }

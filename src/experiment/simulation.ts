@@ -33,7 +33,8 @@ export interface Simulation {
   snapshot(): SimulationSnapshot;
   /**
    * Ends the simulation's indicator thread, if it has one (see {@link SimulationOptions}).
-   * `result()` and `snapshot()` still work after; `advance()` does not.
+   * `result()` and `snapshot()` still work after; `advance()` throws. If the thread failed,
+   * this, `result()` and `snapshot()` throw its error.
    */
   close(): void;
 }
@@ -112,7 +113,19 @@ export function createSimulation(
     if (collector.series.values.length < resume.series.values.length)
       collector.series.values = new Float64Array(resume.series.values.length);
     collector.series.values.set(resume.series.values);
-  } else collector.collect(world);
+  } else {
+    try {
+      collector.collect(world);
+    } catch (error) {
+      try {
+        collector.close();
+      } catch {
+        // The first error is the one to report.
+      }
+      throw error;
+    }
+  }
+  let closed = false;
   const events: SimEvent[] = resume ? [...resume.events] : [...world.events];
   let elapsed = performance.now() - started;
   const sim: Simulation = {
@@ -127,6 +140,7 @@ export function createSimulation(
       return world.month >= scenario.months;
     },
     advance(): readonly SimEvent[] {
+      if (closed) throw new Error('Simulation: advance after close');
       if (world.month >= scenario.months) return [];
       const t = performance.now();
       stepOnce(world, rng, collector);
@@ -174,6 +188,7 @@ export function createSimulation(
       };
     },
     close(): void {
+      closed = true;
       collector.close();
     },
   };

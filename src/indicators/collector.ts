@@ -2,7 +2,8 @@ import type { World } from '../model/world.js';
 import { computeMonthlyStats, createMonthlyStats, figureIndices, INCOME, SCOPE_FIGURES } from './monthlyStats.js';
 import { INDICATORS, type Indicator } from './registry.js';
 import type { IndicatorSeries } from './series.js';
-import { startWelfarePipeline } from './welfarePipeline.js';
+import { startWelfarePipeline, type WelfarePipeline } from './welfarePipeline.js';
+import type { WelfareThreadFaults } from './welfareThreadLayout.js';
 
 /**
  * Collects every registered indicator for the total and each region, once a month, into
@@ -21,7 +22,11 @@ export interface Collector {
   readonly pipelined: boolean;
   /** Completes the last month recorded (a pipelined collector's welfare figures; otherwise nothing). */
   flush(): void;
-  /** Flushes, then stops the indicator thread, if any. The collector must not collect after. */
+  /**
+   * Flushes, then stops the indicator thread, if any; `collect` throws after. A failure of
+   * the thread is thrown by `flush`, `close` and every later `flush`: a month it did not
+   * finish is never read.
+   */
   close(): void;
 }
 
@@ -40,7 +45,12 @@ export interface CollectorOptions {
    * on. If the thread does not start, the figures are computed in this thread.
    */
   readonly pipelined?: boolean;
+  /** Failures the indicator thread is to make, for tests. */
+  readonly pipelineFaults?: WelfareThreadFaults;
 }
+
+/** Stops the indicator thread of a collector that was dropped without `close()`. */
+const dropped = new FinalizationRegistry<WelfarePipeline>((pipeline) => pipeline.close());
 
 export function createCollector(
   world: World,
@@ -63,22 +73,32 @@ export function createCollector(
     values: new Float64Array(capacity * perMonth),
   };
   const single = world.regions.length === 1;
-  const pipeline = options.pipelined === true && needsFigures ? startWelfarePipeline(world) : null;
+  const pipeline =
+    options.pipelined === true && needsFigures ? startWelfarePipeline(world, options.pipelineFaults) : null;
   // The month whose welfare values the thread is computing, or -1.
   let pending = -1;
+  let failure: unknown = null;
+  let closed = false;
   /** Waits for the pending month's figures and writes its welfare values (and a single region's copy). */
   function fill(): void {
+    if (failure !== null) throw failure;
     if (pipeline === null || pending < 0) return;
-    pipeline.wait();
+    try {
+      pipeline.wait();
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
     const base = pending * perMonth;
     pending = -1;
     writeFigures(series.values, base, pipeline.figures, scopes.length, indicators.length, figureOf, single);
   }
-  return {
+  const collector: Collector = {
     series,
     pipelined: pipeline !== null,
     flush: fill,
     close(): void {
+      closed = true;
       try {
         fill();
       } finally {
@@ -86,6 +106,7 @@ export function createCollector(
       }
     },
     collect(w: World): void {
+      if (closed) throw new Error('collector: collect after close');
       fill();
       const m = series.months.length;
       if ((m + 1) * perMonth > series.values.length) {
@@ -116,6 +137,8 @@ export function createCollector(
       }
     },
   };
+  if (pipeline !== null) dropped.register(collector, pipeline);
+  return collector;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   PARTS_INCOME,
   PARTS_REGIONS,
   STATE,
+  type WelfareThreadFaults,
   type WelfareThreadInit,
   type WelfareViews,
   welfareViews,
@@ -38,20 +39,27 @@ export interface WelfarePipeline {
   readonly figures: Float64Array;
   /** Hands the world's current month to the thread (after waiting for the month before). */
   post(world: World, scopes: readonly ScopeStats[], parts: { regions: boolean; income: boolean }): void;
-  /** Blocks until the thread is idle. @throws SimulationError when the thread failed */
+  /**
+   * Blocks until the thread has finished the month posted.
+   * @throws SimulationError when the thread failed (with its message), or did not answer for
+   *   {@link ANSWER_TIMEOUT_MS}; every later call throws the same error
+   */
   wait(): void;
-  /** Stops the thread (after waiting for the month in flight). */
+  /** Tells the thread to end (at once, without waiting): a month in flight is dropped. */
   close(): void;
 }
 
 /** How long to wait for the thread to start before computing in this thread instead. */
 const START_TIMEOUT_MS = 30_000;
+/** How long a month may take the thread before the run fails (a month of 1,000,000 households takes about 0.15 s). */
+export const ANSWER_TIMEOUT_MS = 600_000;
 
 /**
  * Starts the indicator thread for this world's households and regions, or returns null if
- * it does not start (the collector then computes the figures in this thread).
+ * it does not start (the collector then computes the figures in this thread). `faults`
+ * makes the thread fail, for tests.
  */
-export function startWelfarePipeline(world: World): WelfarePipeline | null {
+export function startWelfarePipeline(world: World, faults?: WelfareThreadFaults): WelfarePipeline | null {
   const h = world.households;
   const regions = world.regions;
   const starts = regionStarts(regions);
@@ -60,25 +68,32 @@ export function startWelfarePipeline(world: World): WelfarePipeline | null {
   const shared = allocateShared(households, keyed, regions.length + 1);
   const ranges = Int32Array.from(regions.flatMap((r) => [r.start, r.end]));
   const channel = new MessageChannel();
-  const init: WelfareThreadInit = { ...shared, ranges, starts, errors: channel.port2 };
+  const init: WelfareThreadInit = { ...shared, ranges, starts, errors: channel.port2, faults };
   const views: WelfareViews = welfareViews(init);
   views.size.set(h.size);
   let worker: Worker;
   try {
     worker = moduleWorker('welfareThread', import.meta.url);
   } catch {
+    channel.port1.close();
     return null;
   }
+  // A thread that cannot load its module says so as an event; without a listener the event
+  // would end the process. It then never becomes ready, and the run computes in this thread.
+  worker.on('error', () => {});
   worker.unref();
   worker.postMessage(init, [channel.port2]);
   // The thread starts on its own; this thread only waits for it to say it is ready.
-  if (Atomics.wait(views.control, CONTROL.ready, 0, START_TIMEOUT_MS) === 'timed-out') {
+  Atomics.wait(views.control, CONTROL.ready, 0, START_TIMEOUT_MS);
+  if (Atomics.load(views.control, CONTROL.ready) !== 1) {
     void worker.terminate();
+    channel.port1.close();
     return null;
   }
   const { control } = views;
   const keys = slotBuffer(keyed, shared.keys);
   let open = true;
+  let failure: SimulationError | null = null;
   const pipeline: WelfarePipeline = {
     figures: views.figures,
     post(w, scopes, parts) {
@@ -108,26 +123,33 @@ export function startWelfarePipeline(world: World): WelfarePipeline | null {
       Atomics.notify(control, CONTROL.state);
     },
     wait() {
+      if (failure !== null) throw failure;
+      const deadline = Date.now() + ANSWER_TIMEOUT_MS;
       for (;;) {
         const state = Atomics.load(control, CONTROL.state);
         if (state === STATE.idle || state === STATE.stop) return;
         if (state === STATE.failed) {
           const text = receiveMessageOnPort(channel.port1)?.message;
-          throw new SimulationError(`the indicator thread failed: ${String(text ?? 'no message')}`);
+          failure = new SimulationError(
+            `the indicator thread failed: ${text === undefined ? 'it ended while computing a month' : String(text)}`,
+          );
+          throw failure;
         }
-        Atomics.wait(control, CONTROL.state, state);
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          failure = new SimulationError(`the indicator thread did not answer in ${ANSWER_TIMEOUT_MS / 1000} s`);
+          throw failure;
+        }
+        Atomics.wait(control, CONTROL.state, state, left);
       }
     },
     close() {
       if (!open) return;
       open = false;
-      try {
-        pipeline.wait();
-      } finally {
-        Atomics.store(control, CONTROL.state, STATE.stop);
-        Atomics.notify(control, CONTROL.state);
-        channel.port1.close();
-      }
+      // A thread still computing sees STOP when it is done, and ends.
+      Atomics.store(control, CONTROL.state, STATE.stop);
+      Atomics.notify(control, CONTROL.state);
+      channel.port1.close();
     },
   };
   return pipeline;

@@ -12,7 +12,7 @@ export const CONTROL = {
   state: 0,
   /** Which figures besides the total's consumption figures (PARTS_*), set with each month. */
   parts: 1,
-  /** 1 once the thread is ready. */
+  /** 1 once the thread is ready, -1 if its set-up failed. */
   ready: 2,
   size: 3,
 } as const;
@@ -43,6 +43,15 @@ export interface WelfareThreadInit {
   readonly starts: Int32Array;
   /** Where the thread posts an error's text before it sets STATE.failed. */
   readonly errors: MessagePort;
+  /** Failures a test asks the thread to make. */
+  readonly faults?: WelfareThreadFaults;
+}
+
+/** Failures a test can ask of the thread: in its set-up, or an error or an exit at a month (counted from 0). */
+export interface WelfareThreadFaults {
+  readonly setup?: boolean;
+  readonly throwAtMonth?: number;
+  readonly exitAtMonth?: number;
 }
 
 /** The typed views of a {@link WelfareThreadInit}'s buffers. */
@@ -77,7 +86,7 @@ export function allocateShared(
   };
 }
 
-export function welfareViews(init: Omit<WelfareThreadInit, 'errors'>): WelfareViews {
+export function welfareViews(init: Omit<WelfareThreadInit, 'errors' | 'faults'>): WelfareViews {
   const scopes = init.starts.length;
   return {
     control: new Int32Array(init.control),
