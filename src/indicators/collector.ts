@@ -119,12 +119,9 @@ export function createCollector(
       computeMonthlyStats(w, stats, needsFigures && pipeline === null, parts);
       const values = series.values;
       for (let scope = 0; scope < scopes.length; scope++) {
+        // With one region the total equals it: writeFigures copies the total's row.
+        if (single && scope > 0) continue;
         const offset = base + scope * indicators.length;
-        // With one region the total equals it: compute once, copy.
-        if (single && scope > 0) {
-          values.copyWithin(offset, base, base + indicators.length);
-          continue;
-        }
         const s = stats.scopes[scope];
         for (let k = 0; k < indicators.length; k++)
           if (figureOf[k] < 0) values[offset + k] = indicators[k].compute(s, w.params);

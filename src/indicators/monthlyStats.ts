@@ -13,7 +13,7 @@ import {
   figuresOfKeys,
   INCOME,
   INCOME_SETTINGS,
-  incomeKeys,
+  regionIncomeKeys,
   regionStarts,
   SCOPE_FIGURES,
   warmUpWelfareSorts,
@@ -382,11 +382,8 @@ function welfareFigures(world: World, state: State, consumption: FigureSettings,
   // Consumption: the keys were written by the household pass.
   figuresOfKeys(sorts, n, state.persons, consumption, 0, parts.regions);
   if (!parts.income) return;
-  const h = world.households;
   const { f64, pay } = sorts.sort.a;
-  let p = 0;
-  for (let r = 0; r < regions.length; r++)
-    p = incomeKeys(h.income, h.size, regions[r].start, regions[r].end, f64, pay, p, r << 8);
+  regionIncomeKeys(world.households.income, world.households.size, regions, f64, pay);
   figuresOfKeys(sorts, n, state.persons, INCOME_SETTINGS, INCOME, parts.regions);
 }
 

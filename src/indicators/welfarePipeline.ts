@@ -5,7 +5,7 @@ import type { World } from '../model/world.js';
 import type { ScopeStats } from './scopeStats.js';
 import { checkPovertyLine } from './welfareFigures.js';
 import { slotBuffer } from './keySort.js';
-import { incomeKeys, regionStarts } from './welfareSorts.js';
+import { regionIncomeKeys, regionStarts } from './welfareSorts.js';
 import {
   allocateShared,
   CONTROL,
@@ -103,20 +103,7 @@ export function startWelfarePipeline(world: World, faults?: WelfareThreadFaults)
       checkPovertyLine(line);
       for (let s = 0; s < scopes.length; s++) views.persons[s] = scopes[s].persons;
       views.line[0] = line;
-      if (parts.income) {
-        let p = 0;
-        for (let r = 0; r < w.regions.length; r++)
-          p = incomeKeys(
-            w.households.income,
-            w.households.size,
-            w.regions[r].start,
-            w.regions[r].end,
-            keys.f64,
-            keys.pay,
-            p,
-            r << 8,
-          );
-      }
+      if (parts.income) regionIncomeKeys(w.households.income, w.households.size, w.regions, keys.f64, keys.pay);
       views.consumption.set(w.households.realConsumptionPc);
       control[CONTROL.parts] = (parts.regions ? PARTS_REGIONS : 0) | (parts.income ? PARTS_INCOME : 0);
       Atomics.store(control, CONTROL.state, STATE.busy);

@@ -116,6 +116,19 @@ export function incomeKeys(
   return p;
 }
 
+/** Every region's income per capita into keys, region after region from slot 0 (payload region << 8 | persons). */
+export function regionIncomeKeys(
+  income: Float64Array,
+  size: Uint8Array,
+  regions: readonly { readonly start: number; readonly end: number }[],
+  values: Float64Array,
+  pay: Uint32Array,
+): void {
+  let p = 0;
+  for (let r = 0; r < regions.length; r++)
+    p = incomeKeys(income, size, regions[r].start, regions[r].end, values, pay, p, r << 8);
+}
+
 /**
  * One region's real consumption per capita (Float32, widened exactly) into keys from slot
  * `p` on, as the monthly statistics' household pass writes them. Returns the next slot.
